@@ -1,0 +1,166 @@
+/**
+ * Runs rules over an inventory of objects and turns violations into located findings.
+ * Knows nothing about files on disk or output formats.
+ */
+import {
+  compareSeverity,
+  fingerprint,
+  formatPath,
+  type Finding,
+  type InputError,
+  type Severity,
+  type Suppression,
+} from './model.ts';
+import type { K8sObject, LoadProblem } from './manifests/types.ts';
+import { catalog } from './rules/index.ts';
+import type { Rule, RuleContext, RuleMeta, Violation } from './rules/types.ts';
+
+export interface RuleSetting {
+  enabled: boolean;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface EngineOptions {
+  /** Rules to run; the whole catalog by default. */
+  rules?: readonly Rule[];
+  /** How each rule is configured; defaults from rule metadata when absent. */
+  settings?: (meta: RuleMeta) => RuleSetting;
+  /** Target Kubernetes version ('1.34'). */
+  kubeVersion?: string;
+  mode?: 'manifest' | 'live';
+  /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
+  suppress?: (finding: Finding, object: K8sObject | undefined) => Suppression | undefined;
+}
+
+export interface EngineResult {
+  findings: Finding[];
+  suppressed: Finding[];
+  /** Rules that threw on an object: reported, never fatal. */
+  errors: InputError[];
+}
+
+export const DEFAULT_KUBE_VERSION = '1.34';
+
+/** Default setting of a rule from its metadata and option defaults. */
+export function defaultSetting(meta: RuleMeta): RuleSetting {
+  const options: Record<string, unknown> = {};
+  for (const [k, o] of Object.entries(meta.options ?? {})) if (o.default !== undefined) options[k] = o.default;
+  return { enabled: meta.enabledByDefault, severity: meta.severity, options };
+}
+
+function makeFinding(
+  rule: Rule,
+  setting: RuleSetting,
+  v: Violation,
+  obj: K8sObject | undefined,
+  origin: Finding['origin'],
+): Finding {
+  const path = formatPath(v.path);
+  const location = obj?.locate?.(v.path);
+  const f: Finding = {
+    ruleId: rule.meta.id,
+    // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's
+    severity: v.severity && setting.severity === rule.meta.severity ? v.severity : setting.severity,
+    category: rule.meta.category,
+    title: rule.meta.title,
+    message: v.message,
+    path,
+    fingerprint: fingerprint(rule.meta.id, obj?.ref, path, obj?.file),
+    ...(obj ? { object: obj.ref } : {}),
+    ...(location ? { location } : {}),
+    ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
+    ...(v.fix ? { fix: v.fix } : {}),
+    ...(v.details ? { details: v.details } : {}),
+    ...(origin ? { origin } : {}),
+  };
+  return f;
+}
+
+/** Sorts findings most severe first, then by file, line, column, rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compareSeverity(a.severity, b.severity) ||
+      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Findings for documents that could not be parsed (invalid YAML, Helm sources, binary files ...). */
+export function problemFindings(
+  problems: readonly LoadProblem[],
+  settings?: (meta: RuleMeta) => RuleSetting,
+): Finding[] {
+  const rule = catalog.find((r) => r.meta.id === 'invalid-yaml');
+  if (!rule) return [];
+  const setting = settings ? settings(rule.meta) : defaultSetting(rule.meta);
+  if (!setting.enabled) return [];
+  return problems.map((p) => ({
+    ruleId: rule.meta.id,
+    severity: setting.severity,
+    category: rule.meta.category,
+    title: rule.meta.title,
+    message: p.message,
+    path: '',
+    location: { file: p.file, line: p.line, column: p.column },
+    fingerprint: fingerprint(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
+  }));
+}
+
+export function evaluate(
+  objects: readonly K8sObject[],
+  problems: readonly LoadProblem[],
+  opts: EngineOptions = {},
+): EngineResult {
+  const rules = opts.rules ?? catalog;
+  const settingOf = opts.settings ?? defaultSetting;
+  const memo = new Map<string, unknown>();
+  const result: EngineResult = { findings: [], suppressed: [], errors: [] };
+  const push = (f: Finding, obj: K8sObject | undefined) => {
+    const s = opts.suppress?.(f, obj);
+    if (s) result.suppressed.push({ ...f, suppression: s });
+    else result.findings.push(f);
+  };
+
+  for (const f of problemFindings(problems, opts.settings)) push(f, undefined);
+
+  for (const rule of rules) {
+    const setting = settingOf(rule.meta);
+    if (!setting.enabled) continue;
+    const ctx: RuleContext = {
+      objects,
+      options: setting.options,
+      kubeVersion: opts.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      mode: opts.mode ?? 'manifest',
+      memo<T>(key: string, compute: () => T): T {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+    };
+    if (rule.check) {
+      for (const obj of objects) {
+        try {
+          for (const v of rule.check(obj, ctx)) push(makeFinding(rule, setting, v, obj, obj.origin), obj);
+        } catch (e) {
+          result.errors.push({
+            file: obj.file ?? `${obj.ref.kind}/${obj.ref.name}`,
+            message: `rule ${rule.meta.id} failed on ${obj.ref.kind}/${obj.ref.name}: ${(e as Error).message}`,
+          });
+        }
+      }
+    }
+    if (rule.checkAll) {
+      try {
+        for (const v of rule.checkAll(ctx)) push(makeFinding(rule, setting, v, v.object, v.object.origin), v.object);
+      } catch (e) {
+        result.errors.push({ file: '', message: `rule ${rule.meta.id} failed: ${(e as Error).message}` });
+      }
+    }
+  }
+  sortFindings(result.findings);
+  sortFindings(result.suppressed);
+  return result;
+}

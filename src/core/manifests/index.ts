@@ -1,0 +1,3 @@
+export * from './types.ts';
+export { loadManifests } from './load.ts';
+export { parseManifestText } from './parse.ts';

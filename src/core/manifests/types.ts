@@ -1,0 +1,67 @@
+import type { FieldPath, InputError, Location, ObjectRef, SkippedDocument } from '../model.ts';
+
+export type JsonObject = { [key: string]: unknown };
+
+/** The text of one YAML document, kept so positions, fixes and inline comments can be read lazily. */
+export interface SourceDocument {
+  file: string;
+  /** The whole file's text (shared by the file's documents). */
+  fileText: string;
+  /** Offset of the document's first character in fileText. */
+  start: number;
+  /** Offset just past the document's last character in fileText. */
+  end: number;
+}
+
+/** A Kubernetes object from a manifest or a live cluster. */
+export interface K8sObject {
+  /** The object as plain data. */
+  data: JsonObject;
+  ref: ObjectRef;
+  origin: 'manifest' | 'live' | 'admission';
+  /** File it came from ('<stdin>' for standard input); undefined for live objects. */
+  file?: string;
+  /** Where the object sits in its document: [] normally, ['items', 3] for a List item. */
+  docPath: FieldPath;
+  source?: SourceDocument;
+  /**
+   * Location of a field path (relative to the object): the field itself, or its nearest existing
+   * parent when the field is missing. Undefined for live objects without a manifest.
+   */
+  locate?(path: FieldPath): Location | undefined;
+}
+
+/** Why a whole file or document could not be used as Kubernetes objects. */
+export interface LoadProblem {
+  /** invalid-yaml becomes a finding; the others are input errors (exit 2 when nothing else ran). */
+  kind: 'invalid-yaml' | 'helm-template' | 'unreadable' | 'too-large' | 'binary';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Inventory {
+  objects: K8sObject[];
+  /** Files read (including ones that held no objects). */
+  files: string[];
+  skipped: SkippedDocument[];
+  /** Documents that did not parse, Helm sources that need rendering first. */
+  problems: LoadProblem[];
+  /** Paths that could not be read at all (missing, permission denied, symlink loops ...). */
+  errors: InputError[];
+}
+
+export interface LoadOptions {
+  /** Files, directories (recursive), globs, or '-' for standard input. */
+  paths: string[];
+  /** Glob patterns (relative to cwd) a file must match, when given. */
+  include?: string[];
+  /** Glob patterns (relative to cwd) that drop a file. */
+  exclude?: string[];
+  cwd?: string;
+  /** Reads standard input; defaults to process.stdin. */
+  readStdin?: () => Promise<string>;
+  /** Files larger than this are refused with a clear message. Default 64 MiB. */
+  maxFileBytes?: number;
+}

@@ -1,0 +1,44 @@
+/** The rule catalog: one module per family, each exporting `rules`. */
+import type { Rule } from './types.ts';
+import { rules as input } from './input.ts';
+import { rules as podSecurity } from './pod-security.ts';
+import { rules as volumes } from './volumes.ts';
+import { rules as images } from './images.ts';
+import { rules as resources } from './resources.ts';
+import { rules as serviceAccounts } from './service-accounts.ts';
+import { rules as secrets } from './secrets.ts';
+import { rules as network } from './network.ts';
+import { rules as rbac } from './rbac.ts';
+import { rules as istio } from './istio.ts';
+import { rules as hygiene } from './hygiene.ts';
+import { rules as api } from './api.ts';
+import { rules as live } from './live.ts';
+
+export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
+
+/** Every rule, in catalog order. */
+export const catalog: readonly Rule[] = [
+  ...podSecurity,
+  ...volumes,
+  ...images,
+  ...resources,
+  ...serviceAccounts,
+  ...secrets,
+  ...network,
+  ...rbac,
+  ...istio,
+  ...hygiene,
+  ...api,
+  ...input,
+  ...live,
+];
+
+const byId = new Map<string, Rule>();
+for (const r of catalog) {
+  if (byId.has(r.meta.id)) throw new Error(`duplicate rule id ${r.meta.id}`);
+  byId.set(r.meta.id, r);
+}
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,89 @@
+import type { FieldPath, Fix, Severity } from '../model.ts';
+import type { K8sObject } from '../manifests/types.ts';
+
+export type RuleCategory =
+  | 'pod-security'
+  | 'volumes'
+  | 'images'
+  | 'resources'
+  | 'availability'
+  | 'service-accounts'
+  | 'secrets'
+  | 'configuration'
+  | 'network'
+  | 'rbac'
+  | 'istio'
+  | 'hygiene'
+  | 'api'
+  | 'dockerfile'
+  | 'live';
+
+/** JSON-schema-like description of one rule option (validated by the config loader). */
+export interface RuleOption {
+  type: 'number' | 'string' | 'boolean' | 'string[]' | 'object';
+  description: string;
+  default?: unknown;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id from RULES.md. */
+  id: string;
+  title: string;
+  /** Default severity. */
+  severity: Severity;
+  /** false for rules that RULES.md marks `off`: built in, disabled unless configured. */
+  enabledByDefault: boolean;
+  category: RuleCategory;
+  /** Why it matters (one paragraph). */
+  rationale: string;
+  /** How to fix it (one paragraph). */
+  remediation: string;
+  /** A YAML snippet showing the fixed form. */
+  example?: string;
+  references: string[];
+  /** Pod Security Standards level the rule belongs to, where it does. */
+  pss?: 'baseline' | 'restricted';
+  /** CIS Kubernetes Benchmark item(s), where one applies. */
+  cis?: string;
+  options?: Record<string, RuleOption>;
+  /** Rules that only make sense against a live cluster (kubeward verify). */
+  liveOnly?: boolean;
+}
+
+/** One thing wrong, at one field path of one object. */
+export interface Violation {
+  /** Field path relative to the object root. When the field is missing, the path it should have. */
+  path: FieldPath;
+  message: string;
+  /** Overrides the rule's severity for this violation (e.g. deprecated-api: high when removed). */
+  severity?: Severity;
+  fix?: Fix;
+  secretPreview?: string;
+  details?: Record<string, string>;
+}
+
+/** A violation of a cross-object rule, naming the object it is reported on. */
+export interface InventoryViolation extends Violation {
+  object: K8sObject;
+}
+
+export interface RuleContext {
+  /** Every object in the scanned set (manifests, or the live inventory). */
+  readonly objects: readonly K8sObject[];
+  /** This rule's options, defaults applied, config merged. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Target Kubernetes version, e.g. '1.34'. */
+  readonly kubeVersion: string;
+  /** 'manifest' for scan, 'live' for verify: some cross-object rules soften their wording. */
+  readonly mode: 'manifest' | 'live';
+  /** Computes a value once per run and shares it between rules (indexes by kind, selectors ...). */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Looks at one object; yields its violations. */
+  check?(obj: K8sObject, ctx: RuleContext): Iterable<Violation>;
+  /** Looks at the whole set (cross-object rules); yields violations naming their object. */
+  checkAll?(ctx: RuleContext): Iterable<InventoryViolation>;
+}

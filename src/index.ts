@@ -1,0 +1,9 @@
+/** kubeward as a library: scan manifests, run the rule catalog, format reports. */
+export * from './core/model.ts';
+export { scan, type ScanOptions } from './core/scan.ts';
+export { evaluate, defaultSetting, type EngineOptions, type EngineResult, type RuleSetting } from './core/engine.ts';
+export { catalog, getRule } from './core/rules/index.ts';
+export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation } from './core/rules/index.ts';
+export { loadManifests, parseManifestText } from './core/manifests/index.ts';
+export type { K8sObject, Inventory, LoadOptions, LoadProblem } from './core/manifests/index.ts';
+export { VERSION } from './core/version.ts';
