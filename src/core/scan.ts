@@ -6,8 +6,12 @@ import type { LoadOptions } from './manifests/types.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
-  /** Severity at or above which the run fails. Default 'high'. */
+  /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
   failOn?: Severity;
+  /** Path of a .kubeward.yaml; when absent, .kubeward.yaml/.kubeward.yml in cwd is used if present. */
+  configFile?: string;
+  /** Config profile to apply (e.g. 'dev', 'prod'). */
+  profile?: string;
 }
 
 export async function scan(opts: ScanOptions): Promise<Report> {

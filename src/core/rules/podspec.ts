@@ -4,6 +4,7 @@
  */
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
+import { crdTemplateResolvers, crdTemplateTable } from './crd-templates.ts';
 
 export function isObj(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -108,8 +109,19 @@ function groupOf(apiVersion: string): string {
 export function podTemplates(obj: K8sObject): PodTemplate[] {
   const resolver = podTemplateResolvers[obj.ref.kind];
   if (resolver) return resolver(obj);
-  const locs = podTemplateTable[obj.ref.kind];
-  if (!locs) return [];
+  const crdResolver = crdTemplateResolvers[obj.ref.kind];
+  if (crdResolver) {
+    const out: PodTemplate[] = [];
+    for (const r of crdResolver(obj)) {
+      const spec = get(obj.data, r.specPath);
+      if (!isObj(spec)) continue;
+      const md = get(obj.data, r.metaPath);
+      out.push({ specPath: r.specPath, spec, metaPath: r.metaPath, metadata: isObj(md) ? md : {} });
+    }
+    if (out.length) return out;
+  }
+  const locs = [...(podTemplateTable[obj.ref.kind] ?? []), ...(crdTemplateTable[obj.ref.kind] ?? [])];
+  if (!locs.length) return [];
   const group = groupOf(obj.ref.apiVersion);
   const out: PodTemplate[] = [];
   for (const loc of locs) {
