@@ -1,9 +1,15 @@
 /**
- * Report formatters. Contract (the reports owner fills it in):
- *   formatReport(report, format, options) -> string
- * Every format is produced from the same Report and never contains a secret value.
+ * Report formatters: formatReport(report, format, options) -> string.
+ * Every format is produced from the same Report and never contains a secret value (findings
+ * carry a redacted `secretPreview` only).
  */
 import type { Report } from '../model.ts';
+import { formatHtml } from './html.ts';
+import { formatJson } from './json.ts';
+import { formatJunit, type ScannedObject } from './junit.ts';
+import { formatMarkdown } from './markdown.ts';
+import { formatSarif } from './sarif.ts';
+import { formatText } from './text.ts';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -15,9 +21,40 @@ export interface FormatOptions {
   fileUrlPrefix?: string;
   /** Cap on markdown length in characters (PR comments: 65,536; job summary: 1 MiB). */
   maxLength?: number;
+  /** Markdown heading (default 'kubeward'). */
+  title?: string;
+  /** Scanned objects, so junit can list the ones that passed (default: `report.objects` if present). */
+  objects?: readonly ScannedObject[];
 }
 
-export function formatReport(report: Report, format: ReportFormat, _options: FormatOptions = {}): string {
-  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
-  throw new Error(`format ${format} is not implemented yet`);
+export function isReportFormat(v: unknown): v is ReportFormat {
+  return typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v);
 }
+
+export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color: options.color });
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report, { objects: options.objects });
+    case 'markdown':
+      return formatMarkdown(report, {
+        fileUrlPrefix: options.fileUrlPrefix,
+        maxLength: options.maxLength,
+        title: options.title,
+      });
+    case 'html':
+      return formatHtml(report);
+    default:
+      throw new Error(`unknown report format ${String(format)}; use one of ${REPORT_FORMATS.join(', ')}`);
+  }
+}
+
+export { escapeMarkdown } from './markdown.ts';
+export { toJsonReport, JSON_REPORT_VERSION, type JsonReport, type JsonFinding } from './json.ts';
+export { toSarif, SECURITY_SEVERITY } from './sarif.ts';
+export type { ScannedObject } from './junit.ts';

@@ -1,0 +1,120 @@
+/** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
+import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
+import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+const ESC = '\u001b[';
+const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', [string, string]> = {
+  critical: ['1;35', '22;39'],
+  high: ['31', '39'],
+  medium: ['33', '39'],
+  low: ['36', '39'],
+  info: ['90', '39'],
+  dim: ['2', '22'],
+  bold: ['1', '22'],
+  underline: ['4', '24'],
+  green: ['32', '39'],
+};
+
+/** Control characters from untrusted input (messages, file names) are shown, never interpreted. */
+function clean(s: string): string {
+  return s
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/\n/g, ' ');
+}
+
+export function formatText(report: Report, opts: TextOptions = {}): string {
+  const paint = (style: keyof typeof STYLE, s: string) =>
+    opts.color ? `${ESC}${STYLE[style][0]}m${s}${ESC}${STYLE[style][1]}m` : s;
+  const out: string[] = [];
+
+  const groups = groupByFile(report.findings);
+  const locWidth = Math.max(
+    0,
+    ...report.findings.map((f) => (f.location ? `${f.location.line}:${f.location.column}` : '-').length),
+  );
+  const sevWidth = Math.max(0, ...report.findings.map((f) => f.severity.length));
+  const ruleWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
+
+  const line = (f: Finding) => {
+    const loc = (f.location ? `${f.location.line}:${f.location.column}` : '-').padEnd(locWidth);
+    const sev = paint(f.severity, f.severity.toUpperCase().padEnd(sevWidth));
+    const rule = paint('dim', f.ruleId.padEnd(ruleWidth));
+    let msg = clean(f.message);
+    if (f.secretPreview) msg += ` (${clean(f.secretPreview)})`;
+    const obj = f.object ? paint('dim', `  [${clean(objectName(f.object))}]`) : '';
+    return `  ${loc}  ${sev}  ${rule}  ${msg}${obj}`;
+  };
+
+  for (const [file, findings] of groups) {
+    out.push(paint('underline', file === NO_FILE ? 'Live objects / no file' : clean(file)));
+    for (const f of findings) out.push(line(f));
+    out.push('');
+  }
+
+  if (report.suppressed.length) {
+    out.push(paint('dim', `Suppressed (${report.suppressed.length}):`));
+    for (const f of report.suppressed) {
+      const where = f.location ? `${clean(f.location.file)}:${f.location.line}` : clean(objectName(f.object));
+      const why = f.suppression
+        ? `${f.suppression.kind}: ${clean(f.suppression.reason)}${f.suppression.expires ? ` (until ${f.suppression.expires})` : ''}`
+        : '';
+      out.push(paint('dim', `  ${where}  ${f.ruleId}  ${why}`));
+    }
+    out.push('');
+  }
+
+  if (report.skipped.length) {
+    out.push(paint('dim', `Skipped documents (${report.skipped.length}):`));
+    for (const s of report.skipped) out.push(paint('dim', `  ${clean(s.file)}:${s.line}  ${clean(s.reason)}`));
+    out.push('');
+  }
+
+  if (report.errors.length) {
+    out.push(paint('high', `Errors (${report.errors.length}):`));
+    for (const e of report.errors) {
+      const at = [e.file, e.line, e.line !== undefined ? e.column : undefined].filter(
+        (x) => x !== undefined && x !== '',
+      );
+      out.push(`  ${clean(at.join(':'))}${at.length ? '  ' : ''}${clean(e.message)}`);
+    }
+    out.push('');
+  }
+
+  if (report.notVerified.length) {
+    out.push(paint('dim', `Not verified (${report.notVerified.length}):`));
+    for (const n of report.notVerified) out.push(paint('dim', `  ${clean(n.check)}: ${clean(n.reason)}`));
+    out.push('');
+  }
+
+  // summary
+  const total = report.findings.length;
+  const counts = SEVERITIES.filter((s) => report.counts[s] > 0).map((s) => paint(s, `${report.counts[s]} ${s}`));
+  out.push(
+    total === 0
+      ? paint('green', 'No findings.')
+      : `${paint('bold', plural(total, 'finding'))}: ${counts.length ? counts.join(', ') : countsText(report)}`,
+  );
+  out.push(
+    [
+      plural(report.filesScanned, 'file'),
+      plural(report.objectsScanned, 'object'),
+      plural(report.skipped.length, 'skipped document'),
+      plural(report.errors.length, 'error'),
+      `${report.suppressed.length} suppressed`,
+    ].join(', '),
+  );
+  out.push(
+    failOnOf(report) === 'none'
+      ? `Passed: --fail-on none never fails.`
+      : passed(report)
+        ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
+        : paint('high', `Failed: findings at or above ${report.failOn}.`),
+  );
+  return out.join('\n') + '\n';
+}
