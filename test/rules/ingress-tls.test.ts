@@ -1,0 +1,28 @@
+import { ruleTester } from '../support/rule-tester.ts';
+
+const ing = (extra: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+${extra}  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service: { name: web, port: { number: 80 } }
+`;
+
+ruleTester('ingress-tls', {
+  valid: [ing('  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls\n')],
+  invalid: [
+    { yaml: ing(''), paths: ['spec.tls'], lines: [5] },
+    {
+      name: 'old extensions/v1beta1 shape',
+      yaml: ing('').replace('networking.k8s.io/v1', 'extensions/v1beta1'),
+      count: 1,
+    },
+  ],
+});
