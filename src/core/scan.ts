@@ -1,9 +1,12 @@
-/** `scan(options)`: load manifests, run the catalog, build the report. The library entry point. */
+/** `scan(options)`: load the config, load manifests, run the catalog, build the report. The library entry point. */
 import { countBySeverity, type Report, type Severity } from './model.ts';
 import { evaluate, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
+import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
+import { findConfigFile, loadConfigFile, resolveConfig } from './config.ts';
+import { createSuppressor } from './suppress.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -14,10 +17,45 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   profile?: string;
 }
 
+/**
+ * Scans manifests. Throws ConfigError (src/core/config.ts) when the configuration is invalid or
+ * the profile unknown; every other problem is reported in the Report.
+ */
 export async function scan(opts: ScanOptions): Promise<Report> {
   const started = performance.now();
-  const inv = await loadManifests(opts);
-  const res = evaluate(inv.objects, inv.problems, { ...opts, mode: 'manifest' });
+  const cwd = opts.cwd ?? process.cwd();
+  const rules = opts.rules ?? catalog;
+
+  const configFile = await findConfigFile({ configFile: opts.configFile, cwd, paths: opts.paths });
+  const config = configFile ? await loadConfigFile(configFile, cwd) : undefined;
+  const cfg = resolveConfig(config, { profile: opts.profile, cwd });
+
+  const include = [...cfg.include, ...(opts.include ?? [])];
+  const exclude = [...cfg.exclude, ...(opts.exclude ?? [])];
+  const inv = await loadManifests({
+    ...opts,
+    cwd,
+    ...(include.length ? { include } : {}),
+    ...(exclude.length ? { exclude } : {}),
+  });
+
+  const suppressor = createSuppressor({
+    exemptions: cfg.exemptions,
+    annotations: cfg.suppressions.annotations,
+    inline: cfg.suppressions.inline,
+    knownRules: new Set(catalog.map((r) => r.meta.id)),
+  });
+  suppressor.inspect(inv.objects);
+  const callerSuppress = opts.suppress;
+
+  const res = evaluate(inv.objects, inv.problems, {
+    ...opts,
+    rules,
+    settings: opts.settings ?? cfg.settings,
+    kubeVersion: opts.kubeVersion ?? cfg.kubeVersion,
+    suppress: (f, obj) => callerSuppress?.(f, obj) ?? suppressor.suppress(f, obj),
+    mode: 'manifest',
+  });
   return {
     tool: { name: 'kubeward', version: VERSION },
     findings: res.findings,
@@ -26,9 +64,9 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     filesScanned: inv.files.length,
     objectsScanned: inv.objects.length,
     skipped: inv.skipped,
-    errors: [...inv.errors, ...res.errors],
+    errors: [...inv.errors, ...res.errors, ...suppressor.warnings()],
     notVerified: [],
-    failOn: opts.failOn ?? 'high',
+    failOn: opts.failOn ?? cfg.failOn ?? 'high',
     durationMs: Math.round(performance.now() - started),
   };
 }

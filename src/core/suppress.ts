@@ -1,0 +1,306 @@
+/**
+ * Suppressions: the engine's `suppress` hook. Four forms, tried in this order:
+ *   1. annotation `kubeward.io/ignore.<container>: "rule-a,rule-b -- reason"` (container-scoped)
+ *   2. annotation `kubeward.io/ignore: "rule-a,rule-b -- reason"` (whole object)
+ *   3. inline comment `# kubeward-ignore rule-a,rule-b reason` on the finding's line or the line above
+ *   4. config exemptions (rules, objects, paths, reason, expires)
+ * A suppression without a reason is not applied; that, an unknown rule id in an annotation or
+ * comment, and an expired exemption are reported as warnings (Report.errors entries).
+ */
+import picomatch from 'picomatch';
+import { formatPath, type FieldPath, type Finding, type InputError, type Suppression } from './model.ts';
+import type { K8sObject } from './manifests/types.ts';
+import { allContainers, isObj, podTemplates } from './rules/podspec.ts';
+import { isExpired, type Exemption } from './config.ts';
+
+export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
+export const INLINE_MARKER = 'kubeward-ignore';
+
+export interface SuppressorOptions {
+  /** Config exemptions; `paths` relative to the scan's cwd (as finding locations are). */
+  exemptions?: readonly Exemption[];
+  /** Honour kubeward.io/ignore annotations (default true). */
+  annotations?: boolean;
+  /** Honour # kubeward-ignore comments (default true). */
+  inline?: boolean;
+  /** Known rule ids: unknown ids in annotations and comments are warned about. */
+  knownRules?: ReadonlySet<string>;
+  /** "Today" for exemption expiry; default now. */
+  now?: Date;
+}
+
+/** A parsed `rules -- reason` suppression. */
+export interface IgnoreSpec {
+  rules: string[];
+  reason: string;
+}
+
+/** Parses an annotation value `rule-a,rule-b -- reason`. reason is '' when missing. */
+export function parseIgnoreAnnotation(value: string): IgnoreSpec {
+  const m = /^(.*?)(?:\s+--\s*|\s*--\s+|--$)(.*)$/s.exec(value.trim());
+  const rulesPart = m ? m[1] : value;
+  const reason = m ? m[2].trim() : '';
+  return { rules: splitRules(rulesPart), reason };
+}
+
+/** Parses the text after `# kubeward-ignore`: `rule-a,rule-b reason` (a leading `--` or `:` before the reason is dropped). */
+export function parseInlineComment(rest: string): IgnoreSpec {
+  const t = rest.trim();
+  const m = /^([^\s]+(?:\s*,\s*[^\s,]+)*)(.*)$/s.exec(t);
+  if (!m) return { rules: [], reason: '' };
+  return {
+    rules: splitRules(m[1]),
+    reason: m[2]
+      .trim()
+      .replace(/^(--|:|-)\s*/, '')
+      .trim(),
+  };
+}
+
+function splitRules(s: string): string[] {
+  return s
+    .split(/[\s,]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+const INLINE = /(?:^|\s)#\s*kubeward-ignore(?=\s|$)(.*)$/;
+
+/** The `# kubeward-ignore` comment on a line, if any; `commentOnly` when the line holds nothing else. */
+export function inlineCommentOf(line: string): { spec: IgnoreSpec; commentOnly: boolean } | undefined {
+  const m = INLINE.exec(line);
+  if (!m) return undefined;
+  return { spec: parseInlineComment(m[1]), commentOnly: /^\s*#/.test(line) };
+}
+
+function ruleMatcher(patterns: readonly string[]): (id: string) => boolean {
+  return patterns.length ? picomatch(patterns as string[]) : () => false;
+}
+
+/** Does a finding path lie inside the field at `prefix` (formatPath form)? */
+export function pathWithin(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+}
+
+interface AnnotationEntry extends IgnoreSpec {
+  matches: (id: string) => boolean;
+  /** Container-scoped entries: the path prefixes of the containers they cover. */
+  containerPaths?: string[];
+}
+
+/** Strings `Kind/namespace/name` (namespaced) or `Kind/name` an object is matched as. */
+export function objectKeys(f: Pick<Finding, 'object'>): string[] {
+  const o = f.object;
+  if (!o) return [];
+  if (o.namespace) return [`${o.kind}/${o.namespace}/${o.name}`];
+  return [`${o.kind}/${o.name}`, `${o.kind}/default/${o.name}`];
+}
+
+export interface Suppressor {
+  /** The engine's `suppress` hook. */
+  suppress(finding: Finding, obj: K8sObject | undefined): Suppression | undefined;
+  /**
+   * Checks the annotations and comments of every object up front, so a suppression without a
+   * reason (or naming an unknown rule) is reported even when nothing would have matched it.
+   */
+  inspect(objects: readonly K8sObject[]): void;
+  /** Warnings collected so far: expired exemptions, suppressions without a reason, unknown rules. */
+  warnings(): InputError[];
+}
+
+export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
+  const useAnnotations = opts.annotations ?? true;
+  const useInline = opts.inline ?? true;
+  const now = opts.now ?? new Date();
+  const warnings: InputError[] = [];
+  const warned = new Set<string>();
+  const warn = (w: InputError) => {
+    const key = `${w.file}:${w.line ?? 0}:${w.message}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    warnings.push(w);
+  };
+
+  // Config exemptions: expired ones stop applying and are reported once.
+  const exemptions: {
+    e: Exemption;
+    rules: (id: string) => boolean;
+    objects?: picomatch.Matcher;
+    paths?: picomatch.Matcher;
+  }[] = [];
+  for (const e of opts.exemptions ?? []) {
+    if (isExpired(e, now)) {
+      warn({
+        file: e.file,
+        line: e.line,
+        column: e.column,
+        message: `warning: the exemption for ${e.rules.join(', ')} expired on ${e.expires} (reason was: ${e.reason}); its findings are reported again. Renew or remove it.`,
+      });
+      continue;
+    }
+    exemptions.push({
+      e,
+      rules: ruleMatcher(e.rules),
+      ...(e.objects.length ? { objects: picomatch(e.objects, { nocase: true }) } : {}),
+      ...(e.paths.length ? { paths: picomatch(e.paths, { dot: true }) } : {}),
+    });
+  }
+
+  const unknownRules = (spec: IgnoreSpec) =>
+    opts.knownRules ? spec.rules.filter((r) => !/[*?[\]{}]/.test(r) && !opts.knownRules?.has(r)) : ([] as string[]);
+
+  // Annotations, parsed once per object.
+  const annotationCache = new WeakMap<K8sObject, AnnotationEntry[]>();
+  const annotationsOf = (obj: K8sObject): AnnotationEntry[] => {
+    const cached = annotationCache.get(obj);
+    if (cached) return cached;
+    const entries: AnnotationEntry[] = [];
+    const containers = allContainers(obj);
+    const sources: { metaPath: FieldPath; annotations: unknown; specPath?: FieldPath }[] = [
+      { metaPath: ['metadata'], annotations: isObj(obj.data.metadata) ? obj.data.metadata.annotations : undefined },
+    ];
+    for (const t of podTemplates(obj)) {
+      if (formatPath(t.metaPath) === 'metadata') continue; // a Pod's template metadata is its own
+      sources.push({ metaPath: t.metaPath, annotations: t.metadata.annotations, specPath: t.specPath });
+    }
+    for (const src of sources) {
+      if (!isObj(src.annotations)) continue;
+      for (const [key, value] of Object.entries(src.annotations)) {
+        let container: string | undefined;
+        if (key === IGNORE_ANNOTATION) container = undefined;
+        else if (key.startsWith(IGNORE_ANNOTATION + '.')) container = key.slice(IGNORE_ANNOTATION.length + 1);
+        else continue;
+        const where = () => obj.locate?.([...src.metaPath, 'annotations', key]);
+        const label = `${formatPath([...src.metaPath, 'annotations', key])} on ${obj.ref.kind}/${obj.ref.name}`;
+        if (typeof value !== 'string') {
+          const loc = where();
+          warn({
+            file: obj.file ?? '',
+            ...lineOf(loc),
+            message: `warning: ${label} must be a string "rule-id -- reason"; not applied`,
+          });
+          continue;
+        }
+        const spec = parseIgnoreAnnotation(value);
+        const loc = where();
+        if (!spec.rules.length || !spec.reason) {
+          warn({
+            file: obj.file ?? '',
+            ...lineOf(loc),
+            message: `warning: ${label} has no ${spec.rules.length ? 'reason' : 'rule ids'} (write "rule-a,rule-b -- reason"); the suppression is not applied`,
+          });
+          continue;
+        }
+        const unknown = unknownRules(spec);
+        if (unknown.length) {
+          warn({
+            file: obj.file ?? '',
+            ...lineOf(loc),
+            message: `warning: ${label} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+          });
+        }
+        const entry: AnnotationEntry = { ...spec, matches: ruleMatcher(spec.rules) };
+        if (container !== undefined) {
+          const specPrefix = src.specPath ? formatPath(src.specPath) : undefined;
+          entry.containerPaths = containers
+            .filter((c) => c.name === container)
+            .map((c) => formatPath(c.path))
+            .filter((p) => !specPrefix || pathWithin(p, specPrefix));
+        }
+        entries.push(entry);
+      }
+    }
+    annotationCache.set(obj, entries);
+    return entries;
+  };
+
+  // Source lines per file, for inline comments.
+  const lineCache = new Map<string, string[]>();
+  const linesOf = (obj: K8sObject): string[] | undefined => {
+    const src = obj.source;
+    if (!src) return undefined;
+    let lines = lineCache.get(src.file);
+    if (!lines) {
+      lines = src.fileText.split(/\r?\n/);
+      lineCache.set(src.file, lines);
+    }
+    return lines;
+  };
+  const inspectedFiles = new Set<string>();
+
+  const inlineFor = (f: Finding, obj: K8sObject): IgnoreSpec | undefined => {
+    const line = f.location?.line;
+    if (!line || !obj.source || f.location?.file !== obj.source.file) return undefined;
+    const lines = linesOf(obj);
+    if (!lines) return undefined;
+    const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
+    const above = line >= 2 ? inlineCommentOf(lines[line - 2]) : undefined;
+    for (const c of [here, above?.commentOnly ? above : undefined]) {
+      if (c && c.spec.reason && ruleMatcher(c.spec.rules)(f.ruleId)) return c.spec;
+    }
+    return undefined;
+  };
+
+  return {
+    suppress(f, obj) {
+      if (obj && useAnnotations) {
+        const entries = annotationsOf(obj);
+        for (const e of entries) {
+          if (!e.containerPaths || !e.matches(f.ruleId)) continue;
+          if (e.containerPaths.some((p) => pathWithin(f.path, p))) return { kind: 'annotation', reason: e.reason };
+        }
+        for (const e of entries) {
+          if (!e.containerPaths && e.matches(f.ruleId)) return { kind: 'annotation', reason: e.reason };
+        }
+      }
+      if (obj && useInline) {
+        const spec = inlineFor(f, obj);
+        if (spec) return { kind: 'inline', reason: spec.reason };
+      }
+      for (const x of exemptions) {
+        if (!x.rules(f.ruleId)) continue;
+        if (x.objects && !objectKeys(f).some((k) => x.objects?.(k))) continue;
+        if (x.paths && !(f.location?.file && x.paths(f.location.file))) continue;
+        return { kind: 'config', reason: x.e.reason, ...(x.e.expires ? { expires: x.e.expires } : {}) };
+      }
+      return undefined;
+    },
+
+    inspect(objects) {
+      for (const obj of objects) {
+        if (useAnnotations) annotationsOf(obj);
+        if (!useInline || !obj.source || inspectedFiles.has(obj.source.file)) continue;
+        inspectedFiles.add(obj.source.file);
+        const lines = linesOf(obj) ?? [];
+        lines.forEach((text, i) => {
+          const c = inlineCommentOf(text);
+          if (!c) return;
+          if (!c.spec.rules.length || !c.spec.reason) {
+            warn({
+              file: obj.source?.file ?? '',
+              line: i + 1,
+              message: `warning: "# ${INLINE_MARKER}" without ${c.spec.rules.length ? 'a reason' : 'a rule id'} (write "# ${INLINE_MARKER} rule-id reason"); the suppression is not applied`,
+            });
+            return;
+          }
+          const unknown = unknownRules(c.spec);
+          if (unknown.length) {
+            warn({
+              file: obj.source?.file ?? '',
+              line: i + 1,
+              message: `warning: "# ${INLINE_MARKER}" names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+            });
+          }
+        });
+      }
+    },
+
+    warnings() {
+      return [...warnings];
+    },
+  };
+}
+
+function lineOf(loc: { line: number; column: number } | undefined): { line?: number; column?: number } {
+  return loc ? { line: loc.line, column: loc.column } : {};
+}
