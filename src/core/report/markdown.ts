@@ -5,7 +5,7 @@
  */
 import { SEVERITIES, type Finding, type Report } from '../model.ts';
 import { getRule } from '../rules/index.ts';
-import { objectName, passed, plural } from './util.ts';
+import { escapeHtml, objectName, passed, plural } from './util.ts';
 
 export interface MarkdownOptions {
   /** Link `file:line` to this prefix + file + `#L` + line. */
@@ -72,7 +72,7 @@ function ruleDetails(ruleId: string): string {
   if (!rule) return `<details><summary><code>${id}</code></summary>\n\nNo documentation for this rule.\n\n</details>`;
   const m = rule.meta;
   return [
-    `<details><summary><code>${id}</code>: ${escapeMarkdown(m.title)}</summary>`,
+    `<details><summary><code>${id}</code>: ${escapeHtml(m.title)}</summary>`,
     '',
     m.rationale,
     '',

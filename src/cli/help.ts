@@ -1,0 +1,51 @@
+/** Help texts, one per command. Kept in one place so docs/cli.md can mirror them. */
+export const MAIN_HELP = `kubeward: continuous security for Kubernetes delivery
+
+Usage:
+  kubeward scan [paths..] [options]   check manifests (files, directories, globs, '-' for stdin)
+  kubeward verify [options]           check the live cluster after a deploy
+  kubeward rules [--format text|json] list the rule catalog
+  kubeward explain RULE               show why a rule matters and how to fix it
+  kubeward --version                  print the version
+
+Run 'kubeward <command> --help' for a command's options.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 usage, configuration or input errors, 3 verification could not complete.
+`;
+
+export const SCAN_HELP = `Usage: kubeward scan [paths..] [options]
+
+Checks Kubernetes manifests (YAML, JSON, multi-document, kind: List). Paths may be files,
+directories (recursive), globs (quote them), or '-' for standard input.
+
+Options:
+  -f, --format FORMAT     text (default), json, sarif, junit, markdown, html; repeatable
+  -o, --output FILE       write the matching --format to FILE (the n-th --output goes with the
+                          n-th --format; a --format without --output goes to stdout; an extra
+                          --output takes its format from its extension)
+      --fail-on SEVERITY  critical|high|medium|low|info|none (default: the config's, else high)
+  -c, --config FILE       .kubeward.yaml to use (default: ./.kubeward.yaml if present)
+      --profile NAME      config profile to apply (e.g. dev, prod)
+      --kube-version V    target Kubernetes version, e.g. 1.34
+      --include GLOB      only scan files matching GLOB (repeatable)
+      --exclude GLOB      skip files matching GLOB (repeatable)
+      --allow-empty       exit 0 (not 2) when no Kubernetes object was found
+      --file-url-prefix U link file:line in markdown to U<file>#L<line>
+      --no-color          no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
+  -q, --quiet             no notes on stderr; errors are still printed
+  -h, --help              show this help
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or
+input errors (unknown flag, missing path, unreadable file, config error, no objects found).
+`;
+
+export const RULES_HELP = `Usage: kubeward rules [--format text|json]
+
+Lists the rule catalog: id, default severity, category, whether it is on by default, title.
+`;
+
+export const EXPLAIN_HELP = `Usage: kubeward explain RULE
+
+Shows a rule's rationale, remediation, example and references.
+`;

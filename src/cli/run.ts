@@ -1,0 +1,65 @@
+/** The CLI dispatcher: `kubeward <command> ...` -> exit code. Never calls process.exit. */
+import { VERSION } from '../core/version.ts';
+import { EXIT, UsageError, type CliIO } from './io.ts';
+import { MAIN_HELP } from './help.ts';
+
+const COMMANDS = ['scan', 'verify', 'rules', 'explain', 'help'];
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    switch (first) {
+      case undefined:
+        io.stderr(MAIN_HELP);
+        return EXIT.usage;
+      case '-h':
+      case '--help':
+        io.stdout(MAIN_HELP);
+        return EXIT.ok;
+      case 'help':
+        if (rest[0] && rest[0] !== 'help') return await run([rest[0], '--help'], io);
+        io.stdout(MAIN_HELP);
+        return EXIT.ok;
+      case '-v':
+      case '--version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      case 'scan': {
+        const { runScan } = await import('./scan-command.ts');
+        return await runScan(rest, io);
+      }
+      case 'rules': {
+        const { runRules } = await import('./rules-command.ts');
+        return runRules(rest, io);
+      }
+      case 'explain': {
+        const { runExplain } = await import('./rules-command.ts');
+        return runExplain(rest, io);
+      }
+      case 'verify': {
+        const { runVerify } = await import('./verify.ts');
+        return await runVerify(rest, io);
+      }
+      default:
+        throw new UsageError(
+          first.startsWith('-')
+            ? `unknown option '${first}' (a command comes first: ${COMMANDS.join(', ')})`
+            : `unknown command '${first}' (use one of ${COMMANDS.join(', ')}; to scan a path: kubeward scan ${first})`,
+        );
+    }
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const usage =
+      e instanceof UsageError ||
+      (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) ||
+      err.name === 'UsageError';
+    const cmd =
+      e instanceof UsageError && e.command ? `${e.command} ` : first && COMMANDS.includes(first) ? `${first} ` : '';
+    if (usage) {
+      io.stderr(`kubeward ${cmd}: ${err.message}\nRun 'kubeward ${cmd}--help' for usage.\n`.replace(' :', ':'));
+      return EXIT.usage;
+    }
+    io.stderr(`kubeward: internal error: ${err.stack ?? err.message}\n`);
+    return EXIT.usage;
+  }
+}
