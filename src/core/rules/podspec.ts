@@ -4,7 +4,7 @@
  */
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
-import { crdTemplateResolvers, crdTemplateTable } from './crd-templates.ts';
+import { crdTemplateResolvers, crdTemplateTable, type CrdContainerField } from './crd-templates.ts';
 
 export function isObj(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,6 +51,11 @@ export interface PodTemplate {
   /** Path of the pod metadata (for annotations and labels). */
   metaPath: FieldPath;
   metadata: JsonObject;
+  /**
+   * CRD templates whose containers sit in other fields (Argo Workflows' `container`, `script`,
+   * `sidecars`): when set, containersOf reads these fields instead of the pod spec's.
+   */
+  containerFields?: CrdContainerField[];
 }
 
 export type ContainerType = 'container' | 'initContainer' | 'ephemeralContainer';
@@ -116,7 +121,13 @@ export function podTemplates(obj: K8sObject): PodTemplate[] {
       const spec = get(obj.data, r.specPath);
       if (!isObj(spec)) continue;
       const md = get(obj.data, r.metaPath);
-      out.push({ specPath: r.specPath, spec, metaPath: r.metaPath, metadata: isObj(md) ? md : {} });
+      out.push({
+        specPath: r.specPath,
+        spec,
+        metaPath: r.metaPath,
+        metadata: isObj(md) ? md : {},
+        ...(r.containerFields ? { containerFields: r.containerFields } : {}),
+      });
     }
     if (out.length) return out;
   }
@@ -143,6 +154,7 @@ const CONTAINER_FIELDS: [string, ContainerType][] = [
 
 /** Every container of a pod template: init, regular and ephemeral. */
 export function containersOf(t: PodTemplate): ContainerInfo[] {
+  if (t.containerFields) return crdContainersOf(t, t.containerFields);
   const out: ContainerInfo[] = [];
   for (const [field, type] of CONTAINER_FIELDS) {
     const list = t.spec[field];
@@ -156,6 +168,28 @@ export function containersOf(t: PodTemplate): ContainerInfo[] {
         name: typeof c.name === 'string' ? c.name : `${field}[${i}]`,
         template: t,
       });
+    });
+  }
+  return out;
+}
+
+/** Containers of a CRD template from its own container fields (single objects or lists). */
+function crdContainersOf(t: PodTemplate, fields: CrdContainerField[]): ContainerInfo[] {
+  const out: ContainerInfo[] = [];
+  for (const { field, type, single } of fields) {
+    const v = t.spec[field];
+    if (single) {
+      if (isObj(v)) {
+        const name = typeof v.name === 'string' ? v.name : field;
+        out.push({ container: v, path: [...t.specPath, field], type, name, template: t });
+      }
+      continue;
+    }
+    if (!Array.isArray(v)) continue;
+    v.forEach((c, i) => {
+      if (!isObj(c)) return;
+      const name = typeof c.name === 'string' ? c.name : `${field}[${i}]`;
+      out.push({ container: c, path: [...t.specPath, field, i], type, name, template: t });
     });
   }
   return out;
