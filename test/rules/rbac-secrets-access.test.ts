@@ -1,0 +1,58 @@
+import { ruleTester } from '../support/rule-tester.ts';
+
+const role = (rules: string) =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\n  namespace: shop\nrules:\n${rules}\n`;
+const rb = `---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: web
+`;
+
+ruleTester('rbac-secrets-access', {
+  valid: [
+    role('- apiGroups: [""]\n  resources: [configmaps]\n  verbs: [get, list]'),
+    role('- apiGroups: [""]\n  resources: [secrets]\n  verbs: [create]'),
+    {
+      name: 'scoped by resourceNames',
+      yaml: role('- apiGroups: [""]\n  resources: [secrets]\n  resourceNames: [app]\n  verbs: [get]'),
+    },
+    {
+      name: 'secrets in another group',
+      yaml: role('- apiGroups: [example.com]\n  resources: [secrets]\n  verbs: [get]'),
+    },
+  ],
+  invalid: [
+    {
+      yaml: role('- apiGroups: [""]\n  resources: [secrets]\n  verbs: [list, watch]'),
+      paths: ['rules[0].resources'],
+      message: /list\/watch secrets/,
+    },
+    {
+      name: 'bound: on the binding, subject in the binding namespace',
+      yaml: role('- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get]') + rb,
+      paths: ['roleRef.name'],
+      message: /ServiceAccount shop\/web can get secrets through Role "reader"/,
+    },
+    {
+      name: 'resourceNames not accepted by option',
+      yaml: role('- apiGroups: [""]\n  resources: [secrets]\n  resourceNames: [app]\n  verbs: [get]'),
+      options: { allowResourceNames: false },
+      count: 1,
+    },
+    {
+      name: 'built-in edit role bound',
+      yaml: rb.replace('kind: Role\n  name: reader', 'kind: ClusterRole\n  name: edit'),
+      paths: ['roleRef.name'],
+      message: /built-in/,
+    },
+  ],
+});
