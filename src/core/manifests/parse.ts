@@ -1,11 +1,15 @@
 /**
- * Parses manifest text into Kubernetes objects. First version: js-yaml (YAML 1.1 schema, as
- * Kubernetes reads booleans) for values, and the `yaml` package lazily for positions.
+ * Parses manifest text into Kubernetes objects: js-yaml (fast) for values, with the YAML 1.1
+ * scalars Kubernetes reads; positions come lazily from ./locate.ts, only for the documents a
+ * finding asks about. Never throws: bad input becomes a LoadProblem or a skipped document.
  */
-import { load, YAML11_SCHEMA } from 'js-yaml';
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node as YNode } from 'yaml';
-import type { FieldPath, Location, SkippedDocument } from '../model.ts';
+import yaml from 'js-yaml';
+import type { FieldPath, SkippedDocument } from '../model.ts';
 import type { JsonObject, K8sObject, LoadProblem, SourceDocument } from './types.ts';
+import { lineStarts, makeLocator, offsetToLineCol } from './locate.ts';
+import { K8S_SCHEMA } from './schema.ts';
+
+export { lineStarts, offsetToLineCol } from './locate.ts';
 
 export interface ParsedText {
   objects: K8sObject[];
@@ -13,25 +17,12 @@ export interface ParsedText {
   problems: LoadProblem[];
 }
 
+/** Document markers at the start of a line. */
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-
-/** Offsets of each line start, for offset -> line/column. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-export function offsetToLineCol(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
+/** Template syntax that YAML cannot hold outside a string (Helm, Go templates). */
+const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
+/** An alias expansion budget: past it the document is treated as an alias bomb. */
+const MAX_EXPANDED_NODES = 2_000_000;
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,121 +41,109 @@ function splitDocuments(text: string): { start: number; end: number }[] {
   return ranges;
 }
 
+/** True when the text holds something other than blanks and comments. */
 function hasContent(s: string): boolean {
   return /^[ \t]*[^#\s]/m.test(s);
 }
 
+/** Counts nodes as a consumer walking the value would see them, aliases expanded; stops at the budget. */
+function expandedSize(v: unknown, budget: number): number {
+  let count = 0;
+  const stack: unknown[] = [v];
+  while (stack.length) {
+    const cur = stack.pop();
+    if (++count > budget) return count;
+    if (Array.isArray(cur)) for (const x of cur) stack.push(x);
+    else if (isObject(cur)) for (const k in cur) stack.push(cur[k]);
+  }
+  return count;
+}
+
+function describeYamlError(e: unknown): { line: number; column: number; reason: string } {
+  const err = e as { mark?: { line?: number; column?: number }; reason?: string; message?: string };
+  return {
+    line: err.mark?.line ?? 0,
+    column: err.mark?.column ?? 0,
+    reason: err.reason ?? (err.message ? err.message.split('\n')[0] : String(e)),
+  };
+}
+
 export function parseManifestText(input: string, file: string): ParsedText {
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // A BOM is not content and not a column.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const out: ParsedText = { objects: [], skipped: [], problems: [] };
   let starts: number[] | undefined;
-  const pos = (offset: number) => offsetToLineCol((starts ??= lineStarts(text)), offset);
+  const getStarts = () => (starts ??= lineStarts(text));
+  const pos = (offset: number) => offsetToLineCol(getStarts(), offset);
 
   for (const range of splitDocuments(text)) {
     const chunk = text.slice(range.start, range.end);
     if (!hasContent(chunk)) continue;
+    const firstContent = chunk.search(/[^\s]/);
+    const docLine = pos(range.start + Math.max(0, firstContent)).line;
     let value: unknown;
     try {
-      value = load(chunk, { schema: YAML11_SCHEMA, filename: file });
+      value = yaml.load(chunk, { schema: K8S_SCHEMA, json: true, filename: file });
     } catch (e) {
-      const err = e as { mark?: { line?: number; column?: number }; reason?: string; message?: string };
+      const d = describeYamlError(e);
       const base = pos(range.start);
-      const line = base.line + (err.mark?.line ?? 0);
-      const column = (err.mark?.line ? 0 : base.column - 1) + (err.mark?.column ?? 0) + 1;
+      const line = base.line + d.line;
+      const column = (d.line === 0 ? base.column - 1 : 0) + d.column + 1;
+      const template = TEMPLATE.test(chunk);
       out.problems.push({
-        kind: 'invalid-yaml',
+        kind: template ? 'helm-template' : 'invalid-yaml',
         file,
         line,
         column,
-        message: `YAML parse error: ${err.reason ?? err.message ?? String(e)}`,
+        message: template
+          ? `this looks like a Helm/Go template source, not a rendered manifest (YAML error: ${d.reason}); render it first, e.g. \`helm template <release> <chart> | kubeward scan -\``
+          : `YAML parse error: ${d.reason}`,
       });
       continue;
     }
-    const docLine = pos(range.start + (chunk.search(/[^\s]/) === -1 ? 0 : chunk.search(/[^\s]/))).line;
+    if (value === null || value === undefined) continue;
+    if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+      out.problems.push({
+        kind: 'invalid-yaml',
+        file,
+        line: docLine,
+        column: 1,
+        message: `YAML aliases expand this document past ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); not scanned`,
+      });
+      continue;
+    }
     if (!isObject(value)) {
-      out.skipped.push({ file, line: docLine, reason: 'not a Kubernetes object (the document is not a mapping)' });
+      const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
+      out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
       continue;
     }
     const source: SourceDocument = { file, fileText: text, start: range.start, end: range.end };
-    const locator = makeLocator(source, pos);
-    const add = (data: JsonObject, docPath: FieldPath) => {
-      const apiVersion = data.apiVersion;
-      const kind = data.kind;
-      if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
-        out.skipped.push({ file, line: docLine, reason: 'not a Kubernetes object (no apiVersion/kind)' });
+    let locator: ReturnType<typeof makeLocator> | undefined;
+    const locateDoc = (path: FieldPath) => (locator ??= makeLocator(source, getStarts))(path);
+    const add = (data: JsonObject, docPath: FieldPath, line: number) => {
+      const { apiVersion, kind } = data;
+      if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
+        out.skipped.push({ file, line, reason: 'not a Kubernetes object (no apiVersion/kind)' });
         return;
       }
       const md = isObject(data.metadata) ? data.metadata : {};
+      const name = typeof md.name === 'string' ? md.name : typeof md.generateName === 'string' ? md.generateName : '';
       out.objects.push({
         data,
-        ref: {
-          apiVersion,
-          kind,
-          name: typeof md.name === 'string' ? md.name : typeof md.generateName === 'string' ? md.generateName : '',
-          ...(typeof md.namespace === 'string' ? { namespace: md.namespace } : {}),
-        },
+        ref: { apiVersion, kind, name, ...(typeof md.namespace === 'string' ? { namespace: md.namespace } : {}) },
         origin: 'manifest',
         file,
         docPath,
         source,
-        locate: (path) => locator([...docPath, ...path]),
+        locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
       });
     };
     if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, i) => {
-        if (isObject(item)) add(item, ['items', i]);
-        else out.skipped.push({ file, line: docLine, reason: `List item ${i} is not an object` });
+        if (isObject(item)) add(item, ['items', i], docLine);
+        else out.skipped.push({ file, line: docLine, reason: `item ${i} of the ${value.kind} is not an object` });
       });
-    } else add(value, []);
+    } else add(value, [], docLine);
   }
   return out;
-}
-
-function makeLocator(
-  src: SourceDocument,
-  pos: (offset: number) => { line: number; column: number },
-): (path: FieldPath) => Location | undefined {
-  let root: YNode | null | undefined;
-  return (path) => {
-    if (root === undefined) {
-      const doc = parseDocument(src.fileText.slice(src.start, src.end), {
-        lineCounter: new LineCounter(),
-        version: '1.1',
-        uniqueKeys: false,
-        strict: false,
-      });
-      root = (doc.contents as YNode | null) ?? null;
-    }
-    let node: YNode | null = root;
-    let keyNode: YNode | null = null;
-    for (const seg of path) {
-      let next: YNode | null = null;
-      let nextKey: YNode | null = null;
-      if (typeof seg === 'number' && isSeq(node)) {
-        next = (node.items[seg] as YNode | undefined) ?? null;
-      } else if (isMap(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const pair = node.items[i];
-          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-          if (k === String(seg)) {
-            next = (pair.value as YNode | null) ?? null;
-            nextKey = (pair.key as YNode | null) ?? null;
-            break;
-          }
-        }
-        if (!nextKey) break;
-      }
-      if (!next && !nextKey) break;
-      node = next;
-      keyNode = nextKey;
-      if (!next) break;
-    }
-    const target = keyNode ?? node;
-    const range = target?.range ?? root?.range;
-    if (!range) return { file: src.file, ...pos(src.start) };
-    const s = pos(src.start + range[0]);
-    const valueEnd = node?.range ? node.range[1] : range[1];
-    const e = pos(src.start + Math.max(range[0], valueEnd));
-    return { file: src.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-  };
 }

@@ -1,0 +1,373 @@
+/**
+ * Field path -> line/column, lazily and per document.
+ *
+ * Fast path: block-style YAML (nearly every manifest) is indexed by one pass over the
+ * document's lines into a small tree of keys and sequence items with their positions.
+ * Documents the fast path cannot read with certainty (flow collections on the path,
+ * anchors/aliases, merge keys, complex keys, tags, JSON) fall back to the `yaml` package,
+ * which is exact but ~10x slower: only those documents pay for it.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YNode } from 'yaml';
+import type { FieldPath, Location } from '../model.ts';
+import type { SourceDocument } from './types.ts';
+
+/** Offsets of each line start, for offset -> line/column. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function offsetToLineCol(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** A position in the file: 1-based line, 0-based character column. */
+interface Pos {
+  line: number;
+  col: number;
+  /** Length of the line's content (for end positions). */
+  eol: number;
+}
+
+type TNode =
+  | { t: 'map'; pos: Pos; keys: Map<string, { key: Pos; value: TNode | null }> }
+  | { t: 'seq'; pos: Pos; items: { dash: Pos; value: TNode | null }[] }
+  | { t: 'scalar'; pos: Pos }
+  /** Something the fast path does not look inside (inline flow collection). */
+  | { t: 'opaque'; pos: Pos };
+
+type Token =
+  | { k: 'dash'; pos: Pos }
+  | { k: 'key'; pos: Pos; key: string; inline: 'none' | 'scalar' | 'flow' }
+  | { k: 'scalar'; pos: Pos; flow?: boolean };
+
+/** Node properties the fast path does not follow: anchors, aliases, tags. */
+const PROPERTY = /^[&*!]/;
+
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+
+function unquoteKey(raw: string): string {
+  if (raw.startsWith('"')) {
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return raw.slice(1, -1);
+    }
+  }
+  return raw.slice(1, -1).replace(/''/g, "'");
+}
+
+/** Finds a plain key at the start of `s`: text up to the first `:` followed by space or end. */
+function plainKey(s: string): { key: string; rest: number } | undefined {
+  const c = s.charCodeAt(0);
+  // flow, quotes, comment, block-scalar and other indicators cannot start a plain key
+  if (
+    c === 123 ||
+    c === 91 ||
+    c === 35 ||
+    c === 124 ||
+    c === 62 ||
+    c === 34 ||
+    c === 39 ||
+    c === 37 ||
+    c === 64 ||
+    c === 96
+  ) {
+    return undefined;
+  }
+  for (let i = s.indexOf(':'); i !== -1; i = s.indexOf(':', i + 1)) {
+    const n = s.charCodeAt(i + 1);
+    if (Number.isNaN(n) || n === 32 || n === 9) {
+      const key = s.slice(0, i).trimEnd();
+      if (key.includes(' #')) return undefined; // a comment before the colon
+      return { key, rest: i + 1 };
+    }
+  }
+  return undefined;
+}
+
+function stripComment(v: string): string {
+  if (v.startsWith('#')) return '';
+  const i = v.search(/[ \t]#/);
+  return (i === -1 ? v : v.slice(0, i)).trim();
+}
+
+/** Scan state of a flow collection that spans lines: bracket depth and open quote. */
+interface FlowState {
+  depth: number;
+  q: string;
+}
+
+/** Advances a flow collection's state over one line of text (quotes may span lines). */
+function scanFlow(s: string, st: FlowState): void {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (st.q) {
+      if (ch === st.q) {
+        if (st.q === "'" && s[i + 1] === "'") i++;
+        else st.q = '';
+      } else if (ch === '\\' && st.q === '"') i++;
+    } else if (ch === '"' || ch === "'") st.q = ch;
+    else if (ch === '{' || ch === '[') st.depth++;
+    else if (ch === '}' || ch === ']') st.depth--;
+    else if (ch === '#' && (i === 0 || s[i - 1] === ' ')) break;
+  }
+}
+
+function openQuote(v: string): string {
+  if (v.startsWith('"')) return /^"(?:[^"\\]|\\.)*"/.test(v) ? '' : '"';
+  if (v.startsWith("'")) return /^'(?:[^']|'')*'/.test(v) ? '' : "'";
+  return '';
+}
+
+/** Tokenizes block-style YAML lines; undefined when a construct needs the exact parser. */
+function tokenize(text: string, firstLine: number): Token[] | undefined {
+  const lines = text.split('\n');
+  const tokens: Token[] = [];
+  let skipIndent = -1; // block scalar: skip lines indented more than this
+  let quote = ''; // multi-line quoted scalar
+  const flow: FlowState = { depth: 0, q: '' }; // multi-line flow collection
+  for (let li = 0; li < lines.length; li++) {
+    let line = lines[li];
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const lineNo = firstLine + li;
+    if (quote) {
+      const re = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /(?:^|[^'])'(?!')/;
+      if (re.test(line)) quote = '';
+      continue;
+    }
+    if (flow.depth > 0) {
+      scanFlow(line, flow);
+      continue;
+    }
+    let indent = 0;
+    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
+    const content = line.slice(indent);
+    if (content === '' || content.startsWith('#')) continue;
+    if (skipIndent >= 0) {
+      if (indent > skipIndent) continue;
+      skipIndent = -1;
+    }
+    if (content.startsWith('\t')) return undefined;
+    const eol = line.trimEnd().length;
+    let col = indent;
+    let rest = content;
+    let parentIndent = indent; // indentation a block scalar's content must exceed
+    // sequence dashes, possibly several on one line ("- - a")
+    while (rest.startsWith('-') && (rest.length === 1 || rest[1] === ' ')) {
+      tokens.push({ k: 'dash', pos: { line: lineNo, col, eol } });
+      parentIndent = col;
+      let n = 1;
+      while (n < rest.length && rest[n] === ' ') n++;
+      col += n;
+      rest = rest.slice(n);
+    }
+    rest = rest.trimEnd();
+    if (rest === '' || rest.startsWith('#')) continue;
+    // anchors, aliases, tags, complex keys and directives: leave the document to the exact parser
+    if (PROPERTY.test(rest) || rest === '?' || rest.startsWith('? ') || (indent === 0 && rest.startsWith('%'))) {
+      return undefined;
+    }
+    let value = '';
+    let keyTok: Token | undefined;
+    const qk = QUOTED_KEY.exec(rest);
+    if (qk) {
+      keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: unquoteKey(qk[1]), inline: 'none' };
+      value = stripComment(rest.slice(qk[0].length).trim());
+    } else {
+      const pk = plainKey(rest);
+      if (pk) {
+        keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: pk.key, inline: 'none' };
+        value = stripComment(rest.slice(pk.rest).trim());
+      }
+    }
+    if (keyTok && keyTok.k === 'key') {
+      if (keyTok.key === '<<' || PROPERTY.test(value)) return undefined;
+      parentIndent = col;
+      if (value !== '') keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
+      tokens.push(keyTok);
+    } else {
+      value = stripComment(rest);
+      if (value === '') continue;
+      // a flow collection as a sequence item: the fast path does not look inside it
+      const flow = value.startsWith('{') || value.startsWith('[');
+      tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol }, ...(flow ? { flow } : {}) });
+    }
+    if (value.startsWith('|') || value.startsWith('>')) skipIndent = parentIndent;
+    else if (value.startsWith('{') || value.startsWith('[')) {
+      flow.depth = 0;
+      flow.q = '';
+      scanFlow(value, flow);
+      if (flow.depth < 0) flow.depth = 0;
+    } else quote = openQuote(value);
+  }
+  return tokens;
+}
+
+/** Builds the node tree from tokens by indentation. */
+function buildTree(tokens: Token[]): TNode | null {
+  let i = 0;
+  const parse = (minCol: number): TNode | null => {
+    const t = tokens[i];
+    if (!t || t.pos.col < minCol) return null;
+    if (t.k === 'dash') {
+      const col = t.pos.col;
+      const node: TNode = { t: 'seq', pos: t.pos, items: [] };
+      while (i < tokens.length && tokens[i].k === 'dash' && tokens[i].pos.col === col) {
+        const dash = tokens[i++].pos;
+        node.items.push({ dash, value: parse(col + 1) });
+      }
+      return node;
+    }
+    if (t.k === 'key') {
+      const col = t.pos.col;
+      const node: TNode = { t: 'map', pos: t.pos, keys: new Map() };
+      while (i < tokens.length) {
+        const k = tokens[i];
+        if (k.k !== 'key' || k.pos.col !== col) break;
+        i++;
+        let value: TNode | null = null;
+        if (k.inline === 'scalar') value = { t: 'scalar', pos: k.pos };
+        else if (k.inline === 'flow') value = { t: 'opaque', pos: k.pos };
+        else {
+          const next = tokens[i];
+          // a block sequence may sit at the same indentation as its key
+          if (next && (next.pos.col > col || (next.k === 'dash' && next.pos.col === col))) value = parse(next.pos.col);
+        }
+        // keep the last duplicate key, as Kubernetes' decoder does
+        node.keys.set(k.key, { key: k.pos, value });
+        // continuation lines of a multi-line plain scalar
+        while (i < tokens.length && tokens[i].pos.col > col) i++;
+      }
+      return node;
+    }
+    i++;
+    const node: TNode = t.flow ? { t: 'opaque', pos: t.pos } : { t: 'scalar', pos: t.pos };
+    while (i < tokens.length && tokens[i].pos.col > t.pos.col && tokens[i].pos.line > t.pos.line) i++;
+    return node;
+  };
+  const root = parse(0);
+  return root;
+}
+
+function toLocation(file: string, p: Pos): Location {
+  return { file, line: p.line, column: p.col + 1, endLine: p.line, endColumn: Math.max(p.col + 1, p.eol + 1) };
+}
+
+/** The location of `path` in a fast-path tree; 'fallback' when the path enters something opaque. */
+function walk(root: TNode | null, path: FieldPath, file: string, docPos: Pos): Location | 'fallback' {
+  let node = root;
+  let best: Pos = root?.pos ?? docPos;
+  for (const seg of path) {
+    if (!node) break;
+    if (node.t === 'opaque') return 'fallback';
+    if (node.t === 'map') {
+      const e = node.keys.get(String(seg));
+      if (!e) break;
+      best = e.key;
+      node = e.value;
+    } else if (node.t === 'seq' && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!item) break;
+      best = item.value ? item.value.pos : item.dash;
+      node = item.value;
+    } else break;
+  }
+  return toLocation(file, best);
+}
+
+/** Exact locator with the `yaml` package (for documents the fast path declines). */
+function exactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+  let root: YNode | null | undefined;
+  const pos = (offset: number) => offsetToLineCol(starts(), offset);
+  return (path) => {
+    if (root === undefined) {
+      const doc = parseDocument(src.fileText.slice(src.start, src.end), {
+        lineCounter: new LineCounter(),
+        version: '1.1',
+        uniqueKeys: false,
+        strict: false,
+        prettyErrors: false,
+      });
+      root = (doc.contents as YNode | null) ?? null;
+    }
+    let node: YNode | null = root;
+    let best: [number, number] | undefined = root?.range ? [root.range[0], root.range[1]] : undefined;
+    for (const seg of path) {
+      let next: YNode | null = null;
+      let found = false;
+      if (typeof seg === 'number' && isSeq(node)) {
+        next = (node.items[seg] as YNode | undefined) ?? null;
+        found = next !== null;
+        if (next?.range) best = [next.range[0], next.range[1]];
+      } else if (isMap(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const pair = node.items[i];
+          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+          if (k === String(seg)) {
+            next = (pair.value as YNode | null) ?? null;
+            const kr = (pair.key as YNode | null)?.range;
+            if (kr) best = [kr[0], kr[1]];
+            found = true;
+            break;
+          }
+        }
+      }
+      if (!found) break;
+      node = next;
+      if (!node) break;
+    }
+    if (!best) {
+      const p = pos(src.start);
+      return { file: src.file, line: p.line, column: p.column };
+    }
+    const s = pos(src.start + best[0]);
+    const lineEnd = src.fileText.indexOf('\n', src.start + best[0]);
+    const e = pos(lineEnd === -1 ? src.fileText.length : lineEnd);
+    return { file: src.file, line: s.line, column: s.column, endLine: s.line, endColumn: Math.max(s.column, e.column) };
+  };
+}
+
+/** Counters for the benchmark: how many documents took the fast path and how many fell back. */
+export const locatorStats = { fast: 0, exact: 0 };
+
+/**
+ * Returns a locator for one document. `starts` gives the file's line starts (computed once per
+ * file, lazily). Nothing is parsed until the first call.
+ */
+export function makeLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+  let tree: TNode | null | undefined;
+  let useExact = false;
+  let exact: ((path: FieldPath) => Location) | undefined;
+  let docPos: Pos | undefined;
+  const getExact = () => (exact ??= (locatorStats.exact++, exactLocator(src, starts)));
+  return (path) => {
+    if (tree === undefined && !useExact) {
+      const text = src.fileText.slice(src.start, src.end);
+      const first = offsetToLineCol(starts(), src.start).line;
+      docPos = { line: first, col: 0, eol: 0 };
+      const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, first);
+      if (!tokens) useExact = true;
+      else {
+        tree = buildTree(tokens);
+        locatorStats.fast++;
+      }
+    }
+    if (useExact) return getExact()(path);
+    const r = walk(tree ?? null, path, src.file, docPos!);
+    return r === 'fallback' ? getExact()(path) : r;
+  };
+}
+
+/** The exact locator, exported for tests that compare the fast path against it. */
+export function makeExactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+  return exactLocator(src, starts);
+}
