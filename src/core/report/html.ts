@@ -44,7 +44,10 @@ export function formatHtml(report: Report): string {
   const rules = ruleIds
     .map((id) => {
       const m = getRule(id)?.meta;
-      if (!m) return `<details><summary><code>${h(id)}</code></summary><p>No documentation.</p></details>`;
+      if (!m) {
+        const title = report.findings.find((f) => f.ruleId === id)?.title ?? '';
+        return `<details><summary><code>${h(id)}</code> ${h(title)}</summary><p>Not a built-in rule: no documentation.</p></details>`;
+      }
       return (
         `<details><summary><code>${h(m.id)}</code> ${h(m.title)}</summary>` +
         `<p>${h(m.rationale)}</p><p><strong>How to fix:</strong> ${h(m.remediation)}</p>` +

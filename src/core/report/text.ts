@@ -19,12 +19,14 @@ const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', [string, 
   green: ['32', '39'],
 };
 
+/** C0/C1 control characters (ESC included) except tab and newline. */
+const CONTROL = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]', 'g');
+
 /** Control characters from untrusted input (messages, file names) are shown, never interpreted. */
 function clean(s: string): string {
   return s
     .replace(/\t/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
     .replace(/\n/g, ' ');
 }
 
