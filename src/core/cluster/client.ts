@@ -1,0 +1,432 @@
+/**
+ * The only runtime user of @kubernetes/client-node, loaded lazily so `scan` never pays for it.
+ * Resolves kubeconfig sources into contexts and gives each one a small read-only client:
+ * GET with bounded retries (401, 429 with Retry-After, 5xx, timeouts, refused connections),
+ * paginated LIST (limit/continue, relisting on 410 Expired), and WATCH streams.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+type KubeModule = typeof import('@kubernetes/client-node');
+let kubeModule: Promise<KubeModule> | undefined;
+
+/** Loads @kubernetes/client-node once, on first use. */
+export function loadKube(): Promise<KubeModule> {
+  kubeModule ??= import('@kubernetes/client-node');
+  return kubeModule;
+}
+
+export type ClusterErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'gone'
+  | 'throttled'
+  | 'server'
+  | 'unreachable'
+  | 'timeout'
+  | 'config';
+
+/** A request the cluster refused or could not answer. Never carries credentials. */
+export class ClusterError extends Error {
+  kind: ClusterErrorKind;
+  status?: number;
+  /** Context (cluster) the request went to. */
+  context?: string;
+  constructor(kind: ClusterErrorKind, message: string, status?: number) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+export function isRetryable(e: ClusterError): boolean {
+  return ['unauthorized', 'throttled', 'server', 'unreachable', 'timeout'].includes(e.kind);
+}
+
+export interface ConnectionOptions {
+  /** Kubeconfig file(s); several are merged like KUBECONFIG. */
+  kubeconfig?: string | string[];
+  /** Inline kubeconfig content (action input / env var). Never logged or written to disk. */
+  kubeconfigContent?: string;
+  /** Contexts to verify; the current context when empty. */
+  contexts?: string[];
+  allContexts?: boolean;
+  /** Environment for KUBECONFIG, HOME and in-cluster detection. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RetryOptions {
+  /** Attempts per request, including the first. Default 4. */
+  attempts?: number;
+  /** First backoff in ms, doubled each retry, capped at maxDelayMs. Default 250. */
+  baseDelayMs?: number;
+  /** Default 4000. Also caps Retry-After. */
+  maxDelayMs?: number;
+  /** Per-request timeout in ms. Default 20000. */
+  requestTimeoutMs?: number;
+}
+
+/** Builds the kubeconfig from the sources in priority order; throws ClusterError('config'). */
+export async function loadKubeConfig(opts: ConnectionOptions): Promise<KubeConfig> {
+  const k8s = await loadKube();
+  const env = opts.env ?? process.env;
+  const kc = new k8s.KubeConfig();
+  const files = typeof opts.kubeconfig === 'string' ? [opts.kubeconfig] : (opts.kubeconfig ?? []);
+  try {
+    if (opts.kubeconfigContent && opts.kubeconfigContent.trim()) {
+      kc.loadFromString(opts.kubeconfigContent);
+    } else if (files.length) {
+      loadFiles(k8s, kc, files);
+    } else if (env.KUBECONFIG && env.KUBECONFIG.trim()) {
+      loadFiles(k8s, kc, env.KUBECONFIG.split(path.delimiter).filter(Boolean));
+    } else {
+      const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
+      const def = path.join(home, '.kube', 'config');
+      if (existsSync(def)) kc.loadFromFile(def);
+      else if (env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
+        kc.loadFromCluster();
+      } else {
+        throw new ClusterError(
+          'config',
+          'no kubeconfig: pass --kubeconfig, set KUBECONFIG, create ~/.kube/config or run in a pod with a service account',
+        );
+      }
+    }
+  } catch (e) {
+    if (e instanceof ClusterError) throw e;
+    // messages from the loader name files and fields, never credential values
+    throw new ClusterError('config', `cannot load kubeconfig: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return kc;
+}
+
+function loadFiles(k8s: KubeModule, kc: KubeConfig, files: string[]): void {
+  for (const f of files) {
+    if (!existsSync(f)) throw new ClusterError('config', `kubeconfig file not found: ${f}`);
+  }
+  kc.loadFromFile(files[0]);
+  for (const f of files.slice(1)) {
+    const more = new k8s.KubeConfig();
+    more.loadFromFile(f);
+    // first file wins for duplicate names, as kubectl merges KUBECONFIG
+    const has = (list: { name: string }[], n: string) => list.some((x) => x.name === n);
+    for (const c of more.clusters) if (!has(kc.clusters, c.name)) kc.addCluster(c);
+    for (const u of more.users) if (!has(kc.users, u.name)) kc.addUser(u);
+    for (const c of more.contexts) if (!has(kc.contexts, c.name)) kc.addContext(c);
+    if (!kc.currentContext && more.currentContext) kc.setCurrentContext(more.currentContext);
+  }
+}
+
+/** The contexts to verify, validated against the kubeconfig. */
+export function selectContexts(kc: KubeConfig, opts: ConnectionOptions): string[] {
+  if (opts.allContexts) {
+    const all = kc.getContexts().map((c) => c.name);
+    if (!all.length) throw new ClusterError('config', 'the kubeconfig has no contexts');
+    return all;
+  }
+  if (opts.contexts?.length) {
+    for (const c of opts.contexts) {
+      if (!kc.getContextObject(c)) {
+        throw new ClusterError(
+          'config',
+          `context "${c}" is not in the kubeconfig (known: ${kc
+            .getContexts()
+            .map((x) => x.name)
+            .join(', ')})`,
+        );
+      }
+    }
+    return [...new Set(opts.contexts)];
+  }
+  const cur = kc.getCurrentContext();
+  if (cur && kc.getContextObject(cur)) return [cur];
+  // in-cluster configs name their context 'inClusterContext'; a bare config may have one context
+  const all = kc.getContexts();
+  if (all.length === 1) return [all[0].name];
+  throw new ClusterError('config', 'no current context in the kubeconfig: pass --context');
+}
+
+/** A KubeConfig that holds only `context`, so authentication applies to that cluster. */
+async function forContext(kc: KubeConfig, context: string): Promise<KubeConfig> {
+  const k8s = await loadKube();
+  const ctx = kc.getContextObject(context);
+  if (!ctx) throw new ClusterError('config', `context "${context}" is not in the kubeconfig`);
+  const out = new k8s.KubeConfig();
+  out.loadFromOptions({
+    clusters: kc.clusters,
+    users: kc.users,
+    contexts: kc.contexts,
+    currentContext: context,
+  });
+  if (!out.getCurrentCluster()) throw new ClusterError('config', `context "${context}" names no known cluster`);
+  return out;
+}
+
+export interface ListResult {
+  items: Record<string, unknown>[];
+  resourceVersion: string;
+  kind: string;
+  apiVersion: string;
+}
+
+export interface RequestStats {
+  requests: number;
+  retries: number;
+}
+
+export interface WatchEvent {
+  type: string;
+  object: Record<string, unknown>;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function networkError(e: unknown, server: string): ClusterError {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur; i++) {
+    const err = cur as { code?: string; name?: string; message?: string; cause?: unknown };
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+      return new ClusterError('timeout', `request to ${server} timed out`);
+    }
+    if (err.code && NETWORK_CODES.has(err.code)) {
+      return new ClusterError('unreachable', `cannot reach ${server}: ${err.code}`);
+    }
+    if (err.code && /CERT|SSL|TLS|SELF_SIGNED/i.test(err.code)) {
+      return new ClusterError('unreachable', `TLS error talking to ${server}: ${err.code}`);
+    }
+    cur = err.cause;
+  }
+  return new ClusterError('unreachable', `cannot reach ${server}: ${(e as Error).message ?? String(e)}`);
+}
+
+function statusError(status: number, body: string, what: string): ClusterError {
+  let message = '';
+  try {
+    const s = JSON.parse(body) as { message?: string };
+    if (typeof s.message === 'string') message = s.message;
+  } catch {
+    // not a Status object
+  }
+  const m = message || `HTTP ${status}`;
+  if (status === 401) return new ClusterError('unauthorized', `unauthorized (401) for ${what}: ${m}`, status);
+  if (status === 403) return new ClusterError('forbidden', m, status);
+  if (status === 404) return new ClusterError('not-found', `not found: ${what}`, status);
+  if (status === 410) return new ClusterError('gone', `expired (410): ${m}`, status);
+  if (status === 429) return new ClusterError('throttled', `throttled (429) for ${what}`, status);
+  if (status >= 500) return new ClusterError('server', `server error ${status} for ${what}: ${m}`, status);
+  return new ClusterError('server', `unexpected HTTP ${status} for ${what}: ${m}`, status);
+}
+
+/** A read-only client for one context. */
+export class ClusterClient {
+  readonly context: string;
+  readonly server: string;
+  readonly stats: RequestStats = { requests: 0, retries: 0 };
+  private kc: KubeConfig;
+  private retry: Required<RetryOptions>;
+
+  private constructor(context: string, kc: KubeConfig, retry: RetryOptions) {
+    this.context = context;
+    this.kc = kc;
+    this.server = kc.getCurrentCluster()?.server ?? '';
+    this.retry = {
+      attempts: retry.attempts ?? 4,
+      baseDelayMs: retry.baseDelayMs ?? 250,
+      maxDelayMs: retry.maxDelayMs ?? 4000,
+      requestTimeoutMs: retry.requestTimeoutMs ?? 20000,
+    };
+  }
+
+  static async create(kc: KubeConfig, context: string, retry: RetryOptions = {}): Promise<ClusterClient> {
+    return new ClusterClient(context, await forContext(kc, context), retry);
+  }
+
+  private async once(
+    apiPath: string,
+    query: Record<string, string | number | undefined>,
+  ): Promise<{ status: number; body: string; retryAfter?: number }> {
+    const k8s = await loadKube();
+    const url = new URL(this.server.replace(/\/$/, '') + apiPath);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+    const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
+    ctx.setHeaderParam('Accept', 'application/json');
+    ctx.setSignal(AbortSignal.timeout(this.retry.requestTimeoutMs));
+    this.stats.requests++;
+    let resp;
+    try {
+      await this.kc.applySecurityAuthentication(ctx);
+      resp = await new k8s.IsomorphicFetchHttpLibrary().send(ctx).toPromise();
+    } catch (e) {
+      throw networkError(e, this.server);
+    }
+    let body: string;
+    try {
+      body = await resp.body.text();
+    } catch (e) {
+      throw networkError(e, this.server);
+    }
+    const ra = resp.headers['retry-after'];
+    const retryAfter = ra !== undefined && /^\d+$/.test(ra) ? Number(ra) : undefined;
+    return { status: resp.httpStatusCode, body, retryAfter };
+  }
+
+  /** GET returning parsed JSON, with bounded retries for transient failures. */
+  async get<T = Record<string, unknown>>(
+    apiPath: string,
+    query: Record<string, string | number | undefined> = {},
+    signal?: AbortSignal,
+  ): Promise<T> {
+    let last: ClusterError | undefined;
+    for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
+      if (signal?.aborted) break;
+      let retryAfter: number | undefined;
+      try {
+        const r = await this.once(apiPath, query);
+        if (r.status >= 200 && r.status < 300) {
+          try {
+            return JSON.parse(r.body) as T;
+          } catch {
+            throw new ClusterError('server', `invalid JSON from ${apiPath}`);
+          }
+        }
+        last = statusError(r.status, r.body, apiPath);
+        retryAfter = r.retryAfter;
+      } catch (e) {
+        if (!(e instanceof ClusterError)) throw e;
+        last = e;
+      }
+      last.context = this.context;
+      if (!isRetryable(last) || attempt === this.retry.attempts - 1) throw last;
+      this.stats.retries++;
+      const backoff = Math.min(this.retry.baseDelayMs * 2 ** attempt, this.retry.maxDelayMs);
+      const wait = retryAfter !== undefined ? Math.min(retryAfter * 1000, this.retry.maxDelayMs) : backoff;
+      await sleep(wait, signal);
+    }
+    throw last ?? new ClusterError('timeout', `gave up on ${apiPath}`);
+  }
+
+  /** LIST with pagination; a 410 on a continue token restarts the list (bounded). */
+  async list(apiPath: string, pageSize = 500, signal?: AbortSignal): Promise<ListResult> {
+    for (let restart = 0; restart < 3; restart++) {
+      const items: Record<string, unknown>[] = [];
+      let cont: string | undefined;
+      let rv = '';
+      let kind = '';
+      let apiVersion = '';
+      let expired = false;
+      for (let page = 0; page < 100000; page++) {
+        let res: { items?: Record<string, unknown>[]; metadata?: { continue?: string; resourceVersion?: string } } & {
+          kind?: string;
+          apiVersion?: string;
+        };
+        try {
+          res = await this.get(apiPath, { limit: pageSize, continue: cont }, signal);
+        } catch (e) {
+          if (e instanceof ClusterError && e.kind === 'gone' && cont) {
+            expired = true;
+            break;
+          }
+          throw e;
+        }
+        if (Array.isArray(res.items)) for (const it of res.items) items.push(it);
+        rv = res.metadata?.resourceVersion ?? rv;
+        kind = res.kind ?? kind;
+        apiVersion = res.apiVersion ?? apiVersion;
+        cont = res.metadata?.continue || undefined;
+        if (!cont) break;
+      }
+      if (!expired) return { items, resourceVersion: rv, kind, apiVersion };
+    }
+    throw new ClusterError('gone', `list of ${apiPath} kept expiring (410) while paginating`);
+  }
+
+  /**
+   * Watches `apiPath` from `resourceVersion`; calls onEvent for each event. Resolves when the
+   * stream ends (server close, timeout or abort); rejects with ClusterError on a refused watch.
+   */
+  async watch(
+    apiPath: string,
+    resourceVersion: string,
+    onEvent: (e: WatchEvent) => void,
+    signal: AbortSignal,
+    timeoutSeconds = 60,
+  ): Promise<void> {
+    const k8s = await loadKube();
+    const w = new k8s.Watch(this.kc);
+    this.stats.requests++;
+    await new Promise<void>((resolve, reject) => {
+      let ctl: AbortController | undefined;
+      const stop = () => ctl?.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      w.watch(
+        apiPath,
+        { resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
+        (type: string, object: Record<string, unknown>) => {
+          if (type === 'ERROR') {
+            const code = (object as { code?: number }).code ?? 500;
+            signal.removeEventListener('abort', stop);
+            ctl?.abort();
+            reject(statusError(code, JSON.stringify(object), apiPath));
+            return;
+          }
+          onEvent({ type, object });
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', stop);
+          if (!err || signal.aborted) return resolve();
+          const status = (err as { statusCode?: number }).statusCode;
+          if (status) reject(statusError(status, '', apiPath));
+          else if ((err as Error).name === 'AbortError') resolve();
+          else reject(networkError(err, this.server));
+        },
+      ).then(
+        (c) => {
+          ctl = c;
+          if (signal.aborted) c.abort();
+        },
+        (e: unknown) => reject(networkError(e, this.server)),
+      );
+    });
+  }
+}
+
+/** Runs tasks with at most `limit` in flight; results in input order. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}

@@ -1,0 +1,387 @@
+/**
+ * The live inventory of one cluster: one paginated LIST per kind and namespace (or one
+ * cluster-wide LIST per kind), bounded concurrency, kept current by watches while rollouts are
+ * awaited. Requests grow with kinds x namespaces, never with the number of objects.
+ */
+import { ClusterError, pool, type ClusterClient, type WatchEvent } from './client.ts';
+
+export type Json = Record<string, unknown>;
+
+export interface ResourceSpec {
+  kind: string;
+  apiVersion: string;
+  /** Plural resource name in the URL. */
+  plural: string;
+  namespaced: boolean;
+  /** Checks (rule ids) that cannot run without this list. */
+  checks: string[];
+  /** Extra query parameters (e.g. a field selector). */
+  query?: Record<string, string>;
+  /** Listed only when the secret checks are enabled. */
+  secretChecks?: boolean;
+  /** Group that must be served (discovery) for the kind to be listed. */
+  optionalGroup?: string;
+}
+
+const POD_CHECKS = ['pod-crashloop', 'unexpected-container', 'image-not-pinned-live', 'pod-security-admission'];
+
+export const RESOURCES: ResourceSpec[] = [
+  {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    plural: 'namespaces',
+    namespaced: false,
+    checks: ['pod-security-admission'],
+  },
+  { kind: 'Pod', apiVersion: 'v1', plural: 'pods', namespaced: true, checks: [...POD_CHECKS, 'rollout-failed'] },
+  {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    plural: 'deployments',
+    namespaced: true,
+    checks: ['rollout-failed', 'drift'],
+  },
+  {
+    kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    plural: 'replicasets',
+    namespaced: true,
+    checks: ['rollout-failed'],
+  },
+  {
+    kind: 'StatefulSet',
+    apiVersion: 'apps/v1',
+    plural: 'statefulsets',
+    namespaced: true,
+    checks: ['rollout-failed', 'drift'],
+  },
+  {
+    kind: 'DaemonSet',
+    apiVersion: 'apps/v1',
+    plural: 'daemonsets',
+    namespaced: true,
+    checks: ['rollout-failed', 'drift'],
+  },
+  { kind: 'Job', apiVersion: 'batch/v1', plural: 'jobs', namespaced: true, checks: ['drift'] },
+  { kind: 'CronJob', apiVersion: 'batch/v1', plural: 'cronjobs', namespaced: true, checks: ['drift'] },
+  {
+    kind: 'Event',
+    apiVersion: 'v1',
+    plural: 'events',
+    namespaced: true,
+    checks: ['warning-events'],
+    query: { fieldSelector: 'type=Warning' },
+  },
+  { kind: 'Service', apiVersion: 'v1', plural: 'services', namespaced: true, checks: [] },
+  { kind: 'ServiceAccount', apiVersion: 'v1', plural: 'serviceaccounts', namespaced: true, checks: ['secret-unused'] },
+  {
+    kind: 'NetworkPolicy',
+    apiVersion: 'networking.k8s.io/v1',
+    plural: 'networkpolicies',
+    namespaced: true,
+    checks: [],
+  },
+  { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', plural: 'ingresses', namespaced: true, checks: [] },
+  {
+    kind: 'PodDisruptionBudget',
+    apiVersion: 'policy/v1',
+    plural: 'poddisruptionbudgets',
+    namespaced: true,
+    checks: [],
+  },
+  {
+    kind: 'Role',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'roles',
+    namespaced: true,
+    checks: ['secret-readers'],
+  },
+  {
+    kind: 'RoleBinding',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'rolebindings',
+    namespaced: true,
+    checks: ['secret-readers'],
+  },
+  {
+    kind: 'ClusterRole',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'clusterroles',
+    namespaced: false,
+    checks: ['secret-readers'],
+  },
+  {
+    kind: 'ClusterRoleBinding',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'clusterrolebindings',
+    namespaced: false,
+    checks: ['secret-readers'],
+  },
+  {
+    kind: 'Secret',
+    apiVersion: 'v1',
+    plural: 'secrets',
+    namespaced: true,
+    checks: ['secret-unused', 'secret-readers'],
+    secretChecks: true,
+  },
+  {
+    kind: 'Rollout',
+    apiVersion: 'argoproj.io/v1alpha1',
+    plural: 'rollouts',
+    namespaced: true,
+    checks: ['rollout-failed', 'drift'],
+    optionalGroup: 'argoproj.io',
+  },
+];
+
+export function specOf(kind: string): ResourceSpec | undefined {
+  return RESOURCES.find((r) => r.kind === kind);
+}
+
+/** URL of a list (namespace undefined: all namespaces, or a cluster-scoped kind). */
+export function listPath(spec: ResourceSpec, namespace?: string): string {
+  const base = spec.apiVersion.includes('/') ? `/apis/${spec.apiVersion}` : `/api/${spec.apiVersion}`;
+  if (spec.namespaced && namespace) return `${base}/namespaces/${encodeURIComponent(namespace)}/${spec.plural}`;
+  return `${base}/${spec.plural}`;
+}
+
+export function keyOf(o: Json): string {
+  const md = (o.metadata ?? {}) as { namespace?: string; name?: string };
+  return `${md.namespace ?? ''}/${md.name ?? ''}`;
+}
+
+export interface NotVerified {
+  check: string;
+  reason: string;
+}
+
+/** Objects of one cluster, by kind then namespace/name. Mutated by watches. */
+export class LiveStore {
+  readonly context: string;
+  readonly byKind = new Map<string, Map<string, Json>>();
+  /** Resource version of the last list per `${kind}|${namespace}`. */
+  readonly versions = new Map<string, string>();
+  readonly notVerified: NotVerified[] = [];
+  /** Kinds that could be listed in full for the scope. */
+  readonly listed = new Set<string>();
+  /** Bumped on every change; waiters compare. */
+  generation = 0;
+  private listeners = new Set<() => void>();
+
+  constructor(context: string) {
+    this.context = context;
+  }
+
+  all(kind: string): Json[] {
+    const m = this.byKind.get(kind);
+    return m ? [...m.values()] : [];
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): Json | undefined {
+    return this.byKind.get(kind)?.get(`${namespace ?? ''}/${name}`);
+  }
+
+  put(kind: string, o: Json): void {
+    let m = this.byKind.get(kind);
+    if (!m) this.byKind.set(kind, (m = new Map()));
+    m.set(keyOf(o), o);
+  }
+
+  remove(kind: string, o: Json): void {
+    this.byKind.get(kind)?.delete(keyOf(o));
+  }
+
+  changed(): void {
+    this.generation++;
+    for (const l of this.listeners) l();
+  }
+
+  /** Resolves on the next change, or after `ms`. */
+  nextChange(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.listeners.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, Math.max(0, ms));
+      this.listeners.add(done);
+    });
+  }
+}
+
+export interface InventoryOptions {
+  /** Namespaces to read; undefined: all namespaces (cluster-wide lists). */
+  namespaces?: string[];
+  /** List Secrets (the secret checks). */
+  secrets?: boolean;
+  /** Max requests in flight. Default 8. */
+  concurrency?: number;
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+function withKind(spec: ResourceSpec, item: Json): Json {
+  if (!item.kind) item.kind = spec.kind;
+  if (!item.apiVersion) item.apiVersion = spec.apiVersion;
+  if (spec.kind === 'Secret') stripSecret(item);
+  return item;
+}
+
+/** Secret values never stay in memory: keep the key names only (and drop last-applied copies). */
+export function stripSecret(item: Json): void {
+  for (const f of ['data', 'stringData']) {
+    const d = item[f];
+    if (d && typeof d === 'object') item[f] = Object.fromEntries(Object.keys(d).map((k) => [k, '']));
+  }
+  const ann = (item.metadata as Json | undefined)?.annotations as Json | undefined;
+  if (ann) delete ann['kubectl.kubernetes.io/last-applied-configuration'];
+  const md = item.metadata as Json | undefined;
+  if (md) delete md.managedFields;
+}
+
+/** Which optional API groups the server has (discovery of /apis). */
+async function servedGroups(client: ClusterClient, signal?: AbortSignal): Promise<Set<string>> {
+  const out = new Set<string>();
+  try {
+    const res = await client.get<{ groups?: { name?: string }[] }>('/apis', {}, signal);
+    for (const g of res.groups ?? []) if (g.name) out.add(g.name);
+  } catch (e) {
+    if (!(e instanceof ClusterError) || e.kind !== 'forbidden') throw e;
+  }
+  return out;
+}
+
+/** Reads the inventory. Throws ClusterError when the cluster cannot be read at all. */
+export async function readInventory(client: ClusterClient, opts: InventoryOptions = {}): Promise<LiveStore> {
+  const store = new LiveStore(client.context);
+  // a cheap probe first: an unreachable or unauthenticated cluster fails here, once
+  await client.get('/api', {}, opts.signal);
+  const groups = await servedGroups(client, opts.signal);
+  const specs = RESOURCES.filter(
+    (s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)),
+  );
+  const tasks: { spec: ResourceSpec; namespace?: string }[] = [];
+  for (const spec of specs) {
+    if (spec.namespaced && opts.namespaces) for (const ns of opts.namespaces) tasks.push({ spec, namespace: ns });
+    else tasks.push({ spec });
+  }
+  const forbidden = new Map<string, string[]>();
+  const failed = new Set<string>();
+  await pool(tasks, opts.concurrency ?? 8, async ({ spec, namespace }) => {
+    try {
+      const res = await client.list(
+        withQuery(listPath(spec, namespace), spec.query),
+        opts.pageSize ?? 500,
+        opts.signal,
+      );
+      const nsSet = opts.namespaces && !spec.namespaced && spec.kind !== 'Namespace' ? undefined : opts.namespaces;
+      for (const item of res.items) {
+        if (spec.kind === 'Namespace' && nsSet && !nsSet.includes(String((item.metadata as Json)?.name))) continue;
+        store.put(spec.kind, withKind(spec, item));
+      }
+      store.versions.set(`${spec.kind}|${namespace ?? ''}`, res.resourceVersion);
+    } catch (e) {
+      if (!(e instanceof ClusterError)) throw e;
+      if (e.kind === 'forbidden') {
+        const list = forbidden.get(spec.kind) ?? [];
+        list.push(namespace ?? '');
+        forbidden.set(spec.kind, list);
+        failed.add(spec.kind);
+        return;
+      }
+      if (e.kind === 'not-found') {
+        failed.add(spec.kind);
+        return; // the API is not served by this cluster: nothing of that kind to check
+      }
+      throw e;
+    }
+  });
+  for (const spec of specs) if (!failed.has(spec.kind)) store.listed.add(spec.kind);
+  for (const [kind, nss] of forbidden) {
+    const spec = specOf(kind)!;
+    const where = nss.includes('')
+      ? spec.namespaced
+        ? ' in all namespaces'
+        : ''
+      : ` in namespace${nss.length > 1 ? 's' : ''} ${nss.join(', ')}`;
+    for (const check of spec.checks) {
+      store.notVerified.push({ check, reason: `missing permission: list ${spec.plural}${where}` });
+    }
+    if (!spec.checks.length) {
+      store.notVerified.push({ check: `inventory:${spec.plural}`, reason: `missing permission: list ${spec.plural}${where}` });
+    }
+  }
+  return store;
+}
+
+function withQuery(p: string, q?: Record<string, string>): string {
+  if (!q) return p;
+  return `${p}?${new URLSearchParams(q).toString()}`;
+}
+
+/**
+ * Keeps `kinds` of `store` current with watches until `signal` aborts. A closed stream resumes
+ * from the last resourceVersion; 410 Gone relists; other failures back off (bounded by the signal).
+ */
+export function watchStore(
+  client: ClusterClient,
+  store: LiveStore,
+  kinds: string[],
+  namespaces: string[] | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const targets: { spec: ResourceSpec; namespace?: string }[] = [];
+  for (const kind of kinds) {
+    const spec = specOf(kind);
+    if (!spec || !store.listed.has(kind)) continue;
+    if (spec.namespaced && namespaces) for (const ns of namespaces) targets.push({ spec, namespace: ns });
+    else targets.push({ spec });
+  }
+  return Promise.all(
+    targets.map(async ({ spec, namespace }) => {
+      const vkey = `${spec.kind}|${namespace ?? ''}`;
+      let failures = 0;
+      while (!signal.aborted) {
+        const rv = store.versions.get(vkey) ?? '';
+        try {
+          await client.watch(
+            withQuery(listPath(spec, namespace), spec.query),
+            rv,
+            (ev: WatchEvent) => {
+              const o = ev.object;
+              const newRv = (o.metadata as Json | undefined)?.resourceVersion;
+              if (typeof newRv === 'string') store.versions.set(vkey, newRv);
+              if (ev.type === 'BOOKMARK') return;
+              if (ev.type === 'DELETED') store.remove(spec.kind, o);
+              else store.put(spec.kind, withKind(spec, o));
+              store.changed();
+            },
+            signal,
+          );
+          failures = 0;
+        } catch (e) {
+          if (signal.aborted) break;
+          if (e instanceof ClusterError && e.kind === 'gone') {
+            try {
+              const res = await client.list(listPath(spec, namespace), 500, signal);
+              const m = store.byKind.get(spec.kind);
+              if (m && namespace) {
+                for (const k of [...m.keys()]) if (k.startsWith(`${namespace}/`)) m.delete(k);
+              } else m?.clear();
+              for (const item of res.items) store.put(spec.kind, withKind(spec, item));
+              store.versions.set(vkey, res.resourceVersion);
+              store.changed();
+            } catch {
+              failures++;
+            }
+          } else {
+            failures++;
+          }
+          await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(failures, 5), 3000)));
+        }
+      }
+    }),
+  ).then(() => undefined);
+}
