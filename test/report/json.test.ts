@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { formatReport } from '../../src/core/report/index.ts';
 import { emptyReport, sampleReport } from './fixtures.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/report-schema.json', import.meta.url), 'utf8'));
-const AjvCtor = ((Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv) as typeof Ajv;
-const validate = new AjvCtor({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 function check(text: string) {
   const doc = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv04 from 'ajv-draft-04';
+import type Ajv04 from 'ajv-draft-04';
 import { formatReport, SECURITY_SEVERITY } from '../../src/core/report/index.ts';
 import { catalog } from '../../src/core/rules/index.ts';
 import { emptyReport, sampleReport } from './fixtures.ts';
@@ -8,7 +8,7 @@ import { emptyReport, sampleReport } from './fixtures.ts';
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-const Ctor = ((Ajv04 as unknown as { default?: typeof Ajv04 }).default ?? Ajv04) as typeof Ajv04;
+const Ctor = (require('ajv-draft-04') as { default: typeof Ajv04 }).default;
 const validate = new Ctor({ unicodeRegExp: false, strict: false, allErrors: true, validateFormats: false }).compile(
   schema,
 );

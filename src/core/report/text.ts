@@ -19,15 +19,21 @@ const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', [string, 
   green: ['32', '39'],
 };
 
-/** C0/C1 control characters (ESC included) except tab and newline. */
-const CONTROL = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]', 'g');
+/** C0/C1 control characters (ESC included) other than newline. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
 
 /** Control characters from untrusted input (messages, file names) are shown, never interpreted. */
 function clean(s: string): string {
-  return s
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/\n/g, ' ');
+  let out = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\n' || ch === '\t') out += ' ';
+    else if (isControl(code)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out;
 }
 
 export function formatText(report: Report, opts: TextOptions = {}): string {
