@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type Ajv04 from 'ajv-draft-04';
+import type { Options, ValidateFunction } from 'ajv';
 import { formatReport, SECURITY_SEVERITY } from '../../src/core/report/index.ts';
 import { catalog } from '../../src/core/rules/index.ts';
 import { emptyReport, sampleReport } from './fixtures.ts';
@@ -8,7 +8,9 @@ import { emptyReport, sampleReport } from './fixtures.ts';
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-const Ctor = (require('ajv-draft-04') as { default: typeof Ajv04 }).default;
+// ajv-draft-04 is CommonJS; its typings do not survive ESM interop, so it is loaded with require
+const Ctor = (require('ajv-draft-04') as { default: new (o: Options) => { compile(schema: object): ValidateFunction } })
+  .default;
 const validate = new Ctor({ unicodeRegExp: false, strict: false, allErrors: true, validateFormats: false }).compile(
   schema,
 );
