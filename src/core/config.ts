@@ -307,8 +307,11 @@ interface ParseContext {
   rules: ReadonlyMap<string, RuleMeta>;
 }
 
+/** Records a problem, unless the schema already reported one at the same place. */
 function problem(ctx: ParseContext, segs: readonly Seg[], message: string, key = false): void {
-  ctx.problems.push({ file: ctx.file, ...ctx.pos.at(segs, key), message });
+  const at = ctx.pos.at(segs, key);
+  if (ctx.problems.some((p) => p.line === at.line && p.column === at.column)) return;
+  ctx.problems.push({ file: ctx.file, ...at, message });
 }
 
 function checkOptionType(opt: RuleOption, v: unknown): string | undefined {
@@ -411,7 +414,7 @@ function parseExemptions(ctx: ParseContext, raw: unknown, base: Seg[]): Exemptio
       ok = false;
     }
     const expires = typeof item.expires === 'string' ? item.expires : undefined;
-    if (expires !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(expires) && !isValidDate(expires)) {
+    if (expires !== undefined && !isValidDate(expires)) {
       problem(ctx, [...at, 'expires'], `expires "${expires}" is not a valid date (YYYY-MM-DD)`);
       ok = false;
     }

@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { catalog } from '../src/core/rules/index.ts';
+import { renderRuleDoc, renderRuleDocs, withRuleProperties } from '../src/core/docs.ts';
+import { configSchema } from '../src/core/config.ts';
+import type { RuleMeta } from '../src/core/rules/types.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const docsDir = path.join(root, 'docs', 'rules');
+const STALE = 'docs/rules is out of date: run `npm run docs`';
+
+describe('generated rule docs', () => {
+  const wanted = renderRuleDocs(catalog);
+
+  test('every catalog rule has its page, and the pages match the metadata', () => {
+    const stale: string[] = [];
+    for (const [name, text] of wanted) {
+      const file = path.join(docsDir, name);
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(name);
+    }
+    if (stale.length) throw new Error(`${STALE} (stale or missing: ${stale.join(', ')})`);
+  });
+
+  test('no page for a rule that is not in the catalog', () => {
+    const extra = readdirSync(docsDir).filter((n) => n.endsWith('.md') && !wanted.has(n));
+    if (extra.length) throw new Error(`${STALE} (no such rule: ${extra.join(', ')})`);
+  });
+
+  test('the index lists every catalog rule', () => {
+    const index = readFileSync(path.join(docsDir, 'README.md'), 'utf8');
+    const missing = catalog.map((r) => r.meta.id).filter((id) => !index.includes(`[\`${id}\`](${id}.md)`));
+    expect(missing).toEqual([]);
+  });
+
+  test('the schema lists every catalog rule and its options', () => {
+    const expected = withRuleProperties(configSchema as Record<string, unknown>, catalog);
+    if (JSON.stringify(expected) !== JSON.stringify(configSchema)) {
+      throw new Error('schema/kubeward.schema.json is out of date: run `npm run docs`');
+    }
+  });
+});
+
+describe('renderRuleDoc', () => {
+  const meta: RuleMeta = {
+    id: 'replicas-minimum',
+    title: 'Too few replicas',
+    severity: 'medium',
+    enabledByDefault: false,
+    category: 'availability',
+    pss: 'baseline',
+    cis: '5.7.1',
+    rationale: 'One replica | one outage.',
+    remediation: 'Run more replicas.',
+    example: 'spec:\n  replicas: 3\n',
+    references: ['https://kubernetes.io/docs/concepts/workloads/'],
+    options: { min: { type: 'number', description: 'Minimum replicas.', default: 2 } },
+  };
+  const text = renderRuleDoc(meta);
+
+  test('has every section, from the metadata', () => {
+    for (const s of [
+      '# replicas-minimum: Too few replicas',
+      '| Default severity | medium |',
+      '| Enabled by default | no',
+      '| Pod Security Standards | baseline (turned on by `preset: baseline` and `preset: restricted`) |',
+      '| CIS Kubernetes Benchmark | 5.7.1 |',
+      '## What it checks',
+      '## Why it matters\n\nOne replica | one outage.',
+      '## How to fix it\n\nRun more replicas.\n\n```yaml\nspec:\n  replicas: 3\n```',
+      '| `min` | number | `2` | Minimum replicas. |',
+      '```yaml\nrules:\n  replicas-minimum:\n    enabled: true\n    severity: medium\n    min: 2\n```',
+      'kubeward.io/ignore: "replicas-minimum -- <why this object is an exception>"',
+      '- <https://kubernetes.io/docs/concepts/workloads/>',
+    ]) {
+      expect(text).toContain(s);
+    }
+  });
+
+  test('a description, when the rule has one, says what it checks', () => {
+    expect(
+      renderRuleDoc({ ...meta, description: 'Flags workloads with fewer than `min` replicas.' } as RuleMeta),
+    ).toContain('## What it checks\n\nFlags workloads with fewer than `min` replicas.');
+  });
+
+  test('a rule without options says so', () => {
+    expect(renderRuleDoc({ ...meta, options: undefined })).toContain('None besides `enabled` and `severity`.');
+  });
+});
