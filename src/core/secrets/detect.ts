@@ -1,0 +1,373 @@
+/**
+ * High-level detectors: a literal value under a key name, free text (config files, scripts),
+ * container argv, and the entries of a Secret object. Every detection carries the secret material
+ * only so it can be redacted and compared; messages are built from `label`, never from `secret`.
+ */
+import { secretName } from './names.ts';
+import { findTokens } from './patterns.ts';
+import { redact } from './redact.ts';
+import { secretlintSync } from './secretlint.ts';
+import {
+  isBenignValue,
+  isChecksum,
+  isExpression,
+  isPlaceholder,
+  isUuid,
+  looksLikePassword,
+  looksLikeResourceName,
+  looksRandom,
+} from './text.ts';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Detection {
+  /** Stable kind id: 'github-token', 'private-key', 'password', 'high-entropy', ... */
+  kind: string;
+  /** What was found, for messages: 'GitHub personal access token', 'password', ... */
+  label: string;
+  /** The secret material. Never printed; only redacted. */
+  secret: string;
+  /** Redacted preview for Finding.secretPreview. */
+  preview: string;
+  /** high: a known token format; medium: a secret-named key with a literal; low: entropy only. */
+  confidence: Confidence;
+  /** Where in the inspected text the secret starts (when known). */
+  index?: number;
+}
+
+export interface DetectOptions {
+  /** Names of Secrets in the scanned set: a value equal to one is a reference, not a secret. */
+  resourceNames?: ReadonlySet<string>;
+  /** Report high-entropy values under neutral names (confidence low). Default true. */
+  entropy?: boolean;
+}
+
+/** secretlint rule id -> label, for formats our own patterns do not cover. */
+const SECRETLINT_LABELS: Record<string, string> = {
+  'secretlint-rule-aws': 'AWS credential',
+  'secretlint-rule-gcp': 'GCP credential',
+  'secretlint-rule-npm': 'npm token',
+  'secretlint-rule-slack': 'Slack token',
+  'secretlint-rule-basicauth': 'password in a URL (basic auth)',
+  'secretlint-rule-openai': 'OpenAI API key',
+  'secretlint-rule-anthropic': 'Anthropic API key',
+  'secretlint-rule-groq': 'Groq API key',
+  'secretlint-rule-huggingface': 'Hugging Face token',
+  'secretlint-rule-linear': 'Linear API key',
+  'secretlint-rule-notion': 'Notion token',
+  'secretlint-rule-privatekey': 'private key',
+  'secretlint-rule-sendgrid': 'SendGrid API key',
+  'secretlint-rule-shopify': 'Shopify token',
+  'secretlint-rule-github': 'GitHub token',
+  'secretlint-rule-gitlab': 'GitLab token',
+  'secretlint-rule-grafana': 'Grafana token',
+  'secretlint-rule-1password': '1Password service-account token',
+  'secretlint-rule-database-connection-string': 'database connection string with a password',
+  'secretlint-rule-hashicorp-vault': 'HashiCorp Vault token',
+  'secretlint-rule-vercel': 'Vercel token',
+  'secretlint-rule-databricks': 'Databricks token',
+  'secretlint-rule-docker': 'Docker Hub token',
+  'secretlint-rule-figma': 'Figma token',
+};
+
+function make(kind: string, label: string, secret: string, confidence: Confidence, index?: number): Detection {
+  return { kind, label, secret, preview: redact(secret), confidence, ...(index !== undefined ? { index } : {}) };
+}
+
+/** Values too short or too simple to be worth running the format detectors on. */
+function worthScanning(text: string): boolean {
+  return text.length >= 12;
+}
+
+/** Per-process cache of format detections by string: manifests repeat the same values a lot. */
+const formatCache = new Map<string, Detection[]>();
+const CACHE_MAX = 20000;
+
+/** Known token formats in a text: our own patterns, then secretlint's recommended rules. */
+export function detectFormats(text: string): Detection[] {
+  if (!worthScanning(text)) return [];
+  const hit = formatCache.get(text);
+  if (hit) return hit;
+  const out = detectFormatsUncached(text);
+  if (formatCache.size >= CACHE_MAX) formatCache.clear();
+  formatCache.set(text, out);
+  return out;
+}
+
+function detectFormatsUncached(text: string): Detection[] {
+  const out: Detection[] = [];
+  for (const t of findTokens(text)) out.push(make(t.kind, t.label, t.secret, 'high', t.index));
+  for (const s of secretlintSync(text)) {
+    // the same material (or an overlapping span) found by our own pattern: keep ours
+    const end = s.index + s.secret.length;
+    if (out.some((o) => o.index !== undefined && o.index < end && s.index < o.index + o.secret.length)) continue;
+    if (s.ruleId === 'secretlint-rule-privatekey' && !/[A-Za-z0-9+/=]{40}/.test(s.secret.replace(/\\n|\s/g, '')))
+      continue;
+    let secret = s.secret;
+    // secretlint's URL rules match the whole URL: keep only the password part when we can
+    const pw = /:\/\/[^\s/:@]*:([^\s/@]+)@/.exec(secret);
+    if (pw) {
+      if (isPlaceholder(pw[1])) continue;
+      secret = pw[1];
+    }
+    if (isPlaceholder(secret)) continue;
+    out.push(
+      make(
+        s.ruleId.replace(/^secretlint-rule-/, ''),
+        SECRETLINT_LABELS[s.ruleId] ?? 'credential',
+        secret,
+        'high',
+        s.index,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Is this value a literal secret-looking value rather than a placeholder, reference or benign value? */
+function isLiteralCandidate(value: string, opts: DetectOptions): boolean {
+  const v = value.trim();
+  if (isPlaceholder(v) || isBenignValue(v)) return false;
+  if (opts.resourceNames?.has(v)) return false;
+  if (looksLikeResourceName(v)) return false;
+  // prose (help text, descriptions) is not a credential
+  if (v.split(/\s+/).length > 3) return false;
+  return true;
+}
+
+/**
+ * A literal value under a key name (env var, ConfigMap key, annotation): known formats anywhere
+ * in it, else the name says secret and the value is a literal, else (optionally) entropy alone.
+ */
+export function detectNamedValue(name: string, value: string, opts: DetectOptions = {}): Detection[] {
+  const formats = detectFormats(value);
+  if (formats.length) return formats;
+  const byName = detectByName(name, value, opts);
+  if (byName) return [byName];
+  if (opts.entropy !== false) {
+    const v = value.trim();
+    if (
+      v.length >= 24 &&
+      v.length <= 200 &&
+      looksRandom(v) &&
+      !isChecksum(v) &&
+      !isUuid(v) &&
+      !/^[0-9a-f]+$/i.test(v) &&
+      /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) &&
+      Math.max(...v.split(/[-_/.:]/).map((p) => p.length)) >= 16 &&
+      isLiteralCandidate(v, opts)
+    ) {
+      return [make('high-entropy', 'high-entropy string', v, 'low')];
+    }
+  }
+  return [];
+}
+
+/** The name says secret and the value is a literal (not a placeholder, reference or benign value). */
+export function detectByName(
+  name: string,
+  value: string,
+  opts: DetectOptions = {},
+  inText = false,
+): Detection | undefined {
+  const sn = secretName(name);
+  if (!sn) return undefined;
+  const v = value.trim();
+  if (!isLiteralCandidate(v, opts)) return undefined;
+  // inside files and scripts, `passwd: files` or `token=os.environ[...]` are settings and code
+  if (inText && (!looksLikePassword(v) || isExpression(v))) return undefined;
+  if (sn.strength === 'weak') {
+    const basic = /^(basic|bearer|token)\s+\S{8,}$/i.test(v) || /^[^\s:]+:[^\s:]{6,}$/.test(v);
+    if (!basic && !looksRandom(v)) return undefined;
+    if (!basic && (isChecksum(v) || isUuid(v))) return undefined;
+  } else if (v.length < 4) {
+    return undefined;
+  }
+  const kind = sn.what === 'password' || sn.what === 'passphrase' ? 'password' : 'named-secret';
+  return make(kind, sn.what, v, 'medium');
+}
+
+// key = value, key: value, "key": "value" (config files, properties, .env, shell)
+const ASSIGNMENT =
+  /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#}'"&)\]]+))/gm;
+// --password secret, -password secret (flag and value separated by blanks)
+const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
+// mysql -pSECRET / -p SECRET, redis-cli -a SECRET
+const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
+const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
+
+/**
+ * Free text: known formats anywhere, plus `key=value` assignments and `--flag value` pairs whose
+ * key says secret, plus database client password flags.
+ */
+export function detectInText(text: string, opts: DetectOptions = {}): Detection[] {
+  const out = detectFormats(text);
+  const seen = new Set(out.map((d) => d.secret));
+  const add = (d: Detection | undefined) => {
+    if (!d || seen.has(d.secret)) return;
+    if (out.some((o) => o.secret.includes(d.secret) || d.secret.includes(o.secret))) return;
+    seen.add(d.secret);
+    out.push(d);
+  };
+  if (!/pass|pwd|secret|token|key|cred|auth|-p|-a/i.test(text)) return out;
+  for (const re of [ASSIGNMENT, FLAG_SPACE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const value = m[2] ?? m[3] ?? m[4] ?? '';
+      const after = text[m.index + m[0].length] ?? '';
+      if (m[4] !== undefined && /[[(.]/.test(after)) continue;
+      const d = detectByName(m[1], value, opts, true);
+      if (d) add({ ...d, index: m.index + m[0].lastIndexOf(value) });
+    }
+  }
+  for (const re of [MYSQL, REDIS]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const v = m[1].replace(/^["']|["']$/g, '');
+      if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
+        add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
+    }
+  }
+  return out;
+}
+
+const DB_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh|redis-cli)$/;
+
+/**
+ * Container command + args (one list): each element as text, `--secret-flag value` pairs across
+ * elements, and `-p value` / `-a value` for database clients. Returns the index of the element
+ * holding the secret.
+ */
+export function detectInArgv(
+  argv: readonly unknown[],
+  opts: DetectOptions = {},
+): { index: number; detection: Detection }[] {
+  const out: { index: number; detection: Detection }[] = [];
+  const strs = argv.map((a) => (typeof a === 'string' ? a : typeof a === 'number' ? String(a) : ''));
+  const dbClient = strs.some((s) => DB_CLIENT.test(s));
+  for (let i = 0; i < strs.length; i++) {
+    const s = strs[i];
+    for (const d of detectInText(s, opts)) out.push({ index: i, detection: d });
+    const next = strs[i + 1];
+    if (next === undefined || next.startsWith('-') || s.includes('=')) continue;
+    const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
+    if (!flag) continue;
+    let d: Detection | undefined;
+    if (flag[1].length > 1) d = detectByName(flag[1], next, opts);
+    else if ((flag[1] === 'p' || flag[1] === 'a') && dbClient && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
+      d = make('password', 'database password', next, 'medium');
+    else if (
+      flag[1] === 'p' &&
+      isLiteralCandidate(next, opts) &&
+      looksLikePassword(next) &&
+      !/^[\d:.\-/]+(?:\/?(tcp|udp|sctp))?$/i.test(next) &&
+      !/^[a-z0-9][a-z0-9.-]*$/.test(next)
+    )
+      d = make('password', 'password', next, 'medium');
+    if (d && !out.some((o) => o.detection.secret === d.secret)) out.push({ index: i + 1, detection: d });
+  }
+  return out;
+}
+
+/** Keys of a Secret that hold non-secret identifiers. */
+const NON_SECRET_KEYS =
+  /(?:^|[._-])(user(name)?(_?in)?|known_hosts|login|email|e-?mail|host(name)?|server|port|db|database|dbname|db[-_]?name|region|zone|endpoint|url|uri|namespace|name|project(_?id)?|account(_?id)?|client[-_]?id|app[-_]?id|tenant[-_]?id|bucket|ca\.crt|ca|tls\.crt|.*\.crt|.*\.pem\.pub|.*\.pub|type|kind|mode|version)$/i;
+
+function dockerConfigRegistries(json: string): string[] | undefined {
+  let cfg: unknown;
+  try {
+    cfg = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof cfg !== 'object' || cfg === null) return undefined;
+  const root = cfg as Record<string, unknown>;
+  const auths = (typeof root.auths === 'object' && root.auths !== null ? root.auths : root) as Record<string, unknown>;
+  const regs: string[] = [];
+  for (const [reg, a] of Object.entries(auths)) {
+    if (typeof a !== 'object' || a === null) continue;
+    const e = a as Record<string, unknown>;
+    const cred = [e.auth, e.password, e.identitytoken, e.registrytoken].find((x) => typeof x === 'string' && x !== '');
+    if (typeof cred !== 'string') continue;
+    if (typeof e.auth === 'string' && e.auth) {
+      const dec = Buffer.from(e.auth, 'base64').toString('utf8');
+      const pw = dec.slice(dec.indexOf(':') + 1);
+      if (dec.indexOf(':') > 0 && isPlaceholder(pw)) continue;
+    } else if (isPlaceholder(cred)) continue;
+    regs.push(reg);
+  }
+  return regs;
+}
+
+/**
+ * What kind of secret one entry of a committed Secret holds, or undefined when it holds nothing
+ * worth reporting (empty, placeholder, public certificate, plain identifier).
+ */
+export function classifySecretEntry(
+  key: string,
+  value: string,
+  secretType = 'Opaque',
+  opts: DetectOptions = {},
+): Detection | undefined {
+  const v = value.trim();
+  if (isPlaceholder(v)) return undefined;
+  if (/PRIVATE KEY(?: BLOCK)?-----/.test(v)) {
+    const tls = secretType === 'kubernetes.io/tls' || /^tls\.key$/.test(key);
+    return make('private-key', tls ? 'TLS private key' : 'private key', v, 'high');
+  }
+  if (/-----BEGIN (CERTIFICATE|PUBLIC KEY)/.test(v)) return undefined;
+  if (key === '.dockerconfigjson' || key === '.dockercfg' || secretType.startsWith('kubernetes.io/docker')) {
+    const regs = dockerConfigRegistries(v);
+    if (!regs) return undefined;
+    if (!regs.length) return undefined;
+    return make(
+      'docker-config',
+      `registry credentials (dockerconfigjson) for ${regs.slice(0, 3).join(', ')}`,
+      v,
+      'high',
+    );
+  }
+  if (secretType === 'kubernetes.io/service-account-token') {
+    if (key === 'token') return make('service-account-token', 'service-account token', v, 'high');
+    return undefined;
+  }
+  if (secretType === 'kubernetes.io/basic-auth' && key === 'password') return make('password', 'password', v, 'medium');
+  if (secretType === 'kubernetes.io/ssh-auth' && key === 'ssh-privatekey')
+    return make('private-key', 'SSH private key', v, 'high');
+  const formats = detectFormats(v);
+  if (formats.length) return { ...formats[0], secret: v, preview: redact(v) };
+  if (/client-key-data:|client-certificate-data:|\btoken:\s*\S{16,}/.test(v) && /clusters:/.test(v))
+    return make('kubeconfig', 'kubeconfig with credentials', v, 'high');
+  const sn = secretName(key);
+  if (sn) {
+    if (isBenignValue(v)) return undefined;
+    return make(
+      sn.what === 'password' ? 'password' : 'api-token',
+      sn.what === 'password' ? 'password' : sn.what === 'token' || sn.what === 'API key' ? 'API token' : sn.what,
+      v,
+      'medium',
+    );
+  }
+  if (NON_SECRET_KEYS.test(key)) return undefined;
+  if (/\n/.test(v)) {
+    // a config file: report what is inside it, if anything
+    const inner = detectInText(v, opts);
+    if (inner.length)
+      return { ...inner[0], label: `${inner[0].label} in a config file`, secret: v, preview: redact(v) };
+    return undefined;
+  }
+  if (isBenignValue(v) || v.length < 6) return undefined;
+  // an unrecognised key: report only values that look generated (keys, tokens), not settings
+  if (looksRandom(v) && !isChecksum(v) && !isUuid(v))
+    return make('secret-value', 'random-looking secret value', v, 'medium');
+  return undefined;
+}
+
+/** Decodes a Secret `data` value (base64); undefined when it is not valid base64. */
+export function decodeBase64(v: string): string | undefined {
+  const s = v.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) return undefined;
+  return Buffer.from(s, 'base64').toString('utf8');
+}
