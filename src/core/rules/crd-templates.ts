@@ -107,7 +107,11 @@ export const ARGO_WORKFLOW_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'Clu
 /** Is this object a batch-like CRD whose pods run to completion (no probes expected)? */
 export function isRunToCompletionCrd(obj: K8sObject): boolean {
   const g = groupOf(obj.ref.apiVersion);
-  return (ARGO_WORKFLOW_KINDS.has(obj.ref.kind) && g === ARGO_GROUP) || (g === 'kubeflow.org' && /Job$/.test(obj.ref.kind)) || (g === 'ray.io' && obj.ref.kind === 'RayJob');
+  return (
+    (ARGO_WORKFLOW_KINDS.has(obj.ref.kind) && g === ARGO_GROUP) ||
+    (g === 'kubeflow.org' && /Job$/.test(obj.ref.kind)) ||
+    (g === 'ray.io' && obj.ref.kind === 'RayJob')
+  );
 }
 
 /** Does the object's "pod template" come from a fragment rather than a full pod spec (Argo Workflows)? */

@@ -1,4 +1,5 @@
 /** Images: tags, digests, pull policy, registries and known-risky components, per container. */
+import { isPlaceholder } from './inventory.ts';
 import { allContainers, type ContainerInfo } from './podspec.ts';
 import type { Rule } from './types.ts';
 
@@ -55,7 +56,8 @@ export function parseImage(image: string): ImageRef {
 
 function imageOf(c: ContainerInfo): string | undefined {
   const v = c.container.image;
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+  // placeholders (`$IMAGE`, `<registry>/app`) are not judged: they are replaced before deploy
+  return typeof v === 'string' && v.trim() !== '' && !isPlaceholder(v) ? v : undefined;
 }
 
 function pinned(ref: ImageRef): boolean {
@@ -78,7 +80,10 @@ export const imageTagLatest: Rule = {
     remediation:
       'Use an immutable version tag (`nginx:1.27.3`), or better, pin the image by digest (`nginx@sha256:...`).',
     example: 'containers:\n- name: web\n  image: nginx:1.27.3',
-    references: [`${IMAGES_DOC}#image-names`, 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
+    references: [
+      `${IMAGES_DOC}#image-names`,
+      'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
+    ],
   },
   *check(obj) {
     for (const c of allContainers(obj)) {
@@ -103,7 +108,8 @@ export const imageDigest: Rule = {
     category: 'images',
     rationale:
       'Tags are mutable: a registry compromise or a re-pushed tag silently changes what runs. A `@sha256:` digest names exactly one image.',
-    remediation: 'Reference images by digest (`image: nginx:1.27.3@sha256:<digest>`); tools like Renovate keep digests current.',
+    remediation:
+      'Reference images by digest (`image: nginx:1.27.3@sha256:<digest>`); tools like Renovate keep digests current.',
     example: 'image: nginx:1.27.3@sha256:0123...abcd',
     references: [`${IMAGES_DOC}#image-names`],
   },
@@ -111,7 +117,10 @@ export const imageDigest: Rule = {
     for (const c of allContainers(obj)) {
       const image = imageOf(c);
       if (!image || pinned(parseImage(image))) continue;
-      yield { path: [...c.path, 'image'], message: `${c.type} "${c.name}" image "${image}" is not pinned by a sha256 digest` };
+      yield {
+        path: [...c.path, 'image'],
+        message: `${c.type} "${c.name}" image "${image}" is not pinned by a sha256 digest`,
+      };
     }
   },
 };
@@ -145,7 +154,10 @@ export const imagePullPolicy: Rule = {
           typeof set === 'string'
             ? `${c.type} "${c.name}" has imagePullPolicy ${set} for an image not pinned by digest`
             : `${c.type} "${c.name}" has no imagePullPolicy: Kubernetes defaults it to IfNotPresent for tagged image "${image}"`,
-        fix: { description: 'set imagePullPolicy: Always', set: [{ path: [...c.path, 'imagePullPolicy'], value: 'Always' }] },
+        fix: {
+          description: 'set imagePullPolicy: Always',
+          set: [{ path: [...c.path, 'imagePullPolicy'], value: 'Always' }],
+        },
       };
     }
   },
@@ -155,9 +167,11 @@ export const imagePullPolicy: Rule = {
 function normaliseRegistryEntry(e: string): string {
   let s = e.trim().replace(/\/+$/, '').toLowerCase();
   s = s.replace(/^https?:\/\//, '');
-  if (s === 'index.docker.io' || s === 'registry-1.docker.io' || s === 'docker.com' || s === 'hub.docker.com') return 'docker.io';
+  if (s === 'index.docker.io' || s === 'registry-1.docker.io' || s === 'docker.com' || s === 'hub.docker.com')
+    return 'docker.io';
   const first = s.split('/')[0];
-  if (s.includes('/') && !(first.includes('.') || first.includes(':') || first === 'localhost')) return `docker.io/${s}`;
+  if (s.includes('/') && !(first.includes('.') || first.includes(':') || first === 'localhost'))
+    return `docker.io/${s}`;
   return s;
 }
 
@@ -188,7 +202,8 @@ export const imageRegistryAllowlist: Rule = {
       'Images from arbitrary registries bypass the scanning, signing and provenance controls of your own registry, and typosquatted public images are a common supply-chain attack.',
     remediation:
       'Mirror the image into an allowed registry, or add the registry to the `registries` option. Entries are registries (`ghcr.io`), registry paths (`gcr.io/my-project`) or wildcards (`*.dkr.ecr.eu-west-1.amazonaws.com`); Docker Hub short names mean docker.io.',
-    example: 'rules:\n  image-registry-allowlist:\n    options:\n      registries: [registry.example.com, ghcr.io/my-org]',
+    example:
+      'rules:\n  image-registry-allowlist:\n    options:\n      registries: [registry.example.com, ghcr.io/my-org]',
     references: [`${IMAGES_DOC}#image-names`],
     options: {
       registries: {
@@ -218,13 +233,34 @@ export const imageRegistryAllowlist: Rule = {
 /** Retired registries: prefix of the normalised image name -> replacement advice. */
 export const DEPRECATED_REGISTRIES: { prefix: string; advice: string }[] = [
   { prefix: 'k8s.gcr.io/', advice: 'k8s.gcr.io was frozen in April 2023; use registry.k8s.io' },
-  { prefix: 'gcr.io/google_containers/', advice: 'gcr.io/google_containers is the legacy Kubernetes registry; use registry.k8s.io' },
-  { prefix: 'gcr.io/google-containers/', advice: 'gcr.io/google-containers is the legacy Kubernetes registry; use registry.k8s.io' },
-  { prefix: 'eu.gcr.io/k8s-artifacts-prod/', advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket' },
-  { prefix: 'us.gcr.io/k8s-artifacts-prod/', advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket' },
-  { prefix: 'asia.gcr.io/k8s-artifacts-prod/', advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket' },
-  { prefix: 'quay.io/coreos/flannel', advice: 'flannel moved to docker.io/flannel/flannel; quay.io/coreos/flannel is no longer updated' },
-  { prefix: 'quay.io/coreos/kube-state-metrics', advice: 'kube-state-metrics moved to registry.k8s.io/kube-state-metrics' },
+  {
+    prefix: 'gcr.io/google_containers/',
+    advice: 'gcr.io/google_containers is the legacy Kubernetes registry; use registry.k8s.io',
+  },
+  {
+    prefix: 'gcr.io/google-containers/',
+    advice: 'gcr.io/google-containers is the legacy Kubernetes registry; use registry.k8s.io',
+  },
+  {
+    prefix: 'eu.gcr.io/k8s-artifacts-prod/',
+    advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket',
+  },
+  {
+    prefix: 'us.gcr.io/k8s-artifacts-prod/',
+    advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket',
+  },
+  {
+    prefix: 'asia.gcr.io/k8s-artifacts-prod/',
+    advice: 'use registry.k8s.io instead of the k8s-artifacts-prod backing bucket',
+  },
+  {
+    prefix: 'quay.io/coreos/flannel',
+    advice: 'flannel moved to docker.io/flannel/flannel; quay.io/coreos/flannel is no longer updated',
+  },
+  {
+    prefix: 'quay.io/coreos/kube-state-metrics',
+    advice: 'kube-state-metrics moved to registry.k8s.io/kube-state-metrics',
+  },
   { prefix: 'quay.io/kubernetes-ingress-controller/', advice: 'ingress-nginx moved to registry.k8s.io/ingress-nginx' },
   { prefix: 'docker.pkg.github.com/', advice: 'the GitHub Packages Docker registry was replaced by ghcr.io' },
 ];
@@ -238,7 +274,8 @@ export const deprecatedRegistry: Rule = {
     category: 'images',
     rationale:
       'Retired registries (k8s.gcr.io, gcr.io/google_containers, ...) receive no new images or security fixes and may stop serving: pods fail to pull, and the images they hold are frozen at old, vulnerable versions.',
-    remediation: 'Pull the image from its current home (for Kubernetes project images: registry.k8s.io) and update to a maintained version.',
+    remediation:
+      'Pull the image from its current home (for Kubernetes project images: registry.k8s.io) and update to a maintained version.',
     example: 'image: registry.k8s.io/pause:3.10',
     references: [
       'https://kubernetes.io/blog/2023/02/06/k8s-gcr-io-freeze-announcement/',
@@ -281,7 +318,8 @@ interface RiskyComponent {
 export const RISKY_COMPONENTS: RiskyComponent[] = [
   {
     repo: /(^|\/)tiller$/,
-    risky: () => 'Helm 2 Tiller (end of life since November 2020) exposes an unauthenticated gRPC API with cluster-admin rights',
+    risky: () =>
+      'Helm 2 Tiller (end of life since November 2020) exposes an unauthenticated gRPC API with cluster-admin rights',
   },
   {
     repo: /(^|\/)kubernetes-dashboard(-amd64|-arm64|-arm|-ppc64le|-s390x)?$/,

@@ -242,6 +242,14 @@ export function possiblyMultiReplica(w: Workload): boolean {
   return REPLICATED_KINDS.has(w.kind) && replicaRange(w).max > 1;
 }
 
+/**
+ * Is the value a template placeholder rather than a real name (`$KSA_NAME`, `${IMAGE}`,
+ * `<your-project>`, `{{ .Values.x }}`)? Rules skip such references instead of judging them.
+ */
+export function isPlaceholder(v: string): boolean {
+  return /\$\{?[A-Za-z_]|<[^<>]*>|\{\{/.test(v);
+}
+
 /** `kind/name` (with namespace when set) for messages. */
 export function describe(o: K8sObject): string {
   return `${o.ref.kind} ${o.ref.namespace ? `${o.ref.namespace}/` : ''}${o.ref.name || '(unnamed)'}`;

@@ -180,7 +180,8 @@ function crdContainersOf(t: PodTemplate, fields: CrdContainerField[]): Container
     const v = t.spec[field];
     if (single) {
       if (isObj(v)) {
-        const name = typeof v.name === 'string' ? v.name : field;
+        // Argo's `container`/`script` usually have no name: use the template's
+        const name = typeof v.name === 'string' ? v.name : typeof t.spec.name === 'string' ? t.spec.name : field;
         out.push({ container: v, path: [...t.specPath, field], type, name, template: t });
       }
       continue;

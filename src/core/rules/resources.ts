@@ -238,9 +238,15 @@ export const resourceBounds: Rule = {
           if (q === undefined) {
             yield { path, message: `${c.type} "${c.name}" ${res} ${kind} "${String(raw)}" is not a valid quantity` };
           } else if (min !== undefined && q < min) {
-            yield { path, message: `${c.type} "${c.name}" ${res} ${kind} ${String(raw)} is below the minimum ${String(b.min)}` };
+            yield {
+              path,
+              message: `${c.type} "${c.name}" ${res} ${kind} ${String(raw)} is below the minimum ${String(b.min)}`,
+            };
           } else if (max !== undefined && q > max) {
-            yield { path, message: `${c.type} "${c.name}" ${res} ${kind} ${String(raw)} is above the maximum ${String(b.max)}` };
+            yield {
+              path,
+              message: `${c.type} "${c.name}" ${res} ${kind} ${String(raw)} is above the maximum ${String(b.max)}`,
+            };
           }
         }
       }
@@ -257,7 +263,8 @@ export const ephemeralStorage: Rule = {
     category: 'resources',
     rationale:
       'Containers write logs, caches and emptyDir data to the node disk. Without an ephemeral-storage limit one pod can fill the node disk and get every pod on it evicted.',
-    remediation: 'Set `resources.requests.ephemeral-storage` and `resources.limits.ephemeral-storage` on every container.',
+    remediation:
+      'Set `resources.requests.ephemeral-storage` and `resources.limits.ephemeral-storage` on every container.',
     example: 'resources:\n  requests: { ephemeral-storage: 1Gi }\n  limits: { ephemeral-storage: 2Gi }',
     references: [`${RES_DOC}#local-ephemeral-storage`],
   },
@@ -265,7 +272,8 @@ export const ephemeralStorage: Rule = {
     for (const kind of ['requests', 'limits'] as const) {
       if (limitRangeDefault(ctx, obj, kind, 'ephemeral-storage')) continue;
       for (const c of resourceContainers(obj)) {
-        if (podLevel(c.template, kind, 'ephemeral-storage') || isSet(quantityAt(c, kind, 'ephemeral-storage'))) continue;
+        if (podLevel(c.template, kind, 'ephemeral-storage') || isSet(quantityAt(c, kind, 'ephemeral-storage')))
+          continue;
         if (kind === 'requests' && isSet(quantityAt(c, 'limits', 'ephemeral-storage'))) continue;
         yield {
           path: [...c.path, 'resources', kind, 'ephemeral-storage'],
@@ -285,7 +293,8 @@ export const requestsEqualLimits: Rule = {
     category: 'resources',
     rationale:
       'Pods whose requests equal their limits for CPU and memory get the Guaranteed QoS class: they are evicted last and their performance does not depend on neighbours.',
-    remediation: 'Set CPU and memory limits equal to the requests (or set only limits: Kubernetes copies them to requests).',
+    remediation:
+      'Set CPU and memory limits equal to the requests (or set only limits: Kubernetes copies them to requests).',
     example: 'resources:\n  requests: { cpu: 500m, memory: 256Mi }\n  limits: { cpu: 500m, memory: 256Mi }',
     references: ['https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/#guaranteed'],
   },
@@ -427,9 +436,8 @@ export const probePort: Rule = {
     rationale:
       'A probe on a named port the container does not define always fails, and one on a number the container does not declare usually means a typo: the container is restarted in a loop or never becomes ready.',
     remediation:
-      'Point `httpGet.port`, `tcpSocket.port` or `grpc.port` at a port declared in the container\'s `ports` (by name or number), or declare the port.',
-    example:
-      'ports:\n- name: http\n  containerPort: 8080\nreadinessProbe:\n  httpGet: { path: /readyz, port: http }',
+      "Point `httpGet.port`, `tcpSocket.port` or `grpc.port` at a port declared in the container's `ports` (by name or number), or declare the port.",
+    example: 'ports:\n- name: http\n  containerPort: 8080\nreadinessProbe:\n  httpGet: { path: /readyz, port: http }',
     references: [PROBES_DOC],
   },
   *check(obj) {
@@ -455,9 +463,11 @@ export const probePort: Rule = {
                   message: `${c.type} "${c.name}" ${pf} uses port name "${port}", which the container does not define`,
                 };
             } else if (num !== undefined && own.any && !podNumbers.has(num)) {
+              // Undeclared numeric ports still work when the process listens: low, unless configured.
               yield {
                 path,
-                message: `${c.type} "${c.name}" ${pf} targets port ${num}, which no container of the pod declares`,
+                severity: 'low',
+                message: `${c.type} "${c.name}" ${pf} targets port ${num}, which no container of the pod declares (a typo, or an undeclared port)`,
               };
             }
           }
@@ -478,8 +488,8 @@ export const replicasMinimum: Rule = {
     enabledByDefault: false,
     category: 'availability',
     rationale:
-      'A single replica means downtime on every node drain, rollout hiccup or crash. With an HPA, the HPA\'s minReplicas is what counts.',
-    remediation: 'Run at least `min` replicas (option, default 2): raise `spec.replicas`, or the HPA\'s `minReplicas`.',
+      "A single replica means downtime on every node drain, rollout hiccup or crash. With an HPA, the HPA's minReplicas is what counts.",
+    remediation: "Run at least `min` replicas (option, default 2): raise `spec.replicas`, or the HPA's `minReplicas`.",
     example: 'spec:\n  replicas: 3',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/deployment/'],
     options: { min: { type: 'number', description: 'Minimum number of replicas.', default: 2 } },
@@ -522,7 +532,7 @@ function hasSpread(t: PodTemplate): boolean {
 
 function replicaText(w: Workload): string {
   const r = replicaRange(w);
-  return r.hpa ? `scaled by HPA ${r.hpa.obj.ref.name} up to ${r.max} replicas` : `${r.max} replicas`;
+  return r.hpa ? `scaled by HPA "${r.hpa.obj.ref.name}" up to ${r.max} replicas` : `with ${r.max} replicas`;
 }
 
 export const antiAffinity: Rule = {
@@ -535,7 +545,7 @@ export const antiAffinity: Rule = {
     rationale:
       'Without pod anti-affinity or topology spread constraints the scheduler may put every replica on the same node or zone: one failure takes them all down.',
     remediation:
-      'Add `topologySpreadConstraints` over `kubernetes.io/hostname` (and `topology.kubernetes.io/zone`), or a preferred `podAntiAffinity` on the pod\'s own labels.',
+      "Add `topologySpreadConstraints` over `kubernetes.io/hostname` (and `topology.kubernetes.io/zone`), or a preferred `podAntiAffinity` on the pod's own labels.",
     example:
       'topologySpreadConstraints:\n- maxSkew: 1\n  topologyKey: kubernetes.io/hostname\n  whenUnsatisfiable: ScheduleAnyway\n  labelSelector:\n    matchLabels: { app: web }',
     references: [
@@ -549,7 +559,7 @@ export const antiAffinity: Rule = {
       yield {
         object: w.obj,
         path: [...w.template.specPath, 'affinity'],
-        message: `${w.kind} with ${replicaText(w)} has no pod anti-affinity or topology spread constraints`,
+        message: `${w.kind} ${replicaText(w)} has no pod anti-affinity or topology spread constraints`,
       };
     }
   },
@@ -575,7 +585,8 @@ export const pdbMissing: Rule = {
     category: 'availability',
     rationale:
       'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once: the service goes down although it runs several pods.',
-    remediation: 'Add a PodDisruptionBudget selecting the pods, with `maxUnavailable: 1` (or a minAvailable below the replica count).',
+    remediation:
+      'Add a PodDisruptionBudget selecting the pods, with `maxUnavailable: 1` (or a minAvailable below the replica count).',
     example:
       'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: { app: web }',
     references: [PDB_DOC],
@@ -588,7 +599,7 @@ export const pdbMissing: Rule = {
       yield {
         object: w.obj,
         path: [...w.template.metaPath, 'labels'],
-        message: `${w.kind} with ${replicaText(w)} is selected by no PodDisruptionBudget in the scanned set (it may be outside the scanned set)`,
+        message: `${w.kind} ${replicaText(w)} is selected by no PodDisruptionBudget in the scanned set (it may be outside the scanned set)`,
       };
     }
   },
@@ -620,14 +631,22 @@ export const pdbBlocksEviction: Rule = {
       const mu = spec.maxUnavailable;
       if (mu !== undefined && mu !== null) {
         if (numOf(mu) === 0 || pct(mu) === 0)
-          yield { object: pdb, path: ['spec', 'maxUnavailable'], message: `maxUnavailable ${String(mu)} never allows an eviction` };
+          yield {
+            object: pdb,
+            path: ['spec', 'maxUnavailable'],
+            message: `maxUnavailable ${String(mu)} never allows an eviction`,
+          };
         continue;
       }
       const ma = spec.minAvailable;
       if (ma === undefined || ma === null) continue;
       const p = pct(ma);
       if (p !== undefined && p >= 100) {
-        yield { object: pdb, path: ['spec', 'minAvailable'], message: `minAvailable ${String(ma)} never allows an eviction` };
+        yield {
+          object: pdb,
+          path: ['spec', 'minAvailable'],
+          message: `minAvailable ${String(ma)} never allows an eviction`,
+        };
         continue;
       }
       if (!workloads.length) continue;
@@ -664,7 +683,8 @@ export const pdbPolicy: Rule = {
     rationale:
       'A PDB needs `minAvailable` or `maxUnavailable` to mean anything. Without `unhealthyPodEvictionPolicy: AlwaysAllow`, pods that are running but not ready count against the budget, so a broken rollout can block node drains.',
     remediation: 'Set `maxUnavailable` (or `minAvailable`) and `unhealthyPodEvictionPolicy: AlwaysAllow`.',
-    example: 'spec:\n  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n  selector:\n    matchLabels: { app: web }',
+    example:
+      'spec:\n  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n  selector:\n    matchLabels: { app: web }',
     references: [`${PDB_DOC}#unhealthy-pod-eviction-policy`],
   },
   *check(obj) {
@@ -672,7 +692,10 @@ export const pdbPolicy: Rule = {
     const spec = isObj(obj.data.spec) ? obj.data.spec : {};
     const has = (k: string) => spec[k] !== undefined && spec[k] !== null;
     if (!has('minAvailable') && !has('maxUnavailable'))
-      yield { path: ['spec', 'maxUnavailable'], message: 'PodDisruptionBudget sets neither minAvailable nor maxUnavailable' };
+      yield {
+        path: ['spec', 'maxUnavailable'],
+        message: 'PodDisruptionBudget sets neither minAvailable nor maxUnavailable',
+      };
     if (!has('unhealthyPodEvictionPolicy'))
       yield {
         path: ['spec', 'unhealthyPodEvictionPolicy'],
@@ -692,7 +715,8 @@ export const hpaDangling: Rule = {
     severity: 'low',
     enabledByDefault: true,
     category: 'availability',
-    rationale: 'An HorizontalPodAutoscaler whose scaleTargetRef names no existing workload scales nothing: usually a rename that was not carried over.',
+    rationale:
+      'An HorizontalPodAutoscaler whose scaleTargetRef names no existing workload scales nothing: usually a rename that was not carried over.',
     remediation: 'Point `spec.scaleTargetRef` (kind, name, apiVersion) at the workload, or delete the HPA.',
     example: 'scaleTargetRef:\n  apiVersion: apps/v1\n  kind: Deployment\n  name: web',
     references: [HPA_DOC],
@@ -702,7 +726,11 @@ export const hpaDangling: Rule = {
     for (const h of inv.byKind('HorizontalPodAutoscaler')) {
       const t = get(h.data, ['spec', 'scaleTargetRef']);
       if (!isObj(t) || typeof t.kind !== 'string' || typeof t.name !== 'string') {
-        yield { object: h, path: ['spec', 'scaleTargetRef'], message: 'HPA has no valid scaleTargetRef (kind and name)' };
+        yield {
+          object: h,
+          path: ['spec', 'scaleTargetRef'],
+          message: 'HPA has no valid scaleTargetRef (kind and name)',
+        };
         continue;
       }
       if (inv.find(t.kind, t.name, h.ref.namespace).length) continue;
@@ -741,7 +769,16 @@ export const hpaReplicasConflict: Rule = {
   },
 };
 
-const SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Rollout', 'ReplicationController', 'DeploymentConfig', 'Job']);
+const SELECTOR_KINDS = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Rollout',
+  'ReplicationController',
+  'DeploymentConfig',
+  'Job',
+]);
 
 export const selectorMismatch: Rule = {
   meta: {
@@ -753,7 +790,8 @@ export const selectorMismatch: Rule = {
     rationale:
       'A workload whose selector does not match its own pod template labels is rejected by the API server, or (for older APIs and CRDs) never finds its pods: the rollout fails.',
     remediation: 'Make `spec.selector` match labels that `spec.template.metadata.labels` carries.',
-    example: 'spec:\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n      labels: { app: web }',
+    example:
+      'spec:\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n      labels: { app: web }',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector'],
   },
   *check(obj) {
@@ -771,7 +809,11 @@ export const selectorMismatch: Rule = {
     if (!isObj(sel) || !matchesSelector(sel, labels)) {
       yield {
         path: ['spec', 'selector'],
-        message: `${obj.ref.kind} selector does not match its pod template labels (${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'none'})`,
+        message: `${obj.ref.kind} selector does not match its pod template labels (${
+          Object.entries(labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ') || 'none'
+        })`,
       };
     }
   },
@@ -784,7 +826,8 @@ export const jobTtl: Rule = {
     severity: 'low',
     enabledByDefault: false,
     category: 'availability',
-    rationale: 'Finished Jobs and their pods stay in the cluster forever unless cleaned up, filling etcd and cluttering the namespace.',
+    rationale:
+      'Finished Jobs and their pods stay in the cluster forever unless cleaned up, filling etcd and cluttering the namespace.',
     remediation: 'Set `spec.ttlSecondsAfterFinished` (CronJobs clean up through their history limits instead).',
     example: 'spec:\n  ttlSecondsAfterFinished: 3600',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/'],
@@ -792,7 +835,10 @@ export const jobTtl: Rule = {
   *check(obj) {
     if (obj.ref.kind !== 'Job') return;
     if (get(obj.data, ['spec', 'ttlSecondsAfterFinished']) !== undefined) return;
-    yield { path: ['spec', 'ttlSecondsAfterFinished'], message: 'Job has no ttlSecondsAfterFinished: it stays after finishing' };
+    yield {
+      path: ['spec', 'ttlSecondsAfterFinished'],
+      message: 'Job has no ttlSecondsAfterFinished: it stays after finishing',
+    };
   },
 };
 
@@ -806,13 +852,18 @@ export const nakedPod: Rule = {
     rationale: 'A bare Pod is not rescheduled when its node fails or is drained, and cannot be rolled out or scaled.',
     remediation: 'Run it through a Deployment, StatefulSet, DaemonSet or Job.',
     example: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers: [...]',
-    references: ['https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs'],
+    references: [
+      'https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs',
+    ],
   },
   *check(obj) {
     if (obj.ref.kind !== 'Pod' || obj.ref.apiVersion !== 'v1') return;
     const owners = get(obj.data, ['metadata', 'ownerReferences']);
     if (Array.isArray(owners) && owners.length) return;
-    yield { path: ['kind'], message: 'Pod is not managed by a controller: it is not rescheduled when its node goes away' };
+    yield {
+      path: ['kind'],
+      message: 'Pod is not managed by a controller: it is not rescheduled when its node goes away',
+    };
   },
 };
 
@@ -835,7 +886,11 @@ export const rolloutStrategy: Rule = {
       const s = get(w.obj.data, ['spec', 'strategy']);
       if (!isObj(s)) continue;
       if (s.type === 'Recreate') {
-        yield { object: w.obj, path: ['spec', 'strategy', 'type'], message: 'Deployment uses the Recreate strategy: every rollout stops all pods first' };
+        yield {
+          object: w.obj,
+          path: ['spec', 'strategy', 'type'],
+          message: 'Deployment uses the Recreate strategy: every rollout stops all pods first',
+        };
         continue;
       }
       const ru = s.rollingUpdate;
@@ -877,7 +932,9 @@ export const priorityClass: Rule = {
   },
   *check(obj, ctx) {
     if (isPodSpecFragment(obj)) return;
-    const allowed = Array.isArray(ctx.options.allowed) ? ctx.options.allowed.filter((x): x is string => typeof x === 'string') : [];
+    const allowed = Array.isArray(ctx.options.allowed)
+      ? ctx.options.allowed.filter((x): x is string => typeof x === 'string')
+      : [];
     for (const t of podTemplates(obj)) {
       const pc = t.spec.priorityClassName;
       if (typeof pc !== 'string' || pc === '') {
@@ -902,9 +959,9 @@ export const topologySpreadInvalid: Rule = {
     enabledByDefault: true,
     category: 'availability',
     rationale:
-      'A topologySpreadConstraint whose labelSelector matches none of the pods (typically not even the workload\'s own) counts nothing and spreads nothing; a malformed one is rejected by the API server.',
+      "A topologySpreadConstraint whose labelSelector matches none of the pods (typically not even the workload's own) counts nothing and spreads nothing; a malformed one is rejected by the API server.",
     remediation:
-      'Give every constraint `maxSkew` ≥ 1, a `topologyKey`, `whenUnsatisfiable` (DoNotSchedule or ScheduleAnyway) and a `labelSelector` matching the pod\'s own labels.',
+      "Give every constraint `maxSkew` ≥ 1, a `topologyKey`, `whenUnsatisfiable` (DoNotSchedule or ScheduleAnyway) and a `labelSelector` matching the pod's own labels.",
     example:
       'topologySpreadConstraints:\n- maxSkew: 1\n  topologyKey: topology.kubernetes.io/zone\n  whenUnsatisfiable: ScheduleAnyway\n  labelSelector:\n    matchLabels: { app: web }',
     references: ['https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/'],
@@ -933,7 +990,10 @@ export const topologySpreadInvalid: Rule = {
           };
         const sel = c.labelSelector;
         if (!isObj(sel)) {
-          yield { path: [...base, 'labelSelector'], message: 'topology spread constraint has no labelSelector: it counts no pods' };
+          yield {
+            path: [...base, 'labelSelector'],
+            message: 'topology spread constraint has no labelSelector: it counts no pods',
+          };
           continue;
         }
         if (matchesSelector(sel, own)) continue;
@@ -941,7 +1001,8 @@ export const topologySpreadInvalid: Rule = {
         if (inventory(ctx).workloadsSelectedBy(sel, obj.ref.namespace).length) continue;
         yield {
           path: [...base, 'labelSelector'],
-          message: 'topology spread labelSelector matches neither this pod template nor any workload in the scanned set',
+          message:
+            'topology spread labelSelector matches neither this pod template nor any workload in the scanned set',
         };
       }
     }
@@ -957,7 +1018,8 @@ export const cronjobConfig: Rule = {
     category: 'availability',
     rationale:
       'Without `startingDeadlineSeconds`, a CronJob controller that missed more than 100 schedules (after downtime) stops scheduling the job altogether; a Job pod template must use restartPolicy OnFailure or Never (Always, and unset, are rejected).',
-    remediation: 'Set `spec.startingDeadlineSeconds` and `spec.jobTemplate.spec.template.spec.restartPolicy: OnFailure` (or Never).',
+    remediation:
+      'Set `spec.startingDeadlineSeconds` and `spec.jobTemplate.spec.template.spec.restartPolicy: OnFailure` (or Never).',
     example:
       'spec:\n  schedule: "*/15 * * * *"\n  startingDeadlineSeconds: 300\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#job-creation'],
@@ -987,7 +1049,7 @@ export const statefulsetServiceName: Rule = {
     enabledByDefault: true,
     category: 'availability',
     rationale:
-      'A StatefulSet\'s pods get stable DNS names only through the headless Service named in `serviceName` that selects them; without it peers cannot find each other.',
+      "A StatefulSet's pods get stable DNS names only through the headless Service named in `serviceName` that selects them; without it peers cannot find each other.",
     remediation: 'Set `spec.serviceName` to a Service with `clusterIP: None` whose selector matches the pod labels.',
     example:
       'apiVersion: v1\nkind: Service\nmetadata: { name: db }\nspec:\n  clusterIP: None\n  selector: { app: db }\n  ports: [{ port: 5432 }]',
@@ -1013,7 +1075,11 @@ export const statefulsetServiceName: Rule = {
       }
       const headless = svcs.filter((s) => get(s.data, ['spec', 'clusterIP']) === 'None');
       if (!headless.length) {
-        yield { object: w.obj, path: ['spec', 'serviceName'], message: `Service "${sn}" is not headless (clusterIP: None)` };
+        yield {
+          object: w.obj,
+          path: ['spec', 'serviceName'],
+          message: `Service "${sn}" is not headless (clusterIP: None)`,
+        };
         continue;
       }
       if (!headless.some((s) => matchesSelector(get(s.data, ['spec', 'selector']), w.podLabels))) {
@@ -1055,4 +1121,3 @@ export const rules: Rule[] = [
   cronjobConfig,
   statefulsetServiceName,
 ];
-
