@@ -201,20 +201,17 @@ class Positions {
   /** Position of the value at `segs` (or of its key with `key`), else of the deepest existing parent. */
   at(segs: readonly Seg[], key = false): { line: number; column: number } {
     let node: unknown = this.doc.contents;
-    let keyNode: unknown;
     let found: unknown = node;
     for (const seg of segs) {
       if (isMap(node)) {
         const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
         if (!pair) break;
-        keyNode = pair.key;
         node = pair.value;
-        found = key ? keyNode : (node ?? keyNode);
+        found = key ? pair.key : (node ?? pair.key);
       } else if (isSeq(node)) {
         const item = node.items[Number(seg)];
         if (item === undefined) break;
         node = item;
-        keyNode = undefined;
         found = node;
       } else break;
     }
