@@ -59,6 +59,23 @@ function expandedSize(v: unknown, budget: number): number {
   return count;
 }
 
+/** True when a template like `{{ .Values.x }}` in plain position was read as a mapping key. */
+function hasTemplateKey(v: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (Array.isArray(v)) return v.some((x) => hasTemplateKey(x, depth + 1));
+  if (isObject(v)) {
+    for (const k in v) if (k === '[object Object]' || k === 'null' || hasTemplateKey(v[k], depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The line (1-based, within the chunk) of the first `{{` outside quotes, for the message. */
+function firstTemplateLine(chunk: string): number {
+  const lines = chunk.split('\n');
+  const i = lines.findIndex((l) => /(?:^|[\s:,[{-])\{\{/.test(l.replace(/"[^"]*"|'[^']*'/g, '')));
+  return i === -1 ? 0 : i;
+}
+
 function describeYamlError(e: unknown): { line: number; column: number; reason: string } {
   const err = e as { mark?: { line?: number; column?: number }; reason?: string; message?: string };
   return {
@@ -102,6 +119,18 @@ export function parseManifestText(input: string, file: string): ParsedText {
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (chunk.includes('{{') && hasTemplateKey(value)) {
+      // js-yaml reads `name: {{ .X }}` as a mapping keyed by a mapping; Kubernetes rejects it
+      out.problems.push({
+        kind: 'helm-template',
+        file,
+        line: pos(range.start).line + firstTemplateLine(chunk),
+        column: 1,
+        message:
+          'this looks like a Helm/Go template source, not a rendered manifest (`{{ }}` outside a quoted string); render it first, e.g. `helm template <release> <chart> | kubeward scan -`',
+      });
+      continue;
+    }
     if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
       out.problems.push({
         kind: 'invalid-yaml',
