@@ -138,9 +138,14 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-function didYouMean(name: string, candidates: Iterable<string>): string {
+/** `; did you mean "x"?` when a candidate is close; else the closest one, or nothing when `always` is false. */
+function didYouMean(name: string, candidates: Iterable<string>, always = true): string {
   const c = closest(name, candidates);
-  return c ? `; did you mean "${c}"?` : '';
+  if (!c) return '';
+  const near = distance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+  const related = c.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(c.toLowerCase());
+  if (near || related) return `; did you mean "${c}"?`;
+  return always ? ` (the closest valid name is "${c}")` : '';
 }
 
 function isGlob(s: string): boolean {
@@ -695,7 +700,7 @@ export function resolveConfig(
           file: config.file,
           ...at,
           message: names.length
-            ? `unknown profile "${opts.profile}"${didYouMean(opts.profile, names)} (profiles: ${names.join(', ')})`
+            ? `unknown profile "${opts.profile}"${didYouMean(opts.profile, names, false)} (profiles: ${names.join(', ')})`
             : `unknown profile "${opts.profile}": the configuration defines no profiles`,
         },
       ]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -365,4 +365,25 @@ test('expiry: an exemption applies through its expires day (UTC)', () => {
 test('closest', () => {
   expect(closest('host-net', ['host-network', 'host-pid', 'image-digest'])).toBe('host-network');
   expect(closest('failon', ['failOn', 'include'])).toBe('failOn');
+});
+
+describe('docs/configuration.md', () => {
+  const doc = readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'configuration.md'), 'utf8');
+
+  test('its first example is a valid configuration for the current catalog', () => {
+    const block = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(block).toMatch(/exemptions:/);
+    const c = parseConfig(block, 'docs/configuration.md', { dir: '/repo' });
+    expect(Object.keys(c.rules).length).toBeGreaterThan(3);
+    expect(Object.keys(c.profiles)).toEqual(['dev']);
+  });
+
+  test('far-off names still name the closest valid one', () => {
+    const e = configError('rules:\n  zzzz-qqqq: {}\n');
+    expect(e.message).toMatch(/unknown rule "zzzz-qqqq" \(the closest valid name is "[a-z-]+"\)/);
+    const cfg = parseConfig('profiles: { dev: {}, prod: {} }\n', 'k.yaml');
+    expect(() => resolveConfig(cfg, { profile: 'stage' })).toThrow(
+      /^k\.yaml:1:1: unknown profile "stage" \(profiles: dev, prod\)$/,
+    );
+  });
 });
