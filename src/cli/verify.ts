@@ -1,17 +1,248 @@
 /**
- * `kubeward verify`: owned by the live-verification engineer; this is a placeholder.
- *
- * Contract with the dispatcher (src/cli/run.ts imports this module lazily when the command is
- * `verify`):
- *   export async function runVerify(argv: string[], io: CliIO): Promise<number>
- * `argv` is everything after the word `verify`; `io` (src/cli/io.ts) carries stdout/stderr
- * writers, readStdin, env, cwd and stdoutIsTTY. Return the exit code: 0 clean, 1 findings at or
- * above --fail-on, 2 usage/config errors, 3 cluster unreachable or verification incomplete.
- * Never call process.exit; never print secret values.
+ * `kubeward verify`: arguments -> verify() -> reports -> exit code.
+ *   0 verified, nothing at or above --fail-on; 1 findings at or above it (a failed rollout is
+ *   critical); 2 usage or configuration errors; 3 cluster unreachable or verification incomplete.
+ * Never calls process.exit; never prints kubeconfig content or secret values.
  */
-import type { CliIO } from './io.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
+import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
+import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
+import { EXIT, UsageError, type CliIO } from './io.ts';
 
-export async function runVerify(_argv: string[], io: CliIO): Promise<number> {
-  io.stderr('kubeward verify: not implemented\n');
-  return 2;
+export const VERIFY_HELP = `Usage: kubeward verify [options]
+
+Verify the live cluster after a deploy: wait for the rollouts of --manifests (failing fast on
+crashing or refused pods), run the rule catalog on the live objects and admitted pods, and the
+live-only checks (drift, injected containers, running image digests, Pod Security Admission,
+Warning events, and with --check-secrets unused and over-readable Secrets).
+
+Connection:
+  --kubeconfig FILE        kubeconfig file (repeatable; default: $KUBECONFIG, ~/.kube/config,
+                           in-cluster service account). KUBEWARD_KUBECONFIG may hold the content.
+  --context NAME           context to verify (repeatable; default: the current context)
+  --all-contexts           verify every context of the kubeconfig
+  -n, --namespace NS       namespace to verify (repeatable; default: the manifests' namespaces,
+                           else all namespaces)
+What was deployed:
+  -m, --manifests PATHS    files, directories or globs of what was just deployed (repeatable)
+  --timeout DURATION       how long to wait for rollouts: 90s, 5m, 1m30s (default 5m)
+  --expect-image NAME=DIGEST
+                           expected digest of an image (repository) or container (repeatable)
+  --check-secrets          also run secret-unused and secret-readers (needs list secrets)
+Output:
+  --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default high)
+  -f, --format FORMAT      ${REPORT_FORMATS.join(', ')} (repeatable, paired with --output)
+  -o, --output FILE        where the matching --format goes (default stdout)
+  -q, --quiet              no progress notes on stderr
+  -h, --help
+
+Exit codes: 0 verified and clean, 1 findings at or above --fail-on, 2 usage or configuration
+error, 3 cluster unreachable or verification incomplete (see "not verified" in the report).
+`;
+
+const OPTIONS = {
+  kubeconfig: { type: 'string', multiple: true },
+  context: { type: 'string', multiple: true },
+  'all-contexts': { type: 'boolean' },
+  namespace: { type: 'string', short: 'n', multiple: true },
+  manifests: { type: 'string', short: 'm', multiple: true },
+  timeout: { type: 'string' },
+  'expect-image': { type: 'string', multiple: true },
+  'check-secrets': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The dispatcher passes a CliIO; a stream-based io (`{ stdout: Writable, ... }`) works too. */
+type StreamIO = {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+};
+
+function normalizeIO(io: CliIO | StreamIO): {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+} {
+  const w = (s: unknown) =>
+    typeof s === 'function'
+      ? (t: string) => void (s as (t: string) => void)(t)
+      : (t: string) => void (s as NodeJS.WritableStream).write(t);
+  return {
+    out: w(io.stdout),
+    err: w(io.stderr),
+    env: io.env as NodeJS.ProcessEnv,
+    cwd: ('cwd' in io && io.cwd) || process.cwd(),
+  };
+}
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface ParsedVerifyArgs {
+  options: VerifyOptions;
+  targets: { format: ReportFormat; file?: string }[];
+  failOn: Severity | 'none';
+  quiet: boolean;
+  help: boolean;
+}
+
+export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedVerifyArgs {
+  const { values, tokens, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+  });
+  const empty: VerifyOptions = {};
+  if (values.help) return { options: empty, targets: [], failOn: 'high', quiet: false, help: true };
+  if (positionals.length) {
+    throw new UsageError(`unexpected argument '${positionals[0]}' (manifests go after --manifests)`, 'verify');
+  }
+  const failOnRaw = (values['fail-on'] ?? 'high').toLowerCase();
+  if (failOnRaw !== 'none' && !isSeverity(failOnRaw)) {
+    throw new UsageError(
+      `--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, not '${values['fail-on']}'`,
+      'verify',
+    );
+  }
+  const failOn = failOnRaw as Severity | 'none';
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = parseDuration(values.timeout);
+    if (timeoutMs === undefined)
+      throw new UsageError(`--timeout must be a duration like 90s, 5m or 1m30s, not '${values.timeout}'`, 'verify');
+  }
+  const expectImages: Record<string, string> = {};
+  for (const e of values['expect-image'] ?? []) {
+    const i = e.lastIndexOf('=');
+    const name = e.slice(0, i).trim();
+    const digest = e.slice(i + 1).trim();
+    if (i <= 0 || !/^(sha256:)?[a-f0-9]{64}$/.test(digest)) {
+      throw new UsageError(`--expect-image must be NAME=sha256:<64 hex>, not '${e}'`, 'verify');
+    }
+    expectImages[name] = digest;
+  }
+  if (values['all-contexts'] && values.context?.length) {
+    throw new UsageError('--context and --all-contexts cannot be combined', 'verify');
+  }
+  // formats and outputs in command-line order
+  const formats = tokens
+    .filter((t) => t.kind === 'option' && t.name === 'format')
+    .map((t) => String((t as { value?: string }).value));
+  const outputs = tokens
+    .filter((t) => t.kind === 'option' && t.name === 'output')
+    .map((t) => String((t as { value?: string }).value));
+  for (const f of formats) {
+    if (!isReportFormat(f))
+      throw new UsageError(`unknown --format '${f}' (use one of ${REPORT_FORMATS.join(', ')})`, 'verify');
+  }
+  if (outputs.length > formats.length) throw new UsageError('each --output needs a --format before it', 'verify');
+  const targets = formats.map((f, i) => ({
+    format: f as ReportFormat,
+    ...(outputs[i] && outputs[i] !== '-' ? { file: path.resolve(cwd, outputs[i]) } : {}),
+  }));
+  if (!targets.length) targets.push({ format: 'text' });
+  if (targets.filter((t) => !t.file).length > 1)
+    throw new UsageError('only one --format may go to stdout; give the others an --output FILE', 'verify');
+
+  const kubeconfigs = (values.kubeconfig ?? [])
+    .flatMap((k) => k.split(path.delimiter))
+    .filter(Boolean)
+    .map((k) => path.resolve(cwd, k));
+  const options: VerifyOptions = {
+    env,
+    cwd,
+    ...(kubeconfigs.length ? { kubeconfig: kubeconfigs } : {}),
+    ...(!kubeconfigs.length && env.KUBEWARD_KUBECONFIG ? { kubeconfigContent: env.KUBEWARD_KUBECONFIG } : {}),
+    ...(values.context?.length ? { contexts: list(values.context) } : {}),
+    ...(values['all-contexts'] ? { allContexts: true } : {}),
+    ...(values.namespace?.length ? { namespaces: list(values.namespace) } : {}),
+    ...(values.manifests?.length ? { manifests: list(values.manifests) } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(Object.keys(expectImages).length ? { expectImages } : {}),
+    ...(values['check-secrets'] ? { secrets: true } : {}),
+    failOn: failOn === 'none' ? 'critical' : failOn,
+  };
+  return { options, targets, failOn, quiet: Boolean(values.quiet), help: false };
+}
+
+export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
+  const { out, err, env, cwd } = normalizeIO(io);
+  let parsed: ParsedVerifyArgs;
+  try {
+    parsed = parseVerifyArgs(argv, env, cwd);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      err(`kubeward verify: ${(e as Error).message}\nRun 'kubeward verify --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  if (parsed.help) {
+    out(VERIFY_HELP);
+    return EXIT.ok;
+  }
+  let report: Report;
+  try {
+    report = await verify(parsed.options);
+  } catch (e) {
+    if (e instanceof VerifyUsageError) {
+      err(`kubeward verify: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  for (const t of parsed.targets) {
+    const text = formatReport(report, t.format);
+    if (!t.file) out(text);
+    else {
+      try {
+        await mkdir(path.dirname(t.file), { recursive: true });
+        await writeFile(t.file, text);
+      } catch (e) {
+        err(`kubeward verify: cannot write ${t.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return EXIT.usage;
+      }
+    }
+  }
+  const note = (s: string) => {
+    if (!parsed.quiet) err(s);
+  };
+  for (const n of report.notVerified) note(`kubeward verify: not verified: ${n.check}: ${n.reason}\n`);
+  const code =
+    parsed.failOn === 'none'
+      ? report.notVerified.length
+        ? EXIT.verify
+        : EXIT.ok
+      : verifyExitCode(report, parsed.failOn);
+  if (code === EXIT.verify) {
+    const unreachable = report.notVerified.some((n) => n.check === 'cluster');
+    err(
+      unreachable
+        ? 'kubeward verify: the cluster could not be verified (exit 3): ' +
+            report.notVerified
+              .filter((n) => n.check === 'cluster')
+              .map((n) => n.reason)
+              .join('; ') +
+            '\n'
+        : `kubeward verify: verification incomplete (exit 3): ${report.notVerified.length} check(s) could not run\n`,
+    );
+  }
+  return code;
 }

@@ -4,7 +4,15 @@
  * timeout, failing fast on crashing or refused pods), runs the whole catalog on the live objects
  * and the admitted pods plus the live-only rules, and maps findings back to the manifests.
  */
-import { countBySeverity, formatPath, atLeast, type Finding, type InputError, type Report, type Severity } from './model.ts';
+import {
+  countBySeverity,
+  formatPath,
+  atLeast,
+  type Finding,
+  type InputError,
+  type Report,
+  type Severity,
+} from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
@@ -188,7 +196,18 @@ function manifestKey(kind: string, ns: string | undefined, name: string): string
 }
 
 function isNamespaced(kind: string): boolean {
-  return !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'Node'].includes(kind) && !kind.endsWith('WebhookConfiguration');
+  return (
+    ![
+      'Namespace',
+      'ClusterRole',
+      'ClusterRoleBinding',
+      'CustomResourceDefinition',
+      'PersistentVolume',
+      'StorageClass',
+      'PriorityClass',
+      'Node',
+    ].includes(kind) && !kind.endsWith('WebhookConfiguration')
+  );
 }
 
 async function verifyContext(

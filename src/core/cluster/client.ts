@@ -19,15 +19,7 @@ export function loadKube(): Promise<KubeModule> {
 }
 
 export type ClusterErrorKind =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'gone'
-  | 'throttled'
-  | 'server'
-  | 'unreachable'
-  | 'timeout'
-  | 'config';
+  'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'throttled' | 'server' | 'unreachable' | 'timeout' | 'config';
 
 /** A request the cluster refused or could not answer. Never carries credentials. */
 export class ClusterError extends Error {

@@ -310,7 +310,10 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
       store.notVerified.push({ check, reason: `missing permission: list ${spec.plural}${where}` });
     }
     if (!spec.checks.length) {
-      store.notVerified.push({ check: `inventory:${spec.plural}`, reason: `missing permission: list ${spec.plural}${where}` });
+      store.notVerified.push({
+        check: `inventory:${spec.plural}`,
+        reason: `missing permission: list ${spec.plural}${where}`,
+      });
     }
   }
   return store;

@@ -63,7 +63,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const mdOf = (o: K8sObject): Json => obj(o.data.metadata);
 
-function meta(m: Omit<RuleMeta, 'category' | 'liveOnly' | 'enabledByDefault'> & { enabledByDefault?: boolean }): RuleMeta {
+function meta(
+  m: Omit<RuleMeta, 'category' | 'liveOnly' | 'enabledByDefault'> & { enabledByDefault?: boolean },
+): RuleMeta {
   return { enabledByDefault: true, category: 'live', liveOnly: true, ...m };
 }
 
@@ -262,7 +264,7 @@ const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 /** managedFields entries written after the deploy by a manager that is not the deployer. */
 export function outOfBandEdits(o: K8sObject, deployers: string[]): { manager: string; time: string; op: string }[] {
   const mf = arr(mdOf(o).managedFields).map(obj);
-  const isDeployer = (m: string) => deployers.some((d) => m === d || m.startsWith(`${d}-`) || m.startsWith(d));
+  const isDeployer = (m: string) => deployers.includes(m);
   let deployTime = '';
   for (const e of mf) if (isDeployer(str(e.manager)) && str(e.time) > deployTime) deployTime = str(e.time);
   if (!deployTime) return [];
@@ -303,7 +305,8 @@ const drift: Rule = {
     options: {
       deployers: {
         type: 'string[]',
-        description: 'Field managers that count as the deployer; edits by any other manager after the deploy are reported.',
+        description:
+          'Field managers that count as the deployer; edits by any other manager after the deploy are reported.',
         default: DEFAULT_DEPLOYERS,
       },
     },
@@ -392,7 +395,10 @@ const unexpectedContainer: Rule = {
       if (isDeclared) continue;
       if (!declared && c.type !== 'ephemeralContainer') continue;
       const by = injectorOf(o, c);
-      const what = c.type === 'ephemeralContainer' ? 'ephemeral (debug) container' : `${c.type === 'initContainer' ? 'init ' : ''}container`;
+      const what =
+        c.type === 'ephemeralContainer'
+          ? 'ephemeral (debug) container'
+          : `${c.type === 'initContainer' ? 'init ' : ''}container`;
       yield {
         path: c.path,
         message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
@@ -527,7 +533,8 @@ const secretUnused: Rule = {
     severity: 'low',
     rationale:
       'A Secret nothing uses is a credential nobody rotates or watches; it can still be read by everyone with access to Secrets in the namespace.',
-    remediation: 'Delete the Secret (and revoke the credential it holds) or reference it from the workload that needs it.',
+    remediation:
+      'Delete the Secret (and revoke the credential it holds) or reference it from the workload that needs it.',
     references: ['https://kubernetes.io/docs/concepts/security/secrets-good-practices/'],
   }),
   *checkAll(ctx) {
@@ -540,7 +547,11 @@ const secretUnused: Rule = {
       if (SYSTEM_SECRET_TYPES.has(type) || name.startsWith('sh.helm.release.')) continue;
       if (obj(mdOf(s).annotations)['kubernetes.io/service-account.name']) continue;
       if (used.has(`${s.ref.namespace ?? ''}/${name}`)) continue;
-      yield { object: s, path: ['metadata', 'name'], message: `Secret ${name} is not referenced by any pod, service account or ingress` };
+      yield {
+        object: s,
+        path: ['metadata', 'name'],
+        message: `Secret ${name} is not referenced by any pod, service account or ingress`,
+      };
     }
   },
 };
@@ -576,12 +587,10 @@ function ruleGrants(rule: Json): { read: boolean; implicit?: string; names?: Set
     verb('create')
   )
     return { read: false, implicit: 'create workloads (mount any Secret)' };
-  if (core && has('serviceaccounts/token') && verb('create')) return { read: false, implicit: 'create serviceaccounts/token' };
+  if (core && has('serviceaccounts/token') && verb('create'))
+    return { read: false, implicit: 'create serviceaccounts/token' };
   if (anyGroup && verb('impersonate')) return { read: false, implicit: 'impersonate' };
-  if (
-    (groups.includes('rbac.authorization.k8s.io') || groups.includes('*')) &&
-    (verb('bind') || verb('escalate'))
-  )
+  if ((groups.includes('rbac.authorization.k8s.io') || groups.includes('*')) && (verb('bind') || verb('escalate')))
     return { read: false, implicit: 'bind/escalate roles' };
   return { read: false };
 }
@@ -650,7 +659,8 @@ const secretReaders: Rule = {
         if (g.namespace !== undefined && g.namespace !== ns) continue;
         if (g.names && !g.names.has(s.ref.name)) continue;
         if (consumers.has(g.subject)) continue;
-        if (!readers.has(g.subject)) readers.set(g.subject, g.implicit ? `${g.implicit} via ${g.via}` : `read via ${g.via}`);
+        if (!readers.has(g.subject))
+          readers.set(g.subject, g.implicit ? `${g.implicit} via ${g.via}` : `read via ${g.via}`);
       }
       if (!readers.size) continue;
       const list = [...readers.keys()].sort();
@@ -732,7 +742,8 @@ export function pssViolations(spec: JsonObject, annotations: Json, level: PssLev
     }
   }
   for (const [k, val] of Object.entries(annotations)) {
-    if (k.startsWith('container.apparmor.security.beta.kubernetes.io/') && val === 'unconfined') v.push('AppArmor unconfined');
+    if (k.startsWith('container.apparmor.security.beta.kubernetes.io/') && val === 'unconfined')
+      v.push('AppArmor unconfined');
   }
   if (str(obj(psc.appArmorProfile).type) === 'Unconfined') v.push('AppArmor unconfined');
   const podNonRoot = psc.runAsNonRoot === true;
@@ -743,7 +754,8 @@ export function pssViolations(spec: JsonObject, annotations: Json, level: PssLev
       const caps = obj(sc.capabilities);
       if (sc.privileged === true) v.push(`${n}: privileged`);
       if (obj(sc.windowsOptions).hostProcess === true) v.push(`${n}: hostProcess`);
-      for (const p of arr(c.ports).map(obj)) if (typeof p.hostPort === 'number' && p.hostPort !== 0) v.push(`${n}: hostPort ${p.hostPort}`);
+      for (const p of arr(c.ports).map(obj))
+        if (typeof p.hostPort === 'number' && p.hostPort !== 0) v.push(`${n}: hostPort ${p.hostPort}`);
       const add = arr(caps.add).map(String);
       for (const cap of add) if (!BASELINE_CAPS.has(cap.replace(/^CAP_/, ''))) v.push(`${n}: adds ${cap}`);
       if (str(obj(sc.seccompProfile).type) === 'Unconfined') v.push(`${n}: seccomp Unconfined`);
@@ -753,12 +765,14 @@ export function pssViolations(spec: JsonObject, annotations: Json, level: PssLev
       if (str(obj(sc.appArmorProfile).type) === 'Unconfined') v.push(`${n}: AppArmor unconfined`);
       if (level !== 'restricted') continue;
       if (sc.allowPrivilegeEscalation !== false) v.push(`${n}: allowPrivilegeEscalation not false`);
-      if (!(sc.runAsNonRoot === true || (sc.runAsNonRoot === undefined && podNonRoot))) v.push(`${n}: runAsNonRoot not true`);
+      if (!(sc.runAsNonRoot === true || (sc.runAsNonRoot === undefined && podNonRoot)))
+        v.push(`${n}: runAsNonRoot not true`);
       if (sc.runAsUser === 0 || (sc.runAsUser === undefined && psc.runAsUser === 0)) v.push(`${n}: runAsUser 0`);
       const sp = str(obj(sc.seccompProfile).type) || podSeccomp;
       if (sp !== 'RuntimeDefault' && sp !== 'Localhost') v.push(`${n}: seccompProfile not RuntimeDefault/Localhost`);
       if (!arr(caps.drop).map(String).includes('ALL')) v.push(`${n}: capabilities do not drop ALL`);
-      for (const cap of add) if (cap.replace(/^CAP_/, '') !== 'NET_BIND_SERVICE') v.push(`${n}: adds ${cap} (restricted)`);
+      for (const cap of add)
+        if (cap.replace(/^CAP_/, '') !== 'NET_BIND_SERVICE') v.push(`${n}: adds ${cap} (restricted)`);
     }
   }
   return [...new Set(v)];
@@ -796,9 +810,15 @@ const podSecurityAdmission: Rule = {
           message: `namespace ${o.ref.name} has no ${ENFORCE} label: privileged pods are admitted`,
         };
       } else if (!level) {
-        yield { path: ['metadata', 'labels', ENFORCE], message: `namespace ${o.ref.name} has an invalid enforce level "${str(raw)}"` };
+        yield {
+          path: ['metadata', 'labels', ENFORCE],
+          message: `namespace ${o.ref.name} has an invalid enforce level "${str(raw)}"`,
+        };
       } else if (level === 'privileged') {
-        yield { path: ['metadata', 'labels', ENFORCE], message: `namespace ${o.ref.name} enforces "privileged": below baseline` };
+        yield {
+          path: ['metadata', 'labels', ENFORCE],
+          message: `namespace ${o.ref.name} enforces "privileged": below baseline`,
+        };
       }
       return;
     }
