@@ -1,6 +1,6 @@
 /** Volumes and host access: hostPath volumes, runtime sockets, volume types outside PSS restricted. */
 import type { FieldPath } from '../model.ts';
-import { allContainers, boolOf, isObj, podTemplates, type PodTemplate } from './podspec.ts';
+import { boolOf, containersOf, isObj, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule } from './types.ts';
 
 const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
@@ -237,25 +237,25 @@ export const writableHostPath: Rule = {
     references: [PSS, HOSTPATH],
   },
   *check(obj) {
-    const byTemplate = new Map<PodTemplate, Map<string, HostPathVolume>>();
-    for (const t of podTemplates(obj)) byTemplate.set(t, new Map(hostPathVolumes(t).map((v) => [v.name, v])));
-    for (const c of allContainers(obj)) {
-      const vols = byTemplate.get(c.template);
-      if (!vols?.size) continue;
-      const mounts = c.container.volumeMounts;
-      if (!Array.isArray(mounts)) continue;
-      for (let i = 0; i < mounts.length; i++) {
-        const m = mounts[i];
-        if (!isObj(m) || typeof m.name !== 'string') continue;
-        const v = vols.get(m.name);
-        if (!v || boolOf(m.readOnly) === true) continue;
-        const path: FieldPath = [...c.path, 'volumeMounts', i, 'readOnly'];
-        yield {
-          path,
-          message: `${c.type} "${c.name}" mounts the hostPath volume "${v.name}" (${v.hostPath}) writable at ${typeof m.mountPath === 'string' ? m.mountPath : '?'}`,
-          fix: { description: 'mount it read-only', set: [{ path, value: true }] },
-          details: { container: c.name, containerType: c.type, volume: v.name, hostPath: v.hostPath },
-        };
+    for (const t of podTemplates(obj)) {
+      const vols = new Map(hostPathVolumes(t).map((v) => [v.name, v]));
+      if (!vols.size) continue;
+      for (const c of containersOf(t)) {
+        const mounts = c.container.volumeMounts;
+        if (!Array.isArray(mounts)) continue;
+        for (let i = 0; i < mounts.length; i++) {
+          const m = mounts[i];
+          if (!isObj(m) || typeof m.name !== 'string') continue;
+          const v = vols.get(m.name);
+          if (!v || boolOf(m.readOnly) === true) continue;
+          const path: FieldPath = [...c.path, 'volumeMounts', i, 'readOnly'];
+          yield {
+            path,
+            message: `${c.type} "${c.name}" mounts the hostPath volume "${v.name}" (${v.hostPath}) writable at ${typeof m.mountPath === 'string' ? m.mountPath : '?'}`,
+            fix: { description: 'mount it read-only', set: [{ path, value: true }] },
+            details: { container: c.name, containerType: c.type, volume: v.name, hostPath: v.hostPath },
+          };
+        }
       }
     }
   },
