@@ -5,7 +5,7 @@ import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
-import { findConfigFile, loadConfigFile, resolveConfig } from './config.ts';
+import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig } from './config.ts';
 import { createSuppressor } from './suppress.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
@@ -31,12 +31,13 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const cfg = resolveConfig(config, { profile: opts.profile, cwd });
 
   const include = [...cfg.include, ...(opts.include ?? [])];
-  const exclude = [...cfg.exclude, ...(opts.exclude ?? [])];
+  // configuration files are never manifests: keep them out of directory walks
+  const exclude = [...CONFIG_FILE_NAMES.map((n) => `**/${n}`), ...cfg.exclude, ...(opts.exclude ?? [])];
   const inv = await loadManifests({
     ...opts,
     cwd,
     ...(include.length ? { include } : {}),
-    ...(exclude.length ? { exclude } : {}),
+    exclude,
   });
 
   const suppressor = createSuppressor({

@@ -155,7 +155,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
     const cached = annotationCache.get(obj);
     if (cached) return cached;
     const entries: AnnotationEntry[] = [];
-    const containers = allContainers(obj);
+    let containers: ReturnType<typeof allContainers> | undefined;
     const sources: { metaPath: FieldPath; annotations: unknown; specPath?: FieldPath }[] = [
       { metaPath: ['metadata'], annotations: isObj(obj.data.metadata) ? obj.data.metadata.annotations : undefined },
     ];
@@ -202,6 +202,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
         const entry: AnnotationEntry = { ...spec, matches: ruleMatcher(spec.rules) };
         if (container !== undefined) {
           const specPrefix = src.specPath ? formatPath(src.specPath) : undefined;
+          containers ??= allContainers(obj);
           entry.containerPaths = containers
             .filter((c) => c.name === container)
             .map((c) => formatPath(c.path))
@@ -231,6 +232,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const inlineFor = (f: Finding, obj: K8sObject): IgnoreSpec | undefined => {
     const line = f.location?.line;
     if (!line || !obj.source || f.location?.file !== obj.source.file) return undefined;
+    if (!obj.source.fileText.includes(INLINE_MARKER)) return undefined;
     const lines = linesOf(obj);
     if (!lines) return undefined;
     const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
@@ -271,6 +273,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
         if (useAnnotations) annotationsOf(obj);
         if (!useInline || !obj.source || inspectedFiles.has(obj.source.file)) continue;
         inspectedFiles.add(obj.source.file);
+        if (!obj.source.fileText.includes(INLINE_MARKER)) continue;
         const lines = linesOf(obj) ?? [];
         lines.forEach((text, i) => {
           const c = inlineCommentOf(text);

@@ -352,6 +352,26 @@ exemptions:
     expect(report.findings.map((f) => f.ruleId)).toContain('host-network');
   });
 
+  test('configuration files are not scanned as manifests; unparseable files can be exempted by path', async () => {
+    write(`exemptions:
+  - rules: [invalid-yaml]
+    paths: ["broken/**"]
+    reason: fixture of a parser test
+`);
+    mkdirSync(path.join(root, 'broken'), { recursive: true });
+    writeFileSync(path.join(root, 'broken', 'bad.yaml'), 'a: [\n');
+    writeFileSync(path.join(root, 'deploy', '.kubeward.yml'), 'failOn: low\n');
+    const report = await scan({ paths: ['.'], cwd: root, rules: [...RULES, getRule('invalid-yaml') as Rule] });
+    expect(report.skipped).toEqual([]);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('invalid-yaml');
+    expect(report.suppressed.filter((f) => f.ruleId === 'invalid-yaml')).toEqual([
+      expect.objectContaining({
+        location: expect.objectContaining({ file: 'broken/bad.yaml' }),
+        suppression: { kind: 'config', reason: 'fixture of a parser test' },
+      }),
+    ]);
+  });
+
   test('an invalid configuration throws a ConfigError', async () => {
     write('failOn: never\n');
     const err = await scan({ paths: ['deploy'], cwd: root, ...only }).catch((e: unknown) => e);
