@@ -1,11 +1,12 @@
 /** End to end: spawns the CLI (src/cli/main.ts under this Node 24) on temporary fixture files. */
+import { jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-jest.setTimeout(90_000);
+jest.setTimeout(90_000); // spawning Node takes seconds on a loaded CI machine
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
