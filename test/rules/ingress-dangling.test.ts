@@ -43,6 +43,10 @@ ruleTester('ingress-dangling', {
     svc + ing('          service: { name: web, port: { name: http } }'),
     svc + old('web', 'http'),
     svc + old('web', '80'),
+    {
+      name: 'AWS ALB action backend',
+      yaml: svc + ing('          service: { name: ssl-redirect, port: { name: use-annotation } }'),
+    },
     { name: 'no Services in the set', yaml: ing('          service: { name: x, port: { number: 80 } }') },
   ],
   invalid: [

@@ -13,6 +13,14 @@ ruleTester('service-dangling', {
     },
     { name: 'no workloads in the set', yaml: svc('{ app: nothing }') },
     { name: 'selector-less service', yaml: web + svc('{}') },
+    {
+      name: 'controller-added labels: StatefulSet pod name and Job name',
+      yaml:
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: redis\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: redis }\n  template:\n    metadata:\n      labels: { app: redis }\n    spec:\n      containers:\n      - name: r\n        image: redis:7\n' +
+        svc('{ app: redis, statefulset.kubernetes.io/pod-name: redis-0 }') +
+        '---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n      - name: t\n        image: t:1\n' +
+        svc('{ job-name: train }'),
+    },
   ],
   invalid: [
     { yaml: web + svc('{ app: wbe }'), paths: ['spec.selector'], message: /app=wbe/ },

@@ -397,7 +397,14 @@ const QUANTITY_FIELDS = new Set([
   'maxLimitRequestRatio',
   'maximumVolumeSize',
   'storage',
+  'averageValue',
 ]);
+
+/** Fields of one type that are quantities (the same names elsewhere are plain strings). */
+const QUANTITY_TYPE_FIELDS = new Set(['V2MetricTarget.value']);
+
+/** Top-level keys of tools that process manifests before they are applied (SOPS metadata). */
+const TOOL_ROOT_KEYS = new Set(['sops']);
 
 const MAX_PER_OBJECT = 20;
 
@@ -448,11 +455,15 @@ export function suggest(name: string, fields: readonly string[]): string | undef
   return bestD <= limit ? best : undefined;
 }
 
-function scalarOk(t: string, v: unknown, field: PathSegment | undefined): boolean {
+function scalarOk(t: string, v: unknown, field: PathSegment | undefined, parent: string): boolean {
   switch (t) {
     case 'string':
       if (typeof v === 'string' || v instanceof Date) return true;
-      return typeof v === 'number' && typeof field === 'string' && QUANTITY_FIELDS.has(field);
+      return (
+        typeof v === 'number' &&
+        typeof field === 'string' &&
+        (QUANTITY_FIELDS.has(field) || QUANTITY_TYPE_FIELDS.has(`${parent}.${field}`))
+      );
     case 'date':
       return typeof v === 'string' || v instanceof Date;
     case 'int':
@@ -477,6 +488,7 @@ function validate(
   out: Violation[],
   // the field name a map's values belong to (limits.cpu -> 'limits'), for quantity leniency
   field: PathSegment | undefined,
+  parent = '',
 ): void {
   if (out.length >= MAX_PER_OBJECT || v === null || v === undefined || t === 'any') return;
   if (t.endsWith('[]')) {
@@ -485,7 +497,7 @@ function validate(
       return;
     }
     const item = t.slice(0, -2);
-    v.forEach((x, i) => validate(x, item, [...path, i], out, field));
+    v.forEach((x, i) => validate(x, item, [...path, i], out, field, parent));
     return;
   }
   if (t.startsWith('map<')) {
@@ -494,12 +506,12 @@ function validate(
       return;
     }
     const item = t.slice(4, -1);
-    for (const [k, x] of Object.entries(v)) validate(x, item, [...path, k], out, field);
+    for (const [k, x] of Object.entries(v)) validate(x, item, [...path, k], out, field, parent);
     return;
   }
   const fields = SCHEMA.types[t];
   if (!fields) {
-    if (!scalarOk(t, v, field)) {
+    if (!scalarOk(t, v, field, parent)) {
       const name = typeof path[path.length - 1] === 'number' ? formatLast(path) : String(path[path.length - 1]);
       out.push({ path, message: `${name} must be ${expected(t)}, not ${describeValue(v)}` });
     }
@@ -512,6 +524,9 @@ function validate(
   const names = Object.keys(fields);
   for (const [k, x] of Object.entries(v)) {
     const ft = fields[k];
+    // strategic-merge-patch directives ($patch, $setElementOrder/...) in kustomize patches
+    if (k.startsWith('$')) continue;
+    if (path.length === 0 && TOOL_ROOT_KEYS.has(k)) continue;
     if (ft === undefined) {
       const s = suggest(k, names);
       out.push({
@@ -522,7 +537,7 @@ function validate(
       if (out.length >= MAX_PER_OBJECT) return;
       continue;
     }
-    validate(x, ft, [...path, k], out, k);
+    validate(x, ft, [...path, k], out, k, t);
   }
 }
 

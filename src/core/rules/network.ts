@@ -60,6 +60,33 @@ function services(ctx: RuleContext): K8sObject[] {
   );
 }
 
+/** Labels the controller adds to the pods (job-name, statefulset pod-name ...) that selectors may use. */
+function controllerLabels(w: Workload, selector: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { ...w.podLabels };
+  if (w.kind === 'Job') {
+    out['job-name'] = w.name;
+    out['batch.kubernetes.io/job-name'] = w.name;
+  }
+  if (w.kind === 'StatefulSet') {
+    const pod = selector['statefulset.kubernetes.io/pod-name'];
+    if (pod && pod.startsWith(`${w.name}-`) && /^\d+$/.test(pod.slice(w.name.length + 1)))
+      out['statefulset.kubernetes.io/pod-name'] = pod;
+    const idx = selector['apps.kubernetes.io/pod-index'];
+    if (idx && /^\d+$/.test(idx)) out['apps.kubernetes.io/pod-index'] = idx;
+  }
+  return out;
+}
+
+/** Workloads whose pods a Service's plain-map selector selects (controller-added labels included). */
+function serviceTargets(ctx: RuleContext, svc: K8sObject): Workload[] {
+  const sel = specOf(svc).selector;
+  if (!isObj(sel) || !Object.keys(sel).length) return [];
+  const map = stringMap(sel);
+  return inventory(ctx).workloads.filter(
+    (w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)),
+  );
+}
+
 function workloadsIn(ctx: RuleContext): readonly Workload[] {
   return inventory(ctx).workloads;
 }
@@ -474,7 +501,7 @@ export const serviceDangling: Rule = {
       if (spec.type === 'ExternalName') continue;
       const sel = spec.selector;
       if (!isObj(sel) || !Object.keys(sel).length) continue;
-      if (inv.workloadsSelectedBy(sel, s.ref.namespace).length) continue;
+      if (serviceTargets(ctx, s).length) continue;
       yield {
         object: s,
         path: ['spec', 'selector'],
@@ -675,6 +702,8 @@ export const ingressDangling: Rule = {
     const inv = inventory(ctx);
     for (const ing of [...inv.byKind('Ingress')].filter(isIngress)) {
       for (const b of backendsOf(ing)) {
+        // AWS Load Balancer Controller actions: the "service" is an annotation-defined action
+        if (b.port === 'use-annotation') continue;
         const found = inv.find('Service', b.service, ing.ref.namespace).filter((s) => groupOf(s.ref.apiVersion) === '');
         if (!found.length) {
           yield {
@@ -744,8 +773,7 @@ export const invalidTargetPort: Rule = {
     // Service targetPorts
     for (const s of services(ctx)) {
       const spec = specOf(s);
-      const sel = spec.selector;
-      const selected = isObj(sel) && Object.keys(sel).length ? inv.workloadsSelectedBy(sel, s.ref.namespace) : [];
+      const selected = serviceTargets(ctx, s);
       arr(spec.ports).forEach((p, i) => {
         if (!isObj(p) || typeof p.targetPort !== 'string') return;
         const name = p.targetPort;
