@@ -40,6 +40,11 @@ ruleTester('anti-affinity', {
   ],
   invalid: [
     { name: 'three replicas', yaml: dep(3), paths: ['spec.template.spec.affinity'], lines: [9] },
-    { name: 'replicas unset but HPA-scaled', yaml: dep(undefined) + hpa, paths: ['spec.template.spec.affinity'], message: /HPA/ },
+    {
+      name: 'replicas unset but HPA-scaled',
+      yaml: dep(undefined) + hpa,
+      paths: ['spec.template.spec.affinity'],
+      message: /HPA/,
+    },
   ],
 });

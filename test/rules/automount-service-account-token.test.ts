@@ -18,7 +18,10 @@ ruleTester('automount-service-account-token', {
   valid: [
     deployment(app, 'automountServiceAccountToken: false'),
     { name: 'YAML 1.1 false', yaml: deployment(app, 'automountServiceAccountToken: "no"') },
-    { name: 'the ServiceAccount opts out', yaml: deployment(app, 'serviceAccountName: web') + sa('automountServiceAccountToken: false\n') },
+    {
+      name: 'the ServiceAccount opts out',
+      yaml: deployment(app, 'serviceAccountName: web') + sa('automountServiceAccountToken: false\n'),
+    },
     { name: 'token needed: the SA is bound', yaml: deployment(app, 'serviceAccountName: web') + sa() + binding },
     { name: 'named SA outside the set: unknown', yaml: deployment(app, 'serviceAccountName: elsewhere') },
   ],
@@ -36,7 +39,9 @@ ruleTester('automount-service-account-token', {
     },
     {
       name: 'pod true overrides the SA opt-out',
-      yaml: deployment(app, 'serviceAccountName: web\nautomountServiceAccountToken: true') + sa('automountServiceAccountToken: false\n'),
+      yaml:
+        deployment(app, 'serviceAccountName: web\nautomountServiceAccountToken: true') +
+        sa('automountServiceAccountToken: false\n'),
       paths: ['spec.template.spec.automountServiceAccountToken'],
       lines: [14],
     },

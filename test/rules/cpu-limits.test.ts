@@ -1,6 +1,7 @@
 import { deployment, ruleTester } from '../support/rule-tester.ts';
 
-const full = '- name: app\n  image: nginx:1.27\n  resources:\n    requests: { cpu: 100m, memory: 64Mi }\n    limits: { cpu: 200m, memory: 64Mi }';
+const full =
+  '- name: app\n  image: nginx:1.27\n  resources:\n    requests: { cpu: 100m, memory: 64Mi }\n    limits: { cpu: 200m, memory: 64Mi }';
 
 ruleTester('cpu-limits', {
   valid: [

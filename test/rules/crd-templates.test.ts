@@ -3,7 +3,10 @@ import { runRule } from '../support/rule-tester.ts';
 import { parseManifestText } from '../../src/core/manifests/parse.ts';
 import { allContainers, effective } from '../../src/core/rules/podspec.ts';
 
-const paths = (yaml: string) => runRule('image-tag-latest', yaml).map((f) => f.path).sort();
+const paths = (yaml: string) =>
+  runRule('image-tag-latest', yaml)
+    .map((f) => f.path)
+    .sort();
 
 describe('CRD pod templates', () => {
   test('Argo Rollout spec.template', () => {
@@ -165,9 +168,23 @@ spec:
   });
 
   test('unknown kinds and look-alike kinds from other groups carry no pod template', () => {
-    expect(paths('apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: nginx }]\n')).toEqual([]);
-    expect(paths('apiVersion: example.com/v1\nkind: Workflow\nmetadata: { name: w }\nspec:\n  templates:\n  - container: { image: nginx }\n')).toEqual([]);
-    expect(paths('apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: nginx }]\n')).toEqual([]);
-    expect(paths('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: w }\nspec:\n  templates: oops\n')).toEqual([]);
+    expect(
+      paths(
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: nginx }]\n',
+      ),
+    ).toEqual([]);
+    expect(
+      paths(
+        'apiVersion: example.com/v1\nkind: Workflow\nmetadata: { name: w }\nspec:\n  templates:\n  - container: { image: nginx }\n',
+      ),
+    ).toEqual([]);
+    expect(
+      paths(
+        'apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: nginx }]\n',
+      ),
+    ).toEqual([]);
+    expect(
+      paths('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: w }\nspec:\n  templates: oops\n'),
+    ).toEqual([]);
   });
 });

@@ -11,14 +11,18 @@ kind: ConfigMap
 metadata: { name: cfg, namespace: shop }
 data: { mode: prod }
 `;
-const env = (ref: string) => deployment(`- name: app\n  image: nginx:1.27\n  env:\n  - name: X\n    valueFrom: { ${ref} }`);
+const env = (ref: string) =>
+  deployment(`- name: app\n  image: nginx:1.27\n  env:\n  - name: X\n    valueFrom: { ${ref} }`);
 
 ruleTester('dangling-reference', {
   valid: [
     env('secretKeyRef: { name: db, key: password }') + objs,
     env('configMapKeyRef: { name: cfg, key: mode }') + objs,
     { name: 'optional', yaml: env('secretKeyRef: { name: nope, key: x, optional: true }') },
-    { name: 'kube-root-ca.crt exists everywhere', yaml: env('configMapKeyRef: { name: kube-root-ca.crt, key: ca.crt }') },
+    {
+      name: 'kube-root-ca.crt exists everywhere',
+      yaml: env('configMapKeyRef: { name: kube-root-ca.crt, key: ca.crt }'),
+    },
     {
       name: 'a cert-manager Certificate creates the Secret',
       yaml:

@@ -3,7 +3,10 @@ import { deployment, ruleTester } from '../support/rule-tester.ts';
 ruleTester('default-namespace', {
   valid: [
     deployment('- name: app\n  image: nginx:1.27'),
-    { name: 'cluster-scoped kind', yaml: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: r }\nrules: []\n' },
+    {
+      name: 'cluster-scoped kind',
+      yaml: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: r }\nrules: []\n',
+    },
     { name: 'unknown CRD kind is skipped', yaml: 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n' },
     {
       name: 'cluster-scoped CRD declared in the set',

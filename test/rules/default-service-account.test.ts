@@ -3,9 +3,17 @@ import { deployment, ruleTester } from '../support/rule-tester.ts';
 const app = '- name: app\n  image: nginx:1.27';
 
 ruleTester('default-service-account', {
-  valid: [deployment(app, 'serviceAccountName: web'), { name: 'deprecated field naming another SA', yaml: deployment(app, 'serviceAccount: web') }],
+  valid: [
+    deployment(app, 'serviceAccountName: web'),
+    { name: 'deprecated field naming another SA', yaml: deployment(app, 'serviceAccount: web') },
+  ],
   invalid: [
-    { name: 'unset', yaml: deployment(app), paths: ['spec.template.spec.serviceAccountName'], message: /no serviceAccountName/ },
+    {
+      name: 'unset',
+      yaml: deployment(app),
+      paths: ['spec.template.spec.serviceAccountName'],
+      message: /no serviceAccountName/,
+    },
     {
       name: 'explicit default',
       yaml: deployment(app, 'serviceAccountName: default'),

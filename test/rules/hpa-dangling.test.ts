@@ -22,7 +22,12 @@ spec:
 ruleTester('hpa-dangling', {
   valid: [hpa('Deployment', 'web') + dep],
   invalid: [
-    { name: 'no such workload', yaml: hpa('Deployment', 'api') + dep, paths: ['spec.scaleTargetRef.name'], message: /outside the scanned set/ },
+    {
+      name: 'no such workload',
+      yaml: hpa('Deployment', 'api') + dep,
+      paths: ['spec.scaleTargetRef.name'],
+      message: /outside the scanned set/,
+    },
     { name: 'wrong kind', yaml: hpa('StatefulSet', 'web') + dep, paths: ['spec.scaleTargetRef.name'] },
     { name: 'other namespace', yaml: hpa('Deployment', 'web', 'other') + dep, count: 1 },
   ],

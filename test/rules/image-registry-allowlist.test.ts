@@ -5,8 +5,16 @@ const registries = ['registry.example.com', 'ghcr.io/acme', '*.dkr.ecr.eu-west-1
 ruleTester('image-registry-allowlist', {
   valid: [
     { name: 'not configured: reports nothing', yaml: deployment('- name: app\n  image: evil.example.net/app:1') },
-    { name: 'allowed registry', yaml: deployment('- name: app\n  image: registry.example.com/app:1'), options: { registries } },
-    { name: 'allowed path prefix', yaml: deployment('- name: app\n  image: ghcr.io/acme/app:1'), options: { registries } },
+    {
+      name: 'allowed registry',
+      yaml: deployment('- name: app\n  image: registry.example.com/app:1'),
+      options: { registries },
+    },
+    {
+      name: 'allowed path prefix',
+      yaml: deployment('- name: app\n  image: ghcr.io/acme/app:1'),
+      options: { registries },
+    },
     {
       name: 'wildcard',
       yaml: deployment('- name: app\n  image: 123.dkr.ecr.eu-west-1.amazonaws.com/app:1'),

@@ -29,8 +29,17 @@ ruleTester('image-tag-latest', {
 });
 
 test('parseImage splits registry, repository, tag and digest', () => {
-  expect(parseImage('nginx')).toEqual({ registry: 'docker.io', repository: 'library/nginx', name: 'docker.io/library/nginx' });
+  expect(parseImage('nginx')).toEqual({
+    registry: 'docker.io',
+    repository: 'library/nginx',
+    name: 'docker.io/library/nginx',
+  });
   expect(parseImage('host:5000/img')).toEqual({ registry: 'host:5000', repository: 'img', name: 'host:5000/img' });
   expect(parseImage('host:5000/img:1.0')).toMatchObject({ registry: 'host:5000', tag: '1.0' });
-  expect(parseImage(`gcr.io/p/app:v2@${DIGEST}`)).toMatchObject({ registry: 'gcr.io', repository: 'p/app', tag: 'v2', digest: DIGEST });
+  expect(parseImage(`gcr.io/p/app:v2@${DIGEST}`)).toMatchObject({
+    registry: 'gcr.io',
+    repository: 'p/app',
+    tag: 'v2',
+    digest: DIGEST,
+  });
 });

@@ -5,7 +5,10 @@ const probed = '- name: app\n  image: nginx:1.27\n  livenessProbe:\n    httpGet:
 ruleTester('liveness-probe', {
   valid: [
     deployment(probed),
-    { name: 'init containers are exempt', yaml: deployment(probed, 'initContainers:\n- name: init\n  image: busybox:1.36') },
+    {
+      name: 'init containers are exempt',
+      yaml: deployment(probed, 'initContainers:\n- name: init\n  image: busybox:1.36'),
+    },
     {
       name: 'Jobs are exempt',
       yaml: `apiVersion: batch/v1

@@ -1,7 +1,8 @@
 import { deployment, ruleTester } from '../support/rule-tester.ts';
 
 const app = '- name: app\n  image: nginx:1.27';
-const sa = (ns?: string) => `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n${ns ? `  namespace: ${ns}\n` : ''}`;
+const sa = (ns?: string) =>
+  `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n${ns ? `  namespace: ${ns}\n` : ''}`;
 
 ruleTester('missing-service-account', {
   valid: [

@@ -41,7 +41,12 @@ ruleTester('pdb-blocks-eviction', {
     { name: 'maxUnavailable 0%', yaml: dep(3) + pdb('maxUnavailable: "0%"'), paths: ['spec.maxUnavailable'] },
     { name: 'minAvailable 100%', yaml: pdb('minAvailable: 100%'), paths: ['spec.minAvailable'] },
     { name: 'minAvailable equals replicas', yaml: dep(2) + pdb('minAvailable: 2'), paths: ['spec.minAvailable'] },
-    { name: 'replicas unset is 1', yaml: dep() + pdb('minAvailable: 1'), paths: ['spec.minAvailable'], message: /replicas unset/ },
+    {
+      name: 'replicas unset is 1',
+      yaml: dep() + pdb('minAvailable: 1'),
+      paths: ['spec.minAvailable'],
+      message: /replicas unset/,
+    },
     { name: 'percentage rounds up', yaml: dep(3) + pdb('minAvailable: 67%'), paths: ['spec.minAvailable'] },
     {
       name: 'HPA minReplicas at minAvailable',

@@ -10,7 +10,11 @@ ruleTester('priority-class', {
     },
   ],
   invalid: [
-    { name: 'missing', yaml: deployment('- name: app\n  image: nginx:1.27'), paths: ['spec.template.spec.priorityClassName'] },
+    {
+      name: 'missing',
+      yaml: deployment('- name: app\n  image: nginx:1.27'),
+      paths: ['spec.template.spec.priorityClassName'],
+    },
     {
       name: 'not allowed',
       yaml: deployment('- name: app\n  image: nginx:1.27', 'priorityClassName: system-cluster-critical'),

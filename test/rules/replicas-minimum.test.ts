@@ -28,6 +28,11 @@ ruleTester('replicas-minimum', {
   invalid: [
     { name: 'replicas unset is 1', yaml: dep(), paths: ['spec.replicas'], message: /replicas unset/ },
     { name: 'below configured minimum', yaml: dep(2), options: { min: 3 }, paths: ['spec.replicas'] },
-    { name: 'HPA minReplicas defaults to 1', yaml: dep(4) + hpa(), paths: ['spec.minReplicas'], message: /HPA minReplicas 1/ },
+    {
+      name: 'HPA minReplicas defaults to 1',
+      yaml: dep(4) + hpa(),
+      paths: ['spec.minReplicas'],
+      message: /HPA minReplicas 1/,
+    },
   ],
 });

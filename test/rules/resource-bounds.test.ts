@@ -6,7 +6,9 @@ const options = {
   limits: { memory: { max: '16Gi' } },
 };
 const c = (req: string, lim = '') =>
-  deployment(`- name: app\n  image: nginx:1.27\n  resources:\n    requests: ${req}${lim ? `\n    limits: ${lim}` : ''}`);
+  deployment(
+    `- name: app\n  image: nginx:1.27\n  resources:\n    requests: ${req}${lim ? `\n    limits: ${lim}` : ''}`,
+  );
 
 ruleTester('resource-bounds', {
   valid: [
@@ -19,7 +21,10 @@ ruleTester('resource-bounds', {
       name: 'cpu above, memory below',
       yaml: c('{ cpu: "8", memory: 1Mi }'),
       options,
-      paths: ['spec.template.spec.containers[0].resources.requests.cpu', 'spec.template.spec.containers[0].resources.requests.memory'],
+      paths: [
+        'spec.template.spec.containers[0].resources.requests.cpu',
+        'spec.template.spec.containers[0].resources.requests.memory',
+      ],
     },
     {
       name: 'limit above max',

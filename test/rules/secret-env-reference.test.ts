@@ -13,7 +13,10 @@ ruleTester('secret-env-reference', {
       yaml: deployment(
         '- name: app\n  image: nginx:1.27\n  env:\n  - name: DB_PASSWORD\n    valueFrom: { secretKeyRef: { name: db, key: password } }\n  envFrom:\n  - secretRef: { name: api-keys }',
       ),
-      paths: ['spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef', 'spec.template.spec.containers[0].envFrom[0].secretRef'],
+      paths: [
+        'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef',
+        'spec.template.spec.containers[0].envFrom[0].secretRef',
+      ],
     },
   ],
 });

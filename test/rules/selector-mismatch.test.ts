@@ -21,8 +21,17 @@ ruleTester('selector-mismatch', {
     },
   ],
   invalid: [
-    { name: 'different value', yaml: wl('Deployment', '{ matchLabels: { app: api } }'), paths: ['spec.selector'], lines: [5] },
-    { name: 'DaemonSet, label missing', yaml: wl('DaemonSet', '{ matchLabels: { app: web, zone: a } }'), paths: ['spec.selector'] },
+    {
+      name: 'different value',
+      yaml: wl('Deployment', '{ matchLabels: { app: api } }'),
+      paths: ['spec.selector'],
+      lines: [5],
+    },
+    {
+      name: 'DaemonSet, label missing',
+      yaml: wl('DaemonSet', '{ matchLabels: { app: web, zone: a } }'),
+      paths: ['spec.selector'],
+    },
     {
       name: 'ReplicationController plain-map selector',
       yaml: 'apiVersion: v1\nkind: ReplicationController\nmetadata: { name: rc }\nspec:\n  selector: { app: other }\n  template:\n    metadata: { labels: { app: rc } }\n    spec:\n      containers: [{ name: c, image: nginx:1.27 }]\n',

@@ -23,8 +23,19 @@ ruleTester('statefulset-service-name', {
   valid: [sts('  serviceName: db\n') + svc('db', '  clusterIP: None\n')],
   invalid: [
     { name: 'no serviceName', yaml: sts(''), paths: ['spec.serviceName'] },
-    { name: 'service not in the set', yaml: sts('  serviceName: db\n'), paths: ['spec.serviceName'], lines: [5], message: /outside the scanned set/ },
-    { name: 'not headless', yaml: sts('  serviceName: db\n') + svc('db', ''), paths: ['spec.serviceName'], message: /not headless/ },
+    {
+      name: 'service not in the set',
+      yaml: sts('  serviceName: db\n'),
+      paths: ['spec.serviceName'],
+      lines: [5],
+      message: /outside the scanned set/,
+    },
+    {
+      name: 'not headless',
+      yaml: sts('  serviceName: db\n') + svc('db', ''),
+      paths: ['spec.serviceName'],
+      message: /not headless/,
+    },
     {
       name: 'headless but selects other pods',
       yaml: sts('  serviceName: db\n') + svc('db', '  clusterIP: None\n', '{ app: cache }'),

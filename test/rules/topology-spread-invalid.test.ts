@@ -4,18 +4,24 @@ const tsc = (c: string) => deployment('- name: app\n  image: nginx:1.27', `topol
 
 ruleTester('topology-spread-invalid', {
   valid: [
-    tsc('{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }'),
+    tsc(
+      '{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }',
+    ),
     {
       name: 'selector matching another workload in the set',
       yaml:
-        tsc('{ maxSkew: 2, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: { matchLabels: { app: db } } }') +
+        tsc(
+          '{ maxSkew: 2, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: { matchLabels: { app: db } } }',
+        ) +
         '---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db, namespace: shop }\nspec:\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec:\n      containers: [{ name: db, image: postgres:16 }]\n',
     },
   ],
   invalid: [
     {
       name: 'selector matches nothing',
-      yaml: tsc('{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: wbe } } }'),
+      yaml: tsc(
+        '{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: wbe } } }',
+      ),
       paths: ['spec.template.spec.topologySpreadConstraints[0].labelSelector'],
       lines: [14],
     },

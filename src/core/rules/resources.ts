@@ -109,8 +109,12 @@ function limitRangeDefault(ctx: RuleContext, obj: K8sObject, kind: 'requests' | 
         if (!isObj(l) || (l.type !== undefined && l.type !== 'Container')) continue;
         // defaultRequest falls back to default (and to max) for requests
         for (const k of Object.keys(isObj(l.defaultRequest) ? l.defaultRequest : {})) e.requests.add(k);
-        for (const k of Object.keys(isObj(l.default) ? l.default : {})) (e.limits.add(k), e.requests.add(k));
-        for (const k of Object.keys(isObj(l.max) ? l.max : {})) (e.limits.add(k), e.requests.add(k));
+        for (const src of [l.default, l.max]) {
+          for (const k of Object.keys(isObj(src) ? src : {})) {
+            e.limits.add(k);
+            e.requests.add(k);
+          }
+        }
       }
     }
     return m;

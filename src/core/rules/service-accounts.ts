@@ -22,7 +22,8 @@ function podSpecs(obj: K8sObject): PodTemplate[] {
 /** The service account a pod template runs as, and where it is set. */
 function serviceAccountOf(t: PodTemplate): { name: string; path: FieldPath; explicit: boolean } {
   const san = t.spec.serviceAccountName;
-  if (typeof san === 'string' && san !== '') return { name: san, path: [...t.specPath, 'serviceAccountName'], explicit: true };
+  if (typeof san === 'string' && san !== '')
+    return { name: san, path: [...t.specPath, 'serviceAccountName'], explicit: true };
   const sa = t.spec.serviceAccount;
   if (typeof sa === 'string' && sa !== '') return { name: sa, path: [...t.specPath, 'serviceAccount'], explicit: true };
   return { name: 'default', path: [...t.specPath, 'serviceAccountName'], explicit: false };
@@ -59,11 +60,14 @@ export const automountServiceAccountToken: Rule = {
     category: 'service-accounts',
     cis: '5.1.6',
     rationale:
-      'Every pod gets its service account\'s API token mounted unless told otherwise. A pod that does not talk to the Kubernetes API gains nothing from it, but an attacker who compromises the pod gets a credential to the API server.',
+      "Every pod gets its service account's API token mounted unless told otherwise. A pod that does not talk to the Kubernetes API gains nothing from it, but an attacker who compromises the pod gets a credential to the API server.",
     remediation:
       'Set `automountServiceAccountToken: false` on the pod (or on its ServiceAccount). Pods that need the API should use a dedicated ServiceAccount bound to a minimal Role. The rule treats the token as needed when a RoleBinding or ClusterRoleBinding in the scanned set grants the service account something.',
     example: 'spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false',
-    references: [`${SA_DOC}#opt-out-of-api-credential-automounting`, 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
+    references: [
+      `${SA_DOC}#opt-out-of-api-credential-automounting`,
+      'https://kubernetes.io/docs/concepts/security/service-accounts/',
+    ],
   },
   *check(obj, ctx) {
     const ts = podSpecs(obj);
@@ -101,7 +105,8 @@ export const defaultServiceAccount: Rule = {
     cis: '5.1.5',
     rationale:
       'The `default` ServiceAccount is shared by every pod in the namespace that names no other: any permission granted to it (often by a careless binding) is granted to all of them, and its token cannot be scoped to one workload.',
-    remediation: 'Create a dedicated ServiceAccount per workload and set `serviceAccountName`; leave `default` without permissions.',
+    remediation:
+      'Create a dedicated ServiceAccount per workload and set `serviceAccountName`; leave `default` without permissions.',
     example:
       'apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: web }\nautomountServiceAccountToken: false\n---\n# in the pod spec\nserviceAccountName: web',
     references: [SA_DOC],
@@ -112,7 +117,9 @@ export const defaultServiceAccount: Rule = {
       if (sa.name !== 'default') continue;
       yield {
         path: sa.path,
-        message: sa.explicit ? 'pod runs as the "default" ServiceAccount' : 'pod sets no serviceAccountName, so it runs as "default"',
+        message: sa.explicit
+          ? 'pod runs as the "default" ServiceAccount'
+          : 'pod sets no serviceAccountName, so it runs as "default"',
       };
     }
   },
@@ -166,7 +173,8 @@ export const missingServiceAccount: Rule = {
     category: 'service-accounts',
     rationale:
       'A pod that names a ServiceAccount that does not exist is not created (the ReplicaSet keeps failing). When manifests are applied together, a missing ServiceAccount is usually a typo or a forgotten file.',
-    remediation: 'Add the ServiceAccount to the manifests, fix the name, or ignore the finding when the account is created elsewhere.',
+    remediation:
+      'Add the ServiceAccount to the manifests, fix the name, or ignore the finding when the account is created elsewhere.',
     example: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop',
     references: [SA_DOC],
   },
@@ -246,7 +254,13 @@ function collectReferences(obj: K8sObject): Reference[] {
       ref.items.forEach((it, i) => {
         if (isObj(it) && typeof it.key === 'string') keys.push({ key: it.key, path: [...path, 'items', i, 'key'] });
       });
-    out.push({ kind, name: ref[nameField] as string, keys, path: [...path, nameField], optional: boolOf(ref.optional) === true });
+    out.push({
+      kind,
+      name: ref[nameField] as string,
+      keys,
+      path: [...path, nameField],
+      optional: boolOf(ref.optional) === true,
+    });
   };
   const fragment = isPodSpecFragment(obj);
   for (const t of podTemplates(obj)) {
@@ -330,7 +344,10 @@ export const danglingReference: Rule = {
     remediation:
       'Add the missing object or key, fix the name, or mark the reference `optional: true` when the pod can run without it. Ignore the finding when the object is created outside these manifests.',
     example: 'envFrom:\n- configMapRef:\n    name: web-config\n    optional: true',
-    references: ['https://kubernetes.io/docs/concepts/configuration/secret/', 'https://kubernetes.io/docs/concepts/configuration/configmap/'],
+    references: [
+      'https://kubernetes.io/docs/concepts/configuration/secret/',
+      'https://kubernetes.io/docs/concepts/configuration/configmap/',
+    ],
   },
   *check(obj, ctx) {
     const refs = collectReferences(obj);
@@ -342,7 +359,8 @@ export const danglingReference: Rule = {
       if (r.kind === 'ConfigMap' && BUILTIN_CONFIGMAPS.has(r.name)) continue;
       const found = inv.find(r.kind, r.name, obj.ref.namespace);
       if (!found.length) {
-        if (r.kind === 'Secret' && (generated.get(r.name) ?? []).some((ns) => sameNamespace(ns, obj.ref.namespace))) continue;
+        if (r.kind === 'Secret' && (generated.get(r.name) ?? []).some((ns) => sameNamespace(ns, obj.ref.namespace)))
+          continue;
         yield {
           path: r.path,
           message: `${r.kind} "${r.name}" is not in the scanned set (it may be outside the scanned set)`,
