@@ -40,8 +40,11 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, verify: 3 } as const;
 /** A usage or input error that stops the command with exit 2. */
 export class UsageError extends Error {
   readonly command: string;
-  constructor(message: string, command = '') {
+  /** false for errors that are not about the command line (a bad config file): no --help hint. */
+  readonly showUsage: boolean;
+  constructor(message: string, command = '', showUsage = true) {
     super(message);
     this.command = command;
+    this.showUsage = showUsage;
   }
 }

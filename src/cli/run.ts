@@ -55,6 +55,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       err.name === 'UsageError';
     const cmd =
       e instanceof UsageError && e.command ? `${e.command} ` : first && COMMANDS.includes(first) ? `${first} ` : '';
+    if (e instanceof UsageError && !e.showUsage) {
+      io.stderr(`kubeward: error: ${err.message}\n`);
+      return EXIT.usage;
+    }
     if (usage) {
       io.stderr(`kubeward ${cmd}: ${err.message}\nRun 'kubeward ${cmd}--help' for usage.\n`.replace(' :', ':'));
       return EXIT.usage;

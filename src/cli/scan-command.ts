@@ -200,7 +200,7 @@ async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined)
     report = await scan(opts);
   } catch (e) {
     // scan() throws only for what stops the whole run: configuration errors and the like
-    throw new UsageError((e as Error).message, 'scan');
+    throw new UsageError((e as Error).message, 'scan', false);
   }
   if (failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   return report;
