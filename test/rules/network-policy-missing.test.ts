@@ -26,6 +26,10 @@ ruleTester('network-policy-missing', {
       yaml: deployment('- name: app\n  image: nginx:1.27', 'hostNetwork: true'),
     },
     {
+      name: 'pods owned by a controller are reported on the owner',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-1\n  namespace: shop\n  ownerReferences:\n  - { apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: x, controller: true }\nspec:\n  containers:\n  - name: a\n    image: a:1\n',
+    },
+    {
       name: 'only ingress required by option',
       yaml: web + policy('  podSelector: {}'),
       options: { directions: ['Ingress'] },

@@ -54,5 +54,58 @@ ruleTester('rbac-secrets-access', {
       paths: ['roleRef.name'],
       message: /built-in/,
     },
+    {
+      name: 'aggregated ClusterRole: reported on the binding of the aggregating role',
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: monitoring
+aggregationRule:
+  clusterRoleSelectors:
+  - matchLabels: { example.com/aggregate-to-monitoring: "true" }
+rules: []
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: secret-reader
+  labels: { example.com/aggregate-to-monitoring: "true" }
+rules:
+- apiGroups: [""]
+  resources: [secrets]
+  verbs: [watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: prometheus
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: monitoring
+subjects:
+- kind: ServiceAccount
+  name: prometheus
+  namespace: monitoring
+`,
+      paths: ['roleRef.name'],
+      message:
+        /ServiceAccount monitoring\/prometheus can watch secrets through ClusterRole "monitoring" \(secret-reader rules\[0\] \(aggregated\)\)/,
+    },
   ],
+});
+
+describe('rbac-secrets-access: the same role defined in two files', () => {
+  test('the binding next to it counts, the copy elsewhere is not reported as unbound', async () => {
+    const { evaluate, defaultSetting } = await import('../../src/core/engine.ts');
+    const { parseManifestText } = await import('../../src/core/manifests/parse.ts');
+    const { getRule } = await import('../../src/core/rules/index.ts');
+    const r = role('- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get]');
+    const objects = [...parseManifestText(r, 'a.yaml').objects, ...parseManifestText(r + rb, 'b.yaml').objects];
+    const res = evaluate(objects, [], {
+      rules: [getRule('rbac-secrets-access')!],
+      settings: (m) => ({ ...defaultSetting(m), enabled: true }),
+    });
+    expect(res.findings.map((f) => `${f.location?.file}:${f.path}`)).toEqual(['b.yaml:roleRef.name']);
+  });
 });

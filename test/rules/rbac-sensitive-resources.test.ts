@@ -39,7 +39,7 @@ ruleTester('rbac-sensitive-resources', {
       name: 'token and PV creation in one rule',
       yaml: role('- apiGroups: [""]\n  resources: [serviceaccounts/token, persistentvolumes]\n  verbs: [create]'),
       paths: ['rules[0].resources'],
-      message: /service account tokens, create PersistentVolumes/,
+      message: /create service account tokens, PersistentVolumes/,
     },
   ],
 });

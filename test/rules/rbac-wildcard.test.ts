@@ -39,7 +39,7 @@ ruleTester('rbac-wildcard', {
       name: 'bound role: reported on the binding, naming subject and role',
       yaml: role('- apiGroups: [apps]\n  resources: ["*"]\n  verbs: [get]') + crb('ops'),
       paths: ['roleRef.name'],
-      message: /ServiceAccount tools\/ops can every resource .* through ClusterRole "ops" \(rules\[0\]\)/,
+      message: /ServiceAccount tools\/ops can access every resource .* through ClusterRole "ops" \(rules\[0\]\)/,
     },
     {
       name: 'RoleList items',

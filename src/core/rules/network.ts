@@ -91,6 +91,15 @@ function workloadsIn(ctx: RuleContext): readonly Workload[] {
   return inventory(ctx).workloads;
 }
 
+/** Kinds that only hold a template for pods that something else creates. */
+const TEMPLATE_KINDS = new Set(['PodTemplate', 'WorkflowTemplate', 'ClusterWorkflowTemplate']);
+
+/** Objects a controller owns (live ReplicaSets and Pods): their owner is reported instead. */
+function controlled(obj: K8sObject): boolean {
+  const md = obj.data.metadata;
+  return isObj(md) && arr(md.ownerReferences).some((o) => isObj(o) && boolOf(o.controller) === true);
+}
+
 /** Pods of a workload run on the host network (NetworkPolicies do not apply to them). */
 function hostNetwork(w: Workload): boolean {
   return boolOf(w.template.spec.hostNetwork) === true;
@@ -141,7 +150,7 @@ export const networkPolicyMissing: Rule = {
     if (!wanted.length) return;
     const pols = policies(ctx);
     for (const w of workloadsIn(ctx)) {
-      if (hostNetwork(w)) continue;
+      if (hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || controlled(w.obj)) continue;
       const covered = new Set<Direction>();
       for (const p of pols) if (selects(p, w)) for (const t of p.types) covered.add(t);
       const missing = wanted.filter((d) => !covered.has(d));

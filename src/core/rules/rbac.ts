@@ -166,21 +166,23 @@ function buildIndex(ctx: RuleContext): RbacIndex {
       const ref = isObj(obj.data.roleRef) ? obj.data.roleRef : {};
       const roleRefKind = typeof ref.kind === 'string' ? ref.kind : '';
       const roleRefName = typeof ref.name === 'string' ? ref.name : '';
-      let role: RoleInfo | undefined;
+      let candidates: RoleInfo[] = [];
       if (roleRefKind === 'Role' && kind === 'RoleBinding') {
-        role = roles.find(
+        candidates = roles.filter(
           (r) =>
             r.kind === 'Role' &&
             r.name === roleRefName &&
             (r.namespace === undefined || obj.ref.namespace === undefined || r.namespace === obj.ref.namespace),
         );
       } else if (roleRefKind === 'ClusterRole') {
-        role = roles.find((r) => r.kind === 'ClusterRole' && r.name === roleRefName);
-        if (!role && BUILTIN_ROLES[roleRefName]) {
+        candidates = roles.filter((r) => r.kind === 'ClusterRole' && r.name === roleRefName);
+        if (!candidates.length && BUILTIN_ROLES[roleRefName]) {
           if (!builtins.has(roleRefName)) builtins.set(roleRefName, builtinRole(roleRefName)!);
-          role = builtins.get(roleRefName);
+          candidates = [builtins.get(roleRefName)!];
         }
       }
+      // the same role may be defined in several files: prefer the one next to the binding
+      const role = candidates.find((r) => r.obj?.file !== undefined && r.obj.file === obj.file) ?? candidates[0];
       const b: BindingInfo = {
         obj,
         subjects: arr(obj.data.subjects).filter(isObj),
@@ -189,7 +191,7 @@ function buildIndex(ctx: RuleContext): RbacIndex {
         roleRefName,
       };
       bindings.push(b);
-      if (role && !isSystemName(obj.ref.name)) role.bindings.push(b);
+      if (!isSystemName(obj.ref.name)) for (const r of candidates) r.bindings.push(b);
     }
   }
   return { roles, bindings };
@@ -208,6 +210,21 @@ export function describeSubject(s: JsonObject, bindingNs: string | undefined): s
     return `ServiceAccount ${ns ? `${ns}/` : ''}${name}`;
   }
   return `${kind} ${name}`;
+}
+
+/** Joins phrases, merging ones that share their first word: "create pods", "create jobs" -> "create pods, jobs". */
+export function joinWhats(whats: readonly string[], max = 6): string {
+  const groups = new Map<string, string[]>();
+  for (const w of whats) {
+    const sp = w.indexOf(' ');
+    const head = sp === -1 ? w : w.slice(0, sp);
+    const rest = sp === -1 ? '' : w.slice(sp + 1);
+    const g = groups.get(head) ?? [];
+    if (rest && !g.includes(rest)) g.push(rest);
+    groups.set(head, g);
+  }
+  const parts = [...groups].map(([head, rests]) => (rests.length ? `${head} ${list(rests, max)}` : head));
+  return parts.join('; ');
 }
 
 function subjectsText(b: BindingInfo): string {
@@ -294,7 +311,7 @@ function rbacRule(meta: RuleMeta, detect: (r: RuleView, ctx: RuleContext) => Gra
         out.push({
           object: b.obj,
           path: ['roleRef', 'name'],
-          message: `${subjectsText(b)} can ${list(whats, 4)} through ${role.kind} "${role.name}"${role.obj ? ` (${list(where)})` : ' (built-in)'}`,
+          message: `${subjectsText(b)} can ${joinWhats(whats)} through ${role.kind} "${role.name}"${role.obj ? ` (${list(where)})` : ' (built-in)'}`,
           details: { subjects: subjectsText(b), role: `${role.kind}/${role.name}` },
         });
       }
@@ -317,7 +334,7 @@ function rbacRule(meta: RuleMeta, detect: (r: RuleView, ctx: RuleContext) => Gra
           out.push({
             object: role.obj,
             path,
-            message: `${label(role.obj)} grants ${list([...whats], 4)} (bound by no binding in the scanned set)`,
+            message: `${label(role.obj)} grants the permission to ${joinWhats([...whats])} (bound by no binding in the scanned set)`,
           });
         }
       }
@@ -344,10 +361,11 @@ export const rbacWildcard = rbacRule(
   },
   (r) => {
     const out: Grant[] = [];
-    if (r.verbs.includes('*')) out.push({ field: 'verbs', what: 'every verb (`*`)' });
-    if (r.resources.includes('*')) out.push({ field: 'resources', what: 'every resource (`*`)' });
-    if (r.groups.includes('*')) out.push({ field: 'apiGroups', what: 'every API group (`*`)' });
-    if (r.nonResourceURLs.includes('*')) out.push({ field: 'nonResourceURLs', what: 'every non-resource URL (`*`)' });
+    if (r.verbs.includes('*')) out.push({ field: 'verbs', what: 'use every verb (`*`)' });
+    if (r.resources.includes('*')) out.push({ field: 'resources', what: 'access every resource (`*`)' });
+    if (r.groups.includes('*')) out.push({ field: 'apiGroups', what: 'access every API group (`*`)' });
+    if (r.nonResourceURLs.includes('*'))
+      out.push({ field: 'nonResourceURLs', what: 'access every non-resource URL (`*`)' });
     return out;
   },
 );
@@ -444,14 +462,11 @@ export const rbacPodCreate = rbacRule(
   (r) => {
     const v = anyVerb(r, ['create']);
     if (!v.length) return [];
-    const res = WORKLOADS.filter(([groups, name]) => coversResource(r, groups, name)).map(([, n]) => n);
-    if (!res.length) return [];
-    return [
-      {
-        field: 'resources',
-        what: `create ${r.resources.includes('*') ? 'any resource (pods and workloads)' : list(res, 4)}`,
-      },
-    ];
+    if (r.resources.includes('*')) return [{ field: 'resources', what: 'create any resource (pods and workloads)' }];
+    return WORKLOADS.filter(([groups, name]) => coversResource(r, groups, name)).map(([, n]) => ({
+      field: 'resources' as const,
+      what: `create ${n}`,
+    }));
   },
 );
 
