@@ -14,6 +14,9 @@ import { isSeverity, type Severity } from './model.ts';
 import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
+import { suppressionRules } from './suppress.ts';
+
+export { isExpired, isoDate } from './suppress.ts';
 
 /** File names looked for, in this order. */
 export const CONFIG_FILE_NAMES = ['.kubeward.yaml', '.kubeward.yml'] as const;
@@ -169,16 +172,6 @@ export function isValidDate(s: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** An exemption is expired once its `expires` date has passed (it applies through that day, UTC). */
-export function isExpired(e: Pick<Exemption, 'expires'>, now: Date = new Date()): boolean {
-  return e.expires !== undefined && e.expires < isoDate(now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,7 +489,7 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       problems.push(p);
     }
   }
-  const rules = new Map((opts.rules ?? catalog).map((r) => [r.meta.id, r.meta]));
+  const rules = new Map([...suppressionRules, ...(opts.rules ?? catalog)].map((r) => [r.meta.id, r.meta]));
   const ctx: ParseContext = { file, pos, problems, rules };
   const top = parseLayer(ctx, data, []);
   const profiles: Record<string, ConfigLayer> = {};

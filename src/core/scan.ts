@@ -1,12 +1,12 @@
 /** `scan(options)`: load the config, load manifests, run the catalog, build the report. The library entry point. */
 import { countBySeverity, type Report, type Severity } from './model.ts';
-import { evaluate, type EngineOptions } from './engine.ts';
+import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig } from './config.ts';
-import { createSuppressor } from './suppress.ts';
+import { createSuppressor, suppressionRules } from './suppress.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -44,7 +44,8 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     exemptions: cfg.exemptions,
     annotations: cfg.suppressions.annotations,
     inline: cfg.suppressions.inline,
-    knownRules: new Set(catalog.map((r) => r.meta.id)),
+    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
+    settings: opts.settings ?? cfg.settings,
   });
   suppressor.inspect(inv.objects);
   const callerSuppress = opts.suppress;
@@ -57,15 +58,17 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     suppress: (f, obj) => callerSuppress?.(f, obj) ?? suppressor.suppress(f, obj),
     mode: 'manifest',
   });
+  // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
+  const findings = sortFindings([...res.findings, ...suppressor.findings()]);
   return {
     tool: { name: 'kubeward', version: VERSION },
-    findings: res.findings,
+    findings,
     suppressed: res.suppressed,
-    counts: countBySeverity(res.findings),
+    counts: countBySeverity(findings),
     filesScanned: inv.files.length,
     objectsScanned: inv.objects.length,
     skipped: inv.skipped,
-    errors: [...inv.errors, ...res.errors, ...suppressor.warnings()],
+    errors: [...inv.errors, ...res.errors],
     notVerified: [],
     failOn: opts.failOn ?? cfg.failOn ?? 'high',
     durationMs: Math.round(performance.now() - started),

@@ -4,17 +4,78 @@
  *   2. annotation `kubeward.io/ignore: "rule-a,rule-b -- reason"` (whole object)
  *   3. inline comment `# kubeward-ignore rule-a,rule-b reason` on the finding's line or the line above
  *   4. config exemptions (rules, objects, paths, reason, expires)
- * A suppression without a reason is not applied; that, an unknown rule id in an annotation or
- * comment, and an expired exemption are reported as warnings (Report.errors entries).
+ * A suppression without a reason is not applied. That, and an unknown rule id in an annotation
+ * or comment, is reported as an `info` finding of rule `invalid-suppression`; an expired
+ * exemption stops applying and is reported as an `info` finding of rule `expired-exemption`.
+ * (Findings, not Report.errors: they must not turn a run into "input errors, exit 2".)
  */
 import picomatch from 'picomatch';
-import { formatPath, type FieldPath, type Finding, type InputError, type Suppression } from './model.ts';
+import {
+  fingerprint,
+  formatPath,
+  type FieldPath,
+  type Finding,
+  type Location,
+  type ObjectRef,
+  type Severity,
+  type Suppression,
+} from './model.ts';
 import type { K8sObject } from './manifests/types.ts';
 import { allContainers, isObj, podTemplates } from './rules/podspec.ts';
-import { isExpired, type Exemption } from './config.ts';
+import type { Rule, RuleMeta } from './rules/types.ts';
+// type-only: config.ts imports this module (no cycle at run time)
+import type { Exemption } from './config.ts';
 
 export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
 export const INLINE_MARKER = 'kubeward-ignore';
+
+/** Reported (not checked) by the suppressor: a suppression that is not applied. */
+export const invalidSuppression: Rule = {
+  meta: {
+    id: 'invalid-suppression',
+    title: 'Suppression that is not applied',
+    severity: 'info',
+    enabledByDefault: true,
+    category: 'configuration',
+    rationale:
+      'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
+    remediation:
+      'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
+    example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
+    references: [],
+  },
+};
+
+/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
+export const expiredExemption: Rule = {
+  meta: {
+    id: 'expired-exemption',
+    title: 'Expired exemption',
+    severity: 'info',
+    enabledByDefault: true,
+    category: 'configuration',
+    rationale:
+      'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
+    remediation:
+      'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
+    example:
+      'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
+    references: [],
+  },
+};
+
+/** The rules whose findings the suppressor reports. Add them to the catalog for docs and SARIF metadata. */
+export const suppressionRules: readonly Rule[] = [invalidSuppression, expiredExemption];
+
+/** Today's date (UTC) as YYYY-MM-DD. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** An exemption is expired once its `expires` date has passed (it applies through that day, UTC). */
+export function isExpired(e: { expires?: string }, now: Date = new Date()): boolean {
+  return e.expires !== undefined && e.expires < isoDate(now);
+}
 
 export interface SuppressorOptions {
   /** Config exemptions; `paths` relative to the scan's cwd (as finding locations are). */
@@ -23,8 +84,10 @@ export interface SuppressorOptions {
   annotations?: boolean;
   /** Honour # kubeward-ignore comments (default true). */
   inline?: boolean;
-  /** Known rule ids: unknown ids in annotations and comments are warned about. */
+  /** Known rule ids: unknown ids in annotations and comments are reported. */
   knownRules?: ReadonlySet<string>;
+  /** How a rule is configured (to turn the suppressor's own findings off or re-rate them). */
+  settings?: (meta: RuleMeta) => { enabled: boolean; severity: Severity };
   /** "Today" for exemption expiry; default now. */
   now?: Date;
 }
@@ -104,21 +167,47 @@ export interface Suppressor {
    * reason (or naming an unknown rule) is reported even when nothing would have matched it.
    */
   inspect(objects: readonly K8sObject[]): void;
-  /** Warnings collected so far: expired exemptions, suppressions without a reason, unknown rules. */
-  warnings(): InputError[];
+  /**
+   * Findings about suppressions themselves (rules invalid-suppression and expired-exemption),
+   * collected so far. Not suppressible.
+   */
+  findings(): Finding[];
 }
 
 export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const useAnnotations = opts.annotations ?? true;
   const useInline = opts.inline ?? true;
   const now = opts.now ?? new Date();
-  const warnings: InputError[] = [];
-  const warned = new Set<string>();
-  const warn = (w: InputError) => {
-    const key = `${w.file}:${w.line ?? 0}:${w.message}`;
-    if (warned.has(key)) return;
-    warned.add(key);
-    warnings.push(w);
+  const notes: Finding[] = [];
+  const noted = new Set<string>();
+  const note = (
+    rule: Rule,
+    n: {
+      message: string;
+      object?: ObjectRef;
+      path?: string;
+      location?: Location;
+      key: string;
+      origin?: Finding['origin'];
+    },
+  ) => {
+    const setting = opts.settings?.(rule.meta) ?? { enabled: rule.meta.enabledByDefault, severity: rule.meta.severity };
+    if (!setting.enabled) return;
+    const fp = fingerprint(rule.meta.id, n.object, n.key, n.location?.file);
+    if (noted.has(fp)) return;
+    noted.add(fp);
+    notes.push({
+      ruleId: rule.meta.id,
+      severity: setting.severity,
+      category: rule.meta.category,
+      title: rule.meta.title,
+      message: n.message,
+      path: n.path ?? '',
+      fingerprint: fp,
+      ...(n.object ? { object: n.object } : {}),
+      ...(n.location ? { location: n.location } : {}),
+      ...(n.origin ? { origin: n.origin } : {}),
+    });
   };
 
   // Config exemptions: expired ones stop applying and are reported once.
@@ -130,11 +219,10 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   }[] = [];
   for (const e of opts.exemptions ?? []) {
     if (isExpired(e, now)) {
-      warn({
-        file: e.file,
-        line: e.line,
-        column: e.column,
-        message: `warning: the exemption for ${e.rules.join(', ')} expired on ${e.expires} (reason was: ${e.reason}); its findings are reported again. Renew or remove it.`,
+      note(expiredExemption, {
+        message: `the exemption for ${e.rules.join(', ')} expired on ${e.expires} (reason: ${e.reason}); the findings it covered are reported again. Renew or remove it`,
+        location: { file: e.file, line: e.line, column: e.column },
+        key: `exemption:${e.rules.join(',')}:${e.objects.join(',')}:${e.paths.join(',')}:${e.expires}`,
       });
       continue;
     }
@@ -170,33 +258,35 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
         if (key === IGNORE_ANNOTATION) container = undefined;
         else if (key.startsWith(IGNORE_ANNOTATION + '.')) container = key.slice(IGNORE_ANNOTATION.length + 1);
         else continue;
-        const where = () => obj.locate?.([...src.metaPath, 'annotations', key]);
-        const label = `${formatPath([...src.metaPath, 'annotations', key])} on ${obj.ref.kind}/${obj.ref.name}`;
+        const fieldPath = [...src.metaPath, 'annotations', key];
+        const at = {
+          object: obj.ref,
+          path: formatPath(fieldPath),
+          key: formatPath(fieldPath),
+          origin: obj.origin,
+          ...(obj.locate?.(fieldPath) ? { location: obj.locate(fieldPath) as Location } : {}),
+        };
+        const label = `annotation ${key}`;
         if (typeof value !== 'string') {
-          const loc = where();
-          warn({
-            file: obj.file ?? '',
-            ...lineOf(loc),
-            message: `warning: ${label} must be a string "rule-id -- reason"; not applied`,
+          note(invalidSuppression, {
+            ...at,
+            message: `${label} must be a string "rule-a,rule-b -- reason": the suppression is not applied`,
           });
           continue;
         }
         const spec = parseIgnoreAnnotation(value);
-        const loc = where();
         if (!spec.rules.length || !spec.reason) {
-          warn({
-            file: obj.file ?? '',
-            ...lineOf(loc),
-            message: `warning: ${label} has no ${spec.rules.length ? 'reason' : 'rule ids'} (write "rule-a,rule-b -- reason"); the suppression is not applied`,
+          note(invalidSuppression, {
+            ...at,
+            message: `${label} has no ${spec.rules.length ? 'reason' : 'rule ids'} (write "rule-a,rule-b -- reason"): the suppression is not applied`,
           });
           continue;
         }
         const unknown = unknownRules(spec);
         if (unknown.length) {
-          warn({
-            file: obj.file ?? '',
-            ...lineOf(loc),
-            message: `warning: ${label} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+          note(invalidSuppression, {
+            ...at,
+            message: `${label} names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
           });
         }
         const entry: AnnotationEntry = { ...spec, matches: ruleMatcher(spec.rules) };
@@ -278,32 +368,31 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
         lines.forEach((text, i) => {
           const c = inlineCommentOf(text);
           if (!c) return;
+          const file = obj.source?.file ?? '';
+          const at = {
+            location: { file, line: i + 1, column: text.indexOf('#') + 1 },
+            key: `inline:${text.trim()}`,
+          };
           if (!c.spec.rules.length || !c.spec.reason) {
-            warn({
-              file: obj.source?.file ?? '',
-              line: i + 1,
-              message: `warning: "# ${INLINE_MARKER}" without ${c.spec.rules.length ? 'a reason' : 'a rule id'} (write "# ${INLINE_MARKER} rule-id reason"); the suppression is not applied`,
+            note(invalidSuppression, {
+              ...at,
+              message: `"# ${INLINE_MARKER}" without ${c.spec.rules.length ? 'a reason' : 'a rule id'} (write "# ${INLINE_MARKER} rule-id reason"): the suppression is not applied`,
             });
             return;
           }
           const unknown = unknownRules(c.spec);
           if (unknown.length) {
-            warn({
-              file: obj.source?.file ?? '',
-              line: i + 1,
-              message: `warning: "# ${INLINE_MARKER}" names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+            note(invalidSuppression, {
+              ...at,
+              message: `"# ${INLINE_MARKER}" names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
             });
           }
         });
       }
     },
 
-    warnings() {
-      return [...warnings];
+    findings() {
+      return [...notes];
     },
   };
-}
-
-function lineOf(loc: { line: number; column: number } | undefined): { line?: number; column?: number } {
-  return loc ? { line: loc.line, column: loc.column } : {};
 }

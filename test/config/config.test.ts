@@ -387,3 +387,13 @@ describe('docs/configuration.md', () => {
     );
   });
 });
+
+test('the suppressor rules can be configured like any rule', () => {
+  const c = parseConfig(
+    'rules:\n  invalid-suppression: { severity: medium }\n  expired-exemption: { enabled: false }\n',
+    'k.yaml',
+  );
+  const r = resolveConfig(c);
+  expect(r.rules['invalid-suppression']).toEqual({ severity: 'medium', options: {} });
+  expect(r.rules['expired-exemption']).toEqual({ enabled: false, options: {} });
+});

@@ -59,7 +59,7 @@ function run(text: string, opts: SuppressorOptions = {}, file = 'deploy/monitori
     active: show(res.findings),
     suppressed: show(res.suppressed),
     suppressions: res.suppressed.map((f) => f.suppression),
-    warnings: s.warnings(),
+    notes: s.findings(),
   };
 }
 
@@ -118,22 +118,39 @@ describe('annotations', () => {
     expect(r.active).toEqual(ALL.slice(1));
   });
 
-  test('without a reason the suppression is not applied and a warning names the annotation line', () => {
+  test('without a reason the suppression is not applied, and an info finding points at the annotation', () => {
     const r = run(daemonSet({ annotations: '    kubeward.io/ignore: "host-network"' }));
     expect(r.active).toEqual(ALL);
-    expect(r.warnings).toEqual([
+    expect(r.notes).toEqual([
       expect.objectContaining({
-        file: 'deploy/monitoring/ds.yaml',
-        line: 7,
+        ruleId: 'invalid-suppression',
+        severity: 'info',
+        object: expect.objectContaining({ kind: 'DaemonSet', name: 'node-exporter' }),
+        path: 'metadata.annotations["kubeward.io/ignore"]',
+        location: expect.objectContaining({ file: 'deploy/monitoring/ds.yaml', line: 7 }),
         message: expect.stringMatching(/has no reason .*not applied/),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       }),
     ]);
+  });
+
+  test("the suppressor's own findings follow the rule settings", () => {
+    const r = run(daemonSet({ annotations: '    kubeward.io/ignore: "host-network"' }), {
+      settings: (meta) => ({ enabled: meta.id !== 'invalid-suppression', severity: meta.severity }),
+    });
+    expect(r.notes).toEqual([]);
+    const low = run(daemonSet({ annotations: '    kubeward.io/ignore: "host-network"' }), {
+      settings: (meta) => ({ enabled: true, severity: meta.id === 'invalid-suppression' ? 'low' : meta.severity }),
+    });
+    expect(low.notes.map((f) => f.severity)).toEqual(['low']);
   });
 
   test('an unknown rule id is warned about', () => {
     const r = run(daemonSet({ annotations: '    kubeward.io/ignore: "host-netwrk -- typo"' }));
     expect(r.active).toEqual(ALL);
-    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/unknown rule host-netwrk/)]);
+    expect(r.notes.map((w) => w.message)).toEqual([
+      expect.stringMatching(/unknown rule host-netwrk: it suppresses nothing/),
+    ]);
   });
 
   test('container-scoped annotation on the object silences only that container', () => {
@@ -188,8 +205,12 @@ describe('inline comments', () => {
   test('without a reason: not applied, warned with its line', () => {
     const r = run(daemonSet({ hostNetworkLine: 'hostNetwork: true # kubeward-ignore host-network' }));
     expect(r.active).toEqual(ALL);
-    expect(r.warnings).toEqual([
-      expect.objectContaining({ line: 13, message: expect.stringMatching(/without a reason/) }),
+    expect(r.notes).toEqual([
+      expect.objectContaining({
+        ruleId: 'invalid-suppression',
+        location: { file: 'deploy/monitoring/ds.yaml', line: 13, column: 25 },
+        message: expect.stringMatching(/without a reason/),
+      }),
     ]);
   });
 
@@ -198,7 +219,7 @@ describe('inline comments', () => {
       inline: false,
     });
     expect(r.active).toEqual(ALL);
-    expect(r.warnings).toEqual([]);
+    expect(r.notes).toEqual([]);
   });
 });
 
@@ -254,25 +275,24 @@ describe('config exemptions', () => {
     expect(r.suppressions).toEqual([
       { kind: 'config', reason: 'node metrics need the host network', expires: '2027-03-31' },
     ]);
-    expect(r.warnings).toEqual([]);
+    expect(r.notes).toEqual([]);
   });
 
-  test('an expired exemption stops applying and is reported as a warning at its config line', () => {
+  test('an expired exemption stops applying and is reported as an info finding at its config line', () => {
     const r = run(daemonSet(), {
       exemptions: [ex({ paths: ['deploy/**'], expires: '2027-03-31' })],
       now: new Date('2027-04-01T00:00:00Z'),
     });
     expect(r.suppressed).toEqual([]);
     expect(r.active).toEqual(ALL);
-    expect(r.warnings).toEqual([
-      {
-        file: '.kubeward.yaml',
-        line: 3,
-        column: 5,
-        message: expect.stringMatching(
-          /^warning: the exemption for host-network expired on 2027-03-31 .*reported again/,
-        ),
-      },
+    expect(r.notes).toEqual([
+      expect.objectContaining({
+        ruleId: 'expired-exemption',
+        severity: 'info',
+        path: '',
+        location: { file: '.kubeward.yaml', line: 3, column: 5 },
+        message: expect.stringMatching(/^the exemption for host-network expired on 2027-03-31 .*reported again/),
+      }),
     ]);
   });
 
@@ -308,18 +328,20 @@ exemptions:
     const report = await scan({ paths: ['deploy'], cwd: root, ...only });
     expect(report.failOn).toBe('critical');
     expect(report.filesScanned).toBe(1);
-    expect(report.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['host-network low']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
+      'host-network low',
+      'expired-exemption info',
+    ]);
+    expect(report.counts).toEqual({ critical: 0, high: 0, medium: 0, low: 1, info: 1 });
     expect(report.suppressed.map((f) => [f.ruleId, f.suppression])).toEqual([
       ['privileged-container', { kind: 'config', reason: 'device plugin' }],
       ['privileged-container', { kind: 'config', reason: 'device plugin' }],
     ]);
-    expect(report.errors).toEqual([
-      expect.objectContaining({
-        file: '.kubeward.yaml',
-        line: 9,
-        message: expect.stringMatching(/expired on 2001-01-01/),
-      }),
-    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.findings[1]).toMatchObject({
+      location: { file: '.kubeward.yaml', line: 9 },
+      message: expect.stringMatching(/expired on 2001-01-01/),
+    });
     // the caller's failOn wins
     expect((await scan({ paths: ['deploy'], cwd: root, failOn: 'low', ...only })).failOn).toBe('low');
   });
