@@ -110,8 +110,25 @@ function groupOf(apiVersion: string): string {
   return i === -1 ? '' : apiVersion.slice(0, i);
 }
 
+/**
+ * Every rule asks for the same templates and containers of the same objects: computed once per
+ * object (rules get their own array copies, so they may sort or filter freely).
+ */
+const templateCache = new WeakMap<K8sObject, PodTemplate[]>();
+const containerCache = new WeakMap<PodTemplate, ContainerInfo[]>();
+const allContainerCache = new WeakMap<K8sObject, ContainerInfo[]>();
+
 /** All pod templates in an object (none for kinds that carry no pods). */
 export function podTemplates(obj: K8sObject): PodTemplate[] {
+  let cached = templateCache.get(obj);
+  if (!cached) {
+    cached = computePodTemplates(obj);
+    templateCache.set(obj, cached);
+  }
+  return cached.slice();
+}
+
+function computePodTemplates(obj: K8sObject): PodTemplate[] {
   const resolver = podTemplateResolvers[obj.ref.kind];
   if (resolver) return resolver(obj);
   const crdResolver = crdTemplateResolvers[obj.ref.kind];
@@ -154,6 +171,15 @@ const CONTAINER_FIELDS: [string, ContainerType][] = [
 
 /** Every container of a pod template: init, regular and ephemeral. */
 export function containersOf(t: PodTemplate): ContainerInfo[] {
+  let cached = containerCache.get(t);
+  if (!cached) {
+    cached = computeContainersOf(t);
+    containerCache.set(t, cached);
+  }
+  return cached.slice();
+}
+
+function computeContainersOf(t: PodTemplate): ContainerInfo[] {
   if (t.containerFields) return crdContainersOf(t, t.containerFields);
   const out: ContainerInfo[] = [];
   for (const [field, type] of CONTAINER_FIELDS) {
@@ -198,7 +224,12 @@ function crdContainersOf(t: PodTemplate, fields: CrdContainerField[]): Container
 
 /** All containers of all pod templates in the object. */
 export function allContainers(obj: K8sObject): ContainerInfo[] {
-  return podTemplates(obj).flatMap(containersOf);
+  let cached = allContainerCache.get(obj);
+  if (!cached) {
+    cached = podTemplates(obj).flatMap(containersOf);
+    allContainerCache.set(obj, cached);
+  }
+  return cached.slice();
 }
 
 /** Security context fields that a pod-level securityContext provides to its containers. */
