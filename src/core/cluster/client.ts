@@ -375,7 +375,11 @@ export class ClusterClient {
     this.stats.requests++;
     await new Promise<void>((resolve, reject) => {
       let ctl: AbortController | undefined;
-      const stop = () => ctl?.abort();
+      // resolve at once on abort, also while the request is still waiting for response headers
+      const stop = () => {
+        ctl?.abort();
+        resolve();
+      };
       signal.addEventListener('abort', stop, { once: true });
       w.watch(
         apiPath,

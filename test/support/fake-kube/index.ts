@@ -506,6 +506,7 @@ export class FakeKube {
     query: Record<string, string>,
   ): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders(); // as the API server does: the client sees the stream open before any event
     const from = Number(query.resourceVersion || this.rv);
     const w: Watcher = { plural: def.plural, namespace, filter, res };
     if (query.resourceVersion && from < this.compactedRv) {
