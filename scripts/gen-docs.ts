@@ -6,8 +6,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { catalog } from '../src/core/rules/index.ts';
-import { renderRuleDocs, withRuleProperties } from '../src/core/docs.ts';
+import { documentedRules, renderRuleDocs, withRuleProperties } from '../src/core/docs.ts';
 import { format, resolveConfig } from 'prettier';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +14,8 @@ const docsDir = path.join(root, 'docs', 'rules');
 const schemaFile = path.join(root, 'schema', 'kubeward.schema.json');
 const check = process.argv.includes('--check');
 
-const wanted = renderRuleDocs(catalog);
+const rules = documentedRules();
+const wanted = renderRuleDocs(rules);
 const stale: string[] = [];
 mkdirSync(docsDir, { recursive: true });
 for (const [name, text] of wanted) {
@@ -31,7 +31,7 @@ for (const name of readdirSync(docsDir)) {
   }
 }
 const schemaText = readFileSync(schemaFile, 'utf8');
-const schema = withRuleProperties(JSON.parse(schemaText) as Record<string, unknown>, catalog);
+const schema = withRuleProperties(JSON.parse(schemaText) as Record<string, unknown>, rules);
 const newSchema = await format(JSON.stringify(schema), {
   ...((await resolveConfig(schemaFile)) ?? {}),
   filepath: schemaFile,
@@ -45,4 +45,4 @@ if (check && stale.length) {
   console.error(`stale generated files (run \`npm run docs\`):\n  ${stale.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`${catalog.length} rules: ${stale.length ? `updated ${stale.length} file(s)` : 'docs up to date'}`);
+console.log(`${rules.length} rules: ${stale.length ? `updated ${stale.length} file(s)` : 'docs up to date'}`);

@@ -563,7 +563,7 @@ export async function findConfigFile(opts: {
   paths?: readonly string[];
 }): Promise<string | undefined> {
   const cwd = opts.cwd ?? process.cwd();
-  if (opts.configFile) return opts.configFile;
+  if (opts.configFile) return display(path.resolve(cwd, opts.configFile), cwd);
   const dirs = [cwd];
   for (const p of opts.paths ?? []) {
     if (p === '-' || isGlob(p)) continue;
