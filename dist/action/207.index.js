@@ -1,0 +1,686 @@
+export const id = 207;
+export const ids = [207];
+export const modules = {
+
+/***/ 3217:
+/***/ ((module) => {
+
+module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return[];const s=n.split(`
+`);if(s.length===0)return[];const a=[];let o=null,d=null,u=0,m=0,l=null;const g=e=>{d?.changes.push({type:"normal",normal:!0,ln1:u++,ln2:m++,content:e}),l.oldLines--,l.newLines--},p=e=>{const[t,r]=parseFiles(e)??[];o={chunks:[],deletions:0,additions:0,from:t,to:r},a.push(o)},i=()=>{(!o||o.chunks.length)&&p()},$=(e,t)=>{i(),o.new=!0,o.newMode=t[1],o.from="/dev/null"},N=(e,t)=>{i(),o.deleted=!0,o.oldMode=t[1],o.to="/dev/null"},x=(e,t)=>{i(),o.oldMode=t[1]},F=(e,t)=>{i(),o.newMode=t[1]},S=(e,t)=>{i(),o.index=e.split(" ").slice(1),t[1]&&(o.oldMode=o.newMode=t[1].trim())},k=e=>{i(),o.from=parseOldOrNewFile(e)},y=e=>{i(),o.to=parseOldOrNewFile(e)},f=e=>+(e||1),M=(e,t)=>{o||p(e);const[r,c,w,L]=t.slice(1);u=+r,m=+w,d={content:e,changes:[],oldStart:+r,oldLines:f(c),newStart:+w,newLines:f(L)},l={oldLines:f(c),newLines:f(L)},o.chunks.push(d)},R=e=>{d&&(d.changes.push({type:"del",del:!0,ln:u++,content:e}),o.deletions++,l.oldLines--)},b=e=>{d&&(d.changes.push({type:"add",add:!0,ln:m++,content:e}),o.additions++,l.newLines--)},h=e=>{if(!d)return;const[t]=d.changes.slice(-1);d.changes.push({type:t.type,[t.type]:!0,ln1:t.ln1,ln2:t.ln2,ln:t.ln,content:e})},_=[[/^diff\s/,p],[/^new file mode (\d+)$/,$],[/^deleted file mode (\d+)$/,N],[/^old mode (\d+)$/,x],[/^new mode (\d+)$/,F],[/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/,S],[/^---\s/,k],[/^\+\+\+\s/,y],[/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/,M],[/^\\ No newline at end of file$/,h]],v=[[/^\\ No newline at end of file$/,h],[/^-/,R],[/^\+/,b],[/^\s*/,g]],C=e=>{for(const[t,r]of v){const c=e.match(t);if(c){r(e,c);break}}l.oldLines===0&&l.newLines===0&&(l=null)},H=e=>{for(const[t,r]of _){const c=e.match(t);if(c){r(e,c);break}}},O=e=>{l?C(e):H(e)};for(const e of s)O(e);return a};const fileNameDiffRegex=/(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g,gitFileHeaderRegex=/^(a|b|i|w|c|o|1|2)\//,parseFiles=n=>n?.match(fileNameDiffRegex)?.map(a=>a.replace(gitFileHeaderRegex,"").replace(/("|')$/,"")),qoutedFileNameRegex=/^\\?['"]|\\?['"]$/g,parseOldOrNewFile=n=>{let s=leftTrimChars(n,"-+").trim();return s=removeTimeStamp(s),s.replace(qoutedFileNameRegex,"").replace(gitFileHeaderRegex,"")},leftTrimChars=(n,s)=>{if(n=makeString(n),!s&&String.prototype.trimLeft)return n.trimLeft();const a=formTrimmingString(s);return n.replace(new RegExp(`^${a}+`),"")},timeStampRegex=/\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/,removeTimeStamp=n=>{const s=timeStampRegex.exec(n);return s&&(n=n.substring(0,s.index).trim()),n},formTrimmingString=n=>n==null?"\\s":n instanceof RegExp?n.source:`[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g,"\\$1")}]`,makeString=n=>`${n??""}`;
+
+
+/***/ }),
+
+/***/ 8207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMMENT_LIMIT: () => (/* reexport */ COMMENT_LIMIT),
+  REVIEW_MARKER: () => (/* reexport */ REVIEW_MARKER),
+  STICKY_MARKER: () => (/* reexport */ STICKY_MARKER),
+  call: () => (/* reexport */ pr_client/* call */.T1),
+  codeBlock: () => (/* reexport */ pr_escape/* codeBlock */.DV),
+  commentBody: () => (/* reexport */ commentBody),
+  diffsOf: () => (/* reexport */ diffsOf),
+  escapeMarkdown: () => (/* reexport */ pr_escape/* escapeMarkdown */.FV),
+  fenceFor: () => (/* reexport */ pr_escape/* fenceFor */.Lt),
+  fetchPullFiles: () => (/* reexport */ fetchPullFiles),
+  findingsOnChangedLines: () => (/* reexport */ findingsOnChangedLines),
+  headline: () => (/* reexport */ markdown/* headline */.Pl),
+  httpError: () => (/* reexport */ pr_client/* httpError */.p2),
+  inlineCode: () => (/* reexport */ pr_escape/* inlineCode */.ti),
+  isPermissionError: () => (/* reexport */ pr_client/* isPermissionError */.gj),
+  paginate: () => (/* reexport */ pr_client/* paginate */.En),
+  patchLines: () => (/* reexport */ patchLines),
+  planReview: () => (/* reexport */ planReview),
+  publishReview: () => (/* reexport */ publishReview),
+  publishStickyComment: () => (/* reexport */ publishStickyComment),
+  rangeInDiff: () => (/* reexport */ rangeInDiff),
+  renderMarkdown: () => (/* reexport */ markdown/* renderMarkdown */.Gc),
+  stickyBody: () => (/* reexport */ stickyBody),
+  withRetry: () => (/* reexport */ pr_client/* withRetry */.bD)
+});
+
+// EXTERNAL MODULE: ./src/pr/client.ts
+var pr_client = __webpack_require__(3310);
+// EXTERNAL MODULE: ./src/pr/markdown.ts
+var markdown = __webpack_require__(3008);
+;// CONCATENATED MODULE: ./src/pr/sticky.ts
+
+
+const STICKY_MARKER = '<!-- kubeward:sticky -->';
+/** GitHub refuses issue comments longer than this. */
+const COMMENT_LIMIT = 65_536;
+/** The comment body: the report in markdown under 65,536 characters, with the marker. */
+function stickyBody(opts) {
+    const server = opts.serverUrl ?? 'https://github.com';
+    const prefix = `${server}/${opts.owner}/${opts.repo}/blob/${opts.headSha}/`;
+    const footer = `<sub>kubeward ${opts.report.tool.version} · commit ${opts.headSha.slice(0, 7)}${opts.runUrl ? ` · [run](${opts.runUrl})` : ''}</sub>`;
+    return (0,markdown/* renderMarkdown */.Gc)(opts.report, {
+        maxLength: COMMENT_LIMIT - 1,
+        header: STICKY_MARKER,
+        fileUrlPrefix: prefix,
+        notes: opts.notes,
+        footer,
+    });
+}
+/** Creates the sticky comment, or updates it when a previous run made one (also to say "all clear"). */
+async function publishStickyComment(opts) {
+    const { client, owner, repo, pullNumber, retry } = opts;
+    const body = stickyBody(opts);
+    const comments = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber }, retry);
+    const mine = comments.filter((c) => c.body?.includes(STICKY_MARKER));
+    // prefer a bot's comment: anyone can paste the marker into a comment of their own
+    mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
+    for (const existing of mine) {
+        try {
+            const res = await (0,pr_client/* call */.T1)(client, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: existing.id, body }, retry);
+            return { action: 'updated', id: existing.id, url: res?.html_url ?? existing.html_url };
+        }
+        catch (e) {
+            const status = (0,pr_client/* httpError */.p2)(e)?.status;
+            // not ours to edit (someone else's comment with the marker) or gone: try the next, else create
+            if (status !== 403 && status !== 404)
+                throw e;
+            if (status === 403 && existing.user?.type === 'Bot' && mine.length === 1)
+                throw e;
+        }
+    }
+    const created = await (0,pr_client/* call */.T1)(client, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber, body }, retry);
+    return { action: 'created', id: created.id, url: created.html_url };
+}
+
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 24 modules
+var rules = __webpack_require__(6803);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
+// EXTERNAL MODULE: ./src/core/manifests/parse.ts + 2 modules
+var parse = __webpack_require__(8592);
+;// CONCATENATED MODULE: ./src/core/fixes/index.ts
+/**
+ * Comment-preserving YAML edits. A `Fix` (set / remove field paths relative to an object) becomes
+ * small text edits on the object's source document: every line the fix does not touch keeps its
+ * bytes, comments and indentation. Used for PR suggestions and a future `--fix`.
+ *
+ * The `yaml` package's Document (with node ranges) tells where things are; the text is edited by
+ * hand so nothing else in the document is re-serialised.
+ */
+
+
+class FixError extends Error {
+}
+const PARSE = { version: '1.1', uniqueKeys: false, strict: false, keepSourceTokens: false };
+function keyOf(n) {
+    return (0,dist/* isScalar */.jn)(n) ? String(n.value) : String(n);
+}
+function lineStartOf(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function columnOf(text, offset) {
+    return offset - lineStartOf(text, offset);
+}
+/** Offset just past the line holding `offset - 1` (i.e. the start of the next line). */
+function endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+/** Guess the document's indentation step from its first nested mapping (default 2). */
+function indentStep(text) {
+    const m = /^([A-Za-z_"'][^\n:]*):[ \t]*(?:#.*)?\n( +)[A-Za-z_"'-]/m.exec(text);
+    if (m)
+        return Math.max(1, Math.min(8, m[2].length - (m[0].length - m[0].trimStart().length)));
+    return 2;
+}
+/** A scalar value as it would be written in place (YAML 1.1 aware quoting). */
+function scalarText(value) {
+    return (0,dist/* stringify */.As)(value, { version: '1.1' }).replace(/\n$/, '');
+}
+/** Block YAML for `{ key: value }`, each line prefixed with `indent`. */
+function blockText(key, value, indent, step) {
+    const body = (0,dist/* stringify */.As)({ [key]: value }, { version: '1.1', indent: step, indentSeq: true, lineWidth: 0 });
+    return body
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => indent + l)
+        .join('\n');
+}
+function nest(path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; i--) {
+        const seg = path[i];
+        if (typeof seg === 'number')
+            throw new FixError(`cannot create a list item at [${seg}]`);
+        v = { [seg]: v };
+    }
+    return v;
+}
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** One text edit that sets `path` to `value` in the document `text` (parsed fresh by the caller). */
+function setEdit(text, root, path, value) {
+    if (!root)
+        throw new FixError('empty document');
+    const step = indentStep(text);
+    let node = root;
+    // The key node of the pair holding `node`, when it is a map value.
+    let keyNode = null;
+    for (let i = 0; i < path.length; i++) {
+        const seg = path[i];
+        if (typeof seg === 'number') {
+            if (!(0,dist/* isSeq */.oP)(node))
+                throw new FixError(`expected a list at ${String(path.slice(0, i))}`);
+            const item = node.items[seg];
+            if (!item)
+                throw new FixError(`no list item [${seg}]`);
+            node = item;
+            keyNode = null;
+            continue;
+        }
+        if ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined) && keyNode) {
+            // `securityContext:` with nothing under it: write the rest as a block under the key.
+            return [nullValueEdit(text, keyNode, node, nest(path.slice(i), value), step)];
+        }
+        if (!(0,dist/* isMap */.jh)(node))
+            throw new FixError(`expected a mapping at ${String(path.slice(0, i))}`);
+        const pair = [...node.items].reverse().find((p) => keyOf(p.key) === seg);
+        if (!pair)
+            return [insertEdit(text, node, keyNode, seg, nest(path.slice(i + 1), value), step)];
+        const v = pair.value;
+        if (!v) {
+            const k = pair.key;
+            if (!k.range)
+                throw new FixError('key without position');
+            const at = k.range[1];
+            const colon = text.indexOf(':', at);
+            return [blockAfterKey(text, k, colon + 1, nest(path.slice(i + 1), value), step)];
+        }
+        node = v;
+        keyNode = pair.key;
+    }
+    // The field exists: replace scalars in place, merge objects key by key.
+    if (isPlainObject(value) && (0,dist/* isMap */.jh)(node) && !node.flow) {
+        const edits = [];
+        for (const [k, v] of Object.entries(value))
+            edits.push(...setEdit(text, root, [...path, k], v));
+        if (edits.length > 1)
+            throw new FixError('multi-part edit'); // applied one at a time by the caller
+        return edits;
+    }
+    if (!node.range)
+        throw new FixError('node without position');
+    if ((0,dist/* isScalar */.jn)(node) && !isPlainObject(value) && !Array.isArray(value)) {
+        const cur = node.value;
+        if (cur === value)
+            return [];
+        return [{ start: node.range[0], end: node.range[1], text: scalarText(value) }];
+    }
+    // Replace a whole value (a flow collection, or a scalar by a collection): block under the key.
+    if (!keyNode)
+        throw new FixError('cannot replace the document root');
+    return [replaceValueEdit(text, keyNode, node, value, step)];
+}
+/** `key:` followed by a block for `value` (value is the nested rest of the path). */
+function blockAfterKey(text, key, valueStart, value, step) {
+    const keyCol = columnOf(text, key.range[0]);
+    const end = endOfLine(text, valueStart);
+    // keep a comment that follows `key:` on the same line
+    const comment = /#.*$/.exec(text.slice(valueStart, end).replace(/\n$/, ''))?.[0];
+    const body = valueLines(value, ' '.repeat(keyCol + step), step);
+    return { start: valueStart, end, text: `${comment ? ' ' + comment : ''}\n${body}\n` };
+}
+function valueLines(value, indent, step) {
+    if (!isPlainObject(value))
+        throw new FixError('cannot write a non-mapping value as a block');
+    return Object.entries(value)
+        .map(([k, v]) => blockText(k, v, indent, step))
+        .join('\n');
+}
+function nullValueEdit(text, key, _node, value, step) {
+    return blockAfterKey(text, key, text.indexOf(':', key.range[1]) + 1, value, step);
+}
+function replaceValueEdit(text, key, node, value, step) {
+    if (isPlainObject(value)) {
+        // e.g. `securityContext: {}` -> a block
+        if ((0,dist/* isCollection */.P3)(node) && node.items.length > 0 && node.flow) {
+            throw new FixError('cannot merge into a non-empty flow mapping');
+        }
+        const colon = text.indexOf(':', key.range[1]);
+        const end = endOfLine(text, node.range[1]);
+        const comment = text.slice(node.range[1], end).replace(/\n$/, '');
+        const body = valueLines(value, ' '.repeat(columnOf(text, key.range[0]) + step), step);
+        return { start: colon + 1, end, text: `${comment.trim() ? ' ' + comment.trim() : ''}\n${body}\n` };
+    }
+    const inline = (0,dist/* stringify */.As)(value, { version: '1.1', collectionStyle: 'flow' }).replace(/\n$/, '');
+    return { start: node.range[0], end: node.range[1], text: inline };
+}
+/** Inserts `key: value` into the block mapping `map` (after `image:` when there is one, else at the end). */
+function insertEdit(text, map, mapKey, key, value, step) {
+    if (!(0,dist/* isMap */.jh)(map))
+        throw new FixError('not a mapping');
+    if (map.flow) {
+        if (map.items.length === 0 && mapKey)
+            return replaceValueEdit(text, mapKey, map, { [key]: value }, step);
+        throw new FixError('cannot insert into a flow mapping');
+    }
+    const items = map.items;
+    if (items.length === 0)
+        throw new FixError('empty mapping');
+    const first = items[0].key;
+    const indent = ' '.repeat(columnOf(text, first.range[0]));
+    const after = items.find((p) => keyOf(p.key) === 'image' && (0,dist/* isScalar */.jn)(p.value)) ?? items[items.length - 1];
+    if (!(0,dist/* isPair */.tO)(after))
+        throw new FixError('unexpected mapping item');
+    const v = after.value ?? after.key;
+    const at = endOfLine(text, v.range[1]);
+    const block = blockText(key, value, indent, step);
+    const needsBreak = at === text.length && !text.endsWith('\n');
+    return { start: at, end: at, text: (needsBreak ? '\n' : '') + block + '\n' };
+}
+function removeEdit(text, root, path) {
+    if (!root || path.length === 0)
+        throw new FixError('cannot remove the document root');
+    const parent = path.length === 1 ? root : (parseNodeAt(root, path.slice(0, -1)) ?? null);
+    const last = path[path.length - 1];
+    if (!parent)
+        return [];
+    if ((0,dist/* isMap */.jh)(parent) && typeof last === 'string') {
+        if (parent.flow)
+            throw new FixError('cannot remove from a flow mapping');
+        const pair = parent.items.find((p) => keyOf(p.key) === last);
+        if (!pair)
+            return [];
+        const k = pair.key;
+        const v = pair.value ?? k;
+        const start = lineStartOf(text, k.range[0]);
+        const before = text.slice(start, k.range[0]);
+        if (before.trim() !== '')
+            throw new FixError('the key shares its line with another item');
+        return [{ start, end: endOfLine(text, v.range[1]), text: '' }];
+    }
+    if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
+        if (parent.flow)
+            throw new FixError('cannot remove from a flow sequence');
+        const item = parent.items[last];
+        if (!item?.range)
+            return [];
+        const dash = text.lastIndexOf('-', item.range[0]);
+        const start = lineStartOf(text, dash);
+        return [{ start, end: endOfLine(text, item.range[1]), text: '' }];
+    }
+    return [];
+}
+function parseNodeAt(root, path) {
+    let node = root;
+    for (const seg of path) {
+        if (typeof seg === 'number' && (0,dist/* isSeq */.oP)(node))
+            node = node.items[seg];
+        else if ((0,dist/* isMap */.jh)(node)) {
+            const pair = [...node.items].reverse().find((p) => keyOf(p.key) === String(seg));
+            node = pair?.value ?? undefined;
+        }
+        else
+            return undefined;
+        if (!node)
+            return undefined;
+    }
+    return node;
+}
+function applyEdit(text, e) {
+    return text.slice(0, e.start) + e.text + text.slice(e.end);
+}
+/**
+ * Applies one fix to a YAML document's text. `base` prefixes every path (e.g. ['items', 3] for a
+ * List item). Throws when the fix cannot be written without re-serialising the document.
+ */
+function applyFixToDocument(docText, fix, base = []) {
+    let text = docText;
+    const ops = [];
+    const root = () => (0,dist/* parseDocument */.Tp)(text, PARSE).contents ?? null;
+    for (const s of fix.set ?? []) {
+        const leaves = [];
+        flattenSet([...base, ...s.path], s.value, leaves, root());
+        for (const l of leaves)
+            ops.push(() => setEdit(text, root(), l.path, l.value));
+    }
+    for (const r of fix.remove ?? [])
+        ops.push(() => removeEdit(text, root(), [...base, ...r]));
+    for (const op of ops)
+        for (const e of op())
+            text = applyEdit(text, e);
+    return text;
+}
+/** Splits setting an object into an existing block mapping into one set per key (merge). */
+function flattenSet(path, value, out, root) {
+    const node = root ? parseNodeAt(root, path) : undefined;
+    if (isPlainObject(value) && node && (0,dist/* isMap */.jh)(node) && !node.flow) {
+        for (const [k, v] of Object.entries(value))
+            flattenSet([...path, k], v, out, root);
+        return;
+    }
+    out.push({ path, value });
+}
+function sameRef(a, b) {
+    return (a.kind === b.kind &&
+        a.name === b.name &&
+        (a.namespace ?? '') === (b.namespace ?? '') &&
+        a.apiVersion === b.apiVersion);
+}
+function lineOf(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** The object of `fileText` a target points at (identity, then the line to break ties). */
+function findObject(fileText, target, file = 'manifest.yaml') {
+    const objects = (0,parse/* parseManifestText */.k_)(fileText, file).objects;
+    const same = target.object ? objects.filter((o) => sameRef(o.ref, target.object)) : objects;
+    if (same.length <= 1 || !target.location)
+        return same[0];
+    const line = target.location.line;
+    return (same.find((o) => {
+        const s = o.source;
+        return lineOf(s.fileText, s.start) <= line && line <= lineOf(s.fileText, s.end);
+    }) ?? same[0]);
+}
+/** The whole file's text with one target's fix applied. */
+function applyFixToFile(fileText, target) {
+    if (!target.fix)
+        throw new FixError('no fix');
+    const obj = findObject(fileText, target);
+    if (!obj?.source)
+        throw new FixError('object not found in the file');
+    const { start, end } = obj.source;
+    const text = obj.source.fileText;
+    const doc = applyFixToDocument(text.slice(start, end), target.fix, obj.docPath);
+    // parseManifestText replaces a BOM with a space: keep the original first character
+    return fileText.slice(0, start) + doc + fileText.slice(end);
+}
+/**
+ * Applies fixes to a file's text, one after the other (each re-parses, so positions stay right).
+ * A fix that cannot be applied is reported in `failed` and leaves the text as it was.
+ */
+function applyFixes(fileText, targets) {
+    let text = fileText;
+    const res = { text, applied: 0, failed: [] };
+    for (const t of targets) {
+        try {
+            const next = applyFixToFile(text, t);
+            if (next !== text)
+                res.applied++;
+            text = next;
+        }
+        catch (e) {
+            res.failed.push({ target: t, reason: e.message });
+        }
+    }
+    res.text = text;
+    return res;
+}
+/** The smallest run of old lines to replace, and the new lines: a line-level diff of two texts. */
+function lineEdit(before, after) {
+    if (before === after)
+        return undefined;
+    const a = before.split('\n');
+    const b = after.split('\n');
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre])
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+        suf++;
+    let startLine = pre + 1;
+    const endLine = a.length - suf;
+    let lines = b.slice(pre, b.length - suf);
+    if (endLine < startLine) {
+        // a pure insertion: replace the line before it with itself plus the new lines
+        if (pre === 0)
+            return { startLine: 1, endLine: 1, lines: [...lines, a[0]] };
+        startLine = pre;
+        lines = [a[pre - 1], ...lines];
+        return { startLine, endLine: pre, lines };
+    }
+    return { startLine, endLine, lines };
+}
+/** The line edit a target's fix makes to a file, or undefined when it cannot be made. */
+function fixLineEdit(fileText, target) {
+    try {
+        return lineEdit(fileText, applyFixToFile(fileText, target));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/parse-diff/index.js
+var parse_diff = __webpack_require__(3217);
+var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
+;// CONCATENATED MODULE: ./src/pr/diff.ts
+/** Which lines of a pull request a review comment may be placed on, from each file's `patch`. */
+
+/** Parses one file's `patch` from the pulls/files API (hunks only, no file header). */
+function patchLines(patch) {
+    const out = { added: new Set(), hunkOf: new Map() };
+    if (!patch)
+        return out;
+    const text = patch.startsWith('@@') ? `--- a/f\n+++ b/f\n${patch}` : patch;
+    const files = parse_diff_default()(text);
+    let hunk = 0;
+    for (const file of files) {
+        for (const chunk of file.chunks) {
+            for (const ch of chunk.changes) {
+                if (ch.content.startsWith('\\'))
+                    continue; // "\ No newline at end of file"
+                if (ch.type === 'add') {
+                    out.added.add(ch.ln);
+                    out.hunkOf.set(ch.ln, hunk);
+                }
+                else if (ch.type === 'normal') {
+                    out.hunkOf.set(ch.ln2, hunk);
+                }
+            }
+            hunk++;
+        }
+    }
+    return out;
+}
+/** True when lines start..end are all in one hunk of the diff (a multi-line comment's range). */
+function rangeInDiff(diff, start, end) {
+    const h = diff.hunkOf.get(start);
+    if (h === undefined)
+        return false;
+    for (let l = start; l <= end; l++)
+        if (diff.hunkOf.get(l) !== h)
+            return false;
+    return true;
+}
+/** Map of file name -> diff lines. Removed files and files GitHub sends without a patch have no lines. */
+function diffsOf(files) {
+    const m = new Map();
+    for (const f of files) {
+        if (f.status === 'removed')
+            continue;
+        m.set(f.filename, patchLines(f.patch));
+    }
+    return m;
+}
+
+// EXTERNAL MODULE: ./src/pr/escape.ts
+var pr_escape = __webpack_require__(6850);
+;// CONCATENATED MODULE: ./src/pr/review.ts
+
+
+
+
+
+
+const REVIEW_MARKER = '<!-- kubeward:review -->';
+const FINDING_MARKER = /<!-- kubeward:finding ([A-Za-z0-9:._/-]+) -->/;
+async function fetchPullFiles(t) {
+    return (0,pr_client/* paginate */.En)(t.client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: t.owner, repo: t.repo, pull_number: t.pullNumber }, t.retry);
+}
+/** Findings whose line is one the PR adds or changes (the `only-new` filter). */
+function findingsOnChangedLines(findings, diffs) {
+    return findings.filter((f) => f.location && diffs.get(f.location.file)?.added.has(f.location.line));
+}
+function findingMarker(f) {
+    return `<!-- kubeward:finding ${(0,pr_escape/* commentSafe */.XO)(f.fingerprint)} -->`;
+}
+/** The body of one inline comment. */
+function commentBody(f, suggestion) {
+    const meta = (0,rules/* getRule */.r)(f.ruleId)?.meta;
+    const parts = [
+        findingMarker(f),
+        `**${markdown/* SEVERITY_ICON */._9[f.severity]} ${f.severity}** · ${(0,pr_escape/* inlineCode */.ti)(f.ruleId)} · ${(0,pr_escape/* escapeMarkdown */.FV)(f.title)}`,
+        '',
+        (0,pr_escape/* escapeMarkdown */.FV)(f.message) + (f.secretPreview ? ` (${(0,pr_escape/* inlineCode */.ti)(f.secretPreview)})` : ''),
+    ];
+    if (meta?.rationale)
+        parts.push('', `**Why:** ${(0,pr_escape/* escapeMarkdown */.FV)(meta.rationale)}`);
+    if (suggestion) {
+        parts.push('', `**Suggested fix** (${(0,pr_escape/* escapeMarkdown */.FV)(f.fix?.description ?? 'kubeward')}):`, '');
+        parts.push((0,pr_escape/* codeBlock */.DV)('suggestion', suggestion.lines.join('\n')));
+    }
+    else if (meta?.remediation) {
+        parts.push('', `**Fix:** ${(0,pr_escape/* escapeMarkdown */.FV)(meta.remediation)}`);
+    }
+    return parts.join('\n');
+}
+/** Builds the review comments (pure, for tests): one per finding on a changed line. */
+async function planReview(opts, diffs, existing) {
+    const done = new Set();
+    for (const c of existing) {
+        const m = c.body ? FINDING_MARKER.exec(c.body) : null;
+        if (!m || !c.path)
+            continue;
+        for (const l of [c.line, c.original_line])
+            if (l)
+                done.add(`${c.path}\0${l}\0${m[1]}`);
+    }
+    const result = { posted: 0, alreadyCommented: 0, outsideDiff: 0, overLimit: 0, suggestions: 0 };
+    const comments = [];
+    const texts = new Map();
+    const max = opts.maxComments ?? 50;
+    for (const f of opts.report.findings) {
+        const loc = f.location;
+        const diff = loc ? diffs.get(loc.file) : undefined;
+        if (!loc || !diff || !diff.added.has(loc.line)) {
+            result.outsideDiff++;
+            continue;
+        }
+        let edit;
+        if (opts.suggestions !== false && f.fix && opts.readFile) {
+            if (!texts.has(loc.file))
+                texts.set(loc.file, opts.readFile(loc.file).catch(() => undefined));
+            const text = await texts.get(loc.file);
+            const e = text === undefined ? undefined : fixLineEdit(text, f);
+            if (e && rangeInDiff(diff, e.startLine, e.endLine))
+                edit = e;
+        }
+        const line = edit ? edit.endLine : loc.line;
+        const key = (l) => `${loc.file}\0${l}\0${(0,pr_escape/* commentSafe */.XO)(f.fingerprint)}`;
+        if (done.has(key(line)) || done.has(key(loc.line))) {
+            result.alreadyCommented++;
+            continue;
+        }
+        if (comments.length >= max) {
+            result.overLimit++;
+            continue;
+        }
+        const c = { path: loc.file, line, side: 'RIGHT', body: commentBody(f, edit) };
+        if (edit && edit.startLine < edit.endLine) {
+            c.start_line = edit.startLine;
+            c.start_side = 'RIGHT';
+        }
+        if (edit)
+            result.suggestions++;
+        comments.push(c);
+    }
+    return { comments, result };
+}
+function reviewBody(result, count) {
+    const lines = [
+        REVIEW_MARKER,
+        `kubeward found ${count} issue${count === 1 ? '' : 's'} on lines this pull request changes.`,
+    ];
+    if (result.outsideDiff > 0)
+        lines.push(`${result.outsideDiff} other finding(s) are outside the diff: see the checks summary.`);
+    if (result.overLimit > 0)
+        lines.push(`${result.overLimit} more not commented here (limit per review).`);
+    return lines.join('\n\n');
+}
+/**
+ * Posts one review with comments on changed lines. When GitHub refuses it (422, e.g. a line that is
+ * not in the diff any more), retries once with single-line comments on added lines only; if that is
+ * refused too, reports it in `rejected` instead of throwing.
+ */
+async function publishReview(opts) {
+    const { client, owner, repo, pullNumber, retry } = opts;
+    const files = opts.files ?? (await fetchPullFiles(opts));
+    const diffs = diffsOf(files);
+    const existing = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner, repo, pull_number: pullNumber }, retry);
+    const { comments, result } = await planReview(opts, diffs, existing);
+    if (comments.length === 0)
+        return result;
+    const post = (cs) => (0,pr_client/* call */.T1)(client, 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        commit_id: opts.headSha,
+        event: 'COMMENT',
+        body: reviewBody(result, cs.length),
+        comments: cs,
+    }, retry);
+    try {
+        const r = await post(comments);
+        return { ...result, posted: comments.length, reviewId: r.id };
+    }
+    catch (e) {
+        const info = (0,pr_client/* httpError */.p2)(e);
+        if (info?.status !== 422)
+            throw e;
+        opts.log?.(`GitHub refused the review (422: ${info.message}); retrying with single-line comments only`);
+        // the likeliest offenders: multi-line suggestion ranges. Keep single lines the diff adds.
+        const safe = comments.filter((c) => c.start_line === undefined && diffs.get(c.path)?.added.has(c.line));
+        const dropped = comments.length - safe.length;
+        if (safe.length === 0)
+            return { ...result, rejected: { count: comments.length, message: info.message } };
+        try {
+            const r = await post(safe);
+            return {
+                ...result,
+                posted: safe.length,
+                reviewId: r.id,
+                suggestions: safe.filter((c) => c.body.includes('```suggestion')).length,
+                ...(dropped > 0 ? { rejected: { count: dropped, message: info.message } } : {}),
+            };
+        }
+        catch (e2) {
+            const info2 = (0,pr_client/* httpError */.p2)(e2);
+            if (info2?.status !== 422)
+                throw e2;
+            return { ...result, rejected: { count: comments.length, message: info2.message } };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pr/index.ts
+/** Publishing a report to a GitHub pull request: shared by the GitHub Action and the CircleCI orb. */
+
+
+
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,614 @@
+export const id = 592;
+export const ids = [592];
+export const modules = {
+
+/***/ 8592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k_: () => (/* binding */ parseManifestText)
+});
+
+// UNUSED EXPORTS: lineStarts, offsetToLineCol
+
+// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3555);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
+;// CONCATENATED MODULE: ./src/core/manifests/locate.ts
+/**
+ * Field path -> line/column, lazily and per document.
+ *
+ * Fast path: block-style YAML (nearly every manifest) is indexed by one pass over the
+ * document's lines into a small tree of keys and sequence items with their positions.
+ * Documents the fast path cannot read with certainty (flow collections on the path,
+ * anchors/aliases, merge keys, complex keys, tags, JSON) fall back to the `yaml` package,
+ * which is exact but ~10x slower: only those documents pay for it.
+ */
+
+/** Offsets of each line start, for offset -> line/column. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function offsetToLineCol(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+/** Node properties the fast path does not follow: anchors, aliases, tags. */
+const PROPERTY = /^[&*!]/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+function unquoteKey(raw) {
+    if (raw.startsWith('"')) {
+        try {
+            return JSON.parse(raw);
+        }
+        catch {
+            return raw.slice(1, -1);
+        }
+    }
+    return raw.slice(1, -1).replace(/''/g, "'");
+}
+/** Finds a plain key at the start of `s`: text up to the first `:` followed by space or end. */
+function plainKey(s) {
+    const c = s.charCodeAt(0);
+    // flow, quotes, comment, block-scalar and other indicators cannot start a plain key
+    if (c === 123 ||
+        c === 91 ||
+        c === 35 ||
+        c === 124 ||
+        c === 62 ||
+        c === 34 ||
+        c === 39 ||
+        c === 37 ||
+        c === 64 ||
+        c === 96) {
+        return undefined;
+    }
+    for (let i = s.indexOf(':'); i !== -1; i = s.indexOf(':', i + 1)) {
+        const n = s.charCodeAt(i + 1);
+        if (Number.isNaN(n) || n === 32 || n === 9) {
+            const key = s.slice(0, i).trimEnd();
+            if (key.includes(' #'))
+                return undefined; // a comment before the colon
+            return { key, rest: i + 1 };
+        }
+    }
+    return undefined;
+}
+function stripComment(v) {
+    if (v.startsWith('#'))
+        return '';
+    const i = v.search(/[ \t]#/);
+    return (i === -1 ? v : v.slice(0, i)).trim();
+}
+/** Advances a flow collection's state over one line of text (quotes may span lines). */
+function scanFlow(s, st) {
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (st.q) {
+            if (ch === st.q) {
+                if (st.q === "'" && s[i + 1] === "'")
+                    i++;
+                else
+                    st.q = '';
+            }
+            else if (ch === '\\' && st.q === '"')
+                i++;
+        }
+        else if (ch === '"' || ch === "'")
+            st.q = ch;
+        else if (ch === '{' || ch === '[')
+            st.depth++;
+        else if (ch === '}' || ch === ']')
+            st.depth--;
+        else if (ch === '#' && (i === 0 || s[i - 1] === ' '))
+            break;
+    }
+}
+function openQuote(v) {
+    if (v.startsWith('"'))
+        return /^"(?:[^"\\]|\\.)*"/.test(v) ? '' : '"';
+    if (v.startsWith("'"))
+        return /^'(?:[^']|'')*'/.test(v) ? '' : "'";
+    return '';
+}
+/** Tokenizes block-style YAML lines; undefined when a construct needs the exact parser. */
+function tokenize(text, firstLine) {
+    const lines = text.split('\n');
+    const tokens = [];
+    let skipIndent = -1; // block scalar: skip lines indented more than this
+    let quote = ''; // multi-line quoted scalar
+    const flow = { depth: 0, q: '' }; // multi-line flow collection
+    for (let li = 0; li < lines.length; li++) {
+        let line = lines[li];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        const lineNo = firstLine + li;
+        if (quote) {
+            const re = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /(?:^|[^'])'(?!')/;
+            if (re.test(line))
+                quote = '';
+            continue;
+        }
+        if (flow.depth > 0) {
+            scanFlow(line, flow);
+            continue;
+        }
+        let indent = 0;
+        while (indent < line.length && line.charCodeAt(indent) === 32)
+            indent++;
+        const content = line.slice(indent);
+        if (content === '' || content.startsWith('#'))
+            continue;
+        if (skipIndent >= 0) {
+            if (indent > skipIndent)
+                continue;
+            skipIndent = -1;
+        }
+        if (content.startsWith('\t'))
+            return undefined;
+        const eol = line.trimEnd().length;
+        let col = indent;
+        let rest = content;
+        let parentIndent = indent; // indentation a block scalar's content must exceed
+        // sequence dashes, possibly several on one line ("- - a")
+        while (rest.startsWith('-') && (rest.length === 1 || rest[1] === ' ')) {
+            tokens.push({ k: 'dash', pos: { line: lineNo, col, eol } });
+            parentIndent = col;
+            let n = 1;
+            while (n < rest.length && rest[n] === ' ')
+                n++;
+            col += n;
+            rest = rest.slice(n);
+        }
+        rest = rest.trimEnd();
+        if (rest === '' || rest.startsWith('#'))
+            continue;
+        // anchors, aliases, tags, complex keys and directives: leave the document to the exact parser
+        if (PROPERTY.test(rest) || rest === '?' || rest.startsWith('? ') || (indent === 0 && rest.startsWith('%'))) {
+            return undefined;
+        }
+        let value = '';
+        let keyTok;
+        const qk = QUOTED_KEY.exec(rest);
+        if (qk) {
+            keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: unquoteKey(qk[1]), inline: 'none' };
+            value = stripComment(rest.slice(qk[0].length).trim());
+        }
+        else {
+            const pk = plainKey(rest);
+            if (pk) {
+                keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: pk.key, inline: 'none' };
+                value = stripComment(rest.slice(pk.rest).trim());
+            }
+        }
+        if (keyTok && keyTok.k === 'key') {
+            if (keyTok.key === '<<' || PROPERTY.test(value))
+                return undefined;
+            parentIndent = col;
+            if (value !== '')
+                keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
+            tokens.push(keyTok);
+        }
+        else {
+            value = stripComment(rest);
+            if (value === '')
+                continue;
+            // a flow collection as a sequence item: the fast path does not look inside it
+            const flow = value.startsWith('{') || value.startsWith('[');
+            tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol }, ...(flow ? { flow } : {}) });
+        }
+        if (value.startsWith('|') || value.startsWith('>'))
+            skipIndent = parentIndent;
+        else if (value.startsWith('{') || value.startsWith('[')) {
+            flow.depth = 0;
+            flow.q = '';
+            scanFlow(value, flow);
+            if (flow.depth < 0)
+                flow.depth = 0;
+        }
+        else
+            quote = openQuote(value);
+    }
+    return tokens;
+}
+/** Builds the node tree from tokens by indentation. */
+function buildTree(tokens) {
+    let i = 0;
+    const parse = (minCol) => {
+        const t = tokens[i];
+        if (!t || t.pos.col < minCol)
+            return null;
+        if (t.k === 'dash') {
+            const col = t.pos.col;
+            const node = { t: 'seq', pos: t.pos, items: [] };
+            while (i < tokens.length && tokens[i].k === 'dash' && tokens[i].pos.col === col) {
+                const dash = tokens[i++].pos;
+                node.items.push({ dash, value: parse(col + 1) });
+            }
+            return node;
+        }
+        if (t.k === 'key') {
+            const col = t.pos.col;
+            const node = { t: 'map', pos: t.pos, keys: new Map() };
+            while (i < tokens.length) {
+                const k = tokens[i];
+                if (k.k !== 'key' || k.pos.col !== col)
+                    break;
+                i++;
+                let value = null;
+                if (k.inline === 'scalar')
+                    value = { t: 'scalar', pos: k.pos };
+                else if (k.inline === 'flow')
+                    value = { t: 'opaque', pos: k.pos };
+                else {
+                    const next = tokens[i];
+                    // a block sequence may sit at the same indentation as its key
+                    if (next && (next.pos.col > col || (next.k === 'dash' && next.pos.col === col)))
+                        value = parse(next.pos.col);
+                }
+                // keep the last duplicate key, as Kubernetes' decoder does
+                node.keys.set(k.key, { key: k.pos, value });
+                // continuation lines of a multi-line plain scalar
+                while (i < tokens.length && tokens[i].pos.col > col)
+                    i++;
+            }
+            return node;
+        }
+        i++;
+        const node = t.flow ? { t: 'opaque', pos: t.pos } : { t: 'scalar', pos: t.pos };
+        while (i < tokens.length && tokens[i].pos.col > t.pos.col && tokens[i].pos.line > t.pos.line)
+            i++;
+        return node;
+    };
+    const root = parse(0);
+    return root;
+}
+function toLocation(file, p) {
+    return { file, line: p.line, column: p.col + 1, endLine: p.line, endColumn: Math.max(p.col + 1, p.eol + 1) };
+}
+/** The location of `path` in a fast-path tree; 'fallback' when the path enters something opaque. */
+function walk(root, path, file, docPos) {
+    let node = root;
+    let best = root?.pos ?? docPos;
+    for (const seg of path) {
+        if (!node)
+            break;
+        if (node.t === 'opaque')
+            return 'fallback';
+        if (node.t === 'map') {
+            const e = node.keys.get(String(seg));
+            if (!e)
+                break;
+            best = e.key;
+            node = e.value;
+        }
+        else if (node.t === 'seq' && typeof seg === 'number') {
+            const item = node.items[seg];
+            if (!item)
+                break;
+            best = item.value ? item.value.pos : item.dash;
+            node = item.value;
+        }
+        else
+            break;
+    }
+    return toLocation(file, best);
+}
+/** Exact locator with the `yaml` package (for documents the fast path declines). */
+function exactLocator(src, starts) {
+    let root;
+    const pos = (offset) => offsetToLineCol(starts(), offset);
+    return (path) => {
+        if (root === undefined) {
+            const doc = (0,dist/* parseDocument */.Tp)(src.fileText.slice(src.start, src.end), {
+                lineCounter: new dist/* LineCounter */.HN(),
+                version: '1.1',
+                uniqueKeys: false,
+                strict: false,
+                prettyErrors: false,
+            });
+            root = doc.contents ?? null;
+        }
+        let node = root;
+        let best = root?.range ? [root.range[0], root.range[1]] : undefined;
+        for (const seg of path) {
+            let next = null;
+            let found = false;
+            if (typeof seg === 'number' && (0,dist/* isSeq */.oP)(node)) {
+                next = node.items[seg] ?? null;
+                found = next !== null;
+                if (next?.range)
+                    best = [next.range[0], next.range[1]];
+            }
+            else if ((0,dist/* isMap */.jh)(node)) {
+                for (let i = node.items.length - 1; i >= 0; i--) {
+                    const pair = node.items[i];
+                    const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+                    if (k === String(seg)) {
+                        next = pair.value ?? null;
+                        const kr = pair.key?.range;
+                        if (kr)
+                            best = [kr[0], kr[1]];
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (!found)
+                break;
+            node = next;
+            if (!node)
+                break;
+        }
+        if (!best) {
+            const p = pos(src.start);
+            return { file: src.file, line: p.line, column: p.column };
+        }
+        const s = pos(src.start + best[0]);
+        const lineEnd = src.fileText.indexOf('\n', src.start + best[0]);
+        const e = pos(lineEnd === -1 ? src.fileText.length : lineEnd);
+        return { file: src.file, line: s.line, column: s.column, endLine: s.line, endColumn: Math.max(s.column, e.column) };
+    };
+}
+/** Counters for the benchmark: how many documents took the fast path and how many fell back. */
+const locatorStats = { fast: 0, exact: 0 };
+/**
+ * Returns a locator for one document. `starts` gives the file's line starts (computed once per
+ * file, lazily). Nothing is parsed until the first call.
+ */
+function makeLocator(src, starts) {
+    let tree;
+    let useExact = false;
+    let exact;
+    let docPos;
+    const getExact = () => (exact ??= (locatorStats.exact++, exactLocator(src, starts)));
+    return (path) => {
+        if (tree === undefined && !useExact) {
+            const text = src.fileText.slice(src.start, src.end);
+            const first = offsetToLineCol(starts(), src.start).line;
+            docPos = { line: first, col: 0, eol: 0 };
+            const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, first);
+            if (!tokens)
+                useExact = true;
+            else {
+                tree = buildTree(tokens);
+                locatorStats.fast++;
+            }
+        }
+        if (useExact)
+            return getExact()(path);
+        const r = walk(tree ?? null, path, src.file, docPos);
+        return r === 'fallback' ? getExact()(path) : r;
+    };
+}
+/** The exact locator, exported for tests that compare the fast path against it. */
+function makeExactLocator(src, starts) {
+    return exactLocator(src, starts);
+}
+
+;// CONCATENATED MODULE: ./src/core/manifests/schema.ts
+/** The YAML schema Kubernetes reads manifests with (sigs.k8s.io/yaml, YAML 1.1 scalars). */
+
+const TRUE = /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+/** YAML 1.1 booleans: `yes`, `on`, `y` ... are booleans, as Kubernetes' decoder reads them. */
+const bool11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (data) => data !== null && BOOL.test(data),
+    construct: (data) => TRUE.test(data),
+    predicate: (obj) => typeof obj === 'boolean',
+    represent: (obj) => String(obj),
+});
+/** YAML 1.1 octal integers (`0644`), as file modes are often written. */
+const octal11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (data) => data !== null && /^[-+]?0[0-7]+$/.test(data),
+    construct: (data) => {
+        const neg = data.startsWith('-');
+        const v = parseInt(data.replace(/^[-+]/, ''), 8);
+        return neg ? -v : v;
+    },
+    predicate: (obj) => typeof obj === 'number' && Number.isInteger(obj),
+    represent: (obj) => '0' + obj.toString(8),
+});
+/**
+ * Core schema (no timestamps: Kubernetes keeps `2024-01-01` as a string) plus merge keys,
+ * YAML 1.1 booleans and octals.
+ */
+const merge = js_yaml/* default.types */.Ay.types.merge;
+const K8S_SCHEMA = js_yaml/* default.CORE_SCHEMA */.Ay.CORE_SCHEMA.extend({ implicit: [bool11, octal11, merge] });
+
+;// CONCATENATED MODULE: ./src/core/manifests/parse.ts
+/**
+ * Parses manifest text into Kubernetes objects: js-yaml (fast) for values, with the YAML 1.1
+ * scalars Kubernetes reads; positions come lazily from ./locate.ts, only for the documents a
+ * finding asks about. Never throws: bad input becomes a LoadProblem or a skipped document.
+ */
+
+
+
+
+/** Document markers at the start of a line. */
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+/** Template syntax that YAML cannot hold outside a string (Helm, Go templates). */
+const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
+/** An alias expansion budget: past it the document is treated as an alias bomb. */
+const MAX_EXPANDED_NODES = 2_000_000;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Splits text into document ranges at `---` / `...` lines. */
+function splitDocuments(text) {
+    const ranges = [];
+    let start = 0;
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+        ranges.push({ start, end: m.index });
+        start = m.index + 3;
+    }
+    ranges.push({ start, end: text.length });
+    return ranges;
+}
+/** True when the text holds something other than blanks and comments. */
+function hasContent(s) {
+    return /^[ \t]*[^#\s]/m.test(s);
+}
+/** Counts nodes as a consumer walking the value would see them, aliases expanded; stops at the budget. */
+function expandedSize(v, budget) {
+    let count = 0;
+    const stack = [v];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (++count > budget)
+            return count;
+        if (Array.isArray(cur))
+            for (const x of cur)
+                stack.push(x);
+        else if (isObject(cur))
+            for (const k in cur)
+                stack.push(cur[k]);
+    }
+    return count;
+}
+/** True when a template like `{{ .Values.x }}` in plain position was read as a mapping key. */
+function hasTemplateKey(v, depth = 0) {
+    if (depth > 64)
+        return false;
+    if (Array.isArray(v))
+        return v.some((x) => hasTemplateKey(x, depth + 1));
+    if (isObject(v)) {
+        for (const k in v)
+            if (k === '[object Object]' || k === 'null' || hasTemplateKey(v[k], depth + 1))
+                return true;
+    }
+    return false;
+}
+/** The line (1-based, within the chunk) of the first `{{` outside quotes, for the message. */
+function firstTemplateLine(chunk) {
+    const lines = chunk.split('\n');
+    const i = lines.findIndex((l) => /(?:^|[\s:,[{-])\{\{/.test(l.replace(/"[^"]*"|'[^']*'/g, '')));
+    return i === -1 ? 0 : i;
+}
+function describeYamlError(e) {
+    const err = e;
+    return {
+        line: err.mark?.line ?? 0,
+        column: err.mark?.column ?? 0,
+        reason: err.reason ?? (err.message ? err.message.split('\n')[0] : String(e)),
+    };
+}
+function parseManifestText(input, file) {
+    // A BOM is not content and not a column.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const out = { objects: [], skipped: [], problems: [] };
+    let starts;
+    const getStarts = () => (starts ??= lineStarts(text));
+    const pos = (offset) => offsetToLineCol(getStarts(), offset);
+    for (const range of splitDocuments(text)) {
+        const chunk = text.slice(range.start, range.end);
+        if (!hasContent(chunk))
+            continue;
+        const firstContent = chunk.search(/[^\s]/);
+        const docLine = pos(range.start + Math.max(0, firstContent)).line;
+        let value;
+        try {
+            value = js_yaml/* default.load */.Ay.load(chunk, { schema: K8S_SCHEMA, json: true, filename: file });
+        }
+        catch (e) {
+            const d = describeYamlError(e);
+            const base = pos(range.start);
+            const line = base.line + d.line;
+            const column = (d.line === 0 ? base.column - 1 : 0) + d.column + 1;
+            const template = TEMPLATE.test(chunk);
+            out.problems.push({
+                kind: template ? 'helm-template' : 'invalid-yaml',
+                file,
+                line,
+                column,
+                message: template
+                    ? `this looks like a Helm/Go template source, not a rendered manifest (YAML error: ${d.reason}); render it first, e.g. \`helm template <release> <chart> | kubeward scan -\``
+                    : `YAML parse error: ${d.reason}`,
+            });
+            continue;
+        }
+        if (value === null || value === undefined)
+            continue;
+        if (chunk.includes('{{') && hasTemplateKey(value)) {
+            // js-yaml reads `name: {{ .X }}` as a mapping keyed by a mapping; Kubernetes rejects it
+            out.problems.push({
+                kind: 'helm-template',
+                file,
+                line: pos(range.start).line + firstTemplateLine(chunk),
+                column: 1,
+                message: 'this looks like a Helm/Go template source, not a rendered manifest (`{{ }}` outside a quoted string); render it first, e.g. `helm template <release> <chart> | kubeward scan -`',
+            });
+            continue;
+        }
+        if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+            out.problems.push({
+                kind: 'invalid-yaml',
+                file,
+                line: docLine,
+                column: 1,
+                message: `YAML aliases expand this document past ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); not scanned`,
+            });
+            continue;
+        }
+        if (!isObject(value)) {
+            const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
+            out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
+            continue;
+        }
+        const source = { file, fileText: text, start: range.start, end: range.end };
+        let locator;
+        const locateDoc = (path) => (locator ??= makeLocator(source, getStarts))(path);
+        const add = (data, docPath, line) => {
+            const { apiVersion, kind } = data;
+            if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
+                out.skipped.push({ file, line, reason: 'not a Kubernetes object (no apiVersion/kind)' });
+                return;
+            }
+            const md = isObject(data.metadata) ? data.metadata : {};
+            const name = typeof md.name === 'string' ? md.name : typeof md.generateName === 'string' ? md.generateName : '';
+            out.objects.push({
+                data,
+                ref: { apiVersion, kind, name, ...(typeof md.namespace === 'string' ? { namespace: md.namespace } : {}) },
+                origin: 'manifest',
+                file,
+                docPath,
+                source,
+                locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
+            });
+        };
+        if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+            value.items.forEach((item, i) => {
+                if (isObject(item))
+                    add(item, ['items', i], docLine);
+                else
+                    out.skipped.push({ file, line: docLine, reason: `item ${i} of the ${value.kind} is not an object` });
+            });
+        }
+        else
+            add(value, [], docLine);
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,84 @@
+/** Every action input, read and validated in one place. */
+import * as core from '@actions/core';
+import { isSeverity, SEVERITIES, type Severity } from '../core/model.ts';
+
+export const COMMENT_MODES = ['sticky', 'review', 'both', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export interface ActionInputs {
+  mode: 'scan' | 'verify';
+  paths: string[];
+  config?: string;
+  profile?: string;
+  failOn: Severity;
+  sarifFile: string;
+  comment: CommentMode;
+  suggestions: boolean;
+  onlyNew: boolean;
+  githubToken: string;
+  annotations: boolean;
+  /** Reserved for `mode: verify` (read by the verify entry). */
+  verify: { kubeconfig?: string; context?: string; namespace?: string; manifests?: string; timeout?: string };
+}
+
+/** An input the user got wrong: reported as a failure with the input's name. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+function opt(name: string): string | undefined {
+  const v = core.getInput(name).trim();
+  return v === '' ? undefined : v;
+}
+
+function bool(name: string, dflt: boolean): boolean {
+  const v = opt(name);
+  if (v === undefined) return dflt;
+  if (/^(true|yes|on|1)$/i.test(v)) return true;
+  if (/^(false|no|off|0)$/i.test(v)) return false;
+  throw new InputError(`input ${name} must be true or false, got "${v}"`);
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], dflt: T): T {
+  const v = opt(name)?.toLowerCase() ?? dflt;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(`input ${name} must be one of ${allowed.join(', ')}, got "${v}"`);
+  }
+  return v as T;
+}
+
+/** Paths from a newline- or comma-separated list. */
+export function splitList(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function readInputs(): ActionInputs {
+  const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
+  if (!isSeverity(failOn)) {
+    throw new InputError(`input fail-on must be one of ${SEVERITIES.join(', ')}, got "${failOn}"`);
+  }
+  const paths = splitList(opt('paths'));
+  return {
+    mode: oneOf('mode', ['scan', 'verify'] as const, 'scan'),
+    paths: paths.length > 0 ? paths : ['.'],
+    config: opt('config'),
+    profile: opt('profile'),
+    failOn,
+    sarifFile: opt('sarif-file') ?? 'kubeward.sarif',
+    comment: oneOf('comment', COMMENT_MODES, 'both'),
+    suggestions: bool('suggestions', true),
+    onlyNew: bool('only-new', false),
+    githubToken: opt('github-token') ?? '',
+    annotations: bool('annotations', true),
+    verify: {
+      kubeconfig: opt('kubeconfig'),
+      context: opt('context'),
+      namespace: opt('namespace'),
+      manifests: opt('manifests'),
+      timeout: opt('timeout'),
+    },
+  };
+}

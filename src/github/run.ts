@@ -1,0 +1,199 @@
+/**
+ * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
+ * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { countBySeverity, failsThreshold, SEVERITIES, type Report } from '../core/model.ts';
+import type { FileDiff } from '../pr/diff.ts';
+import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
+import { annotate, ANNOTATION_LIMIT } from './annotations.ts';
+import { readContext, type RunContext } from './context.ts';
+import { readInputs, type ActionInputs } from './inputs.ts';
+import { writeSummary } from './summary.ts';
+
+export interface RunResult {
+  failure?: string;
+}
+
+const PERMISSIONS_HINT =
+  'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
+  'pull requests from forks get a read-only token on `pull_request` events.';
+
+export async function run(): Promise<RunResult> {
+  const inputs = readInputs();
+  core.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
+  if (inputs.mode === 'verify') {
+    const { runVerify } = await import('./verify.ts');
+    return runVerify(inputs);
+  }
+  return runScan(inputs, readContext());
+}
+
+function filterReport(report: Report, keep: (f: Report['findings'][number]) => boolean): Report {
+  const findings = report.findings.filter(keep);
+  return { ...report, findings, counts: countBySeverity(findings) };
+}
+
+async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
+  const { scan } = await import('../core/scan.ts');
+  let report = await scan({
+    paths: inputs.paths,
+    cwd: ctx.workspace,
+    failOn: inputs.failOn,
+    ...(inputs.config ? { configFile: inputs.config } : {}),
+    ...(inputs.profile ? { profile: inputs.profile } : {}),
+  });
+  const notes: string[] = [];
+  const pr = ctx.pullRequest;
+
+  // The PR client, when there is a PR and something to do with it.
+  const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
+  let client: GitHubClient | undefined;
+  let files: { filename: string; patch?: string; status?: string }[] | undefined;
+  let diffs: Map<string, FileDiff> | undefined;
+  if (pr && wantsPr && inputs.githubToken) {
+    const { githubClient, retryOptions } = await import('./publish.ts');
+    client = await githubClient(inputs.githubToken);
+    const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
+    if (inputs.onlyNew) {
+      try {
+        const pr_ = await import('../pr/index.ts');
+        files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
+        diffs = pr_.diffsOf(files);
+        const before = report.findings.length;
+        report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
+        notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
+      } catch (e) {
+        const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
+        core.notice(msg);
+        notes.push(msg);
+      }
+    }
+  } else if (inputs.onlyNew) {
+    const msg = pr
+      ? 'only-new needs github-token to read the pull request: reporting every finding.'
+      : 'only-new applies to pull requests only: reporting every finding.';
+    core.notice(msg);
+    notes.push(msg);
+  }
+
+  // SARIF: always written, also when there is nothing to report.
+  const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
+  const { formatReport } = await import('../core/report/index.ts');
+  await mkdir(path.dirname(sarifPath), { recursive: true });
+  await writeFile(sarifPath, formatReport(report, 'sarif'));
+
+  if (inputs.annotations) {
+    const a = annotate(report.findings);
+    if (a.notShown > 0) {
+      notes.push(
+        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
+      );
+    }
+  }
+  for (const e of report.errors) core.warning(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+
+  // PR comments.
+  if (pr && inputs.comment !== 'off') {
+    if (!inputs.githubToken) {
+      notes.push('No github-token: PR comments skipped.');
+    } else if (pr.fromFork && ctx.eventName === 'pull_request') {
+      const msg = `kubeward: this pull request comes from a fork, whose token is read-only: findings are reported as annotations and in the job summary only.`;
+      core.notice(msg);
+      notes.push(msg);
+    } else if (client) {
+      await publishToPr(inputs, ctx, report, client, files, notes);
+    }
+  }
+
+  await writeSummary(report, ctx, notes);
+
+  const failed = failsThreshold(report, inputs.failOn);
+  core.setOutput('findings', report.findings.length);
+  for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
+  core.setOutput('sarif-file', sarifPath);
+  core.setOutput('passed', String(!failed));
+
+  const total = report.findings.length;
+  core.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+  if (failed) {
+    const n = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(inputs.failOn)).length;
+    return { failure: `kubeward: ${n} finding(s) at or above ${inputs.failOn}` };
+  }
+  return {};
+}
+
+function describe(e: unknown): string {
+  const info = httpError(e);
+  return info ? `HTTP ${info.status}: ${info.message}` : (e as Error).message;
+}
+
+async function publishToPr(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  report: Report,
+  client: GitHubClient,
+  files: { filename: string; patch?: string; status?: string }[] | undefined,
+  notes: string[],
+): Promise<void> {
+  const pr = ctx.pullRequest!;
+  const { retryOptions } = await import('./publish.ts');
+  const { publishStickyComment, publishReview } = await import('../pr/index.ts');
+  const target = {
+    client,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pullNumber: pr.number,
+    headSha: pr.headSha,
+    serverUrl: ctx.serverUrl,
+    retry: retryOptions(),
+  };
+  const fallback = (what: string, e: unknown) => {
+    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
+    core.notice(msg);
+    notes.push(msg);
+  };
+  let denied = false;
+  if (inputs.comment === 'review' || inputs.comment === 'both') {
+    try {
+      const r = await publishReview({
+        ...target,
+        report,
+        suggestions: inputs.suggestions,
+        ...(files ? { files } : {}),
+        readFile: async (p) => {
+          const full = path.resolve(ctx.workspace, p);
+          if (!full.startsWith(path.resolve(ctx.workspace) + path.sep)) return undefined;
+          return readFile(full, 'utf8');
+        },
+        log: (m) => core.info(m),
+      });
+      core.info(
+        `kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`,
+      );
+      if (r.rejected) {
+        const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
+        core.warning(msg);
+        notes.push(msg);
+      }
+    } catch (e) {
+      if (isPermissionError(e) || httpError(e)?.status === 404) {
+        denied = true;
+        fallback('review', e);
+      } else {
+        core.warning(`kubeward: the review failed: ${describe(e)}`);
+      }
+    }
+  }
+  if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
+    try {
+      const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
+      core.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
+    } catch (e) {
+      if (isPermissionError(e) || httpError(e)?.status === 404) fallback('PR comment', e);
+      else core.warning(`kubeward: the PR comment failed: ${describe(e)}`);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/** The sticky PR comment: one comment per PR, found by a hidden marker, created once and then updated. */
+import type { Report } from '../core/model.ts';
+import { call, httpError, paginate, type GitHubClient, type RetryOptions } from './client.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export const STICKY_MARKER = '<!-- kubeward:sticky -->';
+/** GitHub refuses issue comments longer than this. */
+export const COMMENT_LIMIT = 65_536;
+
+export interface PullRequestTarget {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The PR head commit: links and review comments point at it. */
+  headSha: string;
+  /** e.g. https://github.com (for links to files). */
+  serverUrl?: string;
+  retry?: RetryOptions;
+}
+
+export interface StickyCommentOptions extends PullRequestTarget {
+  report: Report;
+  /** Notes shown under the headline (escaped markdown). */
+  notes?: string[];
+  /** A link to the workflow run or CI job, shown in the footer. */
+  runUrl?: string;
+}
+
+export interface StickyCommentResult {
+  action: 'created' | 'updated';
+  id: number;
+  url?: string;
+}
+
+interface IssueComment {
+  id: number;
+  body?: string;
+  html_url?: string;
+  user?: { login?: string; type?: string } | null;
+}
+
+/** The comment body: the report in markdown under 65,536 characters, with the marker. */
+export function stickyBody(opts: Omit<StickyCommentOptions, 'client'>): string {
+  const server = opts.serverUrl ?? 'https://github.com';
+  const prefix = `${server}/${opts.owner}/${opts.repo}/blob/${opts.headSha}/`;
+  const footer = `<sub>kubeward ${opts.report.tool.version} · commit ${opts.headSha.slice(0, 7)}${
+    opts.runUrl ? ` · [run](${opts.runUrl})` : ''
+  }</sub>`;
+  return renderMarkdown(opts.report, {
+    maxLength: COMMENT_LIMIT - 1,
+    header: STICKY_MARKER,
+    fileUrlPrefix: prefix,
+    notes: opts.notes,
+    footer,
+  });
+}
+
+/** Creates the sticky comment, or updates it when a previous run made one (also to say "all clear"). */
+export async function publishStickyComment(opts: StickyCommentOptions): Promise<StickyCommentResult> {
+  const { client, owner, repo, pullNumber, retry } = opts;
+  const body = stickyBody(opts);
+  const comments = await paginate<IssueComment>(
+    client,
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { owner, repo, issue_number: pullNumber },
+    retry,
+  );
+  const mine = comments.filter((c) => c.body?.includes(STICKY_MARKER));
+  // prefer a bot's comment: anyone can paste the marker into a comment of their own
+  mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
+  for (const existing of mine) {
+    try {
+      const res = await call<IssueComment>(
+        client,
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        { owner, repo, comment_id: existing.id, body },
+        retry,
+      );
+      return { action: 'updated', id: existing.id, url: res?.html_url ?? existing.html_url };
+    } catch (e) {
+      const status = httpError(e)?.status;
+      // not ours to edit (someone else's comment with the marker) or gone: try the next, else create
+      if (status !== 403 && status !== 404) throw e;
+      if (status === 403 && existing.user?.type === 'Bot' && mine.length === 1) throw e;
+    }
+  }
+  const created = await call<IssueComment>(
+    client,
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { owner, repo, issue_number: pullNumber, body },
+    retry,
+  );
+  return { action: 'created', id: created.id, url: created.html_url };
+}
