@@ -14,6 +14,15 @@ ruleTester('service-dangling', {
     { name: 'no workloads in the set', yaml: svc('{ app: nothing }') },
     { name: 'selector-less service', yaml: web + svc('{}') },
     {
+      name: 'pods created by an operator from a custom resource in the set',
+      yaml:
+        web +
+        '---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: pg\n  namespace: shop\nspec:\n  instances: 3\n' +
+        svc('{ cnpg.io/cluster: pg, role: primary }') +
+        '---\napiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: shop\n' +
+        svc('{ app.kubernetes.io/name: prometheus }'),
+    },
+    {
       name: 'controller-added labels: StatefulSet pod name and Job name',
       yaml:
         'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: redis\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: redis }\n  template:\n    metadata:\n      labels: { app: redis }\n    spec:\n      containers:\n      - name: r\n        image: redis:7\n' +

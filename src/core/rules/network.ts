@@ -87,6 +87,73 @@ function serviceTargets(ctx: RuleContext, svc: K8sObject): Workload[] {
   );
 }
 
+/** API groups served by Kubernetes itself (everything else with a dot is a custom resource). */
+const BUILTIN_GROUPS = new Set([
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'internal.apiserver.k8s.io',
+  'networking.k8s.io',
+  'node.k8s.io',
+  'rbac.authorization.k8s.io',
+  'resource.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
+  'storagemigration.k8s.io',
+]);
+
+interface OperatorHints {
+  /** Names of custom resources, with their namespaces. */
+  names: { name: string; namespace: string | undefined }[];
+  /** Kinds of custom resources, lower-cased (prometheus, alertmanager ...). */
+  kinds: Set<string>;
+}
+
+function operatorHints(ctx: RuleContext): OperatorHints {
+  return ctx.memo('network:operatorHints', () => {
+    const out: OperatorHints = { names: [], kinds: new Set() };
+    for (const o of ctx.objects) {
+      const g = groupOf(o.ref.apiVersion);
+      if (!g.includes('.') || BUILTIN_GROUPS.has(g) || o.ref.kind === 'CustomResourceDefinition') continue;
+      if (o.ref.name) out.names.push({ name: o.ref.name, namespace: o.ref.namespace });
+      out.kinds.add(o.ref.kind.toLowerCase());
+    }
+    return out;
+  });
+}
+
+/**
+ * Might pods with these labels be created by an operator from a custom resource in the set
+ * (Prometheus, CloudNativePG Cluster, LeaderWorkerSet ...)? True when a selector value is the
+ * name of a custom resource in the namespace, or the kind of one (`app.kubernetes.io/name: prometheus`).
+ */
+function operatorManaged(ctx: RuleContext, labels: Record<string, string>, namespace: string | undefined): boolean {
+  const hints = operatorHints(ctx);
+  const values = Object.values(labels);
+  if (!values.length) return false;
+  if (values.some((v) => hints.kinds.has(v.toLowerCase()))) return true;
+  return hints.names.some((n) => values.includes(n.name) && sameNamespace(n.namespace, namespace));
+}
+
+/** matchLabels (and In-expressions with one value) of a LabelSelector, or a plain map selector. */
+function selectorValues(sel: unknown): Record<string, string> {
+  if (!isObj(sel)) return {};
+  if (!('matchLabels' in sel || 'matchExpressions' in sel)) return stringMap(sel);
+  const out = stringMap(sel.matchLabels);
+  for (const e of arr(sel.matchExpressions)) {
+    if (isObj(e) && typeof e.key === 'string' && e.operator === 'In' && arr(e.values).length === 1)
+      out[e.key] = String(arr(e.values)[0]);
+  }
+  return out;
+}
+
 function workloadsIn(ctx: RuleContext): readonly Workload[] {
   return inventory(ctx).workloads;
 }
@@ -393,7 +460,11 @@ export const networkPolicyDangling: Rule = {
     const hint = 'in the scanned set (its pods may be defined outside the set)';
     for (const p of policies(ctx)) {
       const ns = p.obj.ref.namespace;
-      if (!isEmptySelector(p.podSelector) && !inv.workloadsSelectedBy(p.podSelector, ns).length) {
+      if (
+        !isEmptySelector(p.podSelector) &&
+        !inv.workloadsSelectedBy(p.podSelector, ns).length &&
+        !operatorManaged(ctx, selectorValues(p.podSelector), ns)
+      ) {
         yield {
           object: p.obj,
           path: ['spec', 'podSelector'],
@@ -415,6 +486,7 @@ export const networkPolicyDangling: Rule = {
             if (!isObj(peer) || peer.namespaceSelector !== undefined || !isObj(peer.podSelector)) continue;
             if (isEmptySelector(peer.podSelector)) continue;
             if (inv.workloadsSelectedBy(peer.podSelector, ns).length) continue;
+            if (operatorManaged(ctx, selectorValues(peer.podSelector), ns)) continue;
             yield {
               object: p.obj,
               path: ['spec', key, i, peersKey, j, 'podSelector'],
@@ -511,6 +583,7 @@ export const serviceDangling: Rule = {
       const sel = spec.selector;
       if (!isObj(sel) || !Object.keys(sel).length) continue;
       if (serviceTargets(ctx, s).length) continue;
+      if (operatorManaged(ctx, stringMap(sel), s.ref.namespace)) continue;
       yield {
         object: s,
         path: ['spec', 'selector'],
