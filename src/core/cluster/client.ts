@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type * as KubeClient from '@kubernetes/client-node';
 
-type KubeModule = typeof import('@kubernetes/client-node');
+type KubeModule = typeof KubeClient;
 let kubeModule: Promise<KubeModule> | undefined;
 
 /** Loads @kubernetes/client-node once, on first use. */

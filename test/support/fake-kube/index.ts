@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import yaml from 'js-yaml';
 import { makePki, type TestPki } from './certs.ts';
 
@@ -320,7 +321,7 @@ export class FakeKube {
 
   private authenticated(req: IncomingMessage): boolean {
     if (this.opts.auth === 'token') return req.headers.authorization === `Bearer ${this.token}`;
-    const sock = req.socket as import('node:tls').TLSSocket;
+    const sock = req.socket as TLSSocket;
     return sock.authorized === true;
   }
 
