@@ -187,6 +187,9 @@ export function detectByName(
   return make(kind, sn.what, v, 'medium');
 }
 
+/** Words a secret-named key contains (a cheap filter before the name is judged). */
+const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat/i;
+
 // key = value, key: value, "key": "value" (config files, properties, .env, shell)
 const ASSIGNMENT =
   /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#}'"&)\]]+))/gm;
@@ -209,16 +212,30 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
     seen.add(d.secret);
     out.push(d);
   };
-  if (!/pass|pwd|secret|token|key|cred|auth|-p|-a/i.test(text)) return out;
-  for (const re of [ASSIGNMENT, FLAG_SPACE]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const value = m[2] ?? m[3] ?? m[4] ?? '';
-      const after = text[m.index + m[0].length] ?? '';
-      if (m[4] !== undefined && /[[(.]/.test(after)) continue;
-      const d = detectByName(m[1], value, opts, true);
-      if (d) add({ ...d, index: m.index + m[0].lastIndexOf(value) });
+  if (!SECRET_HINT.test(text)) return out;
+  // only lines that mention a secret word can hold a secret-named assignment: scan those lines
+  const hint = new RegExp(SECRET_HINT.source, 'gi');
+  let lastLineStart = -1;
+  let h: RegExpExecArray | null;
+  while ((h = hint.exec(text))) {
+    const start = text.lastIndexOf('\n', h.index) + 1;
+    if (start === lastLineStart) continue;
+    lastLineStart = start;
+    let end = text.indexOf('\n', h.index);
+    if (end === -1) end = text.length;
+    hint.lastIndex = end;
+    const line = text.slice(start, end);
+    for (const re of [ASSIGNMENT, FLAG_SPACE]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line))) {
+        if (!SECRET_HINT.test(m[1])) continue;
+        const value = m[2] ?? m[3] ?? m[4] ?? '';
+        const after = line[m.index + m[0].length] ?? '';
+        if (m[4] !== undefined && /[[(.]/.test(after)) continue;
+        const d = detectByName(m[1], value, opts, true);
+        if (d) add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
+      }
     }
   }
   for (const re of [MYSQL, REDIS]) {

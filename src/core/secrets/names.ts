@@ -135,7 +135,18 @@ const NOT_SECRET_TAIL = new Set([
 /** Whole names that look secret but are conventional non-secrets. */
 const EXCEPTIONS = new Set(['pwd', 'oldpwd', 'key', 'keys', 'public key', 'publickey']);
 
+const nameCache = new Map<string, SecretName | undefined>();
+
+/** What a key name says about its value (cached: the same names recur across manifests). */
 export function secretName(name: string): SecretName | undefined {
+  if (nameCache.has(name)) return nameCache.get(name);
+  const r = judgeName(name);
+  if (nameCache.size > 50000) nameCache.clear();
+  nameCache.set(name, r);
+  return r;
+}
+
+function judgeName(name: string): SecretName | undefined {
   const w = words(name);
   if (!w.length) return undefined;
   if (EXCEPTIONS.has(w.join(' ')))

@@ -24,7 +24,7 @@ interface TokenPattern {
   /** Extra check on the match (e.g. a JWT's header decodes to JSON). */
   accept?: (m: RegExpExecArray) => boolean;
   /** Cheap substring that must occur for the regex to be tried. */
-  hint?: string | RegExp;
+  hint?: string | readonly string[];
 }
 
 function b64urlJson(s: string): unknown {
@@ -58,7 +58,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
     re: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])/g,
     group: 1,
-    hint: /A(?:KIA|SIA|BIA|CCA|3T)/,
+    hint: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
     accept: (m) => !/EXAMPLE$/.test(m[1]),
   },
   {
@@ -66,7 +66,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     label: 'AWS secret access key',
     re: /aws.{0,20}?secret.{0,20}?["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
     group: 1,
-    hint: /secret/i,
+    hint: ['secret', 'SECRET', 'Secret'],
     accept: (m) => looksRandom(m[1]) && !/EXAMPLEKEY$/.test(m[1]),
   },
   {
@@ -96,7 +96,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     label: 'Azure shared access signature',
     re: /(?:SharedAccessKey|sig)=([A-Za-z0-9%+/]{40,}={0,2})/g,
     group: 1,
-    hint: /SharedAccessKey|sig=/,
+    hint: ['SharedAccessKey', 'sig='],
     accept: (m) => looksRandom(decodeURIComponent(m[1])),
   },
   {
@@ -105,7 +105,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
     re: /(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
     group: 1,
-    hint: /gh[pousr]_/,
+    hint: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
   },
   {
     kind: 'github-token',
@@ -141,7 +141,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     label: (m) => (m[1].includes('_live_') ? 'Stripe live secret key' : 'Stripe test secret key'),
     re: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])/g,
     group: 1,
-    hint: /[sr]k_(?:live|test)_/,
+    hint: ['k_live_', 'k_test_'],
   },
   {
     kind: 'npm-token',
@@ -181,7 +181,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     // ADO.NET / ODBC / JDBC style: Password=...; Pwd=...; password=... in a query string
     re: /(?:^|[;?&\s"'])(?:password|pwd)\s*=\s*([^;&\s"'<>]{4,})/gi,
     group: 1,
-    hint: /password\s*=|pwd\s*=/i,
+    hint: ['assword', 'ASSWORD', 'pwd', 'Pwd', 'PWD'],
     accept: (m) => !isPlaceholder(m[1]) && !/^\$|^%|^\{/.test(m[1]),
   },
 ];
@@ -190,7 +190,8 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
 export function findTokens(text: string): TokenMatch[] {
   const out: TokenMatch[] = [];
   for (const p of TOKEN_PATTERNS) {
-    if (p.hint && (typeof p.hint === 'string' ? !text.includes(p.hint) : !p.hint.test(text))) continue;
+    if (p.hint && (typeof p.hint === 'string' ? !text.includes(p.hint) : !p.hint.some((h) => text.includes(h))))
+      continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(text))) {
