@@ -58,3 +58,19 @@ spec:
     },
   ],
 });
+
+ruleTester('readiness-probe', {
+  valid: [
+    {
+      name: 'Knative Serving adds a default readiness probe',
+      yaml: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: { name: hello, namespace: shop }\nspec:\n  template:\n    spec:\n      containers:\n      - image: ghcr.io/knative/helloworld-go:1.0\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'Argo Rollout',
+      yaml: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: web, namespace: shop }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec:\n      containers:\n      - { name: web, image: nginx:1.27 }\n',
+      paths: ['spec.template.spec.containers[0].readinessProbe'],
+    },
+  ],
+});

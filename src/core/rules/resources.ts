@@ -349,7 +349,7 @@ function probeRule(id: string, field: 'livenessProbe' | 'readinessProbe', ration
       enabledByDefault: true,
       category: 'availability',
       rationale,
-      remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs and init containers are exempt). Prefer a cheap endpoint that reflects the container's own health.`,
+      remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs, workflows, Pods with restartPolicy Never/OnFailure and init containers are exempt${field === 'readinessProbe' ? '; Knative Serving adds a default readiness probe' : ''}). Prefer a cheap endpoint that reflects the container's own health.`,
       example: `containers:\n- name: web\n  image: nginx:1.27.3\n  ${field}:\n    httpGet: { path: /healthz, port: 8080 }\n    periodSeconds: 10`,
       references: [PROBES_DOC],
     },
@@ -358,6 +358,8 @@ function probeRule(id: string, field: 'livenessProbe' | 'readinessProbe', ration
         if (c.type !== 'container') continue;
         if (runsToCompletion(obj, c.template)) continue;
         if (isObj(c.container[field])) continue;
+        // Knative Serving gives every container a default TCP readiness probe.
+        if (field === 'readinessProbe' && obj.ref.apiVersion.startsWith('serving.knative.dev/')) continue;
         yield { path: [...c.path, field], message: `container "${c.name}" has no ${what} probe` };
       }
     },
