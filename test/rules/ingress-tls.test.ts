@@ -16,7 +16,16 @@ ${extra}  rules:
 `;
 
 ruleTester('ingress-tls', {
-  valid: [ing('  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls\n')],
+  valid: [
+    ing('  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls\n'),
+    {
+      name: 'GKE managed certificate',
+      yaml: ing('').replace(
+        '  name: web\n',
+        '  name: web\n  annotations:\n    networking.gke.io/managed-certificates: shop-cert\n',
+      ),
+    },
+  ],
   invalid: [
     { yaml: ing(''), paths: ['spec.tls'], lines: [5] },
     {

@@ -653,6 +653,15 @@ function isIngress(obj: K8sObject): boolean {
   return isKind(obj, 'Ingress', ['networking.k8s.io', 'extensions']);
 }
 
+/** Cloud load balancer controllers that terminate TLS with certificates named in annotations. */
+const TLS_ANNOTATIONS = new Set([
+  'networking.gke.io/managed-certificates',
+  'ingress.gcp.kubernetes.io/pre-shared-cert',
+  'alb.ingress.kubernetes.io/certificate-arn',
+  'appgw.ingress.kubernetes.io/appgw-ssl-certificate',
+  'service.beta.kubernetes.io/aws-load-balancer-ssl-cert',
+]);
+
 export const ingressTls: Rule = {
   meta: {
     id: 'ingress-tls',
@@ -663,13 +672,15 @@ export const ingressTls: Rule = {
     rationale:
       'An Ingress without a `tls` section serves its hosts over plain HTTP: credentials, cookies and data cross the network unencrypted and can be read or altered in transit.',
     remediation:
-      'Add a `tls` section naming the hosts and a Secret holding the certificate (cert-manager can issue and renew it).',
+      'Add a `tls` section naming the hosts and a Secret holding the certificate (cert-manager can issue and renew it). Certificates attached by cloud load balancer annotations (GKE managed certificates, AWS certificate-arn, ...) count as TLS.',
     example: 'spec:\n  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls',
     references: [`${ING_DOC}#tls`],
   },
   *check(obj) {
     if (!isIngress(obj)) return;
     if (arr(specOf(obj).tls).length) return;
+    const ann = stringMap(isObj(obj.data.metadata) ? obj.data.metadata.annotations : undefined);
+    if (Object.keys(ann).some((k) => TLS_ANNOTATIONS.has(k))) return;
     yield { path: ['spec', 'tls'], message: `${label(obj)} has no tls section: its hosts are served over plain HTTP` };
   },
 };
