@@ -203,7 +203,7 @@ export const imageRegistryAllowlist: Rule = {
     remediation:
       'Mirror the image into an allowed registry, or add the registry to the `registries` option. Entries are registries (`ghcr.io`), registry paths (`gcr.io/my-project`) or wildcards (`*.dkr.ecr.eu-west-1.amazonaws.com`); Docker Hub short names mean docker.io.',
     example:
-      'rules:\n  image-registry-allowlist:\n    options:\n      registries: [registry.example.com, ghcr.io/my-org]',
+      '# .kubeward.yaml\nrules:\n  image-registry-allowlist:\n    registries: [registry.example.com, ghcr.io/my-org]',
     references: [`${IMAGES_DOC}#image-names`],
     options: {
       registries: {

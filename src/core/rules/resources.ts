@@ -208,7 +208,7 @@ export const resourceBounds: Rule = {
     remediation:
       'Bring the value within the configured bounds, or change the bounds. Quantities use Kubernetes notation (100m, 1.5, 512Mi, 2Gi, 1e3).',
     example:
-      'rules:\n  resource-bounds:\n    options:\n      requests: { cpu: { min: 10m, max: "4" }, memory: { min: 16Mi, max: 8Gi } }\n      limits: { memory: { max: 16Gi } }',
+      '# .kubeward.yaml\nrules:\n  resource-bounds:\n    requests: { cpu: { min: 10m, max: "4" }, memory: { min: 16Mi, max: 8Gi } }\n    limits: { memory: { max: 16Gi } }',
     references: [RES_DOC],
     options: {
       requests: {
