@@ -7,12 +7,18 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
 
 const ROOT = process.cwd();
 const ACTION = path.join(ROOT, 'dist/action/index.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/github');
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
+const ACTION_YML = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+};
 const PULL_FILES = JSON.parse(readFileSync(path.join(FIXTURES, 'pull-files.json'), 'utf8'));
 
 interface RunResult {
@@ -39,7 +45,7 @@ function parseOutputs(text: string): Record<string, string> {
 async function runAction(
   fake: FakeGitHub | undefined,
   inputs: Record<string, string>,
-  opts: { event?: string; eventName?: string; workspace?: string } = {},
+  opts: { event?: string; eventName?: string; workspace?: string; nodeArgs?: string[] } = {},
 ): Promise<RunResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-action-'));
   temps.push(dir);
@@ -67,20 +73,12 @@ async function runAction(
     NO_COLOR: '1',
   });
   // the runner passes every input declared in action.yml, defaults included
-  const defaults: Record<string, string> = {
-    mode: 'scan',
-    paths: '.',
-    'fail-on': 'high',
-    'sarif-file': 'kubeward.sarif',
-    comment: 'both',
-    suggestions: 'true',
-    'only-new': 'false',
-    'github-token': 'ghs_' + 'test'.repeat(9),
-    annotations: 'true',
-  };
+  const defaults: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ACTION_YML.inputs)) defaults[k] = v.default ?? '';
+  defaults['github-token'] = 'ghs_' + 'test'.repeat(9);
   for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
 
-  const child = spawn(process.execPath, [ACTION], { cwd: workspace, env });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ACTION], { cwd: workspace, env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -350,8 +348,37 @@ describe('the action outside pull requests', () => {
     );
   });
 
-  test('the scan bundle does not contain the Kubernetes client', () => {
-    const main = readFileSync(ACTION, 'utf8');
-    expect(main).not.toContain('KubeConfig');
+  test('action.yml runs the bundle on node24 and declares every output the action sets', async () => {
+    expect(ACTION_YML.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
+    const r = await runAction(
+      undefined,
+      { paths: 'deploy/clean.yaml' },
+      { event: 'event-push.json', eventName: 'push' },
+    );
+    expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(ACTION_YML.outputs).sort());
+  });
+
+  test('scan mode never loads the Kubernetes client', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-hook-'));
+    temps.push(dir);
+    const log = path.join(dir, 'loaded.txt');
+    const hook = path.join(dir, 'hook.mjs');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+        `registerHooks({ load(url, ctx, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, ctx); } });\n`,
+    );
+    writeFileSync(log, '');
+    const r = await runAction(
+      undefined,
+      {},
+      { event: 'event-push.json', eventName: 'push', nodeArgs: ['--import', hook] },
+    );
+    expect(r.code).toBe(1);
+    const chunks = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((u) => u.includes('/dist/action/'));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const u of chunks) expect(readFileSync(new URL(u), 'utf8')).not.toMatch(/\bKubeConfig\b|makeApiClient/);
   });
 });
