@@ -96,7 +96,11 @@ export function detectFormats(text: string): Detection[] {
 
 function detectFormatsUncached(text: string): Detection[] {
   const out: Detection[] = [];
-  for (const t of findTokens(text)) out.push(make(t.kind, t.label, t.secret, 'high', t.index));
+  for (const t of findTokens(text)) {
+    const end = t.index + t.secret.length;
+    if (out.some((o) => o.index !== undefined && o.index < end && t.index < o.index + o.secret.length)) continue;
+    out.push(make(t.kind, t.label, t.secret, 'high', t.index));
+  }
   for (const s of secretlintSync(text)) {
     // the same material (or an overlapping span) found by our own pattern: keep ours
     const end = s.index + s.secret.length;
@@ -192,7 +196,7 @@ const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat
 
 // key = value, key: value, "key": "value" (config files, properties, .env, shell)
 const ASSIGNMENT =
-  /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#}'"&)\]]+))/gm;
+  /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
 // --password secret, -password secret (flag and value separated by blanks)
 const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
@@ -212,6 +216,16 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
     seen.add(d.secret);
     out.push(d);
   };
+  for (const re of [MYSQL, REDIS]) {
+    if (!/mysql|mariadb|redis-cli/.test(text)) break;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const v = m[1].replace(/^["']|["']$/g, '');
+      if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
+        add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
+    }
+  }
   if (!SECRET_HINT.test(text)) return out;
   // only lines that mention a secret word can hold a secret-named assignment: scan those lines
   const hint = new RegExp(SECRET_HINT.source, 'gi');
@@ -230,21 +244,14 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
       let m: RegExpExecArray | null;
       while ((m = re.exec(line))) {
         if (!SECRET_HINT.test(m[1])) continue;
-        const value = m[2] ?? m[3] ?? m[4] ?? '';
+        let value = m[2] ?? m[3] ?? m[4] ?? '';
+        // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
+        if (m[4] !== undefined && value.endsWith('}') && !value.includes('{')) value = value.replace(/}+$/, '');
         const after = line[m.index + m[0].length] ?? '';
         if (m[4] !== undefined && /[[(.]/.test(after)) continue;
         const d = detectByName(m[1], value, opts, true);
         if (d) add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
       }
-    }
-  }
-  for (const re of [MYSQL, REDIS]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const v = m[1].replace(/^["']|["']$/g, '');
-      if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
-        add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
     }
   }
   return out;
@@ -271,6 +278,7 @@ export function detectInArgv(
     if (next === undefined || next.startsWith('-') || s.includes('=')) continue;
     const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
     if (!flag) continue;
+    if (detectFormats(next).length) continue; // the value's own format detection reports it
     let d: Detection | undefined;
     if (flag[1].length > 1) d = detectByName(flag[1], next, opts);
     else if ((flag[1] === 'p' || flag[1] === 'a') && dbClient && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))

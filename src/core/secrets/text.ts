@@ -137,7 +137,7 @@ export function isPlaceholder(raw: string): boolean {
   if (/^[a-z]{2,8}[-_][A-Z]{3,}$/.test(v)) return true;
   if (/^(ref|vault|secret|env|file|awssm|azkv|gcpsm|op|sops|arn):/i.test(v)) return true;
   if (
-    /change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|example|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(
+    /change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|(?:^|[-_ ])example(?:[-_ ]|$)|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(
       v,
     )
   )
