@@ -1,0 +1,231 @@
+/** The PR publishers against the fake GitHub API, through the real Octokit client. */
+import { getOctokit } from '@actions/github';
+import type { Finding, Report } from '../../src/core/model.ts';
+import { countBySeverity } from '../../src/core/model.ts';
+import { renderMarkdown } from '../../src/pr/markdown.ts';
+import {
+  COMMENT_LIMIT,
+  planReview,
+  publishReview,
+  publishStickyComment,
+  STICKY_MARKER,
+  withRetry,
+  type GitHubClient,
+} from '../../src/pr/index.ts';
+import { patchLines } from '../../src/pr/diff.ts';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
+
+const HEAD = 'c0ffee0000000000000000000000000000000000';
+
+function finding(over: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'privileged-container',
+    severity: 'critical',
+    category: 'pod-security',
+    title: 'Privileged container',
+    message: 'container "web" runs privileged',
+    path: 'spec.containers[0].securityContext.privileged',
+    fingerprint: 'f'.repeat(32),
+    object: { apiVersion: 'v1', kind: 'Pod', name: 'web' },
+    location: { file: 'pod.yaml', line: 8, column: 7 },
+    fix: {
+      description: 'set privileged: false',
+      set: [{ path: ['spec', 'containers', 0, 'securityContext', 'privileged'], value: false }],
+    },
+    ...over,
+  };
+}
+
+function report(findings: Finding[]): Report {
+  return {
+    tool: { name: 'kubeward', version: '0.0.0-test' },
+    findings,
+    suppressed: [],
+    counts: countBySeverity(findings),
+    filesScanned: 1,
+    objectsScanned: 1,
+    skipped: [],
+    errors: [],
+    notVerified: [],
+    failOn: 'high',
+    durationMs: 1,
+  };
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      securityContext:
+        privileged: true
+`;
+
+describe('publishing to a pull request', () => {
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const octokit = getOctokit('t0ken', { baseUrl: fake.url });
+    client = { request: (route, params) => octokit.request(route, params) as ReturnType<GitHubClient['request']> };
+  });
+  afterEach(() => fake.close());
+  const target = () => ({ client, owner: 'acme', repo: 'deploy', pullNumber: 7, headSha: HEAD });
+
+  test('sticky comment: created, then updated; a human comment with the marker is left alone', async () => {
+    fake.issueComments.push({
+      id: 1,
+      body: `quoting ${STICKY_MARKER}`,
+      user: { login: 'dev', type: 'User' },
+      html_url: '',
+    });
+    const a = await publishStickyComment({ ...target(), report: report([finding()]) });
+    // the human's comment cannot be edited (403 from GitHub): a new one is created
+    expect(a.action).toBe('created');
+    const b = await publishStickyComment({ ...target(), report: report([]) });
+    expect(b).toMatchObject({ action: 'updated', id: a.id });
+    expect(fake.issueComments.find((c) => c.id === a.id)!.body).toContain('all clear');
+    expect(fake.issueComments.find((c) => c.id === 1)!.body).toBe(`quoting ${STICKY_MARKER}`);
+  });
+
+  test('review: suggestion on the changed line, nothing outside the diff, no repeats', async () => {
+    fake.files.push({
+      filename: 'pod.yaml',
+      status: 'added',
+      patch:
+        '@@ -0,0 +1,9 @@\n' +
+        POD.trimEnd()
+          .split('\n')
+          .map((l) => '+' + l)
+          .join('\n'),
+    });
+    const outside = finding({ fingerprint: 'a'.repeat(32), location: { file: 'other.yaml', line: 3, column: 1 } });
+    const opts = { ...target(), report: report([finding(), outside]), readFile: async () => POD };
+    const r = await publishReview(opts);
+    expect(r).toMatchObject({ posted: 1, suggestions: 1, outsideDiff: 1 });
+    const c = fake.reviews[0].comments[0] as { path: string; line: number; body: string };
+    expect(c).toMatchObject({ path: 'pod.yaml', line: 9 });
+    expect(c.body).toContain('```suggestion\n        privileged: false\n```');
+    const again = await publishReview(opts);
+    expect(again).toMatchObject({ posted: 0, alreadyCommented: 1 });
+    expect(fake.reviews).toHaveLength(1);
+  });
+
+  test('no suggestion when the lines the fix touches are not all in the diff', async () => {
+    const diffs = new Map([
+      [
+        'pod.yaml',
+        patchLines('@@ -8,2 +8,2 @@\n       securityContext:\n-        privileged: false\n+        privileged: true'),
+      ],
+    ]);
+    // inserting runAsNonRoot after line 9 replaces line 9, which is in the hunk
+    const f = finding({
+      ruleId: 'run-as-non-root',
+      location: { file: 'pod.yaml', line: 9, column: 9 },
+      fix: {
+        description: 'x',
+        set: [{ path: ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'], value: true }],
+      },
+    });
+    const a = await planReview({ report: report([f]), readFile: async () => POD }, diffs, []);
+    expect(a.comments[0].body).toContain('```suggestion');
+    // a fix that touches line 4 (outside the hunk): comment without a suggestion
+    const g = finding({
+      fix: { description: 'y', set: [{ path: ['metadata', 'name'], value: 'web2' }] },
+      location: { file: 'pod.yaml', line: 9, column: 1 },
+    });
+    const b = await planReview({ report: report([g]), readFile: async () => POD }, diffs, []);
+    expect(b.comments).toHaveLength(1);
+    expect(b.comments[0].body).not.toContain('```suggestion');
+    expect(b.comments[0].body).toContain('**Fix:**');
+  });
+
+  test('untrusted text in review comments is escaped', async () => {
+    const diffs = new Map([
+      [
+        'pod.yaml',
+        patchLines(
+          '@@ -0,0 +1,9 @@\n' +
+            POD.trimEnd()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        ),
+      ],
+    ]);
+    const f = finding({ message: 'container "<b>@octocat</b>" [x](javascript:alert(1))', fix: undefined });
+    const { comments } = await planReview({ report: report([f]) }, diffs, []);
+    expect(comments[0].body).toContain('&lt;b&gt;@\u200doctocat&lt;/b&gt;');
+    expect(comments[0].body).toContain('\\[x\\]\\(javascript:alert\\(1\\)\\)');
+  });
+});
+
+describe('markdown size limits', () => {
+  test('many findings stay under the limit with a note', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      finding({
+        fingerprint: String(i).padStart(32, '0'),
+        message: 'x'.repeat(100),
+        location: { file: `f${i}.yaml`, line: i + 1, column: 1 },
+      }),
+    );
+    const md = renderMarkdown(report(many), { maxLength: COMMENT_LIMIT - 1, header: STICKY_MARKER });
+    expect(md.length).toBeLessThan(COMMENT_LIMIT);
+    expect(md).toMatch(/> ⚠️ \d+ more findings not shown here \(size limit\)/);
+    const big = renderMarkdown(report(many), { maxLength: 900_000, chart: true });
+    expect(big.length).toBeLessThanOrEqual(900_000);
+    expect(big).toContain('pie showData');
+  });
+});
+
+describe('retries', () => {
+  const err = (status: number, headers: Record<string, string> = {}, message = '') =>
+    Object.assign(new Error(message), { status, response: { headers, data: { message } } });
+
+  test('429 waits Retry-After, then succeeds; bounded attempts', async () => {
+    const waits: number[] = [];
+    let n = 0;
+    const v = await withRetry(
+      async () => {
+        if (n++ < 2) throw err(429, { 'retry-after': '2' });
+        return 'ok';
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(v).toBe('ok');
+    expect(waits).toEqual([2000, 2000]);
+    await expect(
+      withRetry(async () => Promise.reject(err(429)), { retries: 2, baseDelayMs: 1, sleep: async () => {} }),
+    ).rejects.toMatchObject({ status: 429 });
+  });
+
+  test('a secondary rate limit (403) is retried; a permission 403 is not; waits past the cap are not made', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw err(403, {}, 'Resource not accessible by integration');
+        },
+        { sleep: async () => {} },
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(calls).toBe(1);
+    calls = 0;
+    await withRetry(
+      async () => {
+        if (calls++ === 0) throw err(403, {}, 'You have exceeded a secondary rate limit');
+      },
+      { baseDelayMs: 1, sleep: async () => {} },
+    );
+    expect(calls).toBe(2);
+    await expect(
+      withRetry(async () => Promise.reject(err(429, { 'retry-after': '3600' })), {
+        maxWaitMs: 60_000,
+        sleep: async () => {},
+      }),
+    ).rejects.toMatchObject({ status: 429 });
+  });
+});
