@@ -74,6 +74,8 @@ export interface Planted {
   line: number;
   /** The secret material that must never appear in any output. */
   secret: string;
+  /** Other forms of it written in the fixture (whole base64 blobs, whole key files). */
+  forms?: string[];
 }
 
 /** Builds a YAML file line by line, recording the line of marked entries. */
@@ -298,6 +300,7 @@ data:
       path: 'binaryData["signing.pem"]',
       line: m(cm, 'cm-bin'),
       secret: t.pkcs8Key.split('\n')[3],
+      forms: [b64(t.pkcs8Key), ...t.pkcs8Key.split('\n').slice(1, -1)],
     },
   );
 
@@ -361,6 +364,7 @@ metadata:
       path: `${annPath('kubectl.kubernetes.io/last-applied-configuration')}.data.password`,
       line: m(an, 'ann-last'),
       secret: lastAppliedSecretPw,
+      forms: [b64(lastAppliedSecretPw)],
     },
   );
 
@@ -424,6 +428,7 @@ stringData:`);
       path: 'data["tls.key"]',
       line: m(sec, 'sec-tls'),
       secret: t.rsaKey.split('\n')[2],
+      forms: [b64(t.rsaKey), ...t.rsaKey.split('\n').slice(1, -1)],
     },
     {
       name: 'dockerconfigjson registry auth',
@@ -432,6 +437,7 @@ stringData:`);
       path: 'data[".dockerconfigjson"]',
       line: m(sec, 'sec-docker'),
       secret: dockerAuth,
+      forms: [b64(dockercfg)],
     },
     {
       name: 'API token in stringData',
@@ -456,6 +462,7 @@ stringData:`);
       path: 'data["gcp-key.json"]',
       line: m(sec, 'sec-gcp'),
       secret: t.rsaKey.split('\n')[5],
+      forms: [b64(gcpKey)],
     },
     {
       name: 'Google API key',
