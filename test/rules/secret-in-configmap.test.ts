@@ -1,0 +1,81 @@
+import { ruleTester, runRule } from '../support/rule-tester.ts';
+import { b64, block, makeTokens } from '../secrets/plant.ts';
+
+const t = makeTokens(202);
+const pw = t.password();
+
+const cm = (data: string, extra = '') => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+  namespace: shop
+data:
+${data}
+${extra}`;
+
+ruleTester('secret-in-configmap', {
+  valid: [
+    cm(`  LOG_LEVEL: info
+  TOKEN_URL: https://auth.example.com/token
+  PASSWORD_MIN_LENGTH: "12"
+  SECRET_NAME: app-secret
+  AUTH_ENABLED: "true"
+  DB_PASSWORD: changeme`),
+    {
+      name: 'docs-like samples and a public certificate',
+      yaml: cm(`  README.md: |
+    Put the password in a Secret:
+      password: <your password>
+      export API_TOKEN=\${API_TOKEN}
+      token: example
+  ca.crt: |
+${block(['-----BEGIN CERTIFICATE-----', t.random(64), t.random(64), '-----END CERTIFICATE-----'].join('\n'), 4)}
+  app.yaml: |
+    db:
+      password: \${DB_PASSWORD}
+      passwordFile: /run/secrets/db
+  nsswitch.conf: |
+    passwd: files
+    group: files`),
+    },
+    {
+      name: 'not a ConfigMap',
+      yaml: `apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec:\n  ports: [{ port: 80 }]`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'secret-named key with a literal',
+      yaml: cm(`  LOG_LEVEL: info
+  DB_PASSWORD: "${pw}"`),
+      paths: ['data.DB_PASSWORD'],
+      lines: [8],
+      message: /holds a password/,
+    },
+    {
+      name: 'tokens and passwords inside config files',
+      yaml: cm(`  application.properties: |
+    spring.datasource.username=app
+    spring.datasource.password=${pw}
+  .npmrc: |
+    //registry.npmjs.org/:_authToken=${t.npm}
+  settings.json: |
+    { "slack": { "webhook": "https://hooks.slack.com/services/${t.slackWebhookPath}" } }`),
+      paths: ['data["application.properties"]', 'data[".npmrc"]', 'data["settings.json"]'],
+      lines: [7, 10, 12],
+    },
+    {
+      name: 'binaryData holding a private key',
+      yaml: cm('  a: b', `binaryData:\n  key.pem: ${b64(t.rsaKey)}`),
+      paths: ['binaryData["key.pem"]'],
+      lines: [9],
+      message: /private key \(base64-encoded\)/,
+    },
+  ],
+});
+
+test('secret-in-configmap: preview is redacted, message has no value', () => {
+  const [f] = runRule('secret-in-configmap', cm(`  GITLAB: ${t.gitlab}`));
+  expect(f.message).toBe('ConfigMap key "GITLAB" holds a GitLab personal access token');
+  expect(f.secretPreview).toBe(`glpa…(${t.gitlab.length} chars)`);
+});
