@@ -2,6 +2,8 @@
 import { VERSION } from '../core/version.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { MAIN_HELP } from './help.ts';
+import { runExplain, runRules } from './rules-command.ts';
+import { runScan } from './scan-command.ts';
 
 const COMMANDS = ['scan', 'verify', 'rules', 'explain', 'help'];
 
@@ -24,19 +26,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case '--version':
         io.stdout(`${VERSION}\n`);
         return EXIT.ok;
-      case 'scan': {
-        const { runScan } = await import('./scan-command.ts');
+      case 'scan':
         return await runScan(rest, io);
-      }
-      case 'rules': {
-        const { runRules } = await import('./rules-command.ts');
+      case 'rules':
         return runRules(rest, io);
-      }
-      case 'explain': {
-        const { runExplain } = await import('./rules-command.ts');
+      case 'explain':
         return runExplain(rest, io);
-      }
       case 'verify': {
+        // loaded lazily: it pulls in the Kubernetes client
         const { runVerify } = await import('./verify.ts');
         return await runVerify(rest, io);
       }
