@@ -1,4 +1,4 @@
-import { deployment, ruleTester } from '../support/rule-tester.ts';
+import { runRule, deployment, ruleTester } from '../support/rule-tester.ts';
 
 const C = 'spec.template.spec.containers[0].securityContext';
 
@@ -71,4 +71,20 @@ spec:
       message: /initContainer "wait"/,
     },
   ],
+});
+
+test('privilege-escalation offers no fix the API server would reject', () => {
+  const [priv] = runRule(
+    'privilege-escalation',
+    deployment('- name: app\n  image: a:1\n  securityContext:\n    privileged: true'),
+  );
+  expect(priv.message).toMatch(/runs privileged, which always allows escalation/);
+  expect(priv.fix).toBeUndefined();
+  const [plain] = runRule('privilege-escalation', deployment('- name: app\n  image: a:1'));
+  expect(plain.fix?.set).toEqual([
+    {
+      path: ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'allowPrivilegeEscalation'],
+      value: false,
+    },
+  ]);
 });

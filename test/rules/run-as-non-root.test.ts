@@ -1,4 +1,4 @@
-import { deployment, ruleTester } from '../support/rule-tester.ts';
+import { runRule, deployment, ruleTester } from '../support/rule-tester.ts';
 
 const C = 'spec.template.spec.containers[0].securityContext.runAsNonRoot';
 
@@ -113,4 +113,14 @@ spec:
       paths: ['spec.containers[0].securityContext.runAsNonRoot'],
     },
   ],
+});
+
+test('run-as-non-root: fix sets runAsNonRoot, except where runAsUser 0 would then stop the container', () => {
+  const [plain] = runRule('run-as-non-root', deployment('- name: app\n  image: a:1'));
+  expect(plain.fix?.set?.[0].value).toBe(true);
+  const [root] = runRule(
+    'run-as-non-root',
+    deployment('- name: app\n  image: a:1', 'securityContext:\n  runAsUser: 0'),
+  );
+  expect(root.fix).toBeUndefined();
 });

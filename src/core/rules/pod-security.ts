@@ -271,33 +271,31 @@ export const privilegeEscalation: Rule = {
       if (isWindows(c.template)) continue;
       const ape = ownField(c, 'allowPrivilegeEscalation');
       const flag = boolOf(ape.value);
+      // privileged or CAP_SYS_ADMIN always escalate (the API rejects them with allowPrivilegeEscalation: false)
+      const priv = ownField(c, 'privileged');
+      const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
+      const escalator =
+        boolOf(priv.value) === true
+          ? { path: priv.path, what: 'it runs privileged' }
+          : sysAdmin
+            ? { path: sysAdmin.path, what: `it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}` }
+            : undefined;
       if (flag !== false) {
+        const base =
+          flag === true
+            ? `${who(c)} sets allowPrivilegeEscalation: true`
+            : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`;
         yield {
           path: ape.path,
-          message:
-            flag === true
-              ? `${who(c)} sets allowPrivilegeEscalation: true`
-              : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`,
-          fix: setFix('set allowPrivilegeEscalation: false', ape.path, false),
+          message: escalator ? `${base}, and ${escalator.what}, which always allows escalation` : base,
+          // with privileged or CAP_SYS_ADMIN, false is rejected by the API server: remove those first
+          ...(escalator ? {} : { fix: setFix('set allowPrivilegeEscalation: false', ape.path, false) }),
           details: containerDetails(c),
         };
-        continue;
-      }
-      // allowPrivilegeEscalation: false, but privileged or CAP_SYS_ADMIN escalate anyway
-      const priv = ownField(c, 'privileged');
-      if (boolOf(priv.value) === true) {
+      } else if (escalator) {
         yield {
-          path: priv.path,
-          message: `${who(c)} can escalate privileges: it runs privileged, which overrides allowPrivilegeEscalation: false`,
-          details: containerDetails(c),
-        };
-        continue;
-      }
-      const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
-      if (sysAdmin) {
-        yield {
-          path: sysAdmin.path,
-          message: `${who(c)} can escalate privileges: it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}, which overrides allowPrivilegeEscalation: false`,
+          path: escalator.path,
+          message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
           details: containerDetails(c),
         };
       }
@@ -344,7 +342,8 @@ export const runAsNonRoot: Rule = {
         c,
         path,
         message: (names) => `${names} ${why}`,
-        fix: setFix('set runAsNonRoot: true', path, true),
+        // with runAsUser 0, runAsNonRoot: true would stop the container from starting: no quick fix
+        ...(user === 0 ? {} : { fix: setFix('set runAsNonRoot: true', path, true) }),
       });
     }
     yield* grouped(hits);
@@ -547,11 +546,11 @@ export const netRawCapability: Rule = {
       const drop = capsOf(c, 'drop');
       if (drop.some((x) => x.name === 'ALL' || x.name === 'NET_RAW')) continue;
       const path: FieldPath = [...c.path, 'securityContext', 'capabilities', 'drop'];
-      const existing = stringList(get(c.container, ['securityContext', 'capabilities', 'drop'])) ?? [];
       yield {
         path,
         message: `${who(c)} does not drop NET_RAW (granted by default)`,
-        fix: setFix('drop NET_RAW', path, [...existing, 'NET_RAW']),
+        // the same value as capabilities-drop-all's fix, so applying both is consistent
+        fix: setFix('drop all capabilities (NET_RAW included)', path, ['ALL']),
         details: containerDetails(c),
       };
     }
