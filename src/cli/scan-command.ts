@@ -199,8 +199,18 @@ async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined)
   try {
     report = await scan(opts);
   } catch (e) {
-    // scan() throws only for what stops the whole run: configuration errors and the like
-    throw new UsageError((e as Error).message, 'scan', false);
+    // scan() throws only for what stops the whole run: configuration errors (ConfigError, one
+    // `file:line:col: message` per line); anything else is a bug, reported with its stack
+    const err = e as Error;
+    if (err.name !== 'ConfigError') throw err;
+    throw new UsageError(
+      err.message
+        .split('\n')
+        .map((l, i) => (i === 0 ? `configuration: ${l}` : `kubeward: error: configuration: ${l}`))
+        .join('\n'),
+      'scan',
+      false,
+    );
   }
   if (failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   return report;

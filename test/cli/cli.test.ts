@@ -118,6 +118,30 @@ describe('exit codes', () => {
     expect(r.stdout).toBe('');
   });
 
+  test('the threshold comes from the config when --fail-on is not given; --fail-on wins', async () => {
+    const unprivileged = PRIVILEGED.replace('privileged: true', 'privileged: false');
+    writeFileSync(path.join(dir, 'unprivileged.yaml'), unprivileged);
+    const high = await cli(['scan', 'unprivileged.yaml'], { cwd: dir });
+    expect(high.code).toBe(1);
+    writeFileSync(path.join(dir, '.kubeward.yaml'), 'failOn: critical\n');
+    const critical = await cli(['scan', 'unprivileged.yaml', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(critical.stdout).summary.failOn).toBe('critical');
+    expect(critical.code).toBe(0);
+    const flag = await cli(['scan', 'unprivileged.yaml', '--fail-on', 'high'], { cwd: dir });
+    expect(flag.code).toBe(1);
+  });
+
+  test('2 for an invalid configuration, with file and line', async () => {
+    writeFileSync(
+      path.join(dir, 'bad.kubeward.yaml'),
+      'failOn: critical\nrules:\n  no-such-rule-here: { enabled: true }\n',
+    );
+    const r = await cli(['scan', 'privileged.yaml', '--config', 'bad.kubeward.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kubeward: error: configuration: .*bad\.kubeward\.yaml:3:\d+: /m);
+    expect(r.stdout).toBe('');
+  });
+
   test('2 when no Kubernetes object was scanned, 0 with --allow-empty', async () => {
     const r = await cli(['scan', 'notes.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
