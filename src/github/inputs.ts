@@ -10,7 +10,8 @@ export interface ActionInputs {
   paths: string[];
   config?: string;
   profile?: string;
-  failOn: Severity;
+  /** `none`: never fail the step. */
+  failOn: Severity | 'none';
   sarifFile: string;
   comment: CommentMode;
   suggestions: boolean;
@@ -57,8 +58,8 @@ export function splitList(v: string | undefined): string[] {
 
 export function readInputs(): ActionInputs {
   const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
-  if (!isSeverity(failOn)) {
-    throw new InputError(`input fail-on must be one of ${SEVERITIES.join(', ')}, got "${failOn}"`);
+  if (failOn !== 'none' && !isSeverity(failOn)) {
+    throw new InputError(`input fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, got "${failOn}"`);
   }
   const paths = splitList(opt('paths'));
   return {

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { countBySeverity, failsThreshold, SEVERITIES, type Report } from '../core/model.ts';
+import { atLeast, countBySeverity, failsThreshold, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
 import { annotate, ANNOTATION_LIMIT } from './annotations.ts';
@@ -41,10 +41,11 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   let report = await scan({
     paths: inputs.paths,
     cwd: ctx.workspace,
-    failOn: inputs.failOn,
+    ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
     ...(inputs.config ? { configFile: inputs.config } : {}),
     ...(inputs.profile ? { profile: inputs.profile } : {}),
   });
+  if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   const notes: string[] = [];
   const pr = ctx.pullRequest;
 
@@ -110,7 +111,8 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
 
   await writeSummary(report, ctx, notes);
 
-  const failed = failsThreshold(report, inputs.failOn);
+  const failOn = inputs.failOn;
+  const failed = failOn !== 'none' && failsThreshold(report, failOn);
   core.setOutput('findings', report.findings.length);
   for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
   core.setOutput('sarif-file', sarifPath);
@@ -119,8 +121,8 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   const total = report.findings.length;
   core.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
   if (failed) {
-    const n = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(inputs.failOn)).length;
-    return { failure: `kubeward: ${n} finding(s) at or above ${inputs.failOn}` };
+    const n = report.findings.filter((f) => atLeast(f.severity, failOn)).length;
+    return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
   }
   return {};
 }

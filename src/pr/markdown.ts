@@ -3,7 +3,7 @@
  * the CircleCI orb). Every piece of manifest-derived text is escaped; the whole stays under
  * `maxLength` by dropping rows and details with a note saying how many were left out.
  */
-import { SEVERITIES, type Finding, type Report, type Severity } from '../core/model.ts';
+import { atLeast, isSeverity, SEVERITIES, type Finding, type Report, type Severity } from '../core/model.ts';
 import { getRule } from '../core/rules/index.ts';
 import { codeBlock, encodePath, escapeMarkdown, inlineCode } from './escape.ts';
 
@@ -52,8 +52,11 @@ function countsLine(report: Report): string {
 export function headline(report: Report): string {
   const n = report.findings.length;
   if (n === 0) return 'all clear: no findings ✅';
-  const failing = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(report.failOn));
-  const verdict = failing.length > 0 ? `❌ fails at **${report.failOn}**` : `✅ passes at **${report.failOn}**`;
+  const failOn: string = report.failOn;
+  if (!isSeverity(failOn))
+    return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — fail-on ${failOn}: never fails`;
+  const failing = report.findings.some((f) => atLeast(f.severity, failOn));
+  const verdict = failing ? `❌ fails at **${failOn}**` : `✅ passes at **${failOn}**`;
   return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — ${verdict}`;
 }
 

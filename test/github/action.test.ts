@@ -340,11 +340,19 @@ describe('the action outside pull requests', () => {
     expect(r.summary).toContain('all clear');
   });
 
+  test('fail-on none reports findings and never fails the step', async () => {
+    const r = await runAction(undefined, { 'fail-on': 'none' }, { event: 'event-push.json', eventName: 'push' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    expect(Number(r.outputs.findings)).toBeGreaterThan(0);
+    expect(r.summary).toContain('fail-on none: never fails');
+  });
+
   test('a bad input fails with a clear message', async () => {
     const r = await runAction(undefined, { 'fail-on': 'severe' }, { event: 'event-push.json', eventName: 'push' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '::error::kubeward: input fail-on must be one of critical, high, medium, low, info, got "severe"',
+      '::error::kubeward: input fail-on must be one of critical, high, medium, low, info, none, got "severe"',
     );
   });
 
