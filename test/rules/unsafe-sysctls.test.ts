@@ -36,3 +36,28 @@ ruleTester('unsafe-sysctls', {
     },
   ],
 });
+
+ruleTester('unsafe-sysctls', {
+  valid: [
+    {
+      name: 'tcp_rmem is safe from Kubernetes 1.32',
+      yaml: deployment(
+        '- name: app\n  image: a:1',
+        'securityContext:\n  sysctls:\n  - name: net.ipv4.tcp_rmem\n    value: "4096 87380 16777216"',
+      ),
+      kubeVersion: '1.32',
+    },
+  ],
+  invalid: [
+    {
+      name: 'tcp_keepalive_time is not safe before 1.29',
+      yaml: deployment(
+        '- name: app\n  image: a:1',
+        'securityContext:\n  sysctls:\n  - name: net.ipv4.tcp_keepalive_time\n    value: "600"',
+      ),
+      kubeVersion: '1.28',
+      paths: ['spec.template.spec.securityContext.sysctls[0].name'],
+      message: /Kubernetes 1\.28/,
+    },
+  ],
+});

@@ -879,19 +879,28 @@ export const procMountUnmasked: Rule = {
   },
 };
 
-/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host). */
-export const SAFE_SYSCTLS = [
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-];
+/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host), with the Kubernetes minor version that allowed them. */
+export const SAFE_SYSCTLS_SINCE: Record<string, number> = {
+  'kernel.shm_rmid_forced': 0,
+  'net.ipv4.ip_local_port_range': 0,
+  'net.ipv4.ip_unprivileged_port_start': 0,
+  'net.ipv4.tcp_syncookies': 0,
+  'net.ipv4.ping_group_range': 0,
+  'net.ipv4.ip_local_reserved_ports': 27,
+  'net.ipv4.tcp_keepalive_time': 29,
+  'net.ipv4.tcp_fin_timeout': 29,
+  'net.ipv4.tcp_keepalive_intvl': 29,
+  'net.ipv4.tcp_keepalive_probes': 29,
+  'net.ipv4.tcp_rmem': 32,
+  'net.ipv4.tcp_wmem': 32,
+};
+export const SAFE_SYSCTLS = Object.keys(SAFE_SYSCTLS_SINCE);
+
+/** Minor version of '1.34' / 'v1.34.2'; the newest when unparseable. */
+function minorOf(kubeVersion: string): number {
+  const m = /^v?1\.(\d+)/.exec(kubeVersion.trim());
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
 
 /** `net/ipv4/tcp_syncookies` and `net.ipv4.tcp_syncookies` are the same sysctl. */
 function sysctlName(s: string): string {
@@ -918,7 +927,11 @@ export const unsafeSysctls: Rule = {
     },
   },
   *check(obj, ctx) {
-    const safe = new Set([...SAFE_SYSCTLS, ...(stringList(ctx.options.allowed) ?? []).map(sysctlName)]);
+    const minor = minorOf(ctx.kubeVersion);
+    const safe = new Set([
+      ...SAFE_SYSCTLS.filter((s) => SAFE_SYSCTLS_SINCE[s] <= minor),
+      ...(stringList(ctx.options.allowed) ?? []).map(sysctlName),
+    ]);
     for (const t of podTemplates(obj)) {
       const list = get(t.spec, ['securityContext', 'sysctls']);
       if (!Array.isArray(list)) continue;
@@ -928,7 +941,7 @@ export const unsafeSysctls: Rule = {
         if (name === undefined || safe.has(sysctlName(name))) continue;
         yield {
           path: [...t.specPath, 'securityContext', 'sysctls', i, 'name'],
-          message: `the pod sets sysctl ${name}, outside the safe set`,
+          message: `the pod sets sysctl ${name}, outside the safe set of Kubernetes 1.${minor === Number.MAX_SAFE_INTEGER ? 'x' : minor}`,
         };
       }
     }
