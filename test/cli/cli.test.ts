@@ -329,6 +329,12 @@ describe('rules, explain, help, version', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
+  test('comment is dispatched to src/cli/comment.ts', async () => {
+    const r = await cli(['comment', '--help'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: kubeward comment/);
+  });
+
   test('verify is dispatched to src/cli/verify.ts', async () => {
     const r = await cli(['verify', '--help'], { cwd: dir });
     expect(r.stderr).not.toMatch(/unknown command/);
