@@ -368,6 +368,8 @@ export function classifySecretEntry(
   const sn = secretName(key);
   if (sn) {
     if (isBenignValue(v)) return undefined;
+    // a bare `key` names many things (a Redis key, a cache key): only random-looking values count
+    if (sn.strength === 'weak' && (!looksRandom(v) || isChecksum(v) || isUuid(v))) return undefined;
     return make(
       sn.what === 'password' ? 'password' : 'api-token',
       sn.what === 'password' ? 'password' : sn.what === 'token' || sn.what === 'API key' ? 'API token' : sn.what,
