@@ -11,10 +11,11 @@ export const modules = {
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   _Z: () => (/* binding */ isSeverity),
 /* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   zK: () => (/* binding */ compareSeverity)
 /* harmony export */ });
-/* unused harmony exports severityRank, atLeast, emptyCounts */
+/* unused harmony exports severityRank, emptyCounts */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -484,32 +485,30 @@ const privilegeEscalation = {
                 continue;
             const ape = ownField(c, 'allowPrivilegeEscalation');
             const flag = (0,podspec/* boolOf */.Ul)(ape.value);
+            // privileged or CAP_SYS_ADMIN always escalate (the API rejects them with allowPrivilegeEscalation: false)
+            const priv = ownField(c, 'privileged');
+            const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
+            const escalator = (0,podspec/* boolOf */.Ul)(priv.value) === true
+                ? { path: priv.path, what: 'it runs privileged' }
+                : sysAdmin
+                    ? { path: sysAdmin.path, what: `it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}` }
+                    : undefined;
             if (flag !== false) {
+                const base = flag === true
+                    ? `${who(c)} sets allowPrivilegeEscalation: true`
+                    : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`;
                 yield {
                     path: ape.path,
-                    message: flag === true
-                        ? `${who(c)} sets allowPrivilegeEscalation: true`
-                        : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`,
-                    fix: setFix('set allowPrivilegeEscalation: false', ape.path, false),
+                    message: escalator ? `${base}, and ${escalator.what}, which always allows escalation` : base,
+                    // with privileged or CAP_SYS_ADMIN, false is rejected by the API server: remove those first
+                    ...(escalator ? {} : { fix: setFix('set allowPrivilegeEscalation: false', ape.path, false) }),
                     details: containerDetails(c),
                 };
-                continue;
             }
-            // allowPrivilegeEscalation: false, but privileged or CAP_SYS_ADMIN escalate anyway
-            const priv = ownField(c, 'privileged');
-            if ((0,podspec/* boolOf */.Ul)(priv.value) === true) {
+            else if (escalator) {
                 yield {
-                    path: priv.path,
-                    message: `${who(c)} can escalate privileges: it runs privileged, which overrides allowPrivilegeEscalation: false`,
-                    details: containerDetails(c),
-                };
-                continue;
-            }
-            const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
-            if (sysAdmin) {
-                yield {
-                    path: sysAdmin.path,
-                    message: `${who(c)} can escalate privileges: it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}, which overrides allowPrivilegeEscalation: false`,
+                    path: escalator.path,
+                    message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
                     details: containerDetails(c),
                 };
             }
@@ -555,7 +554,8 @@ const runAsNonRoot = {
                 c,
                 path,
                 message: (names) => `${names} ${why}`,
-                fix: setFix('set runAsNonRoot: true', path, true),
+                // with runAsUser 0, runAsNonRoot: true would stop the container from starting: no quick fix
+                ...(user === 0 ? {} : { fix: setFix('set runAsNonRoot: true', path, true) }),
             });
         }
         yield* grouped(hits);
@@ -748,11 +748,11 @@ const netRawCapability = {
             if (drop.some((x) => x.name === 'ALL' || x.name === 'NET_RAW'))
                 continue;
             const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
-            const existing = stringList((0,podspec/* get */.Jt)(c.container, ['securityContext', 'capabilities', 'drop'])) ?? [];
             yield {
                 path,
                 message: `${who(c)} does not drop NET_RAW (granted by default)`,
-                fix: setFix('drop NET_RAW', path, [...existing, 'NET_RAW']),
+                // the same value as capabilities-drop-all's fix, so applying both is consistent
+                fix: setFix('drop all capabilities (NET_RAW included)', path, ['ALL']),
                 details: containerDetails(c),
             };
         }
@@ -2067,7 +2067,7 @@ const imageRegistryAllowlist = {
         category: 'images',
         rationale: 'Images from arbitrary registries bypass the scanning, signing and provenance controls of your own registry, and typosquatted public images are a common supply-chain attack.',
         remediation: 'Mirror the image into an allowed registry, or add the registry to the `registries` option. Entries are registries (`ghcr.io`), registry paths (`gcr.io/my-project`) or wildcards (`*.dkr.ecr.eu-west-1.amazonaws.com`); Docker Hub short names mean docker.io.',
-        example: 'rules:\n  image-registry-allowlist:\n    options:\n      registries: [registry.example.com, ghcr.io/my-org]',
+        example: '# .kubeward.yaml\nrules:\n  image-registry-allowlist:\n    registries: [registry.example.com, ghcr.io/my-org]',
         references: [`${IMAGES_DOC}#image-names`],
         options: {
             registries: {
@@ -2402,7 +2402,7 @@ const resourceBounds = {
         category: 'resources',
         rationale: 'Requests and limits far outside what your platform expects (a 64-core request, a 1Mi memory limit) are usually typos that waste capacity or make the pod fail.',
         remediation: 'Bring the value within the configured bounds, or change the bounds. Quantities use Kubernetes notation (100m, 1.5, 512Mi, 2Gi, 1e3).',
-        example: 'rules:\n  resource-bounds:\n    options:\n      requests: { cpu: { min: 10m, max: "4" }, memory: { min: 16Mi, max: 8Gi } }\n      limits: { memory: { max: 16Gi } }',
+        example: '# .kubeward.yaml\nrules:\n  resource-bounds:\n    requests: { cpu: { min: 10m, max: "4" }, memory: { min: 16Mi, max: 8Gi } }\n    limits: { memory: { max: 16Gi } }',
         references: [RES_DOC],
         options: {
             requests: {
@@ -2544,7 +2544,7 @@ function probeRule(id, field, rationale) {
             enabledByDefault: true,
             category: 'availability',
             rationale,
-            remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs and init containers are exempt). Prefer a cheap endpoint that reflects the container's own health.`,
+            remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs, workflows, Pods with restartPolicy Never/OnFailure and init containers are exempt${field === 'readinessProbe' ? '; Knative Serving adds a default readiness probe' : ''}). Prefer a cheap endpoint that reflects the container's own health.`,
             example: `containers:\n- name: web\n  image: nginx:1.27.3\n  ${field}:\n    httpGet: { path: /healthz, port: 8080 }\n    periodSeconds: 10`,
             references: [PROBES_DOC],
         },
@@ -2555,6 +2555,9 @@ function probeRule(id, field, rationale) {
                 if (runsToCompletion(obj, c.template))
                     continue;
                 if ((0,podspec/* isObj */.sA)(c.container[field]))
+                    continue;
+                // Knative Serving gives every container a default TCP readiness probe.
+                if (field === 'readinessProbe' && obj.ref.apiVersion.startsWith('serving.knative.dev/'))
                     continue;
                 yield { path: [...c.path, field], message: `container "${c.name}" has no ${what} probe` };
             }
@@ -4056,7 +4059,7 @@ function text_isPlaceholder(raw) {
         return true;
     if (/^(ref|vault|secret|env|file|awssm|azkv|gcpsm|op|sops|arn):/i.test(v))
         return true;
-    if (/change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|example|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(v))
+    if (/change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|(?:^|[-_ ])example(?:[-_ ]|$)|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(v))
         return true;
     // a base64-encoded placeholder (Secret data, sample configs): "cGFzc3dvcmQ=" is "password"
     if (v.length >= 8 && v.length <= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
@@ -4352,7 +4355,16 @@ const SKIP = new Set(['@secretlint/secretlint-rule-filter-comments']);
  * at a few milliseconds over the whole corpus instead of ~150 ms.
  */
 const GATES = {
-    '@secretlint/secretlint-rule-aws': ['AKIA', 'ASIA', 'aws', 'AWS', 'Aws', 'ecret_access', 'ECRET_ACCESS', 'ecretAccess'],
+    '@secretlint/secretlint-rule-aws': [
+        'AKIA',
+        'ASIA',
+        'aws',
+        'AWS',
+        'Aws',
+        'ecret_access',
+        'ECRET_ACCESS',
+        'ecretAccess',
+    ],
     '@secretlint/secretlint-rule-gcp': ['private_key', 'service_account'],
     '@secretlint/secretlint-rule-privatekey': ['PRIVATE KEY'],
     '@secretlint/secretlint-rule-npm': ['npm_', '_authToken'],
@@ -4567,8 +4579,12 @@ function detectFormats(text) {
 }
 function detectFormatsUncached(text) {
     const out = [];
-    for (const t of findTokens(text))
+    for (const t of findTokens(text)) {
+        const end = t.index + t.secret.length;
+        if (out.some((o) => o.index !== undefined && o.index < end && t.index < o.index + o.secret.length))
+            continue;
         out.push(make(t.kind, t.label, t.secret, 'high', t.index));
+    }
     for (const s of secretlintSync(text)) {
         // the same material (or an overlapping span) found by our own pattern: keep ours
         const end = s.index + s.secret.length;
@@ -4658,7 +4674,7 @@ function detectByName(name, value, opts = {}, inText = false) {
 /** Words a secret-named key contains (a cheap filter before the name is judged). */
 const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat/i;
 // key = value, key: value, "key": "value" (config files, properties, .env, shell)
-const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#}'"&)\]]+))/gm;
+const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
 // --password secret, -password secret (flag and value separated by blanks)
 const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
@@ -4679,6 +4695,17 @@ function detectInText(text, opts = {}) {
         seen.add(d.secret);
         out.push(d);
     };
+    for (const re of [MYSQL, REDIS]) {
+        if (!/mysql|mariadb|redis-cli/.test(text))
+            break;
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(text))) {
+            const v = m[1].replace(/^["']|["']$/g, '');
+            if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
+                add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
+        }
+    }
     if (!SECRET_HINT.test(text))
         return out;
     // only lines that mention a secret word can hold a secret-named assignment: scan those lines
@@ -4701,7 +4728,10 @@ function detectInText(text, opts = {}) {
             while ((m = re.exec(line))) {
                 if (!SECRET_HINT.test(m[1]))
                     continue;
-                const value = m[2] ?? m[3] ?? m[4] ?? '';
+                let value = m[2] ?? m[3] ?? m[4] ?? '';
+                // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
+                if (m[4] !== undefined && value.endsWith('}') && !value.includes('{'))
+                    value = value.replace(/}+$/, '');
                 const after = line[m.index + m[0].length] ?? '';
                 if (m[4] !== undefined && /[[(.]/.test(after))
                     continue;
@@ -4709,15 +4739,6 @@ function detectInText(text, opts = {}) {
                 if (d)
                     add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
             }
-        }
-    }
-    for (const re of [MYSQL, REDIS]) {
-        re.lastIndex = 0;
-        let m;
-        while ((m = re.exec(text))) {
-            const v = m[1].replace(/^["']|["']$/g, '');
-            if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
-                add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
         }
     }
     return out;
@@ -4742,6 +4763,8 @@ function detectInArgv(argv, opts = {}) {
         const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
         if (!flag)
             continue;
+        if (detectFormats(next).length)
+            continue; // the value's own format detection reports it
         let d;
         if (flag[1].length > 1)
             d = detectByName(flag[1], next, opts);
@@ -5515,8 +5538,77 @@ function serviceTargets(ctx, svc) {
     const map = stringMap(sel);
     return inventory(ctx).workloads.filter((w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)));
 }
+/** API groups served by Kubernetes itself (everything else with a dot is a custom resource). */
+const BUILTIN_GROUPS = new Set([
+    'admissionregistration.k8s.io',
+    'apiextensions.k8s.io',
+    'apiregistration.k8s.io',
+    'authentication.k8s.io',
+    'authorization.k8s.io',
+    'certificates.k8s.io',
+    'coordination.k8s.io',
+    'discovery.k8s.io',
+    'events.k8s.io',
+    'flowcontrol.apiserver.k8s.io',
+    'internal.apiserver.k8s.io',
+    'networking.k8s.io',
+    'node.k8s.io',
+    'rbac.authorization.k8s.io',
+    'resource.k8s.io',
+    'scheduling.k8s.io',
+    'storage.k8s.io',
+    'storagemigration.k8s.io',
+]);
+function operatorHints(ctx) {
+    return ctx.memo('network:operatorHints', () => {
+        const out = { names: [], kinds: new Set() };
+        for (const o of ctx.objects) {
+            const g = groupOf(o.ref.apiVersion);
+            if (!g.includes('.') || BUILTIN_GROUPS.has(g) || o.ref.kind === 'CustomResourceDefinition')
+                continue;
+            if (o.ref.name)
+                out.names.push({ name: o.ref.name, namespace: o.ref.namespace });
+            out.kinds.add(o.ref.kind.toLowerCase());
+        }
+        return out;
+    });
+}
+/**
+ * Might pods with these labels be created by an operator from a custom resource in the set
+ * (Prometheus, CloudNativePG Cluster, LeaderWorkerSet ...)? True when a selector value is the
+ * name of a custom resource in the namespace, or the kind of one (`app.kubernetes.io/name: prometheus`).
+ */
+function operatorManaged(ctx, labels, namespace) {
+    const hints = operatorHints(ctx);
+    const values = Object.values(labels);
+    if (!values.length)
+        return false;
+    if (values.some((v) => hints.kinds.has(v.toLowerCase())))
+        return true;
+    return hints.names.some((n) => values.includes(n.name) && sameNamespace(n.namespace, namespace));
+}
+/** matchLabels (and In-expressions with one value) of a LabelSelector, or a plain map selector. */
+function selectorValues(sel) {
+    if (!(0,podspec/* isObj */.sA)(sel))
+        return {};
+    if (!('matchLabels' in sel || 'matchExpressions' in sel))
+        return stringMap(sel);
+    const out = stringMap(sel.matchLabels);
+    for (const e of arr(sel.matchExpressions)) {
+        if ((0,podspec/* isObj */.sA)(e) && typeof e.key === 'string' && e.operator === 'In' && arr(e.values).length === 1)
+            out[e.key] = String(arr(e.values)[0]);
+    }
+    return out;
+}
 function workloadsIn(ctx) {
     return inventory(ctx).workloads;
+}
+/** Kinds that only hold a template for pods that something else creates. */
+const TEMPLATE_KINDS = new Set(['PodTemplate', 'WorkflowTemplate', 'ClusterWorkflowTemplate']);
+/** Objects a controller owns (live ReplicaSets and Pods): their owner is reported instead. */
+function controlled(obj) {
+    const md = obj.data.metadata;
+    return (0,podspec/* isObj */.sA)(md) && arr(md.ownerReferences).some((o) => (0,podspec/* isObj */.sA)(o) && (0,podspec/* boolOf */.Ul)(o.controller) === true);
 }
 /** Pods of a workload run on the host network (NetworkPolicies do not apply to them). */
 function network_hostNetwork(w) {
@@ -5560,7 +5652,7 @@ const networkPolicyMissing = {
             return;
         const pols = policies(ctx);
         for (const w of workloadsIn(ctx)) {
-            if (network_hostNetwork(w))
+            if (network_hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || controlled(w.obj))
                 continue;
             const covered = new Set();
             for (const p of pols)
@@ -5810,7 +5902,9 @@ const networkPolicyDangling = {
         const hint = 'in the scanned set (its pods may be defined outside the set)';
         for (const p of policies(ctx)) {
             const ns = p.obj.ref.namespace;
-            if (!isEmptySelector(p.podSelector) && !inv.workloadsSelectedBy(p.podSelector, ns).length) {
+            if (!isEmptySelector(p.podSelector) &&
+                !inv.workloadsSelectedBy(p.podSelector, ns).length &&
+                !operatorManaged(ctx, selectorValues(p.podSelector), ns)) {
                 yield {
                     object: p.obj,
                     path: ['spec', 'podSelector'],
@@ -5835,6 +5929,8 @@ const networkPolicyDangling = {
                         if (isEmptySelector(peer.podSelector))
                             continue;
                         if (inv.workloadsSelectedBy(peer.podSelector, ns).length)
+                            continue;
+                        if (operatorManaged(ctx, selectorValues(peer.podSelector), ns))
                             continue;
                         yield {
                             object: p.obj,
@@ -5929,6 +6025,8 @@ const serviceDangling = {
                 continue;
             if (serviceTargets(ctx, s).length)
                 continue;
+            if (operatorManaged(ctx, stringMap(sel), s.ref.namespace))
+                continue;
             yield {
                 object: s,
                 path: ['spec', 'selector'],
@@ -5990,6 +6088,14 @@ const serviceMonitorDangling = {
 function isIngress(obj) {
     return isKind(obj, 'Ingress', ['networking.k8s.io', 'extensions']);
 }
+/** Cloud load balancer controllers that terminate TLS with certificates named in annotations. */
+const TLS_ANNOTATIONS = new Set([
+    'networking.gke.io/managed-certificates',
+    'ingress.gcp.kubernetes.io/pre-shared-cert',
+    'alb.ingress.kubernetes.io/certificate-arn',
+    'appgw.ingress.kubernetes.io/appgw-ssl-certificate',
+    'service.beta.kubernetes.io/aws-load-balancer-ssl-cert',
+]);
 const ingressTls = {
     meta: {
         id: 'ingress-tls',
@@ -5998,7 +6104,7 @@ const ingressTls = {
         enabledByDefault: true,
         category: 'network',
         rationale: 'An Ingress without a `tls` section serves its hosts over plain HTTP: credentials, cookies and data cross the network unencrypted and can be read or altered in transit.',
-        remediation: 'Add a `tls` section naming the hosts and a Secret holding the certificate (cert-manager can issue and renew it).',
+        remediation: 'Add a `tls` section naming the hosts and a Secret holding the certificate (cert-manager can issue and renew it). Certificates attached by cloud load balancer annotations (GKE managed certificates, AWS certificate-arn, ...) count as TLS.',
         example: 'spec:\n  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls',
         references: [`${ING_DOC}#tls`],
     },
@@ -6006,6 +6112,9 @@ const ingressTls = {
         if (!isIngress(obj))
             return;
         if (arr(specOf(obj).tls).length)
+            return;
+        const ann = stringMap((0,podspec/* isObj */.sA)(obj.data.metadata) ? obj.data.metadata.annotations : undefined);
+        if (Object.keys(ann).some((k) => TLS_ANNOTATIONS.has(k)))
             return;
         yield { path: ['spec', 'tls'], message: `${label(obj)} has no tls section: its hosts are served over plain HTTP` };
     },
@@ -7166,7 +7275,9 @@ const KUBE_SYSTEM_ADDONS = [
     'metrics-server',
     'kube-state-metrics',
     'cluster-autoscaler',
-    'calico-',
+    'calico',
+    'hubble-',
+    'fluentd-elasticsearch',
     'cilium',
     'canal',
     'kube-flannel',
@@ -9341,8 +9452,8 @@ function splitList(v) {
 }
 function readInputs() {
     const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
-    if (!(0,model/* isSeverity */._Z)(failOn)) {
-        throw new InputError(`input fail-on must be one of ${model/* SEVERITIES */.oC.join(', ')}, got "${failOn}"`);
+    if (failOn !== 'none' && !(0,model/* isSeverity */._Z)(failOn)) {
+        throw new InputError(`input fail-on must be one of ${[...model/* SEVERITIES */.oC, 'none'].join(', ')}, got "${failOn}"`);
     }
     const paths = splitList(opt('paths'));
     return {
@@ -9428,10 +9539,12 @@ async function runScan(inputs, ctx) {
     let report = await scan({
         paths: inputs.paths,
         cwd: ctx.workspace,
-        failOn: inputs.failOn,
+        ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
         ...(inputs.config ? { configFile: inputs.config } : {}),
         ...(inputs.profile ? { profile: inputs.profile } : {}),
     });
+    if (inputs.failOn === 'none')
+        report = { ...report, failOn: 'none' };
     const notes = [];
     const pr = ctx.pullRequest;
     // The PR client, when there is a PR and something to do with it.
@@ -9494,7 +9607,8 @@ async function runScan(inputs, ctx) {
         }
     }
     await writeSummary(report, ctx, notes);
-    const failed = (0,model/* failsThreshold */.Lh)(report, inputs.failOn);
+    const failOn = inputs.failOn;
+    const failed = failOn !== 'none' && (0,model/* failsThreshold */.Lh)(report, failOn);
     core.setOutput('findings', report.findings.length);
     for (const s of model/* SEVERITIES */.oC)
         if (s !== 'info')
@@ -9504,8 +9618,8 @@ async function runScan(inputs, ctx) {
     const total = report.findings.length;
     core.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
     if (failed) {
-        const n = report.findings.filter((f) => model/* SEVERITIES */.oC.indexOf(f.severity) <= model/* SEVERITIES */.oC.indexOf(inputs.failOn)).length;
-        return { failure: `kubeward: ${n} finding(s) at or above ${inputs.failOn}` };
+        const n = report.findings.filter((f) => (0,model/* atLeast */.jZ)(f.severity, failOn)).length;
+        return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
     }
     return {};
 }
@@ -9783,8 +9897,11 @@ function headline(report) {
     const n = report.findings.length;
     if (n === 0)
         return 'all clear: no findings ✅';
-    const failing = report.findings.filter((f) => _core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(f.severity) <= _core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(report.failOn));
-    const verdict = failing.length > 0 ? `❌ fails at **${report.failOn}**` : `✅ passes at **${report.failOn}**`;
+    const failOn = report.failOn;
+    if (!(0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeverity */ ._Z)(failOn))
+        return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — fail-on ${failOn}: never fails`;
+    const failing = report.findings.some((f) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .jZ)(f.severity, failOn));
+    const verdict = failing ? `❌ fails at **${failOn}**` : `✅ passes at **${failOn}**`;
     return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — ${verdict}`;
 }
 function countsTable(report) {
