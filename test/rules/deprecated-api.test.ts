@@ -49,6 +49,11 @@ describe('deprecated-api severity', () => {
     expect(runRule('deprecated-api', y, { kubeVersion: '1.24' })[0].severity).toBe('medium');
     expect(runRule('deprecated-api', y, { kubeVersion: '1.20' })).toEqual([]);
   });
+  test('drop-in replacements carry a fix, others do not', () => {
+    const [cron] = runRule('deprecated-api', obj('batch/v1beta1', 'CronJob'));
+    expect(cron.fix?.set).toEqual([{ path: ['apiVersion'], value: 'batch/v1' }]);
+    expect(runRule('deprecated-api', obj('extensions/v1beta1', 'Ingress'))[0].fix).toBeUndefined();
+  });
   test('default target is 1.34', () => {
     expect(runRule('deprecated-api', obj('resource.k8s.io/v1beta1', 'ResourceClaim'))[0].severity).toBe('medium');
   });

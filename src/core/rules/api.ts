@@ -23,6 +23,8 @@ export interface ApiDeprecation {
   removedIn?: string;
   /** What to use instead. */
   replacement: string;
+  /** The replacement accepts the same fields: changing apiVersion is the whole fix. */
+  dropIn?: boolean;
 }
 
 const WORKLOADS = ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'ControllerRevision'];
@@ -73,12 +75,14 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.17',
     removedIn: '1.22',
     replacement: 'rbac.authorization.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'rbac.authorization.k8s.io/v1alpha1',
     deprecatedIn: '1.17',
     removedIn: '1.22',
     replacement: 'rbac.authorization.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'admissionregistration.k8s.io/v1beta1',
@@ -125,6 +129,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.14',
     removedIn: '1.22',
     replacement: 'coordination.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'scheduling.k8s.io/v1beta1',
@@ -132,6 +137,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.14',
     removedIn: '1.22',
     replacement: 'scheduling.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'scheduling.k8s.io/v1alpha1',
@@ -139,6 +145,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.14',
     removedIn: '1.17',
     replacement: 'scheduling.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'storage.k8s.io/v1beta1',
@@ -146,9 +153,17 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.19',
     removedIn: '1.22',
     replacement: 'storage.k8s.io/v1',
+    dropIn: true,
   },
   // 1.25
-  { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], deprecatedIn: '1.21', removedIn: '1.25', replacement: 'batch/v1' },
+  {
+    apiVersion: 'batch/v1beta1',
+    kinds: ['CronJob'],
+    deprecatedIn: '1.21',
+    removedIn: '1.25',
+    replacement: 'batch/v1',
+    dropIn: true,
+  },
   {
     apiVersion: 'batch/v2alpha1',
     kinds: ['CronJob'],
@@ -183,6 +198,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.21',
     removedIn: '1.25',
     replacement: 'policy/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'policy/v1beta1',
@@ -197,6 +213,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.20',
     removedIn: '1.25',
     replacement: 'node.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'node.k8s.io/v1alpha1',
@@ -212,6 +229,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.23',
     removedIn: '1.26',
     replacement: 'autoscaling/v2',
+    dropIn: true,
   },
   {
     apiVersion: 'flowcontrol.apiserver.k8s.io/v1alpha1',
@@ -236,6 +254,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.29',
     removedIn: '1.32',
     replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'storage.k8s.io/v1beta1',
@@ -243,6 +262,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     deprecatedIn: '1.24',
     removedIn: '1.27',
     replacement: 'storage.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'storage.k8s.io/v1alpha1',
@@ -288,6 +308,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     kinds: ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
     deprecatedIn: '1.30',
     replacement: 'admissionregistration.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'admissionregistration.k8s.io/v1alpha1',
@@ -301,12 +322,14 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     kinds: ['IPAddress', 'ServiceCIDR'],
     deprecatedIn: '1.33',
     replacement: 'networking.k8s.io/v1',
+    dropIn: true,
   },
   {
     apiVersion: 'storage.k8s.io/v1beta1',
     kinds: ['VolumeAttributesClass'],
     deprecatedIn: '1.34',
     replacement: 'storage.k8s.io/v1',
+    dropIn: true,
   },
   { apiVersion: 'v1', kinds: ['Endpoints'], deprecatedIn: '1.33', replacement: 'discovery.k8s.io/v1 EndpointSlice' },
   {
@@ -333,6 +356,13 @@ export function findDeprecation(apiVersion: string, kind: string): ApiDeprecatio
   return DEPRECATIONS.find((d) => d.apiVersion === apiVersion && (!d.kinds || d.kinds.includes(kind)));
 }
 
+function fixOf(d: ApiDeprecation): Pick<Violation, 'fix'> {
+  if (!d.dropIn) return {};
+  return {
+    fix: { description: `set apiVersion: ${d.replacement}`, set: [{ path: ['apiVersion'], value: d.replacement }] },
+  };
+}
+
 export const deprecatedApi: Rule = {
   meta: {
     id: 'deprecated-api',
@@ -356,6 +386,7 @@ export const deprecatedApi: Rule = {
       yield {
         path: ['apiVersion'],
         severity: 'high',
+        ...fixOf(d),
         message: `${obj.ref.apiVersion} ${obj.ref.kind} was removed in Kubernetes ${d.removedIn} (target ${tv}); use ${d.replacement}`,
         details: { removedIn: d.removedIn, replacement: d.replacement },
       };
@@ -363,6 +394,7 @@ export const deprecatedApi: Rule = {
       yield {
         path: ['apiVersion'],
         severity: 'medium',
+        ...fixOf(d),
         message: `${obj.ref.apiVersion} ${obj.ref.kind} is deprecated since Kubernetes ${d.deprecatedIn}${d.removedIn ? ` and removed in ${d.removedIn}` : ''}; use ${d.replacement}`,
         details: { deprecatedIn: d.deprecatedIn, replacement: d.replacement },
       };
