@@ -1,3 +1,5 @@
+import { load } from 'js-yaml';
+import { catalog } from '../../src/core/rules/index.ts';
 import { runRule, deployment, ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('privileged-container', {
@@ -45,4 +47,66 @@ test('privileged-container fix sets privileged: false', () => {
     deployment('- name: app\n  image: a:1\n  securityContext:\n    privileged: true'),
   );
   expect(f.fix?.set?.[0].value).toBe(false);
+});
+
+// The whole family's metadata drives `kubeward rules`, docs and SARIF: keep it complete.
+describe('pod-security and volumes metadata', () => {
+  const family = catalog.filter((r) => r.meta.category === 'pod-security' || r.meta.category === 'volumes');
+
+  test('every rule of the two RULES.md tables is present', () => {
+    expect(family.map((r) => r.meta.id).sort()).toEqual(
+      [
+        'privileged-container',
+        'privilege-escalation',
+        'run-as-non-root',
+        'run-as-root-user',
+        'low-uid',
+        'root-group',
+        'read-only-root-fs',
+        'capabilities-drop-all',
+        'net-raw-capability',
+        'dangerous-capabilities',
+        'added-capabilities',
+        'seccomp-profile',
+        'seccomp-unconfined',
+        'apparmor-unconfined',
+        'selinux-custom-options',
+        'proc-mount-unmasked',
+        'unsafe-sysctls',
+        'windows-host-process',
+        'host-network',
+        'host-pid',
+        'host-ipc',
+        'host-port',
+        'host-users',
+        'privileged-port',
+        'ssh-port',
+        'host-aliases',
+        'host-path',
+        'sensitive-host-path',
+        'container-runtime-socket',
+        'writable-host-path',
+        'restricted-volume-types',
+      ].sort(),
+    );
+  });
+
+  test.each(family.map((r) => [r.meta.id, r] as const))(
+    '%s has complete metadata and a parseable example',
+    (_id, r) => {
+      const m = r.meta;
+      expect(m.title.length).toBeGreaterThan(5);
+      expect(m.rationale.length).toBeGreaterThan(40);
+      expect(m.remediation.length).toBeGreaterThan(20);
+      expect(m.references.length).toBeGreaterThan(0);
+      for (const ref of m.references) expect(ref).toMatch(/^https:\/\//);
+      expect(typeof load(m.example ?? '')).toBe('object');
+      expect(typeof r.check).toBe('function');
+    },
+  );
+
+  test('off-by-default rules are the ones RULES.md marks off', () => {
+    const off = family.filter((r) => !r.meta.enabledByDefault).map((r) => r.meta.id);
+    expect(off.sort()).toEqual(['host-users', 'low-uid', 'privileged-port']);
+  });
 });
