@@ -109,7 +109,7 @@ export function parseIgnoreAnnotation(value: string): IgnoreSpec {
 /** Parses the text after `# kubeward-ignore`: `rule-a,rule-b reason` (a leading `--` or `:` before the reason is dropped). */
 export function parseInlineComment(rest: string): IgnoreSpec {
   const t = rest.trim();
-  const m = /^([^\s]+(?:\s*,\s*[^\s,]+)*)(.*)$/s.exec(t);
+  const m = /^([^\s,:]+(?:\s*,\s*[^\s,:]+)*)(.*)$/s.exec(t);
   if (!m) return { rules: [], reason: '' };
   return {
     rules: splitRules(m[1]),

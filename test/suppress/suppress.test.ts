@@ -91,6 +91,10 @@ describe('parsing', () => {
     });
     expect(parseInlineComment('a,b -- why')).toEqual({ rules: ['a', 'b'], reason: 'why' });
     expect(parseInlineComment('host-network')).toEqual({ rules: ['host-network'], reason: '' });
+    expect(parseInlineComment('host-network, host-pid: node agent')).toEqual({
+      rules: ['host-network', 'host-pid'],
+      reason: 'node agent',
+    });
     expect(inlineCommentOf('  hostNetwork: true  # kubeward-ignore host-network why')?.commentOnly).toBe(false);
     expect(inlineCommentOf('  # kubeward-ignore host-network why')?.commentOnly).toBe(true);
     expect(inlineCommentOf('  image: "x#kubeward-ignore"')).toBeUndefined();
