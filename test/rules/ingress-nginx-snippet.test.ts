@@ -12,7 +12,10 @@ spec:
 `;
 
 ruleTester('ingress-nginx-snippet', {
-  valid: [ing('    nginx.ingress.kubernetes.io/proxy-body-size: 8m')],
+  valid: [
+    ing('    nginx.ingress.kubernetes.io/proxy-body-size: 8m'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ingress-nginx-controller\ndata:\n  allow-snippet-annotations: "false"\n',
+  ],
   invalid: [
     {
       yaml: ing(
@@ -24,6 +27,12 @@ ruleTester('ingress-nginx-snippet', {
         'metadata.annotations["nginx.ingress.kubernetes.io/auth-snippet"]',
       ],
       lines: [6, 8, 9],
+    },
+    {
+      name: 'controller ConfigMap allows snippets',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ingress-nginx-controller\ndata:\n  allow-snippet-annotations: "true"\n',
+      paths: ['data.allow-snippet-annotations'],
+      lines: [6],
     },
   ],
 });

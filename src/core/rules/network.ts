@@ -708,6 +708,16 @@ export const ingressNginxSnippet: Rule = {
     ],
   },
   *check(obj) {
+    if (isKind(obj, 'ConfigMap', '') && isObj(obj.data.data)) {
+      // the controller ConfigMap: snippet annotations allowed for every Ingress author
+      const v = obj.data.data['allow-snippet-annotations'];
+      if (boolOf(v) === true)
+        yield {
+          path: ['data', 'allow-snippet-annotations'],
+          message: 'ingress-nginx controller ConfigMap allows snippet annotations on every Ingress',
+        };
+      return;
+    }
     if (!isIngress(obj)) return;
     const ann = obj.data.metadata && (obj.data.metadata as JsonObject).annotations;
     if (!isObj(ann)) return;
