@@ -5,8 +5,8 @@ import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
-import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig } from './config.ts';
-import { createSuppressor, suppressionRules } from './suppress.ts';
+import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
+import { createSuppressor, suppressionRules, type Suppressor } from './suppress.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -17,6 +17,66 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   profile?: string;
 }
 
+/** What a run (scan, or verify) takes from the configuration. */
+export interface RunConfig {
+  config: ResolvedConfig;
+  suppressor: Suppressor;
+  /** Engine hooks: the caller's settings/suppress first, then the configuration's. */
+  engine: Required<Pick<EngineOptions, 'settings' | 'suppress'>> & Pick<EngineOptions, 'kubeVersion'>;
+  /** Include/exclude globs for loadManifests: the config's plus the caller's (config files are always excluded). */
+  include: string[];
+  exclude: string[];
+  failOn: Severity;
+}
+
+/**
+ * Finds, loads and resolves the configuration (configFile, else .kubeward.yaml in cwd, else in
+ * the first directory of `paths`) and builds the suppressor. Throws ConfigError.
+ */
+export async function loadRunConfig(
+  opts: Pick<
+    ScanOptions,
+    | 'configFile'
+    | 'profile'
+    | 'cwd'
+    | 'paths'
+    | 'include'
+    | 'exclude'
+    | 'failOn'
+    | 'kubeVersion'
+    | 'settings'
+    | 'suppress'
+  >,
+): Promise<RunConfig> {
+  const cwd = opts.cwd ?? process.cwd();
+  const configFile = await findConfigFile({ configFile: opts.configFile, cwd, paths: opts.paths });
+  const loaded = configFile ? await loadConfigFile(configFile, cwd) : undefined;
+  const config = resolveConfig(loaded, { profile: opts.profile, cwd });
+  const settings = opts.settings ?? config.settings;
+  const suppressor = createSuppressor({
+    exemptions: config.exemptions,
+    annotations: config.suppressions.annotations,
+    inline: config.suppressions.inline,
+    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
+    settings,
+  });
+  const callerSuppress = opts.suppress;
+  const kubeVersion = opts.kubeVersion ?? config.kubeVersion;
+  return {
+    config,
+    suppressor,
+    engine: {
+      settings,
+      suppress: (f, obj) => callerSuppress?.(f, obj) ?? suppressor.suppress(f, obj),
+      ...(kubeVersion ? { kubeVersion } : {}),
+    },
+    include: [...config.include, ...(opts.include ?? [])],
+    // configuration files are never manifests: keep them out of directory walks
+    exclude: [...CONFIG_FILE_NAMES.map((n) => `**/${n}`), ...config.exclude, ...(opts.exclude ?? [])],
+    failOn: opts.failOn ?? config.failOn ?? 'high',
+  };
+}
+
 /**
  * Scans manifests. Throws ConfigError (src/core/config.ts) when the configuration is invalid or
  * the profile unknown; every other problem is reported in the Report.
@@ -24,42 +84,24 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
 export async function scan(opts: ScanOptions): Promise<Report> {
   const started = performance.now();
   const cwd = opts.cwd ?? process.cwd();
-  const rules = opts.rules ?? catalog;
+  const run = await loadRunConfig({ ...opts, cwd });
 
-  const configFile = await findConfigFile({ configFile: opts.configFile, cwd, paths: opts.paths });
-  const config = configFile ? await loadConfigFile(configFile, cwd) : undefined;
-  const cfg = resolveConfig(config, { profile: opts.profile, cwd });
-
-  const include = [...cfg.include, ...(opts.include ?? [])];
-  // configuration files are never manifests: keep them out of directory walks
-  const exclude = [...CONFIG_FILE_NAMES.map((n) => `**/${n}`), ...cfg.exclude, ...(opts.exclude ?? [])];
   const inv = await loadManifests({
     ...opts,
     cwd,
-    ...(include.length ? { include } : {}),
-    exclude,
+    ...(run.include.length ? { include: run.include } : {}),
+    exclude: run.exclude,
   });
-
-  const suppressor = createSuppressor({
-    exemptions: cfg.exemptions,
-    annotations: cfg.suppressions.annotations,
-    inline: cfg.suppressions.inline,
-    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
-    settings: opts.settings ?? cfg.settings,
-  });
-  suppressor.inspect(inv.objects);
-  const callerSuppress = opts.suppress;
+  run.suppressor.inspect(inv.objects);
 
   const res = evaluate(inv.objects, inv.problems, {
     ...opts,
-    rules,
-    settings: opts.settings ?? cfg.settings,
-    kubeVersion: opts.kubeVersion ?? cfg.kubeVersion,
-    suppress: (f, obj) => callerSuppress?.(f, obj) ?? suppressor.suppress(f, obj),
+    ...run.engine,
+    rules: opts.rules ?? catalog,
     mode: 'manifest',
   });
   // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
-  const findings = sortFindings([...res.findings, ...suppressor.findings()]);
+  const findings = sortFindings([...res.findings, ...run.suppressor.findings()]);
   return {
     tool: { name: 'kubeward', version: VERSION },
     findings,
@@ -70,7 +112,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     skipped: inv.skipped,
     errors: [...inv.errors, ...res.errors],
     notVerified: [],
-    failOn: opts.failOn ?? cfg.failOn ?? 'high',
+    failOn: run.failOn,
     durationMs: Math.round(performance.now() - started),
   };
 }
