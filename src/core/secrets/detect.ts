@@ -4,9 +4,9 @@
  * only so it can be redacted and compared; messages are built from `label`, never from `secret`.
  */
 import { secretName } from './names.ts';
-import { findTokens } from './patterns.ts';
+import { findTokens, patternHints } from './patterns.ts';
 import { redact } from './redact.ts';
-import { secretlintSync } from './secretlint.ts';
+import { secretlintGates, secretlintSync } from './secretlint.ts';
 import {
   isBenignValue,
   isChecksum,
@@ -94,7 +94,29 @@ export function detectFormats(text: string): Detection[] {
   return out;
 }
 
+let anyHint: RegExp | null | undefined;
+
+/**
+ * One regex over the literals every detector needs: large texts (ConfigMap files, dashboards)
+ * that contain none of them skip the ~60 per-detector gates. null when some detector has no gate.
+ */
+function anyHintRegex(): RegExp | null {
+  if (anyHint !== undefined) return anyHint;
+  const ours = patternHints();
+  const theirs = secretlintGates();
+  if (!ours.length || !theirs) return (anyHint = null);
+  const esc = (h: string) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
+}
+
+/** Texts longer than this are pre-checked with the combined regex. */
+const PREGATE_LENGTH = 512;
+
 function detectFormatsUncached(text: string): Detection[] {
+  if (text.length > PREGATE_LENGTH) {
+    const re = anyHintRegex();
+    if (re && !re.test(text)) return [];
+  }
   const out: Detection[] = [];
   for (const t of findTokens(text)) {
     const end = t.index + t.secret.length;

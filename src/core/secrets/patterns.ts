@@ -186,6 +186,16 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   },
 ];
 
+/** Every literal our patterns need (plus the URL marker of basic-auth URLs). */
+export function patternHints(): string[] {
+  const out = new Set<string>(['://']);
+  for (const p of TOKEN_PATTERNS) {
+    if (!p.hint) return [];
+    for (const h of typeof p.hint === 'string' ? [p.hint] : p.hint) out.add(h);
+  }
+  return [...out];
+}
+
 /** Every known-format token in a text. */
 export function findTokens(text: string): TokenMatch[] {
   const out: TokenMatch[] = [];

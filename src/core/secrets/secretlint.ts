@@ -103,6 +103,16 @@ function load(): { id: string; gate?: readonly string[]; file: (source: unknown)
   return handlers;
 }
 
+/**
+ * Every literal any loaded secretlint rule needs, or undefined when some rule has no gate (it
+ * must then run on every string).
+ */
+export function secretlintGates(): readonly string[] | undefined {
+  const hs = load();
+  if (hs.some((h) => !h.gate)) return undefined;
+  return [...new Set(hs.flatMap((h) => h.gate ?? []))];
+}
+
 /** Runs secretlint's recommended scanner rules synchronously over one string. */
 export function secretlintSync(text: string): SecretlintMatch[] {
   const source = { content: text, filePath: 'value', ext: '', contentType: 'text' };
