@@ -397,3 +397,24 @@ test('the suppressor rules can be configured like any rule', () => {
   expect(r.rules['invalid-suppression']).toEqual({ severity: 'medium', options: {} });
   expect(r.rules['expired-exemption']).toEqual({ enabled: false, options: {} });
 });
+
+describe('scan() picks up the configuration of the scanned directory', () => {
+  test('deploy/.kubeward.yaml: globs relative to deploy/, failOn and kubeVersion applied', async () => {
+    const { scan } = await import('../../src/core/scan.ts');
+    const root = mkdtempSync(path.join(tmpdir(), 'kubeward-cfgdir-'));
+    mkdirSync(path.join(root, 'deploy', 'legacy'), { recursive: true });
+    const pod = (name: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: x }\nspec:\n  containers:\n    - name: c\n      image: c:1\n      securityContext: { privileged: true }\n`;
+    writeFileSync(path.join(root, 'deploy', 'app.yaml'), pod('app'));
+    writeFileSync(path.join(root, 'deploy', 'legacy', 'old.yaml'), pod('old'));
+    writeFileSync(
+      path.join(root, 'deploy', '.kubeward.yaml'),
+      'failOn: critical\nkubeVersion: "1.29"\nexclude: ["legacy/**"]\n',
+    );
+    const report = await scan({ paths: ['deploy'], cwd: root });
+    expect(report.failOn).toBe('critical');
+    expect(report.filesScanned).toBe(1);
+    expect(new Set(report.findings.map((f) => f.object?.name))).toEqual(new Set(['app']));
+    expect(report.findings.map((f) => f.ruleId)).toContain('privileged-container');
+  });
+});
