@@ -177,6 +177,16 @@ function selects(p: Policy, w: Workload): boolean {
   return sameNamespace(p.obj.ref.namespace, w.namespace) && matchesSelector(p.podSelector, w.podLabels);
 }
 
+/** "in the scanned set" for manifests, "in the cluster" for live objects. */
+function inSet(ctx: RuleContext): string {
+  return ctx.mode === 'live' ? 'in the cluster' : 'in the scanned set';
+}
+
+/** The hint that a referenced object may simply not be part of the scan (manifest mode only). */
+function outside(ctx: RuleContext, what: string): string {
+  return ctx.mode === 'live' ? '' : ` (${what} may be defined outside the set)`;
+}
+
 function optList(ctx: RuleContext, key: string, fallback: string[]): string[] {
   const v = ctx.options[key];
   return Array.isArray(v) ? v.map(String) : fallback;
@@ -226,7 +236,7 @@ export const networkPolicyMissing: Rule = {
       yield {
         object: w.obj,
         path: [...w.template.metaPath, 'labels'],
-        message: `${label(w.obj)}: no NetworkPolicy in the scanned set selects its pods for ${what}, so ${missing.length === 2 ? 'all traffic is' : `all ${what} traffic is`} allowed`,
+        message: `${label(w.obj)}: no NetworkPolicy ${inSet(ctx)} selects its pods for ${what}, so ${missing.length === 2 ? 'all traffic is' : `all ${what} traffic is`} allowed`,
         details: { missing: missing.join(',') },
       };
     }
@@ -289,7 +299,7 @@ export const namespaceDefaultDeny: Rule = {
       yield {
         object: at.obj,
         path: at.path,
-        message: `namespace "${ns}" has no default-deny NetworkPolicy for ${missing.map((d) => d.toLowerCase()).join(' or ')} in the scanned set`,
+        message: `namespace "${ns}" has no default-deny NetworkPolicy for ${missing.map((d) => d.toLowerCase()).join(' or ')} ${inSet(ctx)}`,
         details: { namespace: ns, missing: missing.join(',') },
       };
     }
@@ -457,7 +467,7 @@ export const networkPolicyDangling: Rule = {
   *checkAll(ctx) {
     const inv = inventory(ctx);
     if (!inv.workloads.length) return;
-    const hint = 'in the scanned set (its pods may be defined outside the set)';
+    const hint = `${inSet(ctx)}${outside(ctx, 'its pods')}`;
     for (const p of policies(ctx)) {
       const ns = p.obj.ref.namespace;
       if (
@@ -589,7 +599,7 @@ export const serviceDangling: Rule = {
         path: ['spec', 'selector'],
         message: `selector ${Object.entries(stringMap(sel))
           .map(([k, v]) => `${k}=${v}`)
-          .join(',')} of ${label(s)} matches no workload in the scanned set (its pods may be defined outside the set)`,
+          .join(',')} of ${label(s)} matches no workload ${inSet(ctx)}${outside(ctx, 'its pods')}`,
       };
     }
   },
@@ -641,7 +651,7 @@ export const serviceMonitorDangling: Rule = {
       yield {
         object: m,
         path: ['spec', 'selector'],
-        message: `${label(m)} selects no Service in the scanned set${names.length ? ` (namespaces ${list(names)})` : any ? '' : ' (same namespace)'}; the Service may be defined outside the set`,
+        message: `${label(m)} selects no Service ${inSet(ctx)}${names.length ? ` (namespaces ${list(names)})` : any ? '' : ' (same namespace)'}${outside(ctx, 'the Service')}`,
       };
     }
   },
@@ -812,7 +822,7 @@ export const ingressDangling: Rule = {
           yield {
             object: ing,
             path: b.path,
-            message: `backend Service "${b.service}" is not in the scanned set (it may be defined outside the set)`,
+            message: `backend Service "${b.service}" is not ${inSet(ctx)}${outside(ctx, 'it')}`,
           };
         } else if (!found.some((s) => servicePortMatches(s, b.port))) {
           yield {

@@ -334,7 +334,7 @@ function rbacRule(meta: RuleMeta, detect: (r: RuleView, ctx: RuleContext) => Gra
           out.push({
             object: role.obj,
             path,
-            message: `${label(role.obj)} grants the permission to ${joinWhats([...whats])} (bound by no binding in the scanned set)`,
+            message: `${label(role.obj)} grants the permission to ${joinWhats([...whats])} (bound by no binding ${ctx.mode === 'live' ? 'in the cluster' : 'in the scanned set'})`,
           });
         }
       }
