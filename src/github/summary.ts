@@ -5,13 +5,24 @@ import { escapeMarkdown } from '../pr/escape.ts';
 import { renderMarkdown } from '../pr/markdown.ts';
 import type { RunContext } from './context.ts';
 
-/** Below GitHub's 1 MiB (bytes; markdown is mostly ASCII, emoji count 4 bytes): a safe margin. */
-export const SUMMARY_LIMIT = 900_000;
+/** GitHub's limit on a step's summary, in bytes. */
+export const SUMMARY_BYTES = 1024 * 1024;
+/** Characters to aim for first (markdown is mostly ASCII), shrunk while the UTF-8 size is over the limit. */
+export const SUMMARY_LIMIT = 1_000_000;
 
 export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly string[]): string {
   const sha = ctx.pullRequest?.headSha ?? ctx.sha;
+  let md = '';
+  for (let max = SUMMARY_LIMIT; max > 1000; max = Math.floor(max * 0.8)) {
+    md = render(report, ctx, notes, sha, max);
+    if (Buffer.byteLength(md, 'utf8') < SUMMARY_BYTES - 1024) break;
+  }
+  return md;
+}
+
+function render(report: Report, ctx: RunContext, notes: readonly string[], sha: string, maxLength: number): string {
   return renderMarkdown(report, {
-    maxLength: SUMMARY_LIMIT,
+    maxLength,
     chart: true,
     notes: notes.map(escapeMarkdown),
     ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),

@@ -6,11 +6,13 @@ export interface FileDiff {
   added: Set<number>;
   /** Every new-file line in a hunk (added or context) -> index of its hunk: GitHub accepts comments there. */
   hunkOf: Map<number, number>;
+  /** Text of those lines as the patch shows them (to check the checked-out file is the PR head). */
+  text: Map<number, string>;
 }
 
 /** Parses one file's `patch` from the pulls/files API (hunks only, no file header). */
 export function patchLines(patch: string | undefined | null): FileDiff {
-  const out: FileDiff = { added: new Set(), hunkOf: new Map() };
+  const out: FileDiff = { added: new Set(), hunkOf: new Map(), text: new Map() };
   if (!patch) return out;
   const text = patch.startsWith('@@') ? `--- a/f\n+++ b/f\n${patch}` : patch;
   const files = parseDiff(text);
@@ -22,14 +24,26 @@ export function patchLines(patch: string | undefined | null): FileDiff {
         if (ch.type === 'add') {
           out.added.add(ch.ln);
           out.hunkOf.set(ch.ln, hunk);
+          out.text.set(ch.ln, ch.content.slice(1));
         } else if (ch.type === 'normal') {
           out.hunkOf.set(ch.ln2, hunk);
+          out.text.set(ch.ln2, ch.content.slice(1));
         }
       }
       hunk++;
     }
   }
   return out;
+}
+
+/** True when the file's lines start..end read as the patch says (the checkout is the PR head). */
+export function matchesPatch(diff: FileDiff, fileText: string, start: number, end: number): boolean {
+  const lines = fileText.split('\n');
+  for (let l = start; l <= end; l++) {
+    const expected = diff.text.get(l);
+    if (expected === undefined || (lines[l - 1] ?? '').replace(/\r$/, '') !== expected.replace(/\r$/, '')) return false;
+  }
+  return true;
 }
 
 /** True when lines start..end are all in one hunk of the diff (a multi-line comment's range). */

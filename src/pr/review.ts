@@ -8,7 +8,7 @@ import type { Finding, Report } from '../core/model.ts';
 import { getRule } from '../core/rules/index.ts';
 import { fixLineEdit, type LineEdit } from '../core/fixes/index.ts';
 import { call, httpError, paginate } from './client.ts';
-import { diffsOf, rangeInDiff, type FileDiff, type PullFile } from './diff.ts';
+import { diffsOf, matchesPatch, rangeInDiff, type FileDiff, type PullFile } from './diff.ts';
 import { codeBlock, commentSafe, escapeMarkdown, inlineCode } from './escape.ts';
 import { SEVERITY_ICON } from './markdown.ts';
 import type { PullRequestTarget } from './sticky.ts';
@@ -121,15 +121,23 @@ export async function planReview(
       continue;
     }
     let edit: LineEdit | undefined;
-    if (opts.suggestions !== false && f.fix && opts.readFile) {
+    if (opts.readFile) {
       if (!texts.has(loc.file))
         texts.set(
           loc.file,
           opts.readFile(loc.file).catch(() => undefined),
         );
       const text = await texts.get(loc.file)!;
-      const e = text === undefined ? undefined : fixLineEdit(text, f);
-      if (e && rangeInDiff(diff, e.startLine, e.endLine)) edit = e;
+      // the checkout is not the PR head (e.g. a merge commit that moved lines): no inline comment
+      if (text !== undefined && !matchesPatch(diff, text, loc.line, loc.line)) {
+        result.outsideDiff++;
+        continue;
+      }
+      if (opts.suggestions !== false && f.fix && text !== undefined) {
+        const e = fixLineEdit(text, f);
+        if (e && rangeInDiff(diff, e.startLine, e.endLine) && matchesPatch(diff, text, e.startLine, e.endLine))
+          edit = e;
+      }
     }
     const line = edit ? edit.endLine : loc.line;
     const key = (l: number) => `${loc.file}\0${l}\0${commentSafe(f.fingerprint)}`;

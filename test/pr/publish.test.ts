@@ -142,6 +142,26 @@ describe('publishing to a pull request', () => {
     expect(b.comments[0].body).toContain('**Fix:**');
   });
 
+  test('no inline comment when the checked-out file is not the PR head (lines moved)', async () => {
+    const diffs = new Map([
+      [
+        'pod.yaml',
+        patchLines(
+          '@@ -0,0 +1,9 @@\n' +
+            POD.trimEnd()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        ),
+      ],
+    ]);
+    const moved = '# a line the base branch added\n' + POD;
+    const f = finding({ location: { file: 'pod.yaml', line: 9, column: 9 } });
+    const r = await planReview({ report: report([f]), readFile: async () => moved }, diffs, []);
+    expect(r.comments).toEqual([]);
+    expect(r.result.outsideDiff).toBe(1);
+  });
+
   test('untrusted text in review comments is escaped', async () => {
     const diffs = new Map([
       [

@@ -1,0 +1,83 @@
+import { countBySeverity, type Finding, type Report } from '../../src/core/model.ts';
+import { SUMMARY_BYTES, summaryMarkdown } from '../../src/github/summary.ts';
+import { annotate, levelOf } from '../../src/github/annotations.ts';
+
+function report(findings: Finding[]): Report {
+  return {
+    tool: { name: 'kubeward', version: '0.0.0-test' },
+    findings,
+    suppressed: [],
+    counts: countBySeverity(findings),
+    filesScanned: 1,
+    objectsScanned: findings.length,
+    skipped: [],
+    errors: [],
+    notVerified: [],
+    failOn: 'high',
+    durationMs: 1,
+  };
+}
+
+const ctx = {
+  owner: 'acme',
+  repo: 'deploy',
+  sha: 'abc',
+  serverUrl: 'https://github.com',
+  apiUrl: '',
+  workspace: '/tmp',
+  eventName: 'push',
+};
+
+test('the job summary stays under 1 MiB in bytes, also with multi-byte text', () => {
+  const findings: Finding[] = Array.from({ length: 20_000 }, (_, i) => ({
+    ruleId: 'run-as-non-root',
+    severity: 'high',
+    category: 'pod-security',
+    title: 'Container may run as root',
+    message: `容器 "${'名'.repeat(40)}" may run as root`,
+    path: 'spec',
+    fingerprint: String(i),
+    location: { file: `deploy/${i}.yaml`, line: 1, column: 1 },
+  }));
+  const md = summaryMarkdown(report(findings), ctx, []);
+  expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(SUMMARY_BYTES);
+  expect(md).toMatch(/more findings not shown here \(size limit\)/);
+  expect(md).toContain('[deploy/0.yaml:1](https://github.com/acme/deploy/blob/abc/deploy/0.yaml#L1)');
+});
+
+test('annotation levels and the 10-per-level limit, most severe first', () => {
+  expect([levelOf('critical'), levelOf('high'), levelOf('medium'), levelOf('low'), levelOf('info')]).toEqual([
+    'error',
+    'error',
+    'warning',
+    'notice',
+    'notice',
+  ]);
+  const lines: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = ((s: string) => {
+    lines.push(String(s));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const f = (severity: Finding['severity'], i: number): Finding => ({
+      ruleId: 'r',
+      severity,
+      category: 'c',
+      title: 't',
+      message: `m${i}`,
+      path: '',
+      fingerprint: `${severity}${i}`,
+      location: { file: 'a.yaml', line: i + 1, column: 1 },
+    });
+    const res = annotate([
+      ...Array.from({ length: 12 }, (_, i) => f('high', i)),
+      ...Array.from({ length: 3 }, (_, i) => f('medium', i)),
+    ]);
+    expect(res).toEqual({ shown: { error: 10, warning: 3, notice: 0 }, notShown: 2 });
+  } finally {
+    process.stdout.write = write;
+  }
+  expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(10);
+  expect(lines[0]).toMatch(/^::error title=r%3A t,file=a.yaml,line=1,endLine=1,col=1::\[high\] m0/);
+});
