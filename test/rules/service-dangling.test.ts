@@ -1,3 +1,6 @@
+import { evaluate, defaultSetting } from '../../src/core/engine.ts';
+import { parseManifestText } from '../../src/core/manifests/parse.ts';
+import { getRule } from '../../src/core/rules/index.ts';
 import { deployment, ruleTester } from '../support/rule-tester.ts';
 
 const web = deployment('- name: app\n  image: nginx:1.27');
@@ -35,4 +38,21 @@ ruleTester('service-dangling', {
     { yaml: web + svc('{ app: wbe }'), paths: ['spec.selector'], message: /app=wbe/ },
     { name: 'different namespace', yaml: web + svc('{ app: web }', 'other'), paths: ['spec.selector'] },
   ],
+});
+
+describe('service-dangling on live objects', () => {
+  test('says "in the cluster" and drops the outside-the-set hint', () => {
+    const objects = parseManifestText(web + svc('{ app: wbe }'), 'live.yaml').objects.map((o) => ({
+      ...o,
+      origin: 'live' as const,
+    }));
+    const res = evaluate(objects, [], {
+      rules: [getRule('service-dangling')!],
+      mode: 'live',
+      settings: (m) => ({ ...defaultSetting(m), enabled: true }),
+    });
+    expect(res.findings.map((f) => f.message)).toEqual([
+      'selector app=wbe of Service shop/web matches no workload in the cluster',
+    ]);
+  });
 });

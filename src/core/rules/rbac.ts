@@ -631,7 +631,7 @@ export const rbacDefaultServiceAccount: Rule = {
   },
   *checkAll(ctx) {
     for (const b of rbacIndex(ctx).bindings) {
-      if (isSystemName(b.obj.ref.name) || isSystemName(b.roleRefName)) continue;
+      if (isSystemName(b.obj.ref.name)) continue;
       // a role in the set that grants nothing is harmless
       if (b.role && b.role.obj && !b.role.effective.length) continue;
       for (let i = 0; i < b.subjects.length; i++) {
