@@ -79,3 +79,15 @@ test('secret-in-configmap: preview is redacted, message has no value', () => {
   expect(f.message).toBe('ConfigMap key "GITLAB" holds a GitLab personal access token');
   expect(f.secretPreview).toBe(`glpa…(${t.gitlab.length} chars)`);
 });
+
+test('secret-in-configmap: details say which line of a file holds the secret', () => {
+  const [f] = runRule(
+    'secret-in-configmap',
+    cm(`  application.properties: |
+    server.port=8080
+    spring.datasource.username=app
+    spring.datasource.password=${pw}`),
+  );
+  expect(f.details).toEqual({ secretKind: 'password', confidence: 'medium', lineInValue: '3' });
+  expect(f.location?.line).toBe(7);
+});

@@ -69,16 +69,20 @@ function best(ds: readonly Detection[]): Detection {
   return [...ds].sort((a, b) => rank[b.confidence] - rank[a.confidence])[0];
 }
 
-function violation(path: FieldPath, message: string, ds: readonly Detection[]): Violation {
+/**
+ * One violation for the detections in one value. For a multi-line value (a file in a ConfigMap, a
+ * script in args) `details.lineInValue` says on which line of the value the secret sits.
+ */
+function violation(path: FieldPath, message: string, ds: readonly Detection[], text?: string): Violation {
   const d = best(ds);
   const sev = ds.some((x) => x.confidence !== 'low') ? undefined : severityOf(d);
-  return {
-    path,
-    message,
-    secretPreview: d.preview,
-    ...(sev ? { severity: sev } : {}),
-    details: { secretKind: d.kind, confidence: d.confidence },
-  };
+  const details: Record<string, string> = { secretKind: d.kind, confidence: d.confidence };
+  if (text !== undefined && d.index !== undefined && text.includes('\n')) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < d.index; i = text.indexOf('\n', i + 1)) line++;
+    details.lineInValue = String(line);
+  }
+  return { path, message, secretPreview: d.preview, ...(sev ? { severity: sev } : {}), details };
 }
 
 function str(v: unknown): string | undefined {
@@ -140,6 +144,7 @@ export const secretInEnv: Rule = {
           [...c.path, field, j],
           `${c.type} "${c.name}" passes ${describe(ds)} in plain text in ${field}[${j}]`,
           ds,
+          typeof argv[index] === 'string' ? argv[index] : undefined,
         );
       }
     }
@@ -206,7 +211,7 @@ envFrom:
         const value = str(raw);
         if (value === undefined) continue;
         const ds = entryDetections(key, value, o);
-        if (ds.length) yield violation(['data', key], `ConfigMap key "${key}" holds ${describe(ds)}`, ds);
+        if (ds.length) yield violation(['data', key], `ConfigMap key "${key}" holds ${describe(ds)}`, ds, value);
       }
     }
     const bin = obj.data.binaryData;
@@ -221,6 +226,7 @@ envFrom:
             ['binaryData', key],
             `ConfigMap binaryData key "${key}" holds ${describe(ds)} (base64-encoded)`,
             ds,
+            decoded,
           );
       }
     }
@@ -346,7 +352,7 @@ export const secretInAnnotation: Rule = {
         const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
         const ds =
           value.includes('\n') || value.length > 200 ? detectInText(value, o) : detectNamedValue(name, value, o);
-        if (ds.length) yield violation(base, `annotation "${key}" holds ${describe(ds)}`, ds);
+        if (ds.length) yield violation(base, `annotation "${key}" holds ${describe(ds)}`, ds, value);
       }
     }
   },
