@@ -9,6 +9,10 @@ ruleTester('namespace-default-deny', {
     ns + pol('  podSelector: {}\n  policyTypes: [Ingress, Egress]'),
     ns + pol('  podSelector: {}\n  policyTypes: [Ingress]') + pol('  podSelector: {}\n  policyTypes: [Egress]'),
     { name: 'option: ingress only', yaml: ns + pol('  podSelector: {}'), options: { directions: ['Ingress'] } },
+    {
+      name: 'policy without a namespace counts (kustomize sets it)',
+      yaml: ns + pol('  podSelector: {}\n  policyTypes: [Ingress, Egress]').replace('  namespace: shop\n', ''),
+    },
     { name: 'exempt namespace', yaml: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n' },
   ],
   invalid: [

@@ -293,7 +293,8 @@ export const namespaceDefaultDeny: Rule = {
     }
     for (const [ns, at] of namespaces) {
       if (exempt.has(ns)) continue;
-      const inNs = pols.filter((p) => p.obj.ref.namespace === ns);
+      // a policy without a namespace is applied to whatever namespace the set is deployed to
+      const inNs = pols.filter((p) => sameNamespace(p.obj.ref.namespace, ns));
       const missing = wanted.filter((d) => !inNs.some((p) => isDefaultDeny(p, d)));
       if (!missing.length) continue;
       yield {
