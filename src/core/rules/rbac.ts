@@ -462,7 +462,6 @@ export const rbacPodCreate = rbacRule(
   (r) => {
     const v = anyVerb(r, ['create']);
     if (!v.length) return [];
-    if (r.resources.includes('*')) return [{ field: 'resources', what: 'create any resource (pods and workloads)' }];
     return WORKLOADS.filter(([groups, name]) => coversResource(r, groups, name)).map(([, n]) => ({
       field: 'resources' as const,
       what: `create ${n}`,
