@@ -16,7 +16,7 @@ import {
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
-import { getRule } from './rules/index.ts';
+import { catalog, getRule } from './rules/index.ts';
 import { DEFAULT_DEPLOYERS, setLiveContext, type LiveContext } from './rules/live.ts';
 import { podTemplates } from './rules/podspec.ts';
 import { VERSION } from './version.ts';
@@ -51,6 +51,8 @@ export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'm
   concurrency?: number;
   pageSize?: number;
   signal?: AbortSignal;
+  /** Called with each phase's duration (benchmarks, debugging). */
+  onTiming?: (phase: string, ms: number) => void;
 }
 
 /** A problem with the options themselves (exit code 2). */
@@ -141,9 +143,12 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   }
   let kc;
   let contexts: string[];
+  const tick = timer(opts);
+  tick('manifests');
   try {
     kc = await loadKubeConfig(opts);
     contexts = selectContexts(kc, opts);
+    tick('kubeconfig');
   } catch (e) {
     if (e instanceof ClusterError && e.kind === 'config') throw new VerifyUsageError(e.message);
     throw e;
@@ -157,7 +162,12 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
     const defaultNs = kc.getContextObject(context)?.namespace || 'default';
     try {
       const client = await ClusterClient.create(kc, context, opts.retry);
-      const r = await verifyContext(client, defaultNs, manifests, opts);
+      let r: ContextResult;
+      try {
+        r = await verifyContext(client, defaultNs, manifests, opts);
+      } finally {
+        await client.close();
+      }
       findings.push(...r.findings);
       suppressed.push(...r.suppressed);
       errors.push(...r.errors);
@@ -188,6 +198,15 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
     notVerified,
     failOn,
     durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function timer(opts: VerifyOptions): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    opts.onTiming?.(phase, Math.round(now - last));
+    last = now;
   };
 }
 
@@ -227,6 +246,7 @@ async function verifyContext(
     }
     namespaces = [...set].sort();
   }
+  const tick = timer(opts);
   const store = await readInventory(client, {
     namespaces,
     secrets: opts.secrets,
@@ -234,6 +254,7 @@ async function verifyContext(
     pageSize: opts.pageSize,
     signal: opts.signal,
   });
+  tick('inventory');
 
   // --- rollouts -------------------------------------------------------------------------------
   const targets = manifests
@@ -242,6 +263,7 @@ async function verifyContext(
   const rolloutByKey = targets.length
     ? await awaitRollouts(client, store, targets, namespaces, opts)
     : snapshotRollouts(store);
+  tick('rollouts');
 
   // --- live objects ---------------------------------------------------------------------------
   const byUid = new Map<string, { kind: string; o: Json }>();
@@ -350,19 +372,95 @@ async function verifyContext(
     lc.rollouts.set(k, r);
   }
 
+  // The live rules see every object; the catalog sees workloads and one pod per distinct admitted
+  // spec, skipping pods identical to their workload's template (their findings are the template's).
+  const catalogObjects: K8sObject[] = [];
+  const podGroup = new Map<K8sObject, number>();
+  const reps = new Map<string, K8sObject>();
+  const templateSig = new Map<K8sObject, string>();
+  for (const o of objects) {
+    if (o.origin !== 'admission') {
+      catalogObjects.push(o);
+      continue;
+    }
+    const owner = lc.ownerOf.get(o);
+    const sig = podSignature(objOf(o.data.spec));
+    if (owner) {
+      let tsig = templateSig.get(owner);
+      if (tsig === undefined) {
+        const t = podTemplates(owner)[0];
+        templateSig.set(owner, (tsig = t ? podSignature(t.spec) : ''));
+      }
+      if (sig === tsig) continue;
+    }
+    const key = `${owner ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}` : `pod/${o.ref.namespace}/${o.ref.name}`}|${sig}`;
+    const rep = reps.get(key);
+    if (rep) {
+      podGroup.set(rep, (podGroup.get(rep) ?? 1) + 1);
+      continue;
+    }
+    reps.set(key, o);
+    podGroup.set(o, 1);
+    catalogObjects.push(o);
+  }
+  tick('index');
   setLiveContext(objects, lc);
-  const res = evaluate(objects, [], { ...opts, mode: 'live' });
-  const findings = attributeOrigins(res.findings, objects, lc);
+  setLiveContext(catalogObjects, lc);
+  const all = opts.rules ?? catalog;
+  const liveRes = evaluate(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live' });
+  const res = evaluate(catalogObjects, [], { ...opts, rules: all.filter((r) => !r.meta.liveOnly), mode: 'live' });
+  tick('evaluate');
+  const findings = [...liveRes.findings, ...attributeOrigins(res.findings, catalogObjects, lc, podGroup)];
+  tick('attribute');
   return {
     findings,
-    suppressed: res.suppressed,
-    errors: res.errors,
+    suppressed: [...liveRes.suppressed, ...res.suppressed],
+    errors: [...liveRes.errors, ...res.errors],
     notVerified: store.notVerified.map((n) => ({
       check: n.check,
       reason: `not verified${client.context ? ` on ${client.context}` : ''}: ${n.reason}`,
     })),
     objects: objects.length,
   };
+}
+
+/** Fields the API server or the kubelet set on every pod, which say nothing about its security. */
+const POD_NOISE = new Set([
+  'nodeName',
+  'hostname',
+  'subdomain',
+  'serviceAccount',
+  'preemptionPolicy',
+  'priority',
+  'enableServiceLinks',
+  'schedulerName',
+  'dnsPolicy',
+  'restartPolicy',
+  'terminationGracePeriodSeconds',
+]);
+
+/** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
+export function podSignature(spec: Json): string {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(spec)) {
+    if (POD_NOISE.has(k)) continue;
+    if (k === 'volumes' && Array.isArray(v)) {
+      out[k] = v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name)));
+    } else if (k === 'tolerations' && Array.isArray(v)) {
+      out[k] = v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key)));
+    } else if ((k === 'containers' || k === 'initContainers') && Array.isArray(v)) {
+      out[k] = v.map((c) => {
+        const cc = { ...objOf(c) };
+        if (Array.isArray(cc.volumeMounts)) {
+          cc.volumeMounts = cc.volumeMounts.filter((m) => !/^kube-api-access-/.test(str(objOf(m).name)));
+        }
+        return cc;
+      });
+    } else out[k] = v;
+  }
+  out.serviceAccountName = str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
+  // pods and templates are both serialized by the API server in field order: plain JSON compares
+  return JSON.stringify(out);
 }
 
 function toK8s(o: Json, kind: string, cluster: string, origin: 'live' | 'admission'): K8sObject {
@@ -392,7 +490,12 @@ function refKey(f: Finding): string {
  * a finding that its workload's template also has is the template's (reported once, on the
  * workload); the rest were introduced at admission and are reported once per workload.
  */
-function attributeOrigins(findings: Finding[], objects: K8sObject[], lc: LiveContext): Finding[] {
+function attributeOrigins(
+  findings: Finding[],
+  objects: K8sObject[],
+  lc: LiveContext,
+  podGroup: Map<K8sObject, number>,
+): Finding[] {
   const byKey = new Map<string, K8sObject>();
   for (const o of objects) byKey.set(`${o.ref.kind}/${o.ref.namespace ?? ''}/${o.ref.name}`, o);
   const onWorkload = new Set<string>();
@@ -430,13 +533,18 @@ function attributeOrigins(findings: Finding[], objects: K8sObject[], lc: LiveCon
     const ck = `${f.ruleId}|${ownerKey}|${mapped}`;
     const prev = collapsed.get(ck);
     if (prev) {
-      prev.details = { ...prev.details, pods: String(Number(prev.details?.pods ?? '1') + 1) };
+      prev.details = { ...prev.details, pods: String(Number(prev.details?.pods ?? '1') + (podGroup.get(pod!) ?? 1)) };
       continue;
     }
     const nf: Finding = {
       ...f,
       message: `${f.message} (introduced at admission: not in the ${owner.ref.kind} template)`,
-      details: { ...f.details, introducedBy: 'admission', owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' },
+      details: {
+        ...f.details,
+        introducedBy: 'admission',
+        owner: `${owner.ref.kind}/${owner.ref.name}`,
+        pods: String(podGroup.get(pod!) ?? 1),
+      },
     };
     collapsed.set(ck, nf);
     out.push(nf);

@@ -244,6 +244,7 @@ export class ClusterClient {
   readonly stats: RequestStats = { requests: 0, retries: 0 };
   private kc: KubeConfig;
   private retry: Required<RetryOptions>;
+  private dispatcher: ReturnType<KubeClient.RequestContext['getDispatcher']>;
 
   private constructor(context: string, kc: KubeConfig, retry: RetryOptions) {
     this.context = context;
@@ -274,7 +275,11 @@ export class ClusterClient {
     this.stats.requests++;
     let resp;
     try {
+      // headers are applied per request (tokens may refresh); the connection pool is reused, where
+      // client-node would build a new agent, and so a new TLS connection, for every request
       await this.kc.applySecurityAuthentication(ctx);
+      const d = ctx.getDispatcher();
+      if (d) ctx.setDispatcher((this.dispatcher ??= d));
       resp = await new k8s.IsomorphicFetchHttpLibrary().send(ctx).toPromise();
     } catch (e) {
       throw networkError(e, this.server);
@@ -288,6 +293,13 @@ export class ClusterClient {
     const ra = resp.headers['retry-after'];
     const retryAfter = ra !== undefined && /^\d+$/.test(ra) ? Number(ra) : undefined;
     return { status: resp.httpStatusCode, body, retryAfter };
+  }
+
+  /** Closes pooled connections (keep-alive sockets would otherwise hold the process open). */
+  async close(): Promise<void> {
+    const d = this.dispatcher;
+    this.dispatcher = undefined;
+    if (d) await d.close().catch(() => undefined);
   }
 
   /** GET returning parsed JSON, with bounded retries for transient failures. */

@@ -173,6 +173,30 @@ export class LiveStore {
     this.context = context;
   }
 
+  private ownerIndex = new Map<string, { generation: number; index: Map<string, Json[]> }>();
+
+  /** Objects of `kind` whose ownerReferences name `uid` (indexed once per store generation). */
+  ownedBy(kind: string, uid: string): Json[] {
+    let cached = this.ownerIndex.get(kind);
+    if (!cached || cached.generation !== this.generation) {
+      const index = new Map<string, Json[]>();
+      for (const o of this.byKind.get(kind)?.values() ?? []) {
+        const refs = (o.metadata as Json | undefined)?.ownerReferences;
+        if (!Array.isArray(refs)) continue;
+        for (const r of refs) {
+          const u = (r as Json | undefined)?.uid;
+          if (typeof u !== 'string') continue;
+          const list = index.get(u);
+          if (list) list.push(o);
+          else index.set(u, [o]);
+        }
+      }
+      cached = { generation: this.generation, index };
+      this.ownerIndex.set(kind, cached);
+    }
+    return cached.index.get(uid) ?? [];
+  }
+
   all(kind: string): Json[] {
     const m = this.byKind.get(kind);
     return m ? [...m.values()] : [];

@@ -54,11 +54,6 @@ const spec = (o: Json) => obj(o.spec);
 const status = (o: Json) => obj(o.status);
 const uid = (o: Json) => str(md(o).uid);
 
-function ownedBy(o: Json, ownerUid: string): boolean {
-  const refs = md(o).ownerReferences;
-  return Array.isArray(refs) && refs.some((r) => obj(r).uid === ownerUid);
-}
-
 function conditions(o: Json): Json[] {
   const c = status(o).conditions;
   return Array.isArray(c) ? c.map(obj) : [];
@@ -139,8 +134,8 @@ function newReplicaSet(store: LiveStore, d: Json): Json | undefined {
   const rev = str(obj(md(d).annotations)['deployment.kubernetes.io/revision']);
   let best: Json | undefined;
   let bestRev = -1;
-  for (const rs of store.all('ReplicaSet')) {
-    if (md(rs).namespace !== md(d).namespace || !ownedBy(rs, uid(d))) continue;
+  for (const rs of store.ownedBy('ReplicaSet', uid(d))) {
+    if (md(rs).namespace !== md(d).namespace) continue;
     const r = str(obj(md(rs).annotations)['deployment.kubernetes.io/revision']);
     if (rev && r === rev) return rs;
     if (num(r) > bestRev) {
@@ -153,8 +148,7 @@ function newReplicaSet(store: LiveStore, d: Json): Json | undefined {
 
 function podsOwnedBy(store: LiveStore, owner: Json, filter?: (p: Json) => boolean): Json[] {
   const ns = md(owner).namespace;
-  const u = uid(owner);
-  return store.all('Pod').filter((p) => md(p).namespace === ns && ownedBy(p, u) && (!filter || filter(p)));
+  return store.ownedBy('Pod', uid(owner)).filter((p) => md(p).namespace === ns && (!filter || filter(p)));
 }
 
 function label(o: Json, k: string): string {
@@ -255,13 +249,8 @@ export function rolloutStatus(store: LiveStore, kind: string, o: Json): RolloutR
     // Argo Rollouts: status.phase summarises the controller's view
     const phase = str(s.phase);
     const rs = store
-      .all('ReplicaSet')
-      .find(
-        (r) =>
-          md(r).namespace === res.namespace &&
-          ownedBy(r, uid(o)) &&
-          label(r, 'rollouts-pod-template-hash') === str(s.currentPodHash),
-      );
+      .ownedBy('ReplicaSet', uid(o))
+      .find((r) => md(r).namespace === res.namespace && label(r, 'rollouts-pod-template-hash') === str(s.currentPodHash));
     if (rs) newPods = podsOwnedBy(store, rs);
     if (phase === 'Healthy') {
       res.state = 'done';

@@ -144,6 +144,8 @@ export class FakeKube {
   latencyMs: number;
   private server!: https.Server;
   private store = new Map<string, Map<string, Json>>();
+  /** Sorted keys per resource, dropped on every write. */
+  private sorted = new Map<string, string[]>();
   private rv = 1000;
   /** Continue tokens and watches older than this are expired (410). */
   private compactedRv = 0;
@@ -238,6 +240,7 @@ export class FakeKube {
     md.uid ??= (prev?.metadata as Json | undefined)?.uid ?? randomUUID();
     md.creationTimestamp ??= '2026-01-01T00:00:00Z';
     md.resourceVersion = String(++this.rv);
+    if (!prev) this.sorted.delete(d.plural);
     map.set(this.key(obj), obj);
     if (notify) this.emit(prev ? 'MODIFIED' : 'ADDED', d.plural, obj);
     return obj;
@@ -259,6 +262,7 @@ export class FakeKube {
     const o = map?.get(`${namespace ?? ''}/${name}`);
     if (!o || !map) return;
     map.delete(`${namespace ?? ''}/${name}`);
+    this.sorted.delete(d.plural);
     const md = o.metadata as Json;
     md.resourceVersion = String(++this.rv);
     this.emit('DELETED', d.plural, o);
@@ -476,7 +480,8 @@ export class FakeKube {
         return this.json(res, 400, status(400, 'BadRequest', 'invalid continue token'));
       }
     }
-    const keys = [...map.keys()].sort();
+    let keys = this.sorted.get(def.plural);
+    if (!keys) this.sorted.set(def.plural, (keys = [...map.keys()].sort()));
     const all: Json[] = [];
     for (const k of keys) {
       const o = map.get(k)!;
