@@ -467,7 +467,7 @@ var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
 
 /** Parses one file's `patch` from the pulls/files API (hunks only, no file header). */
 function patchLines(patch) {
-    const out = { added: new Set(), hunkOf: new Map() };
+    const out = { added: new Set(), hunkOf: new Map(), text: new Map() };
     if (!patch)
         return out;
     const text = patch.startsWith('@@') ? `--- a/f\n+++ b/f\n${patch}` : patch;
@@ -481,15 +481,27 @@ function patchLines(patch) {
                 if (ch.type === 'add') {
                     out.added.add(ch.ln);
                     out.hunkOf.set(ch.ln, hunk);
+                    out.text.set(ch.ln, ch.content.slice(1));
                 }
                 else if (ch.type === 'normal') {
                     out.hunkOf.set(ch.ln2, hunk);
+                    out.text.set(ch.ln2, ch.content.slice(1));
                 }
             }
             hunk++;
         }
     }
     return out;
+}
+/** True when the file's lines start..end read as the patch says (the checkout is the PR head). */
+function matchesPatch(diff, fileText, start, end) {
+    const lines = fileText.split('\n');
+    for (let l = start; l <= end; l++) {
+        const expected = diff.text.get(l);
+        if (expected === undefined || (lines[l - 1] ?? '').replace(/\r$/, '') !== expected.replace(/\r$/, ''))
+            return false;
+    }
+    return true;
 }
 /** True when lines start..end are all in one hunk of the diff (a multi-line comment's range). */
 function rangeInDiff(diff, start, end) {
@@ -576,13 +588,20 @@ async function planReview(opts, diffs, existing) {
             continue;
         }
         let edit;
-        if (opts.suggestions !== false && f.fix && opts.readFile) {
+        if (opts.readFile) {
             if (!texts.has(loc.file))
                 texts.set(loc.file, opts.readFile(loc.file).catch(() => undefined));
             const text = await texts.get(loc.file);
-            const e = text === undefined ? undefined : fixLineEdit(text, f);
-            if (e && rangeInDiff(diff, e.startLine, e.endLine))
-                edit = e;
+            // the checkout is not the PR head (e.g. a merge commit that moved lines): no inline comment
+            if (text !== undefined && !matchesPatch(diff, text, loc.line, loc.line)) {
+                result.outsideDiff++;
+                continue;
+            }
+            if (opts.suggestions !== false && f.fix && text !== undefined) {
+                const e = fixLineEdit(text, f);
+                if (e && rangeInDiff(diff, e.startLine, e.endLine) && matchesPatch(diff, text, e.startLine, e.endLine))
+                    edit = e;
+            }
         }
         const line = edit ? edit.endLine : loc.line;
         const key = (l) => `${loc.file}\0${l}\0${(0,pr_escape/* commentSafe */.XO)(f.fingerprint)}`;

@@ -1063,19 +1063,27 @@ const procMountUnmasked = {
         }
     },
 };
-/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host). */
-const SAFE_SYSCTLS = [
-    'kernel.shm_rmid_forced',
-    'net.ipv4.ip_local_port_range',
-    'net.ipv4.ip_unprivileged_port_start',
-    'net.ipv4.tcp_syncookies',
-    'net.ipv4.ping_group_range',
-    'net.ipv4.ip_local_reserved_ports',
-    'net.ipv4.tcp_keepalive_time',
-    'net.ipv4.tcp_fin_timeout',
-    'net.ipv4.tcp_keepalive_intvl',
-    'net.ipv4.tcp_keepalive_probes',
-];
+/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host), with the Kubernetes minor version that allowed them. */
+const SAFE_SYSCTLS_SINCE = {
+    'kernel.shm_rmid_forced': 0,
+    'net.ipv4.ip_local_port_range': 0,
+    'net.ipv4.ip_unprivileged_port_start': 0,
+    'net.ipv4.tcp_syncookies': 0,
+    'net.ipv4.ping_group_range': 0,
+    'net.ipv4.ip_local_reserved_ports': 27,
+    'net.ipv4.tcp_keepalive_time': 29,
+    'net.ipv4.tcp_fin_timeout': 29,
+    'net.ipv4.tcp_keepalive_intvl': 29,
+    'net.ipv4.tcp_keepalive_probes': 29,
+    'net.ipv4.tcp_rmem': 32,
+    'net.ipv4.tcp_wmem': 32,
+};
+const SAFE_SYSCTLS = Object.keys(SAFE_SYSCTLS_SINCE);
+/** Minor version of '1.34' / 'v1.34.2'; the newest when unparseable. */
+function minorOf(kubeVersion) {
+    const m = /^v?1\.(\d+)/.exec(kubeVersion.trim());
+    return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
 /** `net/ipv4/tcp_syncookies` and `net.ipv4.tcp_syncookies` are the same sysctl. */
 function sysctlName(s) {
     return s.trim().replace(/\//g, '.');
@@ -1097,7 +1105,11 @@ const unsafeSysctls = {
         },
     },
     *check(obj, ctx) {
-        const safe = new Set([...SAFE_SYSCTLS, ...(stringList(ctx.options.allowed) ?? []).map(sysctlName)]);
+        const minor = minorOf(ctx.kubeVersion);
+        const safe = new Set([
+            ...SAFE_SYSCTLS.filter((s) => SAFE_SYSCTLS_SINCE[s] <= minor),
+            ...(stringList(ctx.options.allowed) ?? []).map(sysctlName),
+        ]);
         for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
             const list = (0,podspec/* get */.Jt)(t.spec, ['securityContext', 'sysctls']);
             if (!Array.isArray(list))
@@ -1109,7 +1121,7 @@ const unsafeSysctls = {
                     continue;
                 yield {
                     path: [...t.specPath, 'securityContext', 'sysctls', i, 'name'],
-                    message: `the pod sets sysctl ${name}, outside the safe set`,
+                    message: `the pod sets sysctl ${name}, outside the safe set of Kubernetes 1.${minor === Number.MAX_SAFE_INTEGER ? 'x' : minor}`,
                 };
             }
         }
@@ -4288,6 +4300,17 @@ const TOKEN_PATTERNS = [
         accept: (m) => !text_isPlaceholder(m[1]) && !/^\$|^%|^\{/.test(m[1]),
     },
 ];
+/** Every literal our patterns need (plus the URL marker of basic-auth URLs). */
+function patternHints() {
+    const out = new Set(['://']);
+    for (const p of TOKEN_PATTERNS) {
+        if (!p.hint)
+            return [];
+        for (const h of typeof p.hint === 'string' ? [p.hint] : p.hint)
+            out.add(h);
+    }
+    return [...out];
+}
 /** Every known-format token in a text. */
 function findTokens(text) {
     const out = [];
@@ -4415,6 +4438,16 @@ function load() {
         }
     }
     return handlers;
+}
+/**
+ * Every literal any loaded secretlint rule needs, or undefined when some rule has no gate (it
+ * must then run on every string).
+ */
+function secretlintGates() {
+    const hs = load();
+    if (hs.some((h) => !h.gate))
+        return undefined;
+    return [...new Set(hs.flatMap((h) => h.gate ?? []))];
 }
 /** Runs secretlint's recommended scanner rules synchronously over one string. */
 function secretlintSync(text) {
@@ -4577,7 +4610,29 @@ function detectFormats(text) {
     formatCache.set(text, out);
     return out;
 }
+let anyHint;
+/**
+ * One regex over the literals every detector needs: large texts (ConfigMap files, dashboards)
+ * that contain none of them skip the ~60 per-detector gates. null when some detector has no gate.
+ */
+function anyHintRegex() {
+    if (anyHint !== undefined)
+        return anyHint;
+    const ours = patternHints();
+    const theirs = secretlintGates();
+    if (!ours.length || !theirs)
+        return (anyHint = null);
+    const esc = (h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
+}
+/** Texts longer than this are pre-checked with the combined regex. */
+const PREGATE_LENGTH = 512;
 function detectFormatsUncached(text) {
+    if (text.length > PREGATE_LENGTH) {
+        const re = anyHintRegex();
+        if (re && !re.test(text))
+            return [];
+    }
     const out = [];
     for (const t of findTokens(text)) {
         const end = t.index + t.secret.length;
@@ -4854,6 +4909,9 @@ function classifySecretEntry(key, value, secretType = 'Opaque', opts = {}) {
     const sn = secretName(key);
     if (sn) {
         if (isBenignValue(v))
+            return undefined;
+        // a bare `key` names many things (a Redis key, a cache key): only random-looking values count
+        if (sn.strength === 'weak' && (!looksRandom(v) || isChecksum(v) || isUuid(v)))
             return undefined;
         return make(sn.what === 'password' ? 'password' : 'api-token', sn.what === 'password' ? 'password' : sn.what === 'token' || sn.what === 'API key' ? 'API token' : sn.what, v, 'medium');
     }
@@ -5618,6 +5676,14 @@ function network_hostNetwork(w) {
 function selects(p, w) {
     return sameNamespace(p.obj.ref.namespace, w.namespace) && matchesSelector(p.podSelector, w.podLabels);
 }
+/** "in the scanned set" for manifests, "in the cluster" for live objects. */
+function inSet(ctx) {
+    return ctx.mode === 'live' ? 'in the cluster' : 'in the scanned set';
+}
+/** The hint that a referenced object may simply not be part of the scan (manifest mode only). */
+function outside(ctx, what) {
+    return ctx.mode === 'live' ? '' : ` (${what} may be defined outside the set)`;
+}
 function optList(ctx, key, fallback) {
     const v = ctx.options[key];
     return Array.isArray(v) ? v.map(String) : fallback;
@@ -5666,7 +5732,7 @@ const networkPolicyMissing = {
             yield {
                 object: w.obj,
                 path: [...w.template.metaPath, 'labels'],
-                message: `${label(w.obj)}: no NetworkPolicy in the scanned set selects its pods for ${what}, so ${missing.length === 2 ? 'all traffic is' : `all ${what} traffic is`} allowed`,
+                message: `${label(w.obj)}: no NetworkPolicy ${inSet(ctx)} selects its pods for ${what}, so ${missing.length === 2 ? 'all traffic is' : `all ${what} traffic is`} allowed`,
                 details: { missing: missing.join(',') },
             };
         }
@@ -5731,7 +5797,7 @@ const namespaceDefaultDeny = {
             yield {
                 object: at.obj,
                 path: at.path,
-                message: `namespace "${ns}" has no default-deny NetworkPolicy for ${missing.map((d) => d.toLowerCase()).join(' or ')} in the scanned set`,
+                message: `namespace "${ns}" has no default-deny NetworkPolicy for ${missing.map((d) => d.toLowerCase()).join(' or ')} ${inSet(ctx)}`,
                 details: { namespace: ns, missing: missing.join(',') },
             };
         }
@@ -5899,7 +5965,7 @@ const networkPolicyDangling = {
         const inv = inventory(ctx);
         if (!inv.workloads.length)
             return;
-        const hint = 'in the scanned set (its pods may be defined outside the set)';
+        const hint = `${inSet(ctx)}${outside(ctx, 'its pods')}`;
         for (const p of policies(ctx)) {
             const ns = p.obj.ref.namespace;
             if (!isEmptySelector(p.podSelector) &&
@@ -6032,7 +6098,7 @@ const serviceDangling = {
                 path: ['spec', 'selector'],
                 message: `selector ${Object.entries(stringMap(sel))
                     .map(([k, v]) => `${k}=${v}`)
-                    .join(',')} of ${label(s)} matches no workload in the scanned set (its pods may be defined outside the set)`,
+                    .join(',')} of ${label(s)} matches no workload ${inSet(ctx)}${outside(ctx, 'its pods')}`,
             };
         }
     },
@@ -6079,7 +6145,7 @@ const serviceMonitorDangling = {
             yield {
                 object: m,
                 path: ['spec', 'selector'],
-                message: `${label(m)} selects no Service in the scanned set${names.length ? ` (namespaces ${list(names)})` : any ? '' : ' (same namespace)'}; the Service may be defined outside the set`,
+                message: `${label(m)} selects no Service ${inSet(ctx)}${names.length ? ` (namespaces ${list(names)})` : any ? '' : ' (same namespace)'}${outside(ctx, 'the Service')}`,
             };
         }
     },
@@ -6137,6 +6203,16 @@ const ingressNginxSnippet = {
         ],
     },
     *check(obj) {
+        if (isKind(obj, 'ConfigMap', '') && (0,podspec/* isObj */.sA)(obj.data.data)) {
+            // the controller ConfigMap: snippet annotations allowed for every Ingress author
+            const v = obj.data.data['allow-snippet-annotations'];
+            if ((0,podspec/* boolOf */.Ul)(v) === true)
+                yield {
+                    path: ['data', 'allow-snippet-annotations'],
+                    message: 'ingress-nginx controller ConfigMap allows snippet annotations on every Ingress',
+                };
+            return;
+        }
         if (!isIngress(obj))
             return;
         const ann = obj.data.metadata && obj.data.metadata.annotations;
@@ -6229,7 +6305,7 @@ const ingressDangling = {
                     yield {
                         object: ing,
                         path: b.path,
-                        message: `backend Service "${b.service}" is not in the scanned set (it may be defined outside the set)`,
+                        message: `backend Service "${b.service}" is not ${inSet(ctx)}${outside(ctx, 'it')}`,
                     };
                 }
                 else if (!found.some((s) => servicePortMatches(s, b.port))) {
@@ -6630,7 +6706,7 @@ function rbacRule(meta, detect) {
                     out.push({
                         object: role.obj,
                         path,
-                        message: `${label(role.obj)} grants the permission to ${joinWhats([...whats])} (bound by no binding in the scanned set)`,
+                        message: `${label(role.obj)} grants the permission to ${joinWhats([...whats])} (bound by no binding ${ctx.mode === 'live' ? 'in the cluster' : 'in the scanned set'})`,
                     });
                 }
             }
@@ -7375,12 +7451,14 @@ const DEPRECATIONS = [
         deprecatedIn: '1.17',
         removedIn: '1.22',
         replacement: 'rbac.authorization.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'rbac.authorization.k8s.io/v1alpha1',
         deprecatedIn: '1.17',
         removedIn: '1.22',
         replacement: 'rbac.authorization.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'admissionregistration.k8s.io/v1beta1',
@@ -7427,6 +7505,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.14',
         removedIn: '1.22',
         replacement: 'coordination.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'scheduling.k8s.io/v1beta1',
@@ -7434,6 +7513,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.14',
         removedIn: '1.22',
         replacement: 'scheduling.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'scheduling.k8s.io/v1alpha1',
@@ -7441,6 +7521,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.14',
         removedIn: '1.17',
         replacement: 'scheduling.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'storage.k8s.io/v1beta1',
@@ -7448,9 +7529,17 @@ const DEPRECATIONS = [
         deprecatedIn: '1.19',
         removedIn: '1.22',
         replacement: 'storage.k8s.io/v1',
+        dropIn: true,
     },
     // 1.25
-    { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], deprecatedIn: '1.21', removedIn: '1.25', replacement: 'batch/v1' },
+    {
+        apiVersion: 'batch/v1beta1',
+        kinds: ['CronJob'],
+        deprecatedIn: '1.21',
+        removedIn: '1.25',
+        replacement: 'batch/v1',
+        dropIn: true,
+    },
     {
         apiVersion: 'batch/v2alpha1',
         kinds: ['CronJob'],
@@ -7485,6 +7574,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.21',
         removedIn: '1.25',
         replacement: 'policy/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'policy/v1beta1',
@@ -7499,6 +7589,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.20',
         removedIn: '1.25',
         replacement: 'node.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'node.k8s.io/v1alpha1',
@@ -7514,6 +7605,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.23',
         removedIn: '1.26',
         replacement: 'autoscaling/v2',
+        dropIn: true,
     },
     {
         apiVersion: 'flowcontrol.apiserver.k8s.io/v1alpha1',
@@ -7538,6 +7630,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.29',
         removedIn: '1.32',
         replacement: 'flowcontrol.apiserver.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'storage.k8s.io/v1beta1',
@@ -7545,6 +7638,7 @@ const DEPRECATIONS = [
         deprecatedIn: '1.24',
         removedIn: '1.27',
         replacement: 'storage.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'storage.k8s.io/v1alpha1',
@@ -7590,6 +7684,7 @@ const DEPRECATIONS = [
         kinds: ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
         deprecatedIn: '1.30',
         replacement: 'admissionregistration.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'admissionregistration.k8s.io/v1alpha1',
@@ -7603,12 +7698,14 @@ const DEPRECATIONS = [
         kinds: ['IPAddress', 'ServiceCIDR'],
         deprecatedIn: '1.33',
         replacement: 'networking.k8s.io/v1',
+        dropIn: true,
     },
     {
         apiVersion: 'storage.k8s.io/v1beta1',
         kinds: ['VolumeAttributesClass'],
         deprecatedIn: '1.34',
         replacement: 'storage.k8s.io/v1',
+        dropIn: true,
     },
     { apiVersion: 'v1', kinds: ['Endpoints'], deprecatedIn: '1.33', replacement: 'discovery.k8s.io/v1 EndpointSlice' },
     {
@@ -7632,6 +7729,13 @@ function atOrAfter(target, v) {
 function findDeprecation(apiVersion, kind) {
     return DEPRECATIONS.find((d) => d.apiVersion === apiVersion && (!d.kinds || d.kinds.includes(kind)));
 }
+function fixOf(d) {
+    if (!d.dropIn)
+        return {};
+    return {
+        fix: { description: `set apiVersion: ${d.replacement}`, set: [{ path: ['apiVersion'], value: d.replacement }] },
+    };
+}
 const deprecatedApi = {
     meta: {
         id: 'deprecated-api',
@@ -7654,6 +7758,7 @@ const deprecatedApi = {
             yield {
                 path: ['apiVersion'],
                 severity: 'high',
+                ...fixOf(d),
                 message: `${obj.ref.apiVersion} ${obj.ref.kind} was removed in Kubernetes ${d.removedIn} (target ${tv}); use ${d.replacement}`,
                 details: { removedIn: d.removedIn, replacement: d.replacement },
             };
@@ -7662,6 +7767,7 @@ const deprecatedApi = {
             yield {
                 path: ['apiVersion'],
                 severity: 'medium',
+                ...fixOf(d),
                 message: `${obj.ref.apiVersion} ${obj.ref.kind} is deprecated since Kubernetes ${d.deprecatedIn}${d.removedIn ? ` and removed in ${d.removedIn}` : ''}; use ${d.replacement}`,
                 details: { deprecatedIn: d.deprecatedIn, replacement: d.replacement },
             };
@@ -9487,12 +9593,23 @@ var markdown = __webpack_require__(3008);
 
 
 
-/** Below GitHub's 1 MiB (bytes; markdown is mostly ASCII, emoji count 4 bytes): a safe margin. */
-const SUMMARY_LIMIT = 900_000;
+/** GitHub's limit on a step's summary, in bytes. */
+const SUMMARY_BYTES = 1024 * 1024;
+/** Characters to aim for first (markdown is mostly ASCII), shrunk while the UTF-8 size is over the limit. */
+const SUMMARY_LIMIT = 1_000_000;
 function summaryMarkdown(report, ctx, notes) {
     const sha = ctx.pullRequest?.headSha ?? ctx.sha;
+    let md = '';
+    for (let max = SUMMARY_LIMIT; max > 1000; max = Math.floor(max * 0.8)) {
+        md = render(report, ctx, notes, sha, max);
+        if (Buffer.byteLength(md, 'utf8') < SUMMARY_BYTES - 1024)
+            break;
+    }
+    return md;
+}
+function render(report, ctx, notes, sha, maxLength) {
     return (0,markdown/* renderMarkdown */.Gc)(report, {
-        maxLength: SUMMARY_LIMIT,
+        maxLength,
         chart: true,
         notes: notes.map(pr_escape/* escapeMarkdown */.FV),
         ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),
