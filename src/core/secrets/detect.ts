@@ -279,7 +279,8 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
   return out;
 }
 
-const DB_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh|redis-cli)$/;
+const MYSQL_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)$/;
+const REDIS_CLIENT = /(?:^|\/)redis-cli$/;
 
 /**
  * Container command + args (one list): each element as text, `--secret-flag value` pairs across
@@ -292,7 +293,8 @@ export function detectInArgv(
 ): { index: number; detection: Detection }[] {
   const out: { index: number; detection: Detection }[] = [];
   const strs = argv.map((a) => (typeof a === 'string' ? a : typeof a === 'number' ? String(a) : ''));
-  const dbClient = strs.some((s) => DB_CLIENT.test(s));
+  // the short flag that takes a password: mysql -p, redis-cli -a
+  const pwFlag = strs.some((s) => MYSQL_CLIENT.test(s)) ? 'p' : strs.some((s) => REDIS_CLIENT.test(s)) ? 'a' : '';
   for (let i = 0; i < strs.length; i++) {
     const s = strs[i];
     for (const d of detectInText(s, opts)) out.push({ index: i, detection: d });
@@ -303,7 +305,7 @@ export function detectInArgv(
     if (detectFormats(next).length) continue; // the value's own format detection reports it
     let d: Detection | undefined;
     if (flag[1].length > 1) d = detectByName(flag[1], next, opts);
-    else if ((flag[1] === 'p' || flag[1] === 'a') && dbClient && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
+    else if (flag[1] === pwFlag && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
       d = make('password', 'database password', next, 'medium');
     else if (
       flag[1] === 'p' &&
