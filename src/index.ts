@@ -7,3 +7,16 @@ export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation } from 
 export { loadManifests, parseManifestText } from './core/manifests/index.ts';
 export type { K8sObject, Inventory, LoadOptions, LoadProblem } from './core/manifests/index.ts';
 export { VERSION } from './core/version.ts';
+export {
+  ConfigError,
+  parseConfig,
+  resolveConfig,
+  loadConfigFile,
+  findConfigFile,
+  type KubewardConfig,
+} from './core/config.ts';
+export { loadRunConfig } from './core/scan.ts';
+export { createSuppressor, suppressionRules } from './core/suppress.ts';
+export { renderRuleDoc } from './core/docs.ts';
+export { formatReport, REPORT_FORMATS, type ReportFormat, type FormatOptions } from './core/report/index.ts';
+export { reportFromJson } from './core/report/json-read.ts';

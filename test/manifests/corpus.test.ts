@@ -65,7 +65,7 @@ describeCorpus()('shared corpus', () => {
           // the yaml package does not match a bare `.` key (managedFields) by its string
           if (p.includes('.')) continue;
           compared++;
-          const a = o.locate!(p);
+          const a = o.locate!(p)!;
           const b = exact([...o.docPath, ...p]);
           if (a.line !== b.line || a.column !== b.column)
             diffs.push(

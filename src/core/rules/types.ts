@@ -29,6 +29,8 @@ export interface RuleMeta {
   /** Stable kebab-case id from RULES.md. */
   id: string;
   title: string;
+  /** What the rule flags, in a sentence or two (docs and SARIF fullDescription); the title when absent. */
+  description?: string;
   /** Default severity. */
   severity: Severity;
   /** false for rules that RULES.md marks `off`: built in, disabled unless configured. */
