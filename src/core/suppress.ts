@@ -318,11 +318,18 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
     return lines;
   };
   const inspectedFiles = new Set<string>();
+  /** Whether a file mentions the inline marker at all: searched once per file, not per finding. */
+  const markerIn = new Map<string, boolean>();
+  const hasMarker = (src: NonNullable<K8sObject['source']>): boolean => {
+    let has = markerIn.get(src.file);
+    if (has === undefined) markerIn.set(src.file, (has = src.fileText.includes(INLINE_MARKER)));
+    return has;
+  };
 
   const inlineFor = (f: Finding, obj: K8sObject): IgnoreSpec | undefined => {
     const line = f.location?.line;
     if (!line || !obj.source || f.location?.file !== obj.source.file) return undefined;
-    if (!obj.source.fileText.includes(INLINE_MARKER)) return undefined;
+    if (!hasMarker(obj.source)) return undefined;
     const lines = linesOf(obj);
     if (!lines) return undefined;
     const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
@@ -363,7 +370,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
         if (useAnnotations) annotationsOf(obj);
         if (!useInline || !obj.source || inspectedFiles.has(obj.source.file)) continue;
         inspectedFiles.add(obj.source.file);
-        if (!obj.source.fileText.includes(INLINE_MARKER)) continue;
+        if (!hasMarker(obj.source)) continue;
         const lines = linesOf(obj) ?? [];
         lines.forEach((text, i) => {
           const c = inlineCommentOf(text);
