@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { defaultSetting, evaluate } from '../../src/core/engine.ts';
+import { loadManifests } from '../../src/core/manifests/load.ts';
+import { getRule } from '../../src/core/rules/index.ts';
+import { CORPUS_DIR, describeCorpus } from '../support/corpus.ts';
 import { deployment, ruleTester } from '../support/rule-tester.ts';
 import { generateSchemaData, renderSchemaData, SCHEMA_DATA_PATH } from '../../scripts/gen-schema-data.ts';
 
@@ -86,5 +90,20 @@ describe('schema data', () => {
   test('src/core/rules/data/k8s-schema.json is current (npx node scripts/gen-schema-data.ts)', async () => {
     const fresh = renderSchemaData(await generateSchemaData());
     expect(readFileSync(SCHEMA_DATA_PATH, 'utf8') === fresh).toBe(true);
+  });
+});
+
+describeCorpus()('schema-invalid on the shared corpus', () => {
+  test('near zero on real manifests: only genuine errors (placeholders, typos, removed fields)', async () => {
+    const inv = await loadManifests({ paths: [CORPUS_DIR], cwd: CORPUS_DIR, exclude: ['_unparseable/**'] });
+    const res = evaluate(inv.objects, [], {
+      rules: [getRule('schema-invalid')!],
+      settings: (m) => ({ ...defaultSetting(m), enabled: true }),
+    });
+    expect(res.errors).toEqual([]);
+    expect(res.findings.length).toBeLessThanOrEqual(12);
+    expect(res.findings.map((f) => f.message)).toContain(
+      'unknown field "protectionDoamin" in ScaleIOVolumeSource; did you mean "protectionDomain"?',
+    );
   });
 });
