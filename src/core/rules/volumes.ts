@@ -1,5 +1,6 @@
 /** Volumes and host access: hostPath volumes, runtime sockets, volume types outside PSS restricted. */
 import type { FieldPath } from '../model.ts';
+import type { K8sObject } from '../manifests/types.ts';
 import { boolOf, containersOf, isObj, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule } from './types.ts';
 
@@ -58,7 +59,7 @@ export function hostPathVolumes(t: PodTemplate): HostPathVolume[] {
   return out;
 }
 
-function allHostPathVolumes(obj: Parameters<NonNullable<Rule['check']>>[0]): HostPathVolume[] {
+function allHostPathVolumes(obj: K8sObject): HostPathVolume[] {
   return podTemplates(obj).flatMap(hostPathVolumes);
 }
 
