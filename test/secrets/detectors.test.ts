@@ -164,6 +164,13 @@ describe('text and argv', () => {
     expect(ds.map((d) => d.secret)).toEqual([pw]);
   });
 
+  test('config directives and XML elements', () => {
+    const pw = t.password();
+    expect(detectInText(`port 6379\nrequirepass ${pw}\n`).map((d) => d.secret)).toEqual([pw]);
+    expect(detectInText(`<db><password>${pw}</password></db>`).map((d) => d.secret)).toEqual([pw]);
+    expect(detectInText('password reset is done via email\ntoken expired\nauth_type md5\n')).toEqual([]);
+  });
+
   test('argv: --flag=value, --flag value, mysql -p, shell scripts', () => {
     const pw = t.password();
     const found = detectInArgv(['sh', '-c', `export DB_PASSWORD=${pw}; run`, '--token', t.random(30), '--port', '80']);

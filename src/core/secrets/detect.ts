@@ -221,6 +221,10 @@ const ASSIGNMENT =
   /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
 // --password secret, -password secret (flag and value separated by blanks)
 const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
+// `requirepass S3cret` (redis.conf, pgbouncer, many daemons' config): a directive and one value
+const DIRECTIVE = /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'#]+)[ \t]*;?[ \t]*$/gm;
+// <password>S3cret</password>
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
 const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
 const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
@@ -261,12 +265,13 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
     if (end === -1) end = text.length;
     hint.lastIndex = end;
     const line = text.slice(start, end);
-    for (const re of [ASSIGNMENT, FLAG_SPACE]) {
+    for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(line))) {
         if (!SECRET_HINT.test(m[1])) continue;
         let value = m[2] ?? m[3] ?? m[4] ?? '';
+        if (re === DIRECTIVE) value = value.replace(/^(["'])(.*)\1$/, '$2');
         // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
         if (m[4] !== undefined && value.endsWith('}') && !value.includes('{')) value = value.replace(/}+$/, '');
         const after = line[m.index + m[0].length] ?? '';

@@ -49,6 +49,9 @@ const STRONG: Record<string, string> = {
   connectionstring: 'connection string',
   connstr: 'connection string',
   htpasswd: 'password',
+  requirepass: 'password',
+  masterauth: 'password',
+  masterpassword: 'password',
   kubeconfig: 'kubeconfig',
 };
 
