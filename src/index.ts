@@ -20,3 +20,4 @@ export { createSuppressor, suppressionRules } from './core/suppress.ts';
 export { renderRuleDoc } from './core/docs.ts';
 export { formatReport, REPORT_FORMATS, type ReportFormat, type FormatOptions } from './core/report/index.ts';
 export { reportFromJson } from './core/report/json-read.ts';
+export { verify, verifyExitCode, parseDuration, VerifyUsageError, type VerifyOptions } from './core/verify.ts';

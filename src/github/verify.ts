@@ -1,11 +1,115 @@
 /**
- * `mode: verify` of the action: owned by the live-verification engineer; this is a placeholder.
- * Contract: `runVerify(inputs)` is imported lazily by src/github/run.ts (so the Kubernetes client is
- * never loaded in scan mode) and returns `{ failure?: string }`; it may use @actions/core for
- * annotations, summary and outputs, and must not call core.setFailed (main.ts does, at the top).
+ * `mode: verify` of the action: inputs -> verify() -> SARIF, annotations, job summary, outputs.
+ * Imported lazily by src/github/run.ts (the Kubernetes client is never loaded in scan mode);
+ * returns `{ failure?: string }` and never calls core.setFailed (main.ts does, at the top).
+ * Inline kubeconfig content is registered as a secret (masked) and never written to disk or logs.
  */
-import type { ActionInputs } from './inputs.ts';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { SEVERITIES, type Report } from '../core/model.ts';
+import { formatReport } from '../core/report/index.ts';
+import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
+import { annotate } from './annotations.ts';
+import { readContext } from './context.ts';
+import { InputError, splitList, type ActionInputs } from './inputs.ts';
+import { writeSummary } from './summary.ts';
 
-export async function runVerify(_inputs: ActionInputs): Promise<{ failure?: string }> {
-  return { failure: 'mode: verify is not available in this version of kubeward yet' };
+/** Kubeconfig input: inline content (YAML/JSON) or a path. */
+export function kubeconfigSource(
+  value: string | undefined,
+  workspace: string,
+): Pick<VerifyOptions, 'kubeconfig' | 'kubeconfigContent'> {
+  if (!value) return {};
+  const v = value.trim();
+  if (
+    v.includes('\n') ||
+    /^(apiVersion|kind|clusters|contexts|users|current-context)\s*:/.test(v) ||
+    v.startsWith('{')
+  ) {
+    return { kubeconfigContent: value };
+  }
+  const file = path.resolve(workspace, v);
+  if (!existsSync(file)) throw new InputError(`input kubeconfig: file not found: ${v}`);
+  return { kubeconfig: file };
 }
+
+/** Maps the action inputs to verify options (exported for tests). */
+export function verifyOptionsFrom(inputs: ActionInputs, workspace: string, env: NodeJS.ProcessEnv): VerifyOptions {
+  const v = inputs.verify;
+  const contexts = splitList(v.context);
+  const all = contexts.length === 1 && (contexts[0] === '*' || contexts[0] === 'all');
+  let timeoutMs: number | undefined;
+  if (v.timeout) {
+    timeoutMs = parseDuration(v.timeout);
+    if (timeoutMs === undefined)
+      throw new InputError(`input timeout must be a duration like 90s, 5m or 1m30s, got "${v.timeout}"`);
+  }
+  const kubeconfig = kubeconfigSource(v.kubeconfig ?? env.KUBEWARD_KUBECONFIG, workspace);
+  const manifests = splitList(v.manifests);
+  const namespaces = splitList(v.namespace);
+  return {
+    env,
+    cwd: workspace,
+    ...kubeconfig,
+    ...(all ? { allContexts: true } : contexts.length ? { contexts } : {}),
+    ...(namespaces.length ? { namespaces } : {}),
+    ...(manifests.length ? { manifests } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(/^(true|yes|1)$/i.test(env.KUBEWARD_CHECK_SECRETS ?? '') ? { secrets: true } : {}),
+    ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
+  };
+}
+
+export async function runVerify(inputs: ActionInputs): Promise<{ failure?: string }> {
+  const ctx = readContext();
+  const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
+  if (kc && kc.includes('\n')) core.setSecret(kc);
+  const options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
+  let report: Report;
+  try {
+    report = await verify(options);
+  } catch (e) {
+    if (e instanceof VerifyUsageError) return { failure: `kubeward verify: ${e.message}` };
+    throw e;
+  }
+  const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
+  await mkdir(path.dirname(sarifPath), { recursive: true });
+  await writeFile(sarifPath, formatReport(report, 'sarif'));
+  const notes: string[] = [];
+  if (inputs.annotations) annotate(report.findings);
+  for (const n of report.notVerified) {
+    core.warning(`kubeward verify: not verified: ${n.check}: ${n.reason}`);
+    notes.push(`Not verified: ${n.check}: ${n.reason}`);
+  }
+  await writeSummary(report, ctx, notes);
+  const failOn = inputs.failOn === 'none' ? undefined : inputs.failOn;
+  // fail-on none: findings never fail the step; a cluster that cannot be verified still does
+  const code = failOn ? verifyExitCode(report, failOn) : report.notVerified.length ? 3 : 0;
+  core.setOutput('findings', report.findings.length);
+  for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
+  core.setOutput('sarif-file', sarifPath);
+  core.setOutput('passed', String(code === 0));
+  core.setOutput('verified', String(!report.notVerified.length));
+  core.setOutput('exit-code', String(code));
+  core.info(
+    `kubeward verify: ${report.findings.length} finding(s) on ${report.objectsScanned} live object(s), ${report.durationMs} ms`,
+  );
+  if (code === 3) {
+    const cluster = report.notVerified.filter((n) => n.check === 'cluster');
+    return {
+      failure: cluster.length
+        ? `kubeward verify: the cluster could not be verified: ${cluster.map((n) => n.reason).join('; ')}`
+        : `kubeward verify: verification incomplete: ${report.notVerified.length} check(s) could not run (see the warnings)`,
+    };
+  }
+  if (code === 1 && failOn) {
+    const n = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(failOn)).length;
+    return { failure: `kubeward verify: ${n} finding(s) at or above ${failOn}` };
+  }
+  return {};
+}
+
+/** The name the verify brief uses for this entry. */
+export const runVerifyAction = runVerify;
