@@ -562,6 +562,7 @@ export const rbacSensitiveResources = rbacRule(
     severity: 'high',
     enabledByDefault: true,
     category: 'rbac',
+    cis: '5.1.9, 5.1.10, 5.1.11, 5.1.12, 5.1.13',
     rationale:
       'Writing admission webhooks intercepts or disables every API request; approving CSRs mints client certificates (for system:masters too); nodes/proxy reaches the kubelet API (exec in any pod on the node); creating service account tokens or PersistentVolumes (hostPath) yields other identities or the node filesystem.',
     remediation:
@@ -590,6 +591,7 @@ export const rbacSystemGroupBinding: Rule = {
     severity: 'critical',
     enabledByDefault: true,
     category: 'rbac',
+    cis: '5.1.7',
     rationale:
       'system:anonymous and system:unauthenticated are everybody who can reach the API server; system:authenticated is every identity of every identity provider (on GKE, any Google account). system:masters bypasses RBAC entirely and cannot be revoked.',
     remediation: 'Bind specific users, groups or service accounts instead of the built-in system groups.',
