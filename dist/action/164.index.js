@@ -1,8 +1,8 @@
-export const id = 207;
-export const ids = [207];
+export const id = 164;
+export const ids = [164];
 export const modules = {
 
-/***/ 3217:
+/***/ 82673:
 /***/ ((module) => {
 
 module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return[];const s=n.split(`
@@ -11,7 +11,7 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 
 /***/ }),
 
-/***/ 8207:
+/***/ 14164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -46,9 +46,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/pr/client.ts
-var pr_client = __webpack_require__(3310);
+var pr_client = __webpack_require__(84091);
 // EXTERNAL MODULE: ./src/pr/markdown.ts
-var markdown = __webpack_require__(3008);
+var markdown = __webpack_require__(28137);
 ;// CONCATENATED MODULE: ./src/pr/sticky.ts
 
 
@@ -94,12 +94,12 @@ async function publishStickyComment(opts) {
     return { action: 'created', id: created.id, url: created.html_url };
 }
 
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 24 modules
-var rules = __webpack_require__(6803);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7207);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
+var rules = __webpack_require__(84010);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/core/manifests/parse.ts + 2 modules
-var parse = __webpack_require__(8592);
+var parse = __webpack_require__(90377);
 ;// CONCATENATED MODULE: ./src/core/fixes/index.ts
 /**
  * Comment-preserving YAML edits. A `Fix` (set / remove field paths relative to an object) becomes
@@ -459,8 +459,8 @@ function fixLineEdit(fileText, target) {
     }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/parse-diff/index.js
-var parse_diff = __webpack_require__(3217);
+// EXTERNAL MODULE: ./node_modules/parse-diff/index.js
+var parse_diff = __webpack_require__(82673);
 var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
 ;// CONCATENATED MODULE: ./src/pr/diff.ts
 /** Which lines of a pull request a review comment may be placed on, from each file's `patch`. */
@@ -525,7 +525,7 @@ function diffsOf(files) {
 }
 
 // EXTERNAL MODULE: ./src/pr/escape.ts
-var pr_escape = __webpack_require__(6850);
+var pr_escape = __webpack_require__(87027);
 ;// CONCATENATED MODULE: ./src/pr/review.ts
 
 

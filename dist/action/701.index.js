@@ -1,8 +1,8 @@
-export const id = 776;
-export const ids = [776];
+export const id = 701;
+export const ids = [701];
 export const modules = {
 
-/***/ 776:
+/***/ 75701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: JSON_REPORT_VERSION, REPORT_FORMATS, SECURITY_SEVERITY, escapeMarkdown, isReportFormat, toJsonReport, toSarif
 
 // EXTERNAL MODULE: ./src/core/model.ts
-var model = __webpack_require__(4001);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 24 modules
-var core_rules = __webpack_require__(6803);
+var model = __webpack_require__(44146);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
+var core_rules = __webpack_require__(84010);
 ;// CONCATENATED MODULE: ./src/core/report/util.ts
 /** Helpers shared by the formatters: grouping, object names, locations. Pure functions, no I/O. */
 

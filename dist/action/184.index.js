@@ -1,15 +1,15 @@
-export const id = 479;
-export const ids = [479];
+export const id = 184;
+export const ids = [184];
 export const modules = {
 
-/***/ 1479:
+/***/ 77184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   githubClient: () => (/* binding */ githubClient),
 /* harmony export */   retryOptions: () => (/* binding */ retryOptions)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5149);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /**
  * Publishing to the pull request from the action: builds the Octokit client (loaded lazily: it is
  * the heaviest part of the bundle and unused outside pull requests) and turns missing permissions
@@ -17,7 +17,7 @@ export const modules = {
  */
 
 async function githubClient(token) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 221).then(__webpack_require__.bind(__webpack_require__, 7221));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
     const octokit = getOctokit(token);
     return {
         request: (route, params) => octokit.request(route, params),

@@ -1,8 +1,291 @@
-export const id = 487;
-export const ids = [487];
+export const id = 738;
+export const ids = [738];
 export const modules = {
 
-/***/ 4001:
+/***/ 94731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OI: () => (/* binding */ rolloutStatus),
+/* harmony export */   U3: () => (/* binding */ podProblems)
+/* harmony export */ });
+/* unused harmony exports FATAL_WAITING, warningEventsFor */
+/** Reasons that mean a container will not start without a change: fail at once. */
+const FATAL_WAITING = new Set([
+    'CrashLoopBackOff',
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'InvalidImageName',
+    'ErrImageNeverPull',
+    'RunContainerError',
+]);
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const num = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? +v : 0);
+const str = (v) => (typeof v === 'string' ? v : '');
+const md = (o) => obj(o.metadata);
+const spec = (o) => obj(o.spec);
+const status = (o) => obj(o.status);
+const uid = (o) => str(md(o).uid);
+function conditions(o) {
+    const c = status(o).conditions;
+    return Array.isArray(c) ? c.map(obj) : [];
+}
+/** Warning events about one object, newest first, as "Reason: message". */
+function warningEventsFor(store, kind, namespace, name) {
+    const out = [];
+    for (const e of store.all('Event')) {
+        const io = obj(e.involvedObject ?? e.regarding);
+        if (str(e.type) !== 'Warning' || io.kind !== kind || io.name !== name)
+            continue;
+        if (str(io.namespace ?? md(e).namespace) !== namespace)
+            continue;
+        const t = str(e.lastTimestamp) || str(e.eventTime) || str(md(e).creationTimestamp);
+        out.push({ t, s: `${str(e.reason)}: ${str(e.message ?? e.note)}`.slice(0, 300) });
+    }
+    out.sort((a, b) => b.t.localeCompare(a.t));
+    return [...new Set(out.map((x) => x.s))].slice(0, 5);
+}
+/** Container problems of one pod that will not heal by waiting. */
+function podProblems(store, pod, restartThreshold = Infinity) {
+    const out = [];
+    const st = status(pod);
+    const ns = str(md(pod).namespace);
+    const name = str(md(pod).name);
+    let events;
+    const lists = [
+        [st.initContainerStatuses, true],
+        [st.containerStatuses, false],
+    ];
+    for (const [list, init] of lists) {
+        if (!Array.isArray(list))
+            continue;
+        const specList = spec(pod)[init ? 'initContainers' : 'containers'];
+        for (const cs0 of list) {
+            const cs = obj(cs0);
+            const waiting = obj(obj(cs.state).waiting);
+            const terminated = obj(obj(cs.state).terminated);
+            const last = obj(obj(cs.lastState).terminated);
+            const restarts = num(cs.restartCount);
+            let reason = '';
+            let message = str(waiting.message);
+            if (FATAL_WAITING.has(str(waiting.reason)))
+                reason = str(waiting.reason);
+            else if (str(terminated.reason) === 'OOMKilled' || str(last.reason) === 'OOMKilled')
+                reason = 'OOMKilled';
+            else if (restarts >= restartThreshold) {
+                reason = 'HighRestartCount';
+                message = `${restarts} restarts`;
+            }
+            if (!reason)
+                continue;
+            // OOMKilled while also backing off: name both
+            if (reason === 'CrashLoopBackOff' && str(last.reason) === 'OOMKilled')
+                reason = 'CrashLoopBackOff (OOMKilled)';
+            const term = Object.keys(last).length ? last : terminated;
+            const container = str(cs.name);
+            const idx = Array.isArray(specList) ? specList.findIndex((c) => obj(c).name === container) : -1;
+            events ??= store ? warningEventsFor(store, 'Pod', ns, name) : [];
+            out.push({
+                pod: name,
+                namespace: ns,
+                container,
+                reason,
+                ...(message ? { message: message.slice(0, 500) } : {}),
+                ...(Object.keys(term).length
+                    ? {
+                        lastTermination: (str(term.message) || str(term.reason) || '').slice(0, 500),
+                        exitCode: term.exitCode === undefined ? undefined : String(term.exitCode),
+                    }
+                    : {}),
+                restarts,
+                events,
+                containerIndex: Math.max(0, idx),
+                initContainer: init,
+            });
+        }
+    }
+    return out;
+}
+function newReplicaSet(store, d) {
+    const rev = str(obj(md(d).annotations)['deployment.kubernetes.io/revision']);
+    let best;
+    let bestRev = -1;
+    for (const rs of store.ownedBy('ReplicaSet', uid(d))) {
+        if (md(rs).namespace !== md(d).namespace)
+            continue;
+        const r = str(obj(md(rs).annotations)['deployment.kubernetes.io/revision']);
+        if (rev && r === rev)
+            return rs;
+        if (num(r) > bestRev) {
+            bestRev = num(r);
+            best = rs;
+        }
+    }
+    return best;
+}
+function podsOwnedBy(store, owner, filter) {
+    const ns = md(owner).namespace;
+    return store.ownedBy('Pod', uid(owner)).filter((p) => md(p).namespace === ns && (!filter || filter(p)));
+}
+function label(o, k) {
+    return str(obj(md(o).labels)[k]);
+}
+/** kubectl's status for one workload, then the fail-fast diagnosis. */
+function rolloutStatus(store, kind, o) {
+    const res = {
+        kind,
+        namespace: str(md(o).namespace),
+        name: str(md(o).name),
+        state: 'waiting',
+        message: '',
+        problems: [],
+        createFailures: [],
+        events: [],
+    };
+    const gen = num(md(o).generation);
+    const s = status(o);
+    const observed = num(s.observedGeneration);
+    const sp = spec(o);
+    const replicas = sp.replicas === undefined ? undefined : num(sp.replicas);
+    let newPods = [];
+    if (kind === 'Deployment') {
+        const rs = newReplicaSet(store, o);
+        if (rs) {
+            newPods = podsOwnedBy(store, rs);
+            for (const c of conditions(rs)) {
+                if (c.type === 'ReplicaFailure' && c.status === 'True') {
+                    res.createFailures.push({ reason: str(c.reason) || 'FailedCreate', message: str(c.message) });
+                }
+            }
+        }
+        if (gen > observed)
+            res.message = 'waiting for the deployment spec update to be observed';
+        else if (conditions(o).some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) {
+            res.state = 'failed';
+            res.message = `deployment "${res.name}" exceeded its progress deadline`;
+        }
+        else if (replicas !== undefined && num(s.updatedReplicas) < replicas) {
+            res.message = `${num(s.updatedReplicas)} out of ${replicas} new replicas have been updated`;
+        }
+        else if (num(s.replicas) > num(s.updatedReplicas)) {
+            res.message = `${num(s.replicas) - num(s.updatedReplicas)} old replicas are pending termination`;
+        }
+        else if (num(s.availableReplicas) < num(s.updatedReplicas)) {
+            res.message = `${num(s.availableReplicas)} of ${num(s.updatedReplicas)} updated replicas are available`;
+        }
+        else {
+            res.state = 'done';
+            res.message = `deployment "${res.name}" successfully rolled out`;
+        }
+    }
+    else if (kind === 'StatefulSet') {
+        const update = str(s.updateRevision);
+        newPods = podsOwnedBy(store, o, (p) => !update || label(p, 'controller-revision-hash') === update);
+        const strategy = obj(sp.updateStrategy);
+        if (strategy.type && strategy.type !== 'RollingUpdate') {
+            res.state = 'done';
+            res.message = `statefulset "${res.name}" uses ${str(strategy.type)}: rollout status is not tracked`;
+        }
+        else if (observed === 0 || gen > observed)
+            res.message = 'waiting for statefulset spec update to be observed';
+        else if (replicas !== undefined && num(s.readyReplicas) < replicas) {
+            res.message = `${replicas - num(s.readyReplicas)} pods of ${replicas} are not ready`;
+        }
+        else {
+            const ru = obj(strategy.rollingUpdate);
+            if (ru.partition !== undefined && replicas !== undefined) {
+                const want = replicas - num(ru.partition);
+                if (num(s.updatedReplicas) < want) {
+                    res.message = `${num(s.updatedReplicas)} of ${want} pods updated (partition ${num(ru.partition)})`;
+                }
+                else {
+                    res.state = 'done';
+                    res.message = `partitioned roll out complete: ${num(s.updatedReplicas)} new pods have been updated`;
+                }
+            }
+            else if (update && update !== str(s.currentRevision)) {
+                res.message = `waiting for statefulset rolling update to complete ${num(s.updatedReplicas)} pods at revision ${update}`;
+            }
+            else {
+                res.state = 'done';
+                res.message = `statefulset rolling update complete ${num(s.currentReplicas ?? s.readyReplicas)} pods at revision ${str(s.currentRevision)}`;
+            }
+        }
+    }
+    else if (kind === 'DaemonSet') {
+        newPods = podsOwnedBy(store, o, (p) => !label(p, 'pod-template-generation') || label(p, 'pod-template-generation') === String(gen));
+        const strategy = obj(sp.updateStrategy);
+        const desired = num(s.desiredNumberScheduled);
+        if (strategy.type && strategy.type !== 'RollingUpdate') {
+            res.state = 'done';
+            res.message = `daemonset "${res.name}" uses ${str(strategy.type)}: rollout status is not tracked`;
+        }
+        else if (gen > observed)
+            res.message = 'waiting for daemon set spec update to be observed';
+        else if (num(s.updatedNumberScheduled) < desired) {
+            res.message = `${num(s.updatedNumberScheduled)} out of ${desired} new pods have been updated`;
+        }
+        else if (num(s.numberAvailable) < desired) {
+            res.message = `${num(s.numberAvailable)} of ${desired} updated pods are available`;
+        }
+        else {
+            res.state = 'done';
+            res.message = `daemon set "${res.name}" successfully rolled out`;
+        }
+    }
+    else if (kind === 'Rollout') {
+        // Argo Rollouts: status.phase summarises the controller's view
+        const phase = str(s.phase);
+        const rs = store
+            .ownedBy('ReplicaSet', uid(o))
+            .find((r) => md(r).namespace === res.namespace && label(r, 'rollouts-pod-template-hash') === str(s.currentPodHash));
+        if (rs)
+            newPods = podsOwnedBy(store, rs);
+        if (phase === 'Healthy') {
+            res.state = 'done';
+            res.message = `rollout "${res.name}" is healthy`;
+        }
+        else if (phase === 'Degraded') {
+            res.state = 'failed';
+            res.message = `rollout "${res.name}" is degraded: ${str(s.message)}`;
+        }
+        else
+            res.message = `rollout "${res.name}" is ${phase || 'progressing'}${s.message ? `: ${str(s.message)}` : ''}`;
+    }
+    else {
+        res.state = 'done';
+        res.message = `${kind} has no rollout status`;
+    }
+    if (res.state !== 'done') {
+        for (const p of newPods)
+            res.problems.push(...podProblems(store, p));
+        if (kind !== 'Deployment' && kind !== 'Rollout') {
+            for (const ev of warningEventsFor(store, kind, res.namespace, res.name)) {
+                if (/^FailedCreate\b/.test(ev))
+                    res.createFailures.push({ reason: 'FailedCreate', message: ev.slice(14) });
+            }
+        }
+        res.events = warningEventsFor(store, kind, res.namespace, res.name);
+        if (res.problems.length) {
+            const p = res.problems[0];
+            res.state = 'failed';
+            res.message = `pod ${p.pod} container ${p.container}: ${p.reason}${p.message ? ` (${p.message})` : ''}`;
+        }
+        else if (res.createFailures.length) {
+            const f = res.createFailures[0];
+            res.state = 'failed';
+            res.message = `pods cannot be created: ${f.reason}: ${f.message}`;
+        }
+    }
+    return res;
+}
+
+
+/***/ }),
+
+/***/ 44146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,7 +299,7 @@ export const modules = {
 /* harmony export */   zK: () => (/* binding */ compareSeverity)
 /* harmony export */ });
 /* unused harmony exports severityRank, emptyCounts */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * The vocabulary shared by every part of kubeward: severities, object references, locations,
@@ -84,7 +367,7 @@ function failsThreshold(report, failOn) {
 
 /***/ }),
 
-/***/ 945:
+/***/ 63746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,7 +522,7 @@ const crdTemplateResolvers = {
 
 /***/ }),
 
-/***/ 6803:
+/***/ 84010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -266,9 +549,9 @@ const invalidYaml = {
 const rules = [invalidYaml];
 
 // EXTERNAL MODULE: ./src/core/model.ts
-var model = __webpack_require__(4001);
+var model = __webpack_require__(44146);
 // EXTERNAL MODULE: ./src/core/rules/podspec.ts
-var podspec = __webpack_require__(8632);
+var podspec = __webpack_require__(75495);
 ;// CONCATENATED MODULE: ./src/core/rules/pod-security.ts
 
 
@@ -2265,7 +2548,7 @@ const images_rules = [
 ];
 
 // EXTERNAL MODULE: ./src/core/rules/crd-templates.ts
-var crd_templates = __webpack_require__(945);
+var crd_templates = __webpack_require__(63746);
 ;// CONCATENATED MODULE: ./src/core/rules/resources.ts
 
 
@@ -3769,6 +4052,9 @@ const STRONG = {
     connectionstring: 'connection string',
     connstr: 'connection string',
     htpasswd: 'password',
+    requirepass: 'password',
+    masterauth: 'password',
+    masterpassword: 'password',
     kubeconfig: 'kubeconfig',
 };
 /** Words that make a following `key` a secret: api key, private key, signing key ... */
@@ -4356,8 +4642,8 @@ function findTokens(text) {
     return out;
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-var secretlint_rule_preset_recommend_module = __webpack_require__(6545);
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+var secretlint_rule_preset_recommend_module = __webpack_require__(31577);
 ;// CONCATENATED MODULE: ./src/core/secrets/secretlint.ts
 /**
  * secretlint's recommended rules, run synchronously on candidate strings.
@@ -4483,7 +4769,7 @@ function secretlintSync(text) {
  * matched ranges by rule. Used to cross-check the synchronous path.
  */
 async function lintWithSecretlintCore(text) {
-    const { lintSource } = await __webpack_require__.e(/* import() */ 926).then(__webpack_require__.bind(__webpack_require__, 6926));
+    const { lintSource } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 198));
     const res = await lintSource({
         source: { content: text, filePath: 'value.txt', ext: '.txt', contentType: 'text' },
         options: {
@@ -4732,6 +5018,10 @@ const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat
 const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
 // --password secret, -password secret (flag and value separated by blanks)
 const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
+// `requirepass S3cret` (redis.conf, pgbouncer, many daemons' config): a directive and one value
+const DIRECTIVE = /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'#]+)[ \t]*;?[ \t]*$/gm;
+// <password>S3cret</password>
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
 const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
 const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
@@ -4777,13 +5067,15 @@ function detectInText(text, opts = {}) {
             end = text.length;
         hint.lastIndex = end;
         const line = text.slice(start, end);
-        for (const re of [ASSIGNMENT, FLAG_SPACE]) {
+        for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
             re.lastIndex = 0;
             let m;
             while ((m = re.exec(line))) {
                 if (!SECRET_HINT.test(m[1]))
                     continue;
                 let value = m[2] ?? m[3] ?? m[4] ?? '';
+                if (re === DIRECTIVE)
+                    value = value.replace(/^(["'])(.*)\1$/, '$2');
                 // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
                 if (m[4] !== undefined && value.endsWith('}') && !value.includes('{'))
                     value = value.replace(/}+$/, '');
@@ -4798,7 +5090,8 @@ function detectInText(text, opts = {}) {
     }
     return out;
 }
-const DB_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh|redis-cli)$/;
+const MYSQL_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)$/;
+const REDIS_CLIENT = /(?:^|\/)redis-cli$/;
 /**
  * Container command + args (one list): each element as text, `--secret-flag value` pairs across
  * elements, and `-p value` / `-a value` for database clients. Returns the index of the element
@@ -4807,7 +5100,8 @@ const DB_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh|redis-c
 function detectInArgv(argv, opts = {}) {
     const out = [];
     const strs = argv.map((a) => (typeof a === 'string' ? a : typeof a === 'number' ? String(a) : ''));
-    const dbClient = strs.some((s) => DB_CLIENT.test(s));
+    // the short flag that takes a password: mysql -p, redis-cli -a
+    const pwFlag = strs.some((s) => MYSQL_CLIENT.test(s)) ? 'p' : strs.some((s) => REDIS_CLIENT.test(s)) ? 'a' : '';
     for (let i = 0; i < strs.length; i++) {
         const s = strs[i];
         for (const d of detectInText(s, opts))
@@ -4823,7 +5117,7 @@ function detectInArgv(argv, opts = {}) {
         let d;
         if (flag[1].length > 1)
             d = detectByName(flag[1], next, opts);
-        else if ((flag[1] === 'p' || flag[1] === 'a') && dbClient && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
+        else if (flag[1] === pwFlag && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
             d = make('password', 'database password', next, 'medium');
         else if (flag[1] === 'p' &&
             isLiteralCandidate(next, opts) &&
@@ -4995,16 +5289,21 @@ function best(ds) {
     const rank = { high: 2, medium: 1, low: 0 };
     return [...ds].sort((a, b) => rank[b.confidence] - rank[a.confidence])[0];
 }
-function violation(path, message, ds) {
+/**
+ * One violation for the detections in one value. For a multi-line value (a file in a ConfigMap, a
+ * script in args) `details.lineInValue` says on which line of the value the secret sits.
+ */
+function violation(path, message, ds, text) {
     const d = best(ds);
     const sev = ds.some((x) => x.confidence !== 'low') ? undefined : severityOf(d);
-    return {
-        path,
-        message,
-        secretPreview: d.preview,
-        ...(sev ? { severity: sev } : {}),
-        details: { secretKind: d.kind, confidence: d.confidence },
-    };
+    const details = { secretKind: d.kind, confidence: d.confidence };
+    if (text !== undefined && d.index !== undefined && text.includes('\n')) {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < d.index; i = text.indexOf('\n', i + 1))
+            line++;
+        details.lineInValue = String(line);
+    }
+    return { path, message, secretPreview: d.preview, ...(sev ? { severity: sev } : {}), details };
 }
 function str(v) {
     if (typeof v === 'string')
@@ -5059,7 +5358,7 @@ const secretInEnv = {
             for (const [index, ds] of [...byIndex].sort((a, b) => a[0] - b[0])) {
                 const field = index < command.length ? 'command' : 'args';
                 const j = index < command.length ? index : index - command.length;
-                yield violation([...c.path, field, j], `${c.type} "${c.name}" passes ${secrets_describe(ds)} in plain text in ${field}[${j}]`, ds);
+                yield violation([...c.path, field, j], `${c.type} "${c.name}" passes ${secrets_describe(ds)} in plain text in ${field}[${j}]`, ds, typeof argv[index] === 'string' ? argv[index] : undefined);
             }
         }
     },
@@ -5126,7 +5425,7 @@ envFrom:
                     continue;
                 const ds = entryDetections(key, value, o);
                 if (ds.length)
-                    yield violation(['data', key], `ConfigMap key "${key}" holds ${secrets_describe(ds)}`, ds);
+                    yield violation(['data', key], `ConfigMap key "${key}" holds ${secrets_describe(ds)}`, ds, value);
             }
         }
         const bin = obj.data.binaryData;
@@ -5139,7 +5438,7 @@ envFrom:
                     continue;
                 const ds = entryDetections(key, decoded, o);
                 if (ds.length)
-                    yield violation(['binaryData', key], `ConfigMap binaryData key "${key}" holds ${secrets_describe(ds)} (base64-encoded)`, ds);
+                    yield violation(['binaryData', key], `ConfigMap binaryData key "${key}" holds ${secrets_describe(ds)} (base64-encoded)`, ds, decoded);
             }
         }
     },
@@ -5265,7 +5564,7 @@ const secretInAnnotation = {
                 const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
                 const ds = value.includes('\n') || value.length > 200 ? detectInText(value, o) : detectNamedValue(name, value, o);
                 if (ds.length)
-                    yield violation(base, `annotation "${key}" holds ${secrets_describe(ds)}`, ds);
+                    yield violation(base, `annotation "${key}" holds ${secrets_describe(ds)}`, ds, value);
             }
         }
     },
@@ -5790,7 +6089,8 @@ const namespaceDefaultDeny = {
         for (const [ns, at] of namespaces) {
             if (exempt.has(ns))
                 continue;
-            const inNs = pols.filter((p) => p.obj.ref.namespace === ns);
+            // a policy without a namespace is applied to whatever namespace the set is deployed to
+            const inNs = pols.filter((p) => sameNamespace(p.obj.ref.namespace, ns));
             const missing = wanted.filter((d) => !inNs.some((p) => isDefaultDeny(p, d)));
             if (!missing.length)
                 continue;
@@ -6817,8 +7117,6 @@ const rbacPodCreate = rbacRule({
     const v = anyVerb(r, ['create']);
     if (!v.length)
         return [];
-    if (r.resources.includes('*'))
-        return [{ field: 'resources', what: 'create any resource (pods and workloads)' }];
     return WORKLOADS.filter(([groups, name]) => coversResource(r, groups, name)).map(([, n]) => ({
         field: 'resources',
         what: `create ${n}`,
@@ -6903,6 +7201,7 @@ const rbacSensitiveResources = rbacRule({
     severity: 'high',
     enabledByDefault: true,
     category: 'rbac',
+    cis: '5.1.9, 5.1.10, 5.1.11, 5.1.12, 5.1.13',
     rationale: 'Writing admission webhooks intercepts or disables every API request; approving CSRs mints client certificates (for system:masters too); nodes/proxy reaches the kubelet API (exec in any pod on the node); creating service account tokens or PersistentVolumes (hostPath) yields other identities or the node filesystem.',
     remediation: 'Grant these permissions only to the controllers that own them (cert-manager, the webhook owner ...), scoped by resourceNames where possible.',
     example: 'rules:\n- apiGroups: [admissionregistration.k8s.io]\n  resources: [validatingwebhookconfigurations]\n  resourceNames: [my-webhook]\n  verbs: [get, update]',
@@ -6926,6 +7225,7 @@ const rbacSystemGroupBinding = {
         severity: 'critical',
         enabledByDefault: true,
         category: 'rbac',
+        cis: '5.1.7',
         rationale: 'system:anonymous and system:unauthenticated are everybody who can reach the API server; system:authenticated is every identity of every identity provider (on GKE, any Google account). system:masters bypasses RBAC entirely and cannot be revoked.',
         remediation: 'Bind specific users, groups or service accounts instead of the built-in system groups.',
         example: 'subjects:\n- kind: Group\n  apiGroup: rbac.authorization.k8s.io\n  name: platform-team',
@@ -6963,7 +7263,7 @@ const rbacDefaultServiceAccount = {
     },
     *checkAll(ctx) {
         for (const b of rbacIndex(ctx).bindings) {
-            if (isSystemName(b.obj.ref.name) || isSystemName(b.roleRefName))
+            if (isSystemName(b.obj.ref.name))
                 continue;
             // a role in the set that grants nothing is harmless
             if (b.role && b.role.obj && !b.role.effective.length)
@@ -7972,287 +8272,67 @@ const schemaInvalid = {
 const SCHEMA_SOURCE = SCHEMA.source;
 const api_rules = [deprecatedApi, schemaInvalid];
 
-;// CONCATENATED MODULE: ./src/core/cluster/rollout.ts
-/** Reasons that mean a container will not start without a change: fail at once. */
-const FATAL_WAITING = new Set([
-    'CrashLoopBackOff',
-    'ImagePullBackOff',
-    'ErrImagePull',
-    'CreateContainerConfigError',
-    'CreateContainerError',
-    'InvalidImageName',
-    'ErrImageNeverPull',
-    'RunContainerError',
-]);
-const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const num = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? +v : 0);
-const rollout_str = (v) => (typeof v === 'string' ? v : '');
-const md = (o) => obj(o.metadata);
-const spec = (o) => obj(o.spec);
-const rollout_status = (o) => obj(o.status);
-const uid = (o) => rollout_str(md(o).uid);
-function ownedBy(o, ownerUid) {
-    const refs = md(o).ownerReferences;
-    return Array.isArray(refs) && refs.some((r) => obj(r).uid === ownerUid);
+// EXTERNAL MODULE: ./src/core/rules/live.ts
+var live = __webpack_require__(5409);
+// EXTERNAL MODULE: ./src/core/suppress.ts
+var suppress = __webpack_require__(11160);
+;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in catalog order. */
+const catalog = [
+    ...pod_security_rules,
+    ...volumes_rules,
+    ...images_rules,
+    ...resources_rules,
+    ...service_accounts_rules,
+    ...secrets_rules,
+    ...network_rules,
+    ...rbac_rules,
+    ...istio_rules,
+    ...hygiene_rules,
+    ...api_rules,
+    ...rules,
+    ...live/* rules */.aO,
+    // reported by the suppressor (src/core/suppress.ts), listed so docs, SARIF and `explain` know them
+    ...suppress/* suppressionRules */.Nj,
+];
+const byId = new Map();
+for (const r of catalog) {
+    if (byId.has(r.meta.id))
+        throw new Error(`duplicate rule id ${r.meta.id}`);
+    byId.set(r.meta.id, r);
 }
-function conditions(o) {
-    const c = rollout_status(o).conditions;
-    return Array.isArray(c) ? c.map(obj) : [];
-}
-/** Warning events about one object, newest first, as "Reason: message". */
-function warningEventsFor(store, kind, namespace, name) {
-    const out = [];
-    for (const e of store.all('Event')) {
-        const io = obj(e.involvedObject ?? e.regarding);
-        if (rollout_str(e.type) !== 'Warning' || io.kind !== kind || io.name !== name)
-            continue;
-        if (rollout_str(io.namespace ?? md(e).namespace) !== namespace)
-            continue;
-        const t = rollout_str(e.lastTimestamp) || rollout_str(e.eventTime) || rollout_str(md(e).creationTimestamp);
-        out.push({ t, s: `${rollout_str(e.reason)}: ${rollout_str(e.message ?? e.note)}`.slice(0, 300) });
-    }
-    out.sort((a, b) => b.t.localeCompare(a.t));
-    return [...new Set(out.map((x) => x.s))].slice(0, 5);
-}
-/** Container problems of one pod that will not heal by waiting. */
-function podProblems(store, pod, restartThreshold = Infinity) {
-    const out = [];
-    const st = rollout_status(pod);
-    const ns = rollout_str(md(pod).namespace);
-    const name = rollout_str(md(pod).name);
-    let events;
-    const lists = [
-        [st.initContainerStatuses, true],
-        [st.containerStatuses, false],
-    ];
-    for (const [list, init] of lists) {
-        if (!Array.isArray(list))
-            continue;
-        const specList = spec(pod)[init ? 'initContainers' : 'containers'];
-        for (const cs0 of list) {
-            const cs = obj(cs0);
-            const waiting = obj(obj(cs.state).waiting);
-            const terminated = obj(obj(cs.state).terminated);
-            const last = obj(obj(cs.lastState).terminated);
-            const restarts = num(cs.restartCount);
-            let reason = '';
-            let message = rollout_str(waiting.message);
-            if (FATAL_WAITING.has(rollout_str(waiting.reason)))
-                reason = rollout_str(waiting.reason);
-            else if (rollout_str(terminated.reason) === 'OOMKilled' || rollout_str(last.reason) === 'OOMKilled')
-                reason = 'OOMKilled';
-            else if (restarts >= restartThreshold) {
-                reason = 'HighRestartCount';
-                message = `${restarts} restarts`;
-            }
-            if (!reason)
-                continue;
-            // OOMKilled while also backing off: name both
-            if (reason === 'CrashLoopBackOff' && rollout_str(last.reason) === 'OOMKilled')
-                reason = 'CrashLoopBackOff (OOMKilled)';
-            const term = Object.keys(last).length ? last : terminated;
-            const container = rollout_str(cs.name);
-            const idx = Array.isArray(specList) ? specList.findIndex((c) => obj(c).name === container) : -1;
-            events ??= store ? warningEventsFor(store, 'Pod', ns, name) : [];
-            out.push({
-                pod: name,
-                namespace: ns,
-                container,
-                reason,
-                ...(message ? { message: message.slice(0, 500) } : {}),
-                ...(Object.keys(term).length
-                    ? {
-                        lastTermination: (rollout_str(term.message) || rollout_str(term.reason) || '').slice(0, 500),
-                        exitCode: term.exitCode === undefined ? undefined : String(term.exitCode),
-                    }
-                    : {}),
-                restarts,
-                events,
-                containerIndex: Math.max(0, idx),
-                initContainer: init,
-            });
-        }
-    }
-    return out;
-}
-function newReplicaSet(store, d) {
-    const rev = rollout_str(obj(md(d).annotations)['deployment.kubernetes.io/revision']);
-    let best;
-    let bestRev = -1;
-    for (const rs of store.all('ReplicaSet')) {
-        if (md(rs).namespace !== md(d).namespace || !ownedBy(rs, uid(d)))
-            continue;
-        const r = rollout_str(obj(md(rs).annotations)['deployment.kubernetes.io/revision']);
-        if (rev && r === rev)
-            return rs;
-        if (num(r) > bestRev) {
-            bestRev = num(r);
-            best = rs;
-        }
-    }
-    return best;
-}
-function podsOwnedBy(store, owner, filter) {
-    const ns = md(owner).namespace;
-    const u = uid(owner);
-    return store.all('Pod').filter((p) => md(p).namespace === ns && ownedBy(p, u) && (!filter || filter(p)));
-}
-function rollout_label(o, k) {
-    return rollout_str(obj(md(o).labels)[k]);
-}
-/** kubectl's status for one workload, then the fail-fast diagnosis. */
-function rolloutStatus(store, kind, o) {
-    const res = {
-        kind,
-        namespace: rollout_str(md(o).namespace),
-        name: rollout_str(md(o).name),
-        state: 'waiting',
-        message: '',
-        problems: [],
-        createFailures: [],
-        events: [],
-    };
-    const gen = num(md(o).generation);
-    const s = rollout_status(o);
-    const observed = num(s.observedGeneration);
-    const sp = spec(o);
-    const replicas = sp.replicas === undefined ? undefined : num(sp.replicas);
-    let newPods = [];
-    if (kind === 'Deployment') {
-        const rs = newReplicaSet(store, o);
-        if (rs) {
-            newPods = podsOwnedBy(store, rs);
-            for (const c of conditions(rs)) {
-                if (c.type === 'ReplicaFailure' && c.status === 'True') {
-                    res.createFailures.push({ reason: rollout_str(c.reason) || 'FailedCreate', message: rollout_str(c.message) });
-                }
-            }
-        }
-        if (gen > observed)
-            res.message = 'waiting for the deployment spec update to be observed';
-        else if (conditions(o).some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) {
-            res.state = 'failed';
-            res.message = `deployment "${res.name}" exceeded its progress deadline`;
-        }
-        else if (replicas !== undefined && num(s.updatedReplicas) < replicas) {
-            res.message = `${num(s.updatedReplicas)} out of ${replicas} new replicas have been updated`;
-        }
-        else if (num(s.replicas) > num(s.updatedReplicas)) {
-            res.message = `${num(s.replicas) - num(s.updatedReplicas)} old replicas are pending termination`;
-        }
-        else if (num(s.availableReplicas) < num(s.updatedReplicas)) {
-            res.message = `${num(s.availableReplicas)} of ${num(s.updatedReplicas)} updated replicas are available`;
-        }
-        else {
-            res.state = 'done';
-            res.message = `deployment "${res.name}" successfully rolled out`;
-        }
-    }
-    else if (kind === 'StatefulSet') {
-        const update = rollout_str(s.updateRevision);
-        newPods = podsOwnedBy(store, o, (p) => !update || rollout_label(p, 'controller-revision-hash') === update);
-        const strategy = obj(sp.updateStrategy);
-        if (strategy.type && strategy.type !== 'RollingUpdate') {
-            res.state = 'done';
-            res.message = `statefulset "${res.name}" uses ${rollout_str(strategy.type)}: rollout status is not tracked`;
-        }
-        else if (observed === 0 || gen > observed)
-            res.message = 'waiting for statefulset spec update to be observed';
-        else if (replicas !== undefined && num(s.readyReplicas) < replicas) {
-            res.message = `${replicas - num(s.readyReplicas)} pods of ${replicas} are not ready`;
-        }
-        else {
-            const ru = obj(strategy.rollingUpdate);
-            if (ru.partition !== undefined && replicas !== undefined) {
-                const want = replicas - num(ru.partition);
-                if (num(s.updatedReplicas) < want) {
-                    res.message = `${num(s.updatedReplicas)} of ${want} pods updated (partition ${num(ru.partition)})`;
-                }
-                else {
-                    res.state = 'done';
-                    res.message = `partitioned roll out complete: ${num(s.updatedReplicas)} new pods have been updated`;
-                }
-            }
-            else if (update && update !== rollout_str(s.currentRevision)) {
-                res.message = `waiting for statefulset rolling update to complete ${num(s.updatedReplicas)} pods at revision ${update}`;
-            }
-            else {
-                res.state = 'done';
-                res.message = `statefulset rolling update complete ${num(s.currentReplicas ?? s.readyReplicas)} pods at revision ${rollout_str(s.currentRevision)}`;
-            }
-        }
-    }
-    else if (kind === 'DaemonSet') {
-        newPods = podsOwnedBy(store, o, (p) => !rollout_label(p, 'pod-template-generation') || rollout_label(p, 'pod-template-generation') === String(gen));
-        const strategy = obj(sp.updateStrategy);
-        const desired = num(s.desiredNumberScheduled);
-        if (strategy.type && strategy.type !== 'RollingUpdate') {
-            res.state = 'done';
-            res.message = `daemonset "${res.name}" uses ${rollout_str(strategy.type)}: rollout status is not tracked`;
-        }
-        else if (gen > observed)
-            res.message = 'waiting for daemon set spec update to be observed';
-        else if (num(s.updatedNumberScheduled) < desired) {
-            res.message = `${num(s.updatedNumberScheduled)} out of ${desired} new pods have been updated`;
-        }
-        else if (num(s.numberAvailable) < desired) {
-            res.message = `${num(s.numberAvailable)} of ${desired} updated pods are available`;
-        }
-        else {
-            res.state = 'done';
-            res.message = `daemon set "${res.name}" successfully rolled out`;
-        }
-    }
-    else if (kind === 'Rollout') {
-        // Argo Rollouts: status.phase summarises the controller's view
-        const phase = rollout_str(s.phase);
-        const rs = store
-            .all('ReplicaSet')
-            .find((r) => md(r).namespace === res.namespace &&
-            ownedBy(r, uid(o)) &&
-            rollout_label(r, 'rollouts-pod-template-hash') === rollout_str(s.currentPodHash));
-        if (rs)
-            newPods = podsOwnedBy(store, rs);
-        if (phase === 'Healthy') {
-            res.state = 'done';
-            res.message = `rollout "${res.name}" is healthy`;
-        }
-        else if (phase === 'Degraded') {
-            res.state = 'failed';
-            res.message = `rollout "${res.name}" is degraded: ${rollout_str(s.message)}`;
-        }
-        else
-            res.message = `rollout "${res.name}" is ${phase || 'progressing'}${s.message ? `: ${rollout_str(s.message)}` : ''}`;
-    }
-    else {
-        res.state = 'done';
-        res.message = `${kind} has no rollout status`;
-    }
-    if (res.state !== 'done') {
-        for (const p of newPods)
-            res.problems.push(...podProblems(store, p));
-        if (kind !== 'Deployment' && kind !== 'Rollout') {
-            for (const ev of warningEventsFor(store, kind, res.namespace, res.name)) {
-                if (/^FailedCreate\b/.test(ev))
-                    res.createFailures.push({ reason: 'FailedCreate', message: ev.slice(14) });
-            }
-        }
-        res.events = warningEventsFor(store, kind, res.namespace, res.name);
-        if (res.problems.length) {
-            const p = res.problems[0];
-            res.state = 'failed';
-            res.message = `pod ${p.pod} container ${p.container}: ${p.reason}${p.message ? ` (${p.message})` : ''}`;
-        }
-        else if (res.createFailures.length) {
-            const f = res.createFailures[0];
-            res.state = 'failed';
-            res.message = `pods cannot be created: ${f.reason}: ${f.message}`;
-        }
-    }
-    return res;
+function getRule(id) {
+    return byId.get(id);
 }
 
-;// CONCATENATED MODULE: ./src/core/rules/live.ts
+
+/***/ }),
+
+/***/ 5409:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IV: () => (/* binding */ DEFAULT_DEPLOYERS),
+/* harmony export */   KM: () => (/* binding */ setLiveContext),
+/* harmony export */   aO: () => (/* binding */ rules)
+/* harmony export */ });
+/* unused harmony exports canon, driftBetween, outOfBandEdits, repoOf, pssViolations, enforceLevel */
+/* harmony import */ var _cluster_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94731);
+/* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
 
 
 const contexts = new WeakMap();
@@ -8268,10 +8348,10 @@ function live(ctx, id) {
         return undefined;
     return lc;
 }
-const live_obj = (v) => ((0,podspec/* isObj */.sA)(v) ? v : {});
-const live_str = (v) => (typeof v === 'string' ? v : '');
-const live_arr = (v) => (Array.isArray(v) ? v : []);
-const mdOf = (o) => live_obj(o.data.metadata);
+const obj = (v) => ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v) ? v : {});
+const str = (v) => (typeof v === 'string' ? v : '');
+const arr = (v) => (Array.isArray(v) ? v : []);
+const mdOf = (o) => obj(o.data.metadata);
 function meta(m) {
     return { enabledByDefault: true, category: 'live', liveOnly: true, ...m };
 }
@@ -8296,7 +8376,7 @@ function problemDetails(p) {
     return d;
 }
 function templateContainerPath(obj, p) {
-    const t = (0,podspec/* podTemplates */.R7)(obj)[0];
+    const t = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)[0];
     if (!t)
         return ['spec'];
     return [...t.specPath, p.initContainer ? 'initContainers' : 'containers', p.containerIndex];
@@ -8332,7 +8412,7 @@ const rolloutFailed = {
             else if (r.createFailures.length) {
                 details.reason = r.createFailures[0].reason;
                 details.message = r.createFailures[0].message.slice(0, 500);
-                path = (0,podspec/* podTemplates */.R7)(o)[0]?.specPath ?? ['spec'];
+                path = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.specPath ?? ['spec'];
             }
             if (r.events.length && !details.events)
                 details.events = r.events.join(' | ');
@@ -8343,7 +8423,7 @@ const rolloutFailed = {
 };
 // ---------------------------------------------------------------------------------------------
 function eventsOf(lc, kind, ns, name) {
-    return (lc.events.get(objKey(kind, ns, name)) ?? []).map((e) => `${live_str(e.reason)}: ${live_str(e.message)}`.slice(0, 300));
+    return (lc.events.get(objKey(kind, ns, name)) ?? []).map((e) => `${str(e.reason)}: ${str(e.message)}`.slice(0, 300));
 }
 const podCrashloop = {
     meta: meta({
@@ -8364,7 +8444,7 @@ const podCrashloop = {
         if (!lc)
             return;
         const threshold = typeof ctx.options.restartThreshold === 'number' ? ctx.options.restartThreshold : 5;
-        for (const p of podProblems(undefined, o.data, threshold)) {
+        for (const p of (0,_cluster_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .podProblems */ .U3)(undefined, o.data, threshold)) {
             p.events = eventsOf(lc, 'Pod', p.namespace, p.pod).slice(0, 5);
             yield {
                 path: ['spec', p.initContainer ? 'initContainers' : 'containers', p.containerIndex],
@@ -8383,7 +8463,7 @@ function canon(v) {
         const items = v.map((x) => canon(x) ?? 'null');
         return items.length ? `[${items.join(',')}]` : undefined;
     }
-    if ((0,podspec/* isObj */.sA)(v)) {
+    if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v)) {
         const parts = [];
         for (const k of Object.keys(v).sort()) {
             const c = canon(v[k]);
@@ -8394,7 +8474,7 @@ function canon(v) {
     }
     return JSON.stringify(v);
 }
-function live_short(s) {
+function short(s) {
     if (s === undefined)
         return '(unset)';
     return s.length > 200 ? s.slice(0, 197) + '...' : s;
@@ -8402,39 +8482,39 @@ function live_short(s) {
 /** env entries that come from Secrets (names and references only, never values). */
 function secretEnv(c) {
     const refs = [];
-    for (const e of live_arr(c.env)) {
-        const ref = live_obj(live_obj(live_obj(e).valueFrom).secretKeyRef);
+    for (const e of arr(c.env)) {
+        const ref = obj(obj(obj(e).valueFrom).secretKeyRef);
         if (ref.name)
-            refs.push(`${live_str(live_obj(e).name)}<-${live_str(ref.name)}/${live_str(ref.key)}`);
+            refs.push(`${str(obj(e).name)}<-${str(ref.name)}/${str(ref.key)}`);
     }
-    for (const e of live_arr(c.envFrom)) {
-        const ref = live_obj(live_obj(e).secretRef);
+    for (const e of arr(c.envFrom)) {
+        const ref = obj(obj(e).secretRef);
         if (ref.name)
-            refs.push(`*<-${live_str(ref.name)}`);
+            refs.push(`*<-${str(ref.name)}`);
     }
     return refs.length ? refs.sort().join(',') : undefined;
 }
 function volumeSummary(spec) {
-    const v = live_arr(spec.volumes).map((x) => {
-        const vol = live_obj(x);
+    const v = arr(spec.volumes).map((x) => {
+        const vol = obj(x);
         const { name, ...rest } = vol;
-        return `${live_str(name)}=${canon(rest) ?? ''}`;
+        return `${str(name)}=${canon(rest) ?? ''}`;
     });
     return v.length ? v.sort().join(';') : undefined;
 }
 function saName(spec) {
-    return live_str(spec.serviceAccountName) || live_str(spec.serviceAccount) || 'default';
+    return str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
 }
 /** Security-relevant differences between a manifest's pod templates and the live object's. */
 function driftBetween(manifest, liveObj) {
     const out = [];
-    const mt = (0,podspec/* podTemplates */.R7)(manifest)[0];
-    const lt = (0,podspec/* podTemplates */.R7)(liveObj)[0];
+    const mt = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(manifest)[0];
+    const lt = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(liveObj)[0];
     if (!mt || !lt)
         return out;
     const cmp = (path, field, a, b) => {
         if (a !== b)
-            out.push({ path, field, declared: live_short(a), live: live_short(b) });
+            out.push({ path, field, declared: short(a), live: short(b) });
     };
     const ms = mt.spec;
     const ls = lt.spec;
@@ -8446,12 +8526,12 @@ function driftBetween(manifest, liveObj) {
     cmp([...lt.specPath, 'securityContext'], 'pod securityContext', canon(ms.securityContext), canon(ls.securityContext));
     cmp([...lt.specPath, 'serviceAccountName'], 'serviceAccountName', saName(ms), saName(ls));
     cmp([...lt.specPath, 'volumes'], 'volumes', volumeSummary(ms), volumeSummary(ls));
-    const mByName = new Map((0,podspec/* containersOf */.Mz)(mt).map((c) => [`${c.type}/${c.name}`, c]));
-    for (const lc of (0,podspec/* containersOf */.Mz)(lt)) {
+    const mByName = new Map((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(mt).map((c) => [`${c.type}/${c.name}`, c]));
+    for (const lc of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(lt)) {
         const mc = mByName.get(`${lc.type}/${lc.name}`);
         if (!mc)
             continue; // unexpected-container reports those
-        cmp([...lc.path, 'image'], `image of ${lc.name}`, live_str(mc.container.image), live_str(lc.container.image));
+        cmp([...lc.path, 'image'], `image of ${lc.name}`, str(mc.container.image), str(lc.container.image));
         cmp([...lc.path, 'securityContext'], `securityContext of ${lc.name}`, canon(mc.container.securityContext), canon(lc.container.securityContext));
         cmp([...lc.path, 'env'], `env from secrets of ${lc.name}`, secretEnv(mc.container), secretEnv(lc.container));
     }
@@ -8460,23 +8540,23 @@ function driftBetween(manifest, liveObj) {
 const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 /** managedFields entries written after the deploy by a manager that is not the deployer. */
 function outOfBandEdits(o, deployers) {
-    const mf = live_arr(mdOf(o).managedFields).map(live_obj);
+    const mf = arr(mdOf(o).managedFields).map(obj);
     const isDeployer = (m) => deployers.includes(m);
     let deployTime = '';
     for (const e of mf)
-        if (isDeployer(live_str(e.manager)) && live_str(e.time) > deployTime)
-            deployTime = live_str(e.time);
+        if (isDeployer(str(e.manager)) && str(e.time) > deployTime)
+            deployTime = str(e.time);
     if (!deployTime)
         return [];
     const out = [];
     for (const e of mf) {
-        const m = live_str(e.manager);
-        if (isDeployer(m) || STATUS_SUBRESOURCES.has(live_str(e.subresource)))
+        const m = str(e.manager);
+        if (isDeployer(m) || STATUS_SUBRESOURCES.has(str(e.subresource)))
             continue;
-        if (!('f:spec' in live_obj(e.fieldsV1)))
+        if (!('f:spec' in obj(e.fieldsV1)))
             continue;
-        if (live_str(e.time) >= deployTime)
-            out.push({ manager: m, time: live_str(e.time), op: live_str(e.operation) });
+        if (str(e.time) >= deployTime)
+            out.push({ manager: m, time: str(e.time), op: str(e.operation) });
     }
     return out;
 }
@@ -8537,8 +8617,8 @@ const drift = {
 };
 // ---------------------------------------------------------------------------------------------
 function injectorOf(o, c) {
-    const ann = live_obj((0,podspec/* podTemplates */.R7)(o)[0]?.metadata.annotations ?? mdOf(o).annotations);
-    const istio = live_str(ann['sidecar.istio.io/status']);
+    const ann = obj((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.metadata.annotations ?? mdOf(o).annotations);
+    const istio = str(ann['sidecar.istio.io/status']);
     if (istio) {
         try {
             const s = JSON.parse(istio);
@@ -8552,15 +8632,15 @@ function injectorOf(o, c) {
     }
     if (ann['linkerd.io/proxy-version'] && /linkerd/.test(c.name))
         return 'linkerd proxy injector';
-    if (live_str(ann['vault.hashicorp.com/agent-inject-status']) && /vault/.test(c.name))
+    if (str(ann['vault.hashicorp.com/agent-inject-status']) && /vault/.test(c.name))
         return 'vault agent injector';
-    for (const e of live_arr(mdOf(o).managedFields).map(live_obj)) {
+    for (const e of arr(mdOf(o).managedFields).map(obj)) {
         const text = JSON.stringify(e.fieldsV1 ?? {});
         if (text.includes(`{\\"name\\":\\"${c.name}\\"}`)) {
-            if (c.type === 'ephemeralContainer' || live_str(e.subresource) === 'ephemeralcontainers')
-                return `${live_str(e.manager)} (ephemeralcontainers)`;
-            if (!/^(kube-controller-manager|kubelet)$/.test(live_str(e.manager)))
-                return live_str(e.manager);
+            if (c.type === 'ephemeralContainer' || str(e.subresource) === 'ephemeralcontainers')
+                return `${str(e.manager)} (ephemeralcontainers)`;
+            if (!/^(kube-controller-manager|kubelet)$/.test(str(e.manager)))
+                return str(e.manager);
         }
     }
     return undefined;
@@ -8593,8 +8673,8 @@ const unexpectedContainer = {
         const allowed = new Set(Array.isArray(ctx.options.allowed) ? ctx.options.allowed : []);
         const owner = lc.ownerOf.get(o);
         const declaredFrom = lc.manifestOf.get(o) ?? (owner ? (lc.manifestOf.get(owner) ?? owner) : undefined);
-        const declared = declaredFrom ? new Set((0,podspec/* allContainers */.Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`)) : undefined;
-        for (const c of (0,podspec/* allContainers */.Yr)(o)) {
+        const declared = declaredFrom ? new Set((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`)) : undefined;
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
             if (allowed.has(c.name))
                 continue;
             const isDeclared = declared?.has(`${c.type}/${c.name}`);
@@ -8608,10 +8688,10 @@ const unexpectedContainer = {
                 : `${c.type === 'initContainer' ? 'init ' : ''}container`;
             yield {
                 path: c.path,
-                message: `${what} ${c.name} (${live_str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
+                message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
                 details: {
                     container: c.name,
-                    image: live_str(c.container.image),
+                    image: str(c.container.image),
                     type: c.type,
                     ...(by ? { injectedBy: by } : {}),
                 },
@@ -8650,11 +8730,11 @@ const imageNotPinnedLive = {
             return;
         const owner = lc.ownerOf.get(o);
         const src = lc.manifestOf.get(o) ?? (owner ? lc.manifestOf.get(owner) : undefined);
-        const declaredImages = new Map((src ? (0,podspec/* allContainers */.Yr)(src) : []).map((c) => [c.name, live_str(c.container.image)]));
-        const st = live_obj(o.data.status);
-        const statuses = [...live_arr(st.initContainerStatuses), ...live_arr(st.containerStatuses)].map(live_obj);
-        for (const c of (0,podspec/* allContainers */.Yr)(o)) {
-            const image = live_str(c.container.image);
+        const declaredImages = new Map((src ? (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(src) : []).map((c) => [c.name, str(c.container.image)]));
+        const st = obj(o.data.status);
+        const statuses = [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)].map(obj);
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
+            const image = str(c.container.image);
             const expected = lc.expectImages.get(c.name) ??
                 lc.expectImages.get(repoOf(image)) ??
                 digestOf(declaredImages.get(c.name) ?? '') ??
@@ -8662,42 +8742,42 @@ const imageNotPinnedLive = {
             if (!expected)
                 continue;
             const cs = statuses.find((s) => s.name === c.name);
-            const running = digestOf(live_str(cs?.imageID));
+            const running = digestOf(str(cs?.imageID));
             if (!running || running === expected)
                 continue;
             yield {
                 path: [...c.path, 'image'],
                 message: `container ${c.name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
-                details: { container: c.name, image, expected, running: live_str(cs?.imageID) },
+                details: { container: c.name, image, expected, running: str(cs?.imageID) },
             };
         }
     },
 };
 // ---------------------------------------------------------------------------------------------
 function secretRefsOfPodSpec(spec, add) {
-    for (const v of live_arr(spec.volumes).map(live_obj)) {
-        if (live_obj(v.secret).secretName)
-            add(live_str(live_obj(v.secret).secretName));
-        for (const s of live_arr(live_obj(v.projected).sources).map(live_obj))
-            if (live_obj(s.secret).name)
-                add(live_str(live_obj(s.secret).name));
-        const csi = live_obj(live_obj(v.csi).nodePublishSecretRef);
+    for (const v of arr(spec.volumes).map(obj)) {
+        if (obj(v.secret).secretName)
+            add(str(obj(v.secret).secretName));
+        for (const s of arr(obj(v.projected).sources).map(obj))
+            if (obj(s.secret).name)
+                add(str(obj(s.secret).name));
+        const csi = obj(obj(v.csi).nodePublishSecretRef);
         if (csi.name)
-            add(live_str(csi.name));
+            add(str(csi.name));
     }
-    for (const p of live_arr(spec.imagePullSecrets).map(live_obj))
+    for (const p of arr(spec.imagePullSecrets).map(obj))
         if (p.name)
-            add(live_str(p.name));
+            add(str(p.name));
     for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-        for (const c of live_arr(spec[key]).map(live_obj)) {
-            for (const e of live_arr(c.env).map(live_obj)) {
-                const r = live_obj(live_obj(e.valueFrom).secretKeyRef);
+        for (const c of arr(spec[key]).map(obj)) {
+            for (const e of arr(c.env).map(obj)) {
+                const r = obj(obj(e.valueFrom).secretKeyRef);
                 if (r.name)
-                    add(live_str(r.name));
+                    add(str(r.name));
             }
-            for (const e of live_arr(c.envFrom).map(live_obj))
-                if (live_obj(e.secretRef).name)
-                    add(live_str(live_obj(e.secretRef).name));
+            for (const e of arr(c.envFrom).map(obj))
+                if (obj(e.secretRef).name)
+                    add(str(obj(e.secretRef).name));
         }
     }
 }
@@ -8713,7 +8793,7 @@ function secretUsers(lc, objects) {
             s.add(sa);
     };
     const fromTemplates = (o) => {
-        for (const t of (0,podspec/* podTemplates */.R7)(o)) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)) {
             const ns = o.ref.namespace ?? '';
             secretRefsOfPodSpec(t.spec, (n) => use(ns, n, `${ns}/${saName(t.spec)}`));
         }
@@ -8721,21 +8801,21 @@ function secretUsers(lc, objects) {
     for (const o of objects)
         fromTemplates(o);
     for (const p of lc.pods) {
-        const ns = live_str(live_obj(p.metadata).namespace);
-        const spec = live_obj(p.spec);
+        const ns = str(obj(p.metadata).namespace);
+        const spec = obj(p.spec);
         secretRefsOfPodSpec(spec, (n) => use(ns, n, `${ns}/${saName(spec)}`));
     }
     for (const sa of lc.serviceAccounts) {
-        const ns = live_str(live_obj(sa.metadata).namespace);
-        for (const s of [...live_arr(sa.secrets), ...live_arr(sa.imagePullSecrets)].map(live_obj))
+        const ns = str(obj(sa.metadata).namespace);
+        for (const s of [...arr(sa.secrets), ...arr(sa.imagePullSecrets)].map(obj))
             if (s.name)
-                use(ns, live_str(s.name), '');
+                use(ns, str(s.name), '');
     }
     for (const ing of lc.ingresses) {
-        const ns = live_str(live_obj(ing.metadata).namespace);
-        for (const t of live_arr(live_obj(ing.spec).tls).map(live_obj))
+        const ns = str(obj(ing.metadata).namespace);
+        for (const t of arr(obj(ing.spec).tls).map(obj))
             if (t.secretName)
-                use(ns, live_str(t.secretName), '');
+                use(ns, str(t.secretName), '');
     }
     return out;
 }
@@ -8759,11 +8839,11 @@ const secretUnused = {
             return;
         const used = ctx.memo('live:secret-users', () => secretUsers(lc, ctx.objects));
         for (const s of lc.secrets) {
-            const type = live_str(s.data.type);
+            const type = str(s.data.type);
             const name = s.ref.name;
             if (SYSTEM_SECRET_TYPES.has(type) || name.startsWith('sh.helm.release.'))
                 continue;
-            if (live_obj(mdOf(s).annotations)['kubernetes.io/service-account.name'])
+            if (obj(mdOf(s).annotations)['kubernetes.io/service-account.name'])
                 continue;
             if (used.has(`${s.ref.namespace ?? ''}/${name}`))
                 continue;
@@ -8775,17 +8855,17 @@ const secretUnused = {
         }
     },
 };
-const live_READ = new Set(['get', 'list', 'watch', '*']);
+const READ = new Set(['get', 'list', 'watch', '*']);
 function ruleGrants(rule) {
-    const groups = live_arr(rule.apiGroups).map(String);
-    const res = live_arr(rule.resources).map(String);
-    const verbs = live_arr(rule.verbs).map(String);
-    const names = live_arr(rule.resourceNames).map(String);
+    const groups = arr(rule.apiGroups).map(String);
+    const res = arr(rule.resources).map(String);
+    const verbs = arr(rule.verbs).map(String);
+    const names = arr(rule.resourceNames).map(String);
     const core = groups.includes('') || groups.includes('*');
     const anyGroup = groups.length > 0;
     const has = (r) => res.includes(r) || res.includes('*');
     const verb = (v) => verbs.includes(v) || verbs.includes('*');
-    if (core && has('secrets') && verbs.some((v) => live_READ.has(v))) {
+    if (core && has('secrets') && verbs.some((v) => READ.has(v))) {
         return { read: true, ...(names.length ? { names: new Set(names) } : {}) };
     }
     if (core && has('pods') && verb('create'))
@@ -8805,29 +8885,29 @@ function ruleGrants(rule) {
 function computeGrants(lc) {
     const roles = new Map();
     for (const r of lc.rbac.roles)
-        roles.set(`${live_str(live_obj(r.metadata).namespace)}/${live_str(live_obj(r.metadata).name)}`, r);
+        roles.set(`${str(obj(r.metadata).namespace)}/${str(obj(r.metadata).name)}`, r);
     const cr = new Map();
     for (const r of lc.rbac.clusterRoles)
-        cr.set(live_str(live_obj(r.metadata).name), r);
+        cr.set(str(obj(r.metadata).name), r);
     const out = [];
     const bind = (b, ns) => {
-        const bname = live_str(live_obj(b.metadata).name);
+        const bname = str(obj(b.metadata).name);
         if (bname.startsWith('system:'))
             return;
-        const ref = live_obj(b.roleRef);
-        const role = ref.kind === 'Role' ? roles.get(`${ns}/${live_str(ref.name)}`) : cr.get(live_str(ref.name));
+        const ref = obj(b.roleRef);
+        const role = ref.kind === 'Role' ? roles.get(`${ns}/${str(ref.name)}`) : cr.get(str(ref.name));
         if (!role)
             return;
-        const via = `${ns ? 'RoleBinding' : 'ClusterRoleBinding'} ${bname} -> ${live_str(ref.kind)} ${live_str(ref.name)}`;
-        for (const s of live_arr(b.subjects).map(live_obj)) {
+        const via = `${ns ? 'RoleBinding' : 'ClusterRoleBinding'} ${bname} -> ${str(ref.kind)} ${str(ref.name)}`;
+        for (const s of arr(b.subjects).map(obj)) {
             let subject;
             if (s.kind === 'ServiceAccount')
-                subject = `${live_str(s.namespace) || ns || ''}/${live_str(s.name)}`;
-            else if (s.kind === 'Group' && /^system:serviceaccounts(:|$)/.test(live_str(s.name)))
-                subject = `group:${live_str(s.name)}`;
+                subject = `${str(s.namespace) || ns || ''}/${str(s.name)}`;
+            else if (s.kind === 'Group' && /^system:serviceaccounts(:|$)/.test(str(s.name)))
+                subject = `group:${str(s.name)}`;
             if (!subject || subject.startsWith('kube-system/'))
                 continue;
-            for (const rule of live_arr(role.rules).map(live_obj)) {
+            for (const rule of arr(role.rules).map(obj)) {
                 const g = ruleGrants(rule);
                 if (!g.read && !g.implicit)
                     continue;
@@ -8842,7 +8922,7 @@ function computeGrants(lc) {
         }
     };
     for (const b of lc.rbac.roleBindings)
-        bind(b, live_str(live_obj(b.metadata).namespace));
+        bind(b, str(obj(b.metadata).namespace));
     for (const b of lc.rbac.clusterRoleBindings)
         bind(b, undefined);
     return out;
@@ -8867,7 +8947,7 @@ const secretReaders = {
         const used = ctx.memo('live:secret-users', () => secretUsers(lc, ctx.objects));
         for (const s of lc.secrets) {
             const ns = s.ref.namespace ?? '';
-            if (SYSTEM_SECRET_TYPES.has(live_str(s.data.type)))
+            if (SYSTEM_SECRET_TYPES.has(str(s.data.type)))
                 continue;
             const consumers = used.get(`${ns}/${s.ref.name}`) ?? new Set();
             const readers = new Map();
@@ -8915,7 +8995,7 @@ const BASELINE_CAPS = new Set([
     'SETUID',
     'SYS_CHROOT',
 ]);
-const live_SAFE_SYSCTLS = new Set([
+const SAFE_SYSCTLS = new Set([
     'kernel.shm_rmid_forced',
     'net.ipv4.ip_local_port_range',
     'net.ipv4.ip_unprivileged_port_start',
@@ -8927,7 +9007,7 @@ const live_SAFE_SYSCTLS = new Set([
     'net.ipv4.tcp_keepalive_intvl',
     'net.ipv4.tcp_keepalive_probes',
 ]);
-const live_SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 const RESTRICTED_VOLUMES = new Set([
     'configMap',
     'csi',
@@ -8943,24 +9023,24 @@ function pssViolations(spec, annotations, level) {
     if (level === 'privileged')
         return [];
     const v = [];
-    const psc = live_obj(spec.securityContext);
+    const psc = obj(spec.securityContext);
     for (const f of ['hostNetwork', 'hostPID', 'hostIPC'])
         if (spec[f] === true)
             v.push(`${f}=true`);
-    if (live_obj(psc.windowsOptions).hostProcess === true)
+    if (obj(psc.windowsOptions).hostProcess === true)
         v.push('hostProcess');
-    const podSeccomp = live_str(live_obj(psc.seccompProfile).type);
+    const podSeccomp = str(obj(psc.seccompProfile).type);
     if (podSeccomp === 'Unconfined')
         v.push('pod seccompProfile Unconfined');
-    const se = live_obj(psc.seLinuxOptions);
-    if (!live_SELINUX_TYPES.has(live_str(se.type)) || se.user || se.role)
+    const se = obj(psc.seLinuxOptions);
+    if (!SELINUX_TYPES.has(str(se.type)) || se.user || se.role)
         v.push('pod seLinuxOptions');
-    for (const s of live_arr(psc.sysctls).map(live_obj))
-        if (!live_SAFE_SYSCTLS.has(live_str(s.name)))
-            v.push(`sysctl ${live_str(s.name)}`);
-    for (const vol of live_arr(spec.volumes).map(live_obj)) {
+    for (const s of arr(psc.sysctls).map(obj))
+        if (!SAFE_SYSCTLS.has(str(s.name)))
+            v.push(`sysctl ${str(s.name)}`);
+    for (const vol of arr(spec.volumes).map(obj)) {
         if (vol.hostPath)
-            v.push(`hostPath volume ${live_str(vol.name)}`);
+            v.push(`hostPath volume ${str(vol.name)}`);
         else if (level === 'restricted') {
             const type = Object.keys(vol).find((k) => k !== 'name');
             if (type && !RESTRICTED_VOLUMES.has(type))
@@ -8971,33 +9051,33 @@ function pssViolations(spec, annotations, level) {
         if (k.startsWith('container.apparmor.security.beta.kubernetes.io/') && val === 'unconfined')
             v.push('AppArmor unconfined');
     }
-    if (live_str(live_obj(psc.appArmorProfile).type) === 'Unconfined')
+    if (str(obj(psc.appArmorProfile).type) === 'Unconfined')
         v.push('AppArmor unconfined');
     const podNonRoot = psc.runAsNonRoot === true;
     for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-        for (const c of live_arr(spec[key]).map(live_obj)) {
-            const n = live_str(c.name);
-            const sc = live_obj(c.securityContext);
-            const caps = live_obj(sc.capabilities);
+        for (const c of arr(spec[key]).map(obj)) {
+            const n = str(c.name);
+            const sc = obj(c.securityContext);
+            const caps = obj(sc.capabilities);
             if (sc.privileged === true)
                 v.push(`${n}: privileged`);
-            if (live_obj(sc.windowsOptions).hostProcess === true)
+            if (obj(sc.windowsOptions).hostProcess === true)
                 v.push(`${n}: hostProcess`);
-            for (const p of live_arr(c.ports).map(live_obj))
+            for (const p of arr(c.ports).map(obj))
                 if (typeof p.hostPort === 'number' && p.hostPort !== 0)
                     v.push(`${n}: hostPort ${p.hostPort}`);
-            const add = live_arr(caps.add).map(String);
+            const add = arr(caps.add).map(String);
             for (const cap of add)
                 if (!BASELINE_CAPS.has(cap.replace(/^CAP_/, '')))
                     v.push(`${n}: adds ${cap}`);
-            if (live_str(live_obj(sc.seccompProfile).type) === 'Unconfined')
+            if (str(obj(sc.seccompProfile).type) === 'Unconfined')
                 v.push(`${n}: seccomp Unconfined`);
             if (sc.procMount !== undefined && sc.procMount !== 'Default')
-                v.push(`${n}: procMount ${live_str(sc.procMount)}`);
-            const cse = live_obj(sc.seLinuxOptions);
-            if (!live_SELINUX_TYPES.has(live_str(cse.type)) || cse.user || cse.role)
+                v.push(`${n}: procMount ${str(sc.procMount)}`);
+            const cse = obj(sc.seLinuxOptions);
+            if (!SELINUX_TYPES.has(str(cse.type)) || cse.user || cse.role)
                 v.push(`${n}: seLinuxOptions`);
-            if (live_str(live_obj(sc.appArmorProfile).type) === 'Unconfined')
+            if (str(obj(sc.appArmorProfile).type) === 'Unconfined')
                 v.push(`${n}: AppArmor unconfined`);
             if (level !== 'restricted')
                 continue;
@@ -9007,10 +9087,10 @@ function pssViolations(spec, annotations, level) {
                 v.push(`${n}: runAsNonRoot not true`);
             if (sc.runAsUser === 0 || (sc.runAsUser === undefined && psc.runAsUser === 0))
                 v.push(`${n}: runAsUser 0`);
-            const sp = live_str(live_obj(sc.seccompProfile).type) || podSeccomp;
+            const sp = str(obj(sc.seccompProfile).type) || podSeccomp;
             if (sp !== 'RuntimeDefault' && sp !== 'Localhost')
                 v.push(`${n}: seccompProfile not RuntimeDefault/Localhost`);
-            if (!live_arr(caps.drop).map(String).includes('ALL'))
+            if (!arr(caps.drop).map(String).includes('ALL'))
                 v.push(`${n}: capabilities do not drop ALL`);
             for (const cap of add)
                 if (cap.replace(/^CAP_/, '') !== 'NET_BIND_SERVICE')
@@ -9021,7 +9101,7 @@ function pssViolations(spec, annotations, level) {
 }
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 function enforceLevel(ns) {
-    const l = live_str(live_obj(live_obj(ns?.metadata).labels)[ENFORCE]);
+    const l = str(obj(obj(ns?.metadata).labels)[ENFORCE]);
     return LEVELS.includes(l) ? l : undefined;
 }
 const podSecurityAdmission = {
@@ -9039,7 +9119,7 @@ const podSecurityAdmission = {
         if (!lc)
             return;
         if (o.ref.kind === 'Namespace') {
-            const labels = live_obj(mdOf(o).labels);
+            const labels = obj(mdOf(o).labels);
             const raw = labels[ENFORCE];
             const level = enforceLevel(o.data);
             if (raw === undefined) {
@@ -9051,7 +9131,7 @@ const podSecurityAdmission = {
             else if (!level) {
                 yield {
                     path: ['metadata', 'labels', ENFORCE],
-                    message: `namespace ${o.ref.name} has an invalid enforce level "${live_str(raw)}"`,
+                    message: `namespace ${o.ref.name} has an invalid enforce level "${str(raw)}"`,
                 };
             }
             else if (level === 'privileged') {
@@ -9067,8 +9147,8 @@ const podSecurityAdmission = {
         const level = enforceLevel(lc.namespaces.get(o.ref.namespace ?? ''));
         if (!level || level === 'privileged')
             return;
-        const spec = live_obj(o.data.spec);
-        const v = pssViolations(spec, live_obj(mdOf(o).annotations), level);
+        const spec = obj(o.data.spec);
+        const v = pssViolations(spec, obj(mdOf(o).annotations), level);
         if (!v.length)
             return;
         yield {
@@ -9102,9 +9182,9 @@ const warningEvents = {
             if (!lc.manifestOf.has(o) && !(owner && lc.manifestOf.has(owner)))
                 return;
         }
-        const reasons = [...new Set(evs.map((e) => live_str(e.reason)))];
+        const reasons = [...new Set(evs.map((e) => str(e.reason)))];
         const count = evs.reduce((n, e) => n + (typeof e.count === 'number' ? e.count : 1), 0);
-        const msgs = evs.slice(0, 3).map((e) => `${live_str(e.reason)}: ${live_str(e.message)}`.slice(0, 200));
+        const msgs = evs.slice(0, 3).map((e) => `${str(e.reason)}: ${str(e.message)}`.slice(0, 200));
         yield {
             path: [],
             message: `${count} Warning event${count > 1 ? 's' : ''} on ${o.ref.kind} ${o.ref.name}: ${msgs.join(' | ')}`,
@@ -9112,7 +9192,7 @@ const warningEvents = {
         };
     },
 };
-const live_rules = [
+const rules = [
     rolloutFailed,
     podCrashloop,
     drift,
@@ -9124,50 +9204,10 @@ const live_rules = [
     warningEvents,
 ];
 
-;// CONCATENATED MODULE: ./src/core/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule, in catalog order. */
-const catalog = [
-    ...pod_security_rules,
-    ...volumes_rules,
-    ...images_rules,
-    ...resources_rules,
-    ...service_accounts_rules,
-    ...secrets_rules,
-    ...network_rules,
-    ...rbac_rules,
-    ...istio_rules,
-    ...hygiene_rules,
-    ...api_rules,
-    ...rules,
-    ...live_rules,
-];
-const byId = new Map();
-for (const r of catalog) {
-    if (byId.has(r.meta.id))
-        throw new Error(`duplicate rule id ${r.meta.id}`);
-    byId.set(r.meta.id, r);
-}
-function getRule(id) {
-    return byId.get(id);
-}
-
 
 /***/ }),
 
-/***/ 8632:
+/***/ 75495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9182,7 +9222,7 @@ function getRule(id) {
 /* harmony export */   sA: () => (/* binding */ isObj)
 /* harmony export */ });
 /* unused harmony exports podTemplateTable, podTemplateResolvers, INHERITED_FIELDS */
-/* harmony import */ var _crd_templates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(945);
+/* harmony import */ var _crd_templates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63746);
 
 function isObj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -9421,27 +9461,366 @@ function podAnnotations(t) {
 
 /***/ }),
 
-/***/ 9487:
+/***/ 11160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LE: () => (/* binding */ createSuppressor),
+/* harmony export */   Nj: () => (/* binding */ suppressionRules)
+/* harmony export */ });
+/* unused harmony exports IGNORE_ANNOTATION, INLINE_MARKER, invalidSuppression, expiredExemption, isoDate, isExpired, parseIgnoreAnnotation, parseInlineComment, inlineCommentOf, pathWithin, objectKeys */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
+/**
+ * Suppressions: the engine's `suppress` hook. Four forms, tried in this order:
+ *   1. annotation `kubeward.io/ignore.<container>: "rule-a,rule-b -- reason"` (container-scoped)
+ *   2. annotation `kubeward.io/ignore: "rule-a,rule-b -- reason"` (whole object)
+ *   3. inline comment `# kubeward-ignore rule-a,rule-b reason` on the finding's line or the line above
+ *   4. config exemptions (rules, objects, paths, reason, expires)
+ * A suppression without a reason is not applied. That, and an unknown rule id in an annotation
+ * or comment, is reported as an `info` finding of rule `invalid-suppression`; an expired
+ * exemption stops applying and is reported as an `info` finding of rule `expired-exemption`.
+ * (Findings, not Report.errors: they must not turn a run into "input errors, exit 2".)
+ */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(5149);
-// EXTERNAL MODULE: ./src/core/model.ts
-var model = __webpack_require__(4001);
-// EXTERNAL MODULE: ./src/pr/client.ts
-var pr_client = __webpack_require__(3310);
-;// CONCATENATED MODULE: ./src/github/annotations.ts
+
+const IGNORE_ANNOTATION = 'kubeward.io/ignore';
+const INLINE_MARKER = 'kubeward-ignore';
+/** Reported (not checked) by the suppressor: a suppression that is not applied. */
+const invalidSuppression = {
+    meta: {
+        id: 'invalid-suppression',
+        title: 'Suppression that is not applied',
+        severity: 'info',
+        enabledByDefault: true,
+        category: 'configuration',
+        rationale: 'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
+        remediation: 'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
+        example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
+        references: [],
+    },
+};
+/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
+const expiredExemption = {
+    meta: {
+        id: 'expired-exemption',
+        title: 'Expired exemption',
+        severity: 'info',
+        enabledByDefault: true,
+        category: 'configuration',
+        rationale: 'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
+        remediation: 'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
+        example: 'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
+        references: [],
+    },
+};
+/** The rules whose findings the suppressor reports. Add them to the catalog for docs and SARIF metadata. */
+const suppressionRules = [invalidSuppression, expiredExemption];
+/** Today's date (UTC) as YYYY-MM-DD. */
+function isoDate(d) {
+    return d.toISOString().slice(0, 10);
+}
+/** An exemption is expired once its `expires` date has passed (it applies through that day, UTC). */
+function isExpired(e, now = new Date()) {
+    return e.expires !== undefined && e.expires < isoDate(now);
+}
+/** Parses an annotation value `rule-a,rule-b -- reason`. reason is '' when missing. */
+function parseIgnoreAnnotation(value) {
+    const m = /^(.*?)(?:\s+--\s*|\s*--\s+|--$)(.*)$/s.exec(value.trim());
+    const rulesPart = m ? m[1] : value;
+    const reason = m ? m[2].trim() : '';
+    return { rules: splitRules(rulesPart), reason };
+}
+/** Parses the text after `# kubeward-ignore`: `rule-a,rule-b reason` (a leading `--` or `:` before the reason is dropped). */
+function parseInlineComment(rest) {
+    const t = rest.trim();
+    const m = /^([^\s,:]+(?:\s*,\s*[^\s,:]+)*)(.*)$/s.exec(t);
+    if (!m)
+        return { rules: [], reason: '' };
+    return {
+        rules: splitRules(m[1]),
+        reason: m[2]
+            .trim()
+            .replace(/^(--|:|-)\s*/, '')
+            .trim(),
+    };
+}
+function splitRules(s) {
+    return s
+        .split(/[\s,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+}
+const INLINE = /(?:^|\s)#\s*kubeward-ignore(?=\s|$)(.*)$/;
+/** The `# kubeward-ignore` comment on a line, if any; `commentOnly` when the line holds nothing else. */
+function inlineCommentOf(line) {
+    const m = INLINE.exec(line);
+    if (!m)
+        return undefined;
+    return { spec: parseInlineComment(m[1]), commentOnly: /^\s*#/.test(line) };
+}
+function ruleMatcher(patterns) {
+    return patterns.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(patterns) : () => false;
+}
+/** Does a finding path lie inside the field at `prefix` (formatPath form)? */
+function pathWithin(path, prefix) {
+    return path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+}
+/** Strings `Kind/namespace/name` (namespaced) or `Kind/name` an object is matched as. */
+function objectKeys(f) {
+    const o = f.object;
+    if (!o)
+        return [];
+    if (o.namespace)
+        return [`${o.kind}/${o.namespace}/${o.name}`];
+    return [`${o.kind}/${o.name}`, `${o.kind}/default/${o.name}`];
+}
+function createSuppressor(opts = {}) {
+    const useAnnotations = opts.annotations ?? true;
+    const useInline = opts.inline ?? true;
+    const now = opts.now ?? new Date();
+    const notes = [];
+    const noted = new Set();
+    const note = (rule, n) => {
+        const setting = opts.settings?.(rule.meta) ?? { enabled: rule.meta.enabledByDefault, severity: rule.meta.severity };
+        if (!setting.enabled)
+            return;
+        const fp = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(rule.meta.id, n.object, n.key, n.location?.file);
+        if (noted.has(fp))
+            return;
+        noted.add(fp);
+        notes.push({
+            ruleId: rule.meta.id,
+            severity: setting.severity,
+            category: rule.meta.category,
+            title: rule.meta.title,
+            message: n.message,
+            path: n.path ?? '',
+            fingerprint: fp,
+            ...(n.object ? { object: n.object } : {}),
+            ...(n.location ? { location: n.location } : {}),
+            ...(n.origin ? { origin: n.origin } : {}),
+        });
+    };
+    // Config exemptions: expired ones stop applying and are reported once.
+    const exemptions = [];
+    for (const e of opts.exemptions ?? []) {
+        if (isExpired(e, now)) {
+            note(expiredExemption, {
+                message: `the exemption for ${e.rules.join(', ')} expired on ${e.expires} (reason: ${e.reason}); the findings it covered are reported again. Renew or remove it`,
+                location: { file: e.file, line: e.line, column: e.column },
+                key: `exemption:${e.rules.join(',')}:${e.objects.join(',')}:${e.paths.join(',')}:${e.expires}`,
+            });
+            continue;
+        }
+        exemptions.push({
+            e,
+            rules: ruleMatcher(e.rules),
+            ...(e.objects.length ? { objects: picomatch__WEBPACK_IMPORTED_MODULE_2___default()(e.objects, { nocase: true }) } : {}),
+            ...(e.paths.length ? { paths: picomatch__WEBPACK_IMPORTED_MODULE_2___default()(e.paths, { dot: true }) } : {}),
+        });
+    }
+    const unknownRules = (spec) => opts.knownRules ? spec.rules.filter((r) => !/[*?[\]{}]/.test(r) && !opts.knownRules?.has(r)) : [];
+    // Annotations, parsed once per object.
+    const annotationCache = new WeakMap();
+    const annotationsOf = (obj) => {
+        const cached = annotationCache.get(obj);
+        if (cached)
+            return cached;
+        const entries = [];
+        let containers;
+        const sources = [
+            { metaPath: ['metadata'], annotations: (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(obj.data.metadata) ? obj.data.metadata.annotations : undefined },
+        ];
+        for (const t of (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(t.metaPath) === 'metadata')
+                continue; // a Pod's template metadata is its own
+            sources.push({ metaPath: t.metaPath, annotations: t.metadata.annotations, specPath: t.specPath });
+        }
+        for (const src of sources) {
+            if (!(0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(src.annotations))
+                continue;
+            for (const [key, value] of Object.entries(src.annotations)) {
+                let container;
+                if (key === IGNORE_ANNOTATION)
+                    container = undefined;
+                else if (key.startsWith(IGNORE_ANNOTATION + '.'))
+                    container = key.slice(IGNORE_ANNOTATION.length + 1);
+                else
+                    continue;
+                const fieldPath = [...src.metaPath, 'annotations', key];
+                const at = {
+                    object: obj.ref,
+                    path: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(fieldPath),
+                    key: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(fieldPath),
+                    origin: obj.origin,
+                    ...(obj.locate?.(fieldPath) ? { location: obj.locate(fieldPath) } : {}),
+                };
+                const label = `annotation ${key}`;
+                if (typeof value !== 'string') {
+                    note(invalidSuppression, {
+                        ...at,
+                        message: `${label} must be a string "rule-a,rule-b -- reason": the suppression is not applied`,
+                    });
+                    continue;
+                }
+                const spec = parseIgnoreAnnotation(value);
+                if (!spec.rules.length || !spec.reason) {
+                    note(invalidSuppression, {
+                        ...at,
+                        message: `${label} has no ${spec.rules.length ? 'reason' : 'rule ids'} (write "rule-a,rule-b -- reason"): the suppression is not applied`,
+                    });
+                    continue;
+                }
+                const unknown = unknownRules(spec);
+                if (unknown.length) {
+                    note(invalidSuppression, {
+                        ...at,
+                        message: `${label} names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
+                    });
+                }
+                const entry = { ...spec, matches: ruleMatcher(spec.rules) };
+                if (container !== undefined) {
+                    const specPrefix = src.specPath ? (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(src.specPath) : undefined;
+                    containers ??= (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj);
+                    entry.containerPaths = containers
+                        .filter((c) => c.name === container)
+                        .map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(c.path))
+                        .filter((p) => !specPrefix || pathWithin(p, specPrefix));
+                }
+                entries.push(entry);
+            }
+        }
+        annotationCache.set(obj, entries);
+        return entries;
+    };
+    // Source lines per file, for inline comments.
+    const lineCache = new Map();
+    const linesOf = (obj) => {
+        const src = obj.source;
+        if (!src)
+            return undefined;
+        let lines = lineCache.get(src.file);
+        if (!lines) {
+            lines = src.fileText.split(/\r?\n/);
+            lineCache.set(src.file, lines);
+        }
+        return lines;
+    };
+    const inspectedFiles = new Set();
+    /** Whether a file mentions the inline marker at all: searched once per file, not per finding. */
+    const markerIn = new Map();
+    const hasMarker = (src) => {
+        let has = markerIn.get(src.file);
+        if (has === undefined)
+            markerIn.set(src.file, (has = src.fileText.includes(INLINE_MARKER)));
+        return has;
+    };
+    const inlineFor = (f, obj) => {
+        const line = f.location?.line;
+        if (!line || !obj.source || f.location?.file !== obj.source.file)
+            return undefined;
+        if (!hasMarker(obj.source))
+            return undefined;
+        const lines = linesOf(obj);
+        if (!lines)
+            return undefined;
+        const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
+        const above = line >= 2 ? inlineCommentOf(lines[line - 2]) : undefined;
+        for (const c of [here, above?.commentOnly ? above : undefined]) {
+            if (c && c.spec.reason && ruleMatcher(c.spec.rules)(f.ruleId))
+                return c.spec;
+        }
+        return undefined;
+    };
+    return {
+        suppress(f, obj) {
+            if (obj && useAnnotations) {
+                const entries = annotationsOf(obj);
+                for (const e of entries) {
+                    if (!e.containerPaths || !e.matches(f.ruleId))
+                        continue;
+                    if (e.containerPaths.some((p) => pathWithin(f.path, p)))
+                        return { kind: 'annotation', reason: e.reason };
+                }
+                for (const e of entries) {
+                    if (!e.containerPaths && e.matches(f.ruleId))
+                        return { kind: 'annotation', reason: e.reason };
+                }
+            }
+            if (obj && useInline) {
+                const spec = inlineFor(f, obj);
+                if (spec)
+                    return { kind: 'inline', reason: spec.reason };
+            }
+            for (const x of exemptions) {
+                if (!x.rules(f.ruleId))
+                    continue;
+                if (x.objects && !objectKeys(f).some((k) => x.objects?.(k)))
+                    continue;
+                if (x.paths && !(f.location?.file && x.paths(f.location.file)))
+                    continue;
+                return { kind: 'config', reason: x.e.reason, ...(x.e.expires ? { expires: x.e.expires } : {}) };
+            }
+            return undefined;
+        },
+        inspect(objects) {
+            for (const obj of objects) {
+                if (useAnnotations)
+                    annotationsOf(obj);
+                if (!useInline || !obj.source || inspectedFiles.has(obj.source.file))
+                    continue;
+                inspectedFiles.add(obj.source.file);
+                if (!hasMarker(obj.source))
+                    continue;
+                const lines = linesOf(obj) ?? [];
+                lines.forEach((text, i) => {
+                    const c = inlineCommentOf(text);
+                    if (!c)
+                        return;
+                    const file = obj.source?.file ?? '';
+                    const at = {
+                        location: { file, line: i + 1, column: text.indexOf('#') + 1 },
+                        key: `inline:${text.trim()}`,
+                    };
+                    if (!c.spec.rules.length || !c.spec.reason) {
+                        note(invalidSuppression, {
+                            ...at,
+                            message: `"# ${INLINE_MARKER}" without ${c.spec.rules.length ? 'a reason' : 'a rule id'} (write "# ${INLINE_MARKER} rule-id reason"): the suppression is not applied`,
+                        });
+                        return;
+                    }
+                    const unknown = unknownRules(c.spec);
+                    if (unknown.length) {
+                        note(invalidSuppression, {
+                            ...at,
+                            message: `"# ${INLINE_MARKER}" names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
+                        });
+                    }
+                });
+            }
+        },
+        findings() {
+            return [...notes];
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 34793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OE: () => (/* binding */ ANNOTATION_LIMIT),
+/* harmony export */   fz: () => (/* binding */ annotate)
+/* harmony export */ });
+/* unused harmony export levelOf */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /** Workflow annotations: most severe first, within GitHub's 10 per type per step. */
 
 const ANNOTATION_LIMIT = 10;
@@ -9475,14 +9854,22 @@ function annotate(findings) {
         }
         const where = !loc && f.object ? ` (${f.object.kind}/${f.object.name})` : '';
         const msg = `[${f.severity}] ${f.message}${where}${f.secretPreview ? ` (${f.secretPreview})` : ''}`;
-        core[level](msg, props);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__[level](msg, props);
     }
     return { shown, notShown };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/github/context.ts
+
+/***/ }),
+
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ readContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /** The run's GitHub context, read from the runner's environment and event payload (no Octokit needed). */
 
 function readContext(env = process.env) {
@@ -9503,7 +9890,7 @@ function readContext(env = process.env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         }
         catch {
             payload = {};
@@ -9519,7 +9906,20 @@ function readContext(env = process.env) {
     return ctx;
 }
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
+
+/***/ }),
+
+/***/ 65446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export COMMENT_MODES */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44146);
 /** Every action input, read and validated in one place. */
 
 
@@ -9529,7 +9929,7 @@ class InputError extends Error {
     name = 'InputError';
 }
 function opt(name) {
-    const v = core.getInput(name).trim();
+    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
     return v === '' ? undefined : v;
 }
 function bool(name, dflt) {
@@ -9558,8 +9958,8 @@ function splitList(v) {
 }
 function readInputs() {
     const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
-    if (failOn !== 'none' && !(0,model/* isSeverity */._Z)(failOn)) {
-        throw new InputError(`input fail-on must be one of ${[...model/* SEVERITIES */.oC, 'none'].join(', ')}, got "${failOn}"`);
+    if (failOn !== 'none' && !(0,_core_model_js__WEBPACK_IMPORTED_MODULE_1__/* .isSeverity */ ._Z)(failOn)) {
+        throw new InputError(`input fail-on must be one of ${[..._core_model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, 'none'].join(', ')}, got "${failOn}"`);
     }
     const paths = splitList(opt('paths'));
     return {
@@ -9584,11 +9984,225 @@ function readInputs() {
     };
 }
 
-// EXTERNAL MODULE: ./src/pr/escape.ts
-var pr_escape = __webpack_require__(6850);
-// EXTERNAL MODULE: ./src/pr/markdown.ts
-var markdown = __webpack_require__(3008);
-;// CONCATENATED MODULE: ./src/github/summary.ts
+
+/***/ }),
+
+/***/ 31738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   run: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96421);
+/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44146);
+/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84091);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34793);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19556);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65446);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92935);
+/**
+ * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
+ * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
+ */
+
+
+
+
+
+
+
+
+
+const PERMISSIONS_HINT = 'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
+    'pull requests from forks get a read-only token on `pull_request` events.';
+async function run() {
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputs */ .Ko)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
+    if (inputs.mode === 'verify') {
+        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(701), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 56319));
+        return runVerify(inputs);
+    }
+    return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readContext */ .y)());
+}
+function filterReport(report, keep) {
+    const findings = report.findings.filter(keep);
+    return { ...report, findings, counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .countBySeverity */ .Ot)(findings) };
+}
+async function runScan(inputs, ctx) {
+    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(463), __webpack_require__.e(377), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 49238));
+    let report = await scan({
+        paths: inputs.paths,
+        cwd: ctx.workspace,
+        ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
+        ...(inputs.config ? { configFile: inputs.config } : {}),
+        ...(inputs.profile ? { profile: inputs.profile } : {}),
+    });
+    if (inputs.failOn === 'none')
+        report = { ...report, failOn: 'none' };
+    const notes = [];
+    const pr = ctx.pullRequest;
+    // The PR client, when there is a PR and something to do with it.
+    const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
+    let client;
+    let files;
+    let diffs;
+    if (pr && wantsPr && inputs.githubToken) {
+        const { githubClient, retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
+        client = await githubClient(inputs.githubToken);
+        const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
+        if (inputs.onlyNew) {
+            try {
+                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 14164));
+                files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
+                diffs = pr_.diffsOf(files);
+                const before = report.findings.length;
+                report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs).length === 1);
+                notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
+            }
+            catch (e) {
+                const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+                notes.push(msg);
+            }
+        }
+    }
+    else if (inputs.onlyNew) {
+        const msg = pr
+            ? 'only-new needs github-token to read the pull request: reporting every finding.'
+            : 'only-new applies to pull requests only: reporting every finding.';
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+        notes.push(msg);
+    }
+    // SARIF: always written, also when there is nothing to report.
+    const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
+    const { formatReport } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 75701));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(sarifPath), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(sarifPath, formatReport(report, 'sarif'));
+    if (inputs.annotations) {
+        const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotate */ .fz)(report.findings);
+        if (a.notShown > 0) {
+            notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} notices per step. All are in the table below and in the SARIF file.`);
+        }
+    }
+    for (const e of report.errors)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    // PR comments.
+    if (pr && inputs.comment !== 'off') {
+        if (!inputs.githubToken) {
+            notes.push('No github-token: PR comments skipped.');
+        }
+        else if (pr.fromFork && ctx.eventName === 'pull_request') {
+            const msg = `kubeward: this pull request comes from a fork, whose token is read-only: findings are reported as annotations and in the job summary only.`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+            notes.push(msg);
+        }
+        else if (client) {
+            await publishToPr(inputs, ctx, report, client, files, notes);
+        }
+    }
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .writeSummary */ .Sy)(report, ctx, notes);
+    const failOn = inputs.failOn;
+    const failed = failOn !== 'none' && (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .failsThreshold */ .Lh)(report, failOn);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('findings', report.findings.length);
+    for (const s of _core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC)
+        if (s !== 'info')
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput(s, report.counts[s]);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('sarif-file', sarifPath);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('passed', String(!failed));
+    const total = report.findings.length;
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+    if (failed) {
+        const n = report.findings.filter((f) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)(f.severity, failOn)).length;
+        return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
+    }
+    return {};
+}
+function describe(e) {
+    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e);
+    return info ? `HTTP ${info.status}: ${info.message}` : e.message;
+}
+async function publishToPr(inputs, ctx, report, client, files, notes) {
+    const pr = ctx.pullRequest;
+    const { retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
+    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 14164));
+    const target = {
+        client,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pullNumber: pr.number,
+        headSha: pr.headSha,
+        serverUrl: ctx.serverUrl,
+        retry: retryOptions(),
+    };
+    const fallback = (what, e) => {
+        const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+        notes.push(msg);
+    };
+    let denied = false;
+    if (inputs.comment === 'review' || inputs.comment === 'both') {
+        try {
+            const r = await publishReview({
+                ...target,
+                report,
+                suggestions: inputs.suggestions,
+                ...(files ? { files } : {}),
+                readFile: async (p) => {
+                    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, p);
+                    if (!full.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace) + (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)))
+                        return undefined;
+                    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
+                },
+                log: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(m),
+            });
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
+            if (r.rejected) {
+                const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(msg);
+                notes.push(msg);
+            }
+        }
+        catch (e) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e)?.status === 404) {
+                denied = true;
+                fallback('review', e);
+            }
+            else {
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`kubeward: the review failed: ${describe(e)}`);
+            }
+        }
+    }
+    if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
+        try {
+            const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
+        }
+        catch (e) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e)?.status === 404)
+                fallback('PR comment', e);
+            else
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`kubeward: the PR comment failed: ${describe(e)}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 92935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sy: () => (/* binding */ writeSummary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_BYTES, SUMMARY_LIMIT, summaryMarkdown */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87027);
+/* harmony import */ var _pr_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28137);
 /** The job summary (GitHub caps it at 1 MiB per step). */
 
 
@@ -9608,10 +10222,10 @@ function summaryMarkdown(report, ctx, notes) {
     return md;
 }
 function render(report, ctx, notes, sha, maxLength) {
-    return (0,markdown/* renderMarkdown */.Gc)(report, {
+    return (0,_pr_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMarkdown */ .Gc)(report, {
         maxLength,
         chart: true,
-        notes: notes.map(pr_escape/* escapeMarkdown */.FV),
+        notes: notes.map(_pr_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV),
         ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),
         footer: `<sub>kubeward ${report.tool.version} · ${report.durationMs} ms</sub>`,
     });
@@ -9619,200 +10233,13 @@ function render(report, ctx, notes, sha, maxLength) {
 async function writeSummary(report, ctx, notes) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core.summary.addRaw(summaryMarkdown(report, ctx, notes), true).write();
-}
-
-;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
- * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
- */
-
-
-
-
-
-
-
-
-
-const PERMISSIONS_HINT = 'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
-    'pull requests from forks get a read-only token on `pull_request` events.';
-async function run() {
-    const inputs = readInputs();
-    core.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
-    if (inputs.mode === 'verify') {
-        const { runVerify } = await __webpack_require__.e(/* import() */ 123).then(__webpack_require__.bind(__webpack_require__, 3123));
-        return runVerify(inputs);
-    }
-    return runScan(inputs, readContext());
-}
-function filterReport(report, keep) {
-    const findings = report.findings.filter(keep);
-    return { ...report, findings, counts: (0,model/* countBySeverity */.Ot)(findings) };
-}
-async function runScan(inputs, ctx) {
-    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(517), __webpack_require__.e(960), __webpack_require__.e(592), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 4518));
-    let report = await scan({
-        paths: inputs.paths,
-        cwd: ctx.workspace,
-        ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
-        ...(inputs.config ? { configFile: inputs.config } : {}),
-        ...(inputs.profile ? { profile: inputs.profile } : {}),
-    });
-    if (inputs.failOn === 'none')
-        report = { ...report, failOn: 'none' };
-    const notes = [];
-    const pr = ctx.pullRequest;
-    // The PR client, when there is a PR and something to do with it.
-    const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
-    let client;
-    let files;
-    let diffs;
-    if (pr && wantsPr && inputs.githubToken) {
-        const { githubClient, retryOptions } = await __webpack_require__.e(/* import() */ 479).then(__webpack_require__.bind(__webpack_require__, 1479));
-        client = await githubClient(inputs.githubToken);
-        const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
-        if (inputs.onlyNew) {
-            try {
-                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(517), __webpack_require__.e(592), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 8207));
-                files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
-                diffs = pr_.diffsOf(files);
-                const before = report.findings.length;
-                report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs).length === 1);
-                notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
-            }
-            catch (e) {
-                const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
-                core.notice(msg);
-                notes.push(msg);
-            }
-        }
-    }
-    else if (inputs.onlyNew) {
-        const msg = pr
-            ? 'only-new needs github-token to read the pull request: reporting every finding.'
-            : 'only-new applies to pull requests only: reporting every finding.';
-        core.notice(msg);
-        notes.push(msg);
-    }
-    // SARIF: always written, also when there is nothing to report.
-    const sarifPath = external_node_path_default().resolve(ctx.workspace, inputs.sarifFile);
-    const { formatReport } = await __webpack_require__.e(/* import() */ 776).then(__webpack_require__.bind(__webpack_require__, 776));
-    await (0,promises_.mkdir)(external_node_path_default().dirname(sarifPath), { recursive: true });
-    await (0,promises_.writeFile)(sarifPath, formatReport(report, 'sarif'));
-    if (inputs.annotations) {
-        const a = annotate(report.findings);
-        if (a.notShown > 0) {
-            notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`);
-        }
-    }
-    for (const e of report.errors)
-        core.warning(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
-    // PR comments.
-    if (pr && inputs.comment !== 'off') {
-        if (!inputs.githubToken) {
-            notes.push('No github-token: PR comments skipped.');
-        }
-        else if (pr.fromFork && ctx.eventName === 'pull_request') {
-            const msg = `kubeward: this pull request comes from a fork, whose token is read-only: findings are reported as annotations and in the job summary only.`;
-            core.notice(msg);
-            notes.push(msg);
-        }
-        else if (client) {
-            await publishToPr(inputs, ctx, report, client, files, notes);
-        }
-    }
-    await writeSummary(report, ctx, notes);
-    const failOn = inputs.failOn;
-    const failed = failOn !== 'none' && (0,model/* failsThreshold */.Lh)(report, failOn);
-    core.setOutput('findings', report.findings.length);
-    for (const s of model/* SEVERITIES */.oC)
-        if (s !== 'info')
-            core.setOutput(s, report.counts[s]);
-    core.setOutput('sarif-file', sarifPath);
-    core.setOutput('passed', String(!failed));
-    const total = report.findings.length;
-    core.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
-    if (failed) {
-        const n = report.findings.filter((f) => (0,model/* atLeast */.jZ)(f.severity, failOn)).length;
-        return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
-    }
-    return {};
-}
-function describe(e) {
-    const info = (0,pr_client/* httpError */.p2)(e);
-    return info ? `HTTP ${info.status}: ${info.message}` : e.message;
-}
-async function publishToPr(inputs, ctx, report, client, files, notes) {
-    const pr = ctx.pullRequest;
-    const { retryOptions } = await __webpack_require__.e(/* import() */ 479).then(__webpack_require__.bind(__webpack_require__, 1479));
-    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(517), __webpack_require__.e(592), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 8207));
-    const target = {
-        client,
-        owner: ctx.owner,
-        repo: ctx.repo,
-        pullNumber: pr.number,
-        headSha: pr.headSha,
-        serverUrl: ctx.serverUrl,
-        retry: retryOptions(),
-    };
-    const fallback = (what, e) => {
-        const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-        core.notice(msg);
-        notes.push(msg);
-    };
-    let denied = false;
-    if (inputs.comment === 'review' || inputs.comment === 'both') {
-        try {
-            const r = await publishReview({
-                ...target,
-                report,
-                suggestions: inputs.suggestions,
-                ...(files ? { files } : {}),
-                readFile: async (p) => {
-                    const full = external_node_path_default().resolve(ctx.workspace, p);
-                    if (!full.startsWith(external_node_path_default().resolve(ctx.workspace) + (external_node_path_default()).sep))
-                        return undefined;
-                    return (0,promises_.readFile)(full, 'utf8');
-                },
-                log: (m) => core.info(m),
-            });
-            core.info(`kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
-            if (r.rejected) {
-                const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
-                core.warning(msg);
-                notes.push(msg);
-            }
-        }
-        catch (e) {
-            if ((0,pr_client/* isPermissionError */.gj)(e) || (0,pr_client/* httpError */.p2)(e)?.status === 404) {
-                denied = true;
-                fallback('review', e);
-            }
-            else {
-                core.warning(`kubeward: the review failed: ${describe(e)}`);
-            }
-        }
-    }
-    if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
-        try {
-            const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
-            core.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
-        }
-        catch (e) {
-            if ((0,pr_client/* isPermissionError */.gj)(e) || (0,pr_client/* httpError */.p2)(e)?.status === 404)
-                fallback('PR comment', e);
-            else
-                core.warning(`kubeward: the PR comment failed: ${describe(e)}`);
-        }
-    }
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(summaryMarkdown(report, ctx, notes), true).write();
 }
 
 
 /***/ }),
 
-/***/ 3310:
+/***/ 84091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9908,7 +10335,7 @@ async function paginate(client, route, params, retry, maxPages = 100) {
 
 /***/ }),
 
-/***/ 6850:
+/***/ 87027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9967,7 +10394,7 @@ function commentSafe(text) {
 
 /***/ }),
 
-/***/ 3008:
+/***/ 28137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9976,9 +10403,9 @@ function commentSafe(text) {
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON)
 /* harmony export */ });
 /* unused harmony export findingLocation */
-/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4001);
-/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6803);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6850);
+/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84010);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87027);
 /**
  * Markdown for a report: the job summary and the sticky PR comment (shared by the GitHub Action and
  * the CircleCI orb). Every piece of manifest-derived text is escaped; the whole stays under
