@@ -20,7 +20,17 @@ interface Served {
 async function serve(latency: number): Promise<Served> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'test/support/fake-kube/serve.ts'), '--deployments', '2000', '--pods', '5', '--namespaces', '20', '--latency', String(latency)],
+    [
+      path.join(ROOT, 'test/support/fake-kube/serve.ts'),
+      '--deployments',
+      '2000',
+      '--pods',
+      '5',
+      '--namespaces',
+      '20',
+      '--latency',
+      String(latency),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
@@ -34,7 +44,11 @@ async function serve(latency: number): Promise<Served> {
 
 /** Child mode: one verify run, prints its figures as JSON. */
 async function childRun(): Promise<void> {
-  const args = JSON.parse(process.env.KW_BENCH_ARGS ?? '{}') as { kubeconfig: string; manifests?: string; namespaces?: string[] };
+  const args = JSON.parse(process.env.KW_BENCH_ARGS ?? '{}') as {
+    kubeconfig: string;
+    manifests?: string;
+    namespaces?: string[];
+  };
   const phases: Record<string, number> = {};
   const t0 = performance.now();
   const { verify } = await import('../src/core/verify.ts');
@@ -79,7 +93,11 @@ function runChild(args: object): Promise<ChildResult> {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`verify child exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`verify child exited ${code}`)),
+    );
   });
 }
 
@@ -98,7 +116,9 @@ export default async function bench(): Promise<void> {
         console.log(
           `verify 10,000 pods / 2,000 deployments, ${name}, latency ${latency} ms/request: ` +
             `${r.reportMs} ms (process ${r.ms} ms incl. module load), peak RSS ${r.rssMB} MB, ` +
-            `${r.objects} objects, ${r.findings} findings [target <= 2000 ms, <= 300 MB: ${ok}]\n    phases (ms): ${Object.entries(r.phases)
+            `${r.objects} objects, ${r.findings} findings [target <= 2000 ms, <= 300 MB: ${ok}]\n    phases (ms): ${Object.entries(
+              r.phases,
+            )
               .map(([k, v]) => `${k} ${v}`)
               .join(', ')}`,
         );

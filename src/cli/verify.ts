@@ -176,7 +176,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(Object.keys(expectImages).length ? { expectImages } : {}),
     ...(values['check-secrets'] ? { secrets: true } : {}),
-    failOn: failOn === 'none' ? 'critical' : failOn,
+    failOn,
   };
   return { options, targets, failOn, quiet: Boolean(values.quiet), help: false };
 }

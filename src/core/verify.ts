@@ -7,7 +7,7 @@
 import {
   countBySeverity,
   formatPath,
-  atLeast,
+  failsThreshold,
   type Finding,
   type InputError,
   type Report,
@@ -45,7 +45,7 @@ export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'm
   secrets?: boolean;
   /** Field managers that count as the deployer for out-of-band edit detection. */
   deployers?: string[];
-  failOn?: Severity;
+  failOn?: Severity | 'none';
   retry?: RetryOptions;
   /** Requests in flight per cluster. Default 8. */
   concurrency?: number;
@@ -100,9 +100,9 @@ export function parseDuration(s: string): number | undefined {
  * Exit code for a verify report: 3 when a cluster could not be verified at all; 1 for findings
  * at or above failOn; 3 when some checks could not run (partial verification); else 0.
  */
-export function verifyExitCode(report: Report, failOn: Severity = report.failOn): number {
+export function verifyExitCode(report: Report, failOn: Severity | 'none' = report.failOn): number {
   if (report.notVerified.some((n) => n.check === 'cluster')) return 3;
-  if (report.findings.some((f) => atLeast(f.severity, failOn))) return 1;
+  if (failsThreshold(report, failOn)) return 1;
   if (report.notVerified.length) return 3;
   return 0;
 }
@@ -442,21 +442,35 @@ const POD_NOISE = new Set([
 /** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
 export function podSignature(spec: Json): string {
   const out: Json = {};
+  const keep = (k: string, v: unknown) => {
+    if (Array.isArray(v) && v.length === 0) return;
+    out[k] = v;
+  };
   for (const [k, v] of Object.entries(spec)) {
-    if (POD_NOISE.has(k)) continue;
+    if (POD_NOISE.has(k) || k === 'serviceAccountName') continue;
     if (k === 'volumes' && Array.isArray(v)) {
-      out[k] = v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name)));
+      keep(
+        k,
+        v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name))),
+      );
     } else if (k === 'tolerations' && Array.isArray(v)) {
-      out[k] = v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key)));
+      keep(
+        k,
+        v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key))),
+      );
     } else if ((k === 'containers' || k === 'initContainers') && Array.isArray(v)) {
-      out[k] = v.map((c) => {
-        const cc = { ...objOf(c) };
-        if (Array.isArray(cc.volumeMounts)) {
-          cc.volumeMounts = cc.volumeMounts.filter((m) => !/^kube-api-access-/.test(str(objOf(m).name)));
-        }
-        return cc;
-      });
-    } else out[k] = v;
+      keep(
+        k,
+        v.map((c) => {
+          const cc = { ...objOf(c) };
+          if (Array.isArray(cc.volumeMounts)) {
+            cc.volumeMounts = cc.volumeMounts.filter((m) => !/^kube-api-access-/.test(str(objOf(m).name)));
+            if (!(cc.volumeMounts as unknown[]).length) delete cc.volumeMounts;
+          }
+          return cc;
+        }),
+      );
+    } else keep(k, v);
   }
   out.serviceAccountName = str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
   // pods and templates are both serialized by the API server in field order: plain JSON compares

@@ -100,14 +100,23 @@ export function generateCluster(o: GenerateOptions): { objects: Json[]; manifest
           name: `${name}-${hash}-${hex(p, 5)}`,
           namespace: ns,
           labels: { app: name, 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-${hash}`, uid: rsuid, controller: true }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-${hash}`, uid: rsuid, controller: true },
+          ],
         },
         spec: { ...spec, nodeName: `node-${p % 50}` },
         status: {
           phase: 'Running',
           conditions: [{ type: 'Ready', status: 'True' }],
           containerStatuses: [
-            { name: 'app', ready: true, restartCount: 0, image, imageID: image, state: { running: { startedAt: '2026-11-22T10:00:00Z' } } },
+            {
+              name: 'app',
+              ready: true,
+              restartCount: 0,
+              image,
+              imageID: image,
+              state: { running: { startedAt: '2026-11-22T10:00:00Z' } },
+            },
           ],
         },
       });
