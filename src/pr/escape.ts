@@ -42,7 +42,10 @@ export function codeBlock(info: string, content: string): string {
 
 /** A link target: each path segment URL-encoded. */
 export function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }
 
 /** Text inside an HTML comment marker: no `--` or `>` can end it early. */

@@ -1,4 +1,4 @@
-import { codeBlock, escapeMarkdown, fenceFor, inlineCode } from '../../src/pr/escape.ts';
+import { codeBlock, encodePath, escapeMarkdown, fenceFor, inlineCode } from '../../src/pr/escape.ts';
 
 describe('escaping untrusted text', () => {
   test('no HTML', () => {
@@ -31,5 +31,9 @@ describe('escaping untrusted text', () => {
     const content = 'x\n```\n@octocat\n````';
     expect(fenceFor(content)).toBe('`````');
     expect(codeBlock('suggestion', content)).toBe('`````suggestion\nx\n```\n@octocat\n````\n`````');
+  });
+
+  test('link targets cannot end the link early', () => {
+    expect(encodePath('deploy/a (copy)/x y.yaml')).toBe('deploy/a%20%28copy%29/x%20y.yaml');
   });
 });
