@@ -97,8 +97,8 @@ export function detectFormats(text: string): Detection[] {
 let anyHint: RegExp | null | undefined;
 
 /**
- * One regex over the literals every detector needs: large texts (ConfigMap files, dashboards)
- * that contain none of them skip the ~60 per-detector gates. null when some detector has no gate.
+ * One regex over the literals every detector needs: texts that contain none of them (most values)
+ * skip the ~60 per-detector gates. null when some detector has no gate.
  */
 function anyHintRegex(): RegExp | null {
   if (anyHint !== undefined) return anyHint;
@@ -109,14 +109,9 @@ function anyHintRegex(): RegExp | null {
   return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
 }
 
-/** Texts longer than this are pre-checked with the combined regex. */
-const PREGATE_LENGTH = 512;
-
 function detectFormatsUncached(text: string): Detection[] {
-  if (text.length > PREGATE_LENGTH) {
-    const re = anyHintRegex();
-    if (re && !re.test(text)) return [];
-  }
+  const re = anyHintRegex();
+  if (re && !re.test(text)) return [];
   const out: Detection[] = [];
   for (const t of findTokens(text)) {
     const end = t.index + t.secret.length;
@@ -214,7 +209,8 @@ export function detectByName(
 }
 
 /** Words a secret-named key contains (a cheap filter before the name is judged). */
-const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat/i;
+const SECRET_HINT =
+  /pass|pwd|secret|token|cred|auth|dsn|conn|bearer|api[-_.]?key|(?:private|access|signing|encryption|master|session|hmac|jwt|client|app|account|storage|license|shared|webhook|cookie|ssh|aes|rsa)[-_.]?key/i;
 
 // key = value, key: value, "key": "value" (config files, properties, .env, shell)
 const ASSIGNMENT =

@@ -66,7 +66,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     label: 'AWS secret access key',
     re: /aws.{0,20}?secret.{0,20}?["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
     group: 1,
-    hint: ['secret', 'SECRET', 'Secret'],
+    hint: ['aws', 'AWS', 'Aws'],
     accept: (m) => looksRandom(m[1]) && !/EXAMPLEKEY$/.test(m[1]),
   },
   {
