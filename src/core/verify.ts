@@ -23,6 +23,7 @@ import { VERSION } from './version.ts';
 import {
   ClusterClient,
   ClusterError,
+  loadKube,
   loadKubeConfig,
   selectContexts,
   type ConnectionOptions,
@@ -131,6 +132,8 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   let manifests: K8sObject[] = [];
   let problems: LoadProblem[] = [];
   let files = 0;
+  // start loading the Kubernetes client while the manifests are read
+  const kube = loadKube().catch(() => undefined);
   if (opts.manifests?.length) {
     const inv = await loadManifests({ paths: opts.manifests, cwd: opts.cwd });
     manifests = inv.objects;
@@ -143,8 +146,8 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   }
   let kc;
   let contexts: string[];
+  await kube;
   const tick = timer(opts);
-  tick('manifests');
   try {
     kc = await loadKubeConfig(opts);
     contexts = selectContexts(kc, opts);

@@ -272,6 +272,25 @@ describe('kubeward verify against a fake API server', () => {
     expect(r.report.findings.some((f) => f.object?.name === 'web')).toBe(true);
   });
 
+  test('an identity bound only in its namespace verifies that namespace completely', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    fake.forbid('namespaces', undefined, ['list']);
+    fake.forbid('clusterroles');
+    fake.forbid('clusterrolebindings');
+    const r = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop']);
+    expect(r.report.notVerified).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(fake.requests.some((q) => q.path === '/api/v1/namespaces/shop' && !q.watch)).toBe(true);
+  });
+
+  test('a 403 on network policies is reported, never a silent pass', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    fake.forbid('networkpolicies');
+    const r = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', '--fail-on', 'critical']);
+    expect(r.code).toBe(3);
+    expect(r.report.notVerified.map((n) => n.check)).toEqual(['inventory:networkpolicies']);
+  });
+
   test('with permission, the secret checks find unused and over-readable Secrets', async () => {
     const fake = await start({ fixtures: live(NS, '20-api-crashloop.yaml', '50-secrets-rbac.yaml') });
     const r = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', '--check-secrets']);

@@ -152,7 +152,7 @@ export class FakeKube {
   private history: WatchEventRec[] = [];
   private watchers = new Set<Watcher>();
   private faults: (Fault & { hits: number })[] = [];
-  private forbidden: { plural: string; namespace?: string }[] = [];
+  private forbidden: { plural: string; namespace?: string; verbs?: string[] }[] = [];
   private opts: FakeKubeOptions;
   readonly token = 'fake-' + randomUUID();
 
@@ -284,9 +284,9 @@ export class FakeKube {
     this.faults = [];
   }
 
-  /** 403 for lists/watches of `plural` (in `namespace`, or everywhere). */
-  forbid(plural: string, namespace?: string): void {
-    this.forbidden.push({ plural, namespace });
+  /** 403 for `plural` (in `namespace`, or everywhere; for `verbs`, or all of get/list/watch). */
+  forbid(plural: string, namespace?: string, verbs?: string[]): void {
+    this.forbidden.push({ plural, namespace, verbs });
   }
 
   /** Expires every outstanding continue token and resourceVersion (etcd compaction). */
@@ -402,7 +402,10 @@ export class FakeKube {
       return this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     }
     const verb = rest[1] ? 'get' : isWatch ? 'watch' : 'list';
-    const denied = this.forbidden.find((f) => f.plural === def.plural && (!f.namespace || f.namespace === namespace));
+    const denied = this.forbidden.find(
+      (f) =>
+        f.plural === def.plural && (!f.namespace || f.namespace === namespace) && (!f.verbs || f.verbs.includes(verb)),
+    );
     if (denied) {
       const user = this.opts.user ?? 'system:serviceaccount:ci:kubeward';
       const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
