@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
-import { failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
+import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
@@ -285,11 +285,10 @@ async function runDemo(
     for (const e of report.errors) io.stderr(errorLine(e));
     await writeReports(report, targets, values, io);
     if (targets[0].format === 'text') io.stdout('\n');
-    if (failOn !== 'none' && failsThreshold(report, report.failOn)) {
-      const n = report.findings.filter(
-        (f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(report.failOn),
-      ).length;
-      failing.push(`${target} (${n} at or above ${report.failOn})`);
+    const threshold = report.failOn;
+    if (failOn !== 'none' && threshold !== 'none' && failsThreshold(report, threshold)) {
+      const n = report.findings.filter((f) => atLeast(f.severity, threshold)).length;
+      failing.push(`${target} (${n} at or above ${threshold})`);
     }
   }
   if (!values.quiet) {

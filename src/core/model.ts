@@ -122,6 +122,13 @@ export interface InputError {
 
 export type SeverityCounts = Record<Severity, number>;
 
+/** An object that was checked, with where it came from. */
+export interface ScannedObject {
+  ref: ObjectRef;
+  file?: string;
+  line?: number;
+}
+
 export function emptyCounts(): SeverityCounts {
   return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 }
@@ -145,8 +152,10 @@ export interface Report {
   errors: InputError[];
   /** Checks that could not run (e.g. live verification without permission), with the reason. */
   notVerified: { check: string; reason: string }[];
-  /** The --fail-on threshold this report was judged against. */
-  failOn: Severity;
+  /** The --fail-on threshold this report was judged against ('none': findings never fail the run). */
+  failOn: Severity | 'none';
+  /** The objects that were checked (lets JUnit list the ones that passed). */
+  objects?: ScannedObject[];
   /** Wall-clock duration of the run in milliseconds. */
   durationMs: number;
 }
@@ -165,7 +174,7 @@ export function fingerprint(ruleId: string, object: ObjectRef | undefined, path:
   return createHash('sha256').update(`${ruleId}\0${id}\0${path}`).digest('hex').slice(0, 32);
 }
 
-/** Does this report fail the given threshold? */
-export function failsThreshold(report: Pick<Report, 'findings'>, failOn: Severity): boolean {
-  return report.findings.some((f) => atLeast(f.severity, failOn));
+/** Does this report fail the given threshold? Never for 'none'. */
+export function failsThreshold(report: Pick<Report, 'findings'>, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && report.findings.some((f) => atLeast(f.severity, failOn));
 }

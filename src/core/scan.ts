@@ -109,6 +109,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     counts: countBySeverity(findings),
     filesScanned: inv.files.length,
     objectsScanned: inv.objects.length,
+    objects: inv.objects.map((o) => ({ ref: o.ref, ...(o.file ? { file: o.file } : {}) })),
     skipped: inv.skipped,
     errors: [...inv.errors, ...res.errors],
     notVerified: [],

@@ -17,9 +17,15 @@ describe('junit format', () => {
     expect(xmlProblems('<a b="1"><c/></a>')).toEqual([]);
   });
 
-  test('one testsuite per file; one failing testcase per finding, typed by severity', () => {
+  test('one testsuite per file; a failing testcase per finding at or above the threshold, typed by severity', () => {
     const xml = formatReport(sampleReport(), 'junit');
-    expect(xml).toMatch(/<testsuite name="deploy\/web.yaml" tests="2" failures="2"/);
+    // the low finding is below the report's high threshold: a passing testcase that still shows it
+    expect(xml).toMatch(/<testsuite name="deploy\/web.yaml" tests="2" failures="1"/);
+    expect(xml).toMatch(/<system-out>below the high threshold\n\s*LOW latest-tag: image nginx:latest/);
+    const all = formatReport({ ...sampleReport(), failOn: 'low' }, 'junit');
+    expect(all).toMatch(/<testsuite name="deploy\/web.yaml" tests="2" failures="2"/);
+    const none = formatReport({ ...sampleReport(), failOn: 'none' }, 'junit');
+    expect(none).not.toMatch(/<failure /);
     expect(xml).toMatch(/<failure type="critical" message="container &quot;app&quot; runs privileged">/);
     expect(xml).toMatch(/<testsuite name="\(no file\)"/);
     // suppressed findings are skipped testcases
@@ -28,7 +34,7 @@ describe('junit format', () => {
     // input errors are <error> testcases
     expect(xml).toContain('<error message="cannot read: EACCES">');
     const total = /<testsuites [^>]*tests="(\d+)" failures="(\d+)"/.exec(xml)!;
-    expect(Number(total[2])).toBe(5);
+    expect(Number(total[2])).toBe(3);
   });
 
   test('objects without findings get one passing testcase', () => {

@@ -11,7 +11,7 @@ ruleTester('low-uid', {
     {
       name: 'configured minimum',
       yaml: deployment('- name: app\n  image: a:1\n  securityContext:\n    runAsUser: 1000'),
-      options: { minUid: 1000 },
+      options: { threshold: 1000 },
     },
     {
       name: 'Windows pod exempt',

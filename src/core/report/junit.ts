@@ -3,7 +3,7 @@
  * testcase per finding (type = severity), suppressed findings as skipped testcases, and one
  * passing testcase per object without findings (when the scanned objects are known).
  */
-import type { Finding, ObjectRef, Report } from '../model.ts';
+import { atLeast, type Finding, type ObjectRef, type Report } from '../model.ts';
 import { NO_FILE, escapeXml, fileOf, objectName } from './util.ts';
 
 /** An object that was scanned; lets junit list objects that passed. */
@@ -51,16 +51,22 @@ export function formatJunit(report: Report, opts: JunitOptions = {}): string {
     return s;
   };
   const withFinding = new Set<string>();
+  const threshold = report.failOn;
   for (const f of report.findings) {
     const file = fileOf(f);
     withFinding.add(`${file}\0${objectKey(f.object)}`);
     const where = f.location ? ` (line ${f.location.line})` : '';
+    // CI test views count failures: only findings at or above the threshold fail a test; the others
+    // pass and carry the finding as output, so nothing is hidden
+    const failing = threshold !== 'none' && atLeast(f.severity, threshold);
     suite(file).push({
       classname: objectKey(f.object),
       name: `${f.ruleId}${f.path ? ` ${f.path}` : ''}${where}`,
-      failed: true,
+      failed: failing,
       skipped: false,
-      body: `<failure type="${escapeXml(f.severity)}" message="${escapeXml(f.message)}">${escapeXml(failureBody(f))}</failure>`,
+      body: failing
+        ? `<failure type="${escapeXml(f.severity)}" message="${escapeXml(f.message)}">${escapeXml(failureBody(f))}</failure>`
+        : `<system-out>${escapeXml(`below the ${threshold} threshold\n${failureBody(f)}`)}</system-out>`,
     });
   }
   for (const f of report.suppressed) {

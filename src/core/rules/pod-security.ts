@@ -392,10 +392,16 @@ export const lowUid: Rule = {
       'Set `runAsUser` to 10000 or above (pod or container), or run the pod in a user namespace with `hostUsers: false`.',
     example: 'spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001',
     references: [SECURITY_CONTEXT, USERNS],
-    options: { minUid: { type: 'number', description: 'Smallest acceptable uid.', default: 10000 } },
+    options: {
+      threshold: {
+        type: 'number',
+        description: 'Smallest acceptable uid (runAsUser below it is reported).',
+        default: 10000,
+      },
+    },
   },
   *check(obj, ctx) {
-    const min = numOf(ctx.options.minUid) ?? 10000;
+    const min = numOf(ctx.options.threshold) ?? 10000;
     const hits: Hit[] = [];
     for (const c of allContainers(obj)) {
       const t = c.template;
