@@ -62,6 +62,12 @@ ruleTester('secret-in-annotation', {
       message: /holds an API key/,
     },
     {
+      name: 'one-line JSON annotation with a password inside',
+      yaml: svc(`    example.com/backend: '{"host": "db", "password": "${pw}"}'`),
+      paths: ['metadata.annotations["example.com/backend"]'],
+      message: /holds a password/,
+    },
+    {
       name: 'JWT in an annotation with a neutral name',
       yaml: svc(`    example.com/callback: Bearer ${t.jwt}`),
       paths: ['metadata.annotations["example.com/callback"]'],

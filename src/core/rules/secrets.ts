@@ -160,7 +160,8 @@ function entryDetections(key: string, value: string, o: DetectOptions): Detectio
     const named = detectNamedValue(key, value, o);
     if (named.length) return named;
   }
-  return value.includes('\n') || value.length > 200 ? detectInText(value, o) : [];
+  // a file, or a one-line `a=b;password=c` / `{"password": "c"}` value: judge what is inside
+  return detectInText(value, o);
 }
 
 function printable(s: string): boolean {
@@ -350,8 +351,7 @@ export const secretInAnnotation: Rule = {
           }
         }
         const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-        const ds =
-          value.includes('\n') || value.length > 200 ? detectInText(value, o) : detectNamedValue(name, value, o);
+        const ds = entryDetections(name, value, o);
         if (ds.length) yield violation(base, `annotation "${key}" holds ${describe(ds)}`, ds, value);
       }
     }
