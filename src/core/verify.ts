@@ -381,13 +381,22 @@ async function verifyContext(
   const podGroup = new Map<K8sObject, number>();
   const reps = new Map<string, K8sObject>();
   const templateSig = new Map<K8sObject, string>();
+  const quickSig = new Map<string, string>();
   for (const o of objects) {
     if (o.origin !== 'admission') {
       catalogObjects.push(o);
       continue;
     }
     const owner = lc.ownerOf.get(o);
-    const sig = podSignature(objOf(o.data.spec));
+    // pods of one template revision with the same containers share a spec: sign the first only
+    const spec = objOf(o.data.spec);
+    const hash = objOf(objOf(o.data.metadata).labels);
+    const quick = owner
+      ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${str(hash['pod-template-hash'] ?? hash['controller-revision-hash'])}|${containerNames(spec)}`
+      : undefined;
+    const known = quick ? quickSig.get(quick) : undefined;
+    const sig = known ?? podSignature(spec);
+    if (quick && known === undefined) quickSig.set(quick, sig);
     if (owner) {
       let tsig = templateSig.get(owner);
       if (tsig === undefined) {
@@ -411,8 +420,9 @@ async function verifyContext(
   setLiveContext(catalogObjects, lc);
   const all = opts.rules ?? catalog;
   const liveRes = evaluate(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live' });
+  tick('live rules');
   const res = evaluate(catalogObjects, [], { ...opts, rules: all.filter((r) => !r.meta.liveOnly), mode: 'live' });
-  tick('evaluate');
+  tick(`catalog (${catalogObjects.length} objects)`);
   const findings = [...liveRes.findings, ...attributeOrigins(res.findings, catalogObjects, lc, podGroup)];
   tick('attribute');
   return {
@@ -441,6 +451,11 @@ const POD_NOISE = new Set([
   'restartPolicy',
   'terminationGracePeriodSeconds',
 ]);
+
+function containerNames(spec: Json): string {
+  const names = (k: string) => (Array.isArray(spec[k]) ? spec[k].map((c) => str(objOf(c).name)).join(',') : '');
+  return `${names('initContainers')};${names('containers')};${names('ephemeralContainers')}`;
+}
 
 /** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
 export function podSignature(spec: Json): string {

@@ -388,7 +388,12 @@ const unexpectedContainer: Rule = {
     const allowed = new Set(Array.isArray(ctx.options.allowed) ? (ctx.options.allowed as string[]) : []);
     const owner = lc.ownerOf.get(o);
     const declaredFrom = lc.manifestOf.get(o) ?? (owner ? (lc.manifestOf.get(owner) ?? owner) : undefined);
-    const declared = declaredFrom ? new Set(allContainers(declaredFrom).map((c) => `${c.type}/${c.name}`)) : undefined;
+    const cache = ctx.memo('live:declared-containers', () => new WeakMap<K8sObject, Set<string>>());
+    let declared = declaredFrom ? cache.get(declaredFrom) : undefined;
+    if (declaredFrom && !declared) {
+      declared = new Set(allContainers(declaredFrom).map((c) => `${c.type}/${c.name}`));
+      cache.set(declaredFrom, declared);
+    }
     for (const c of allContainers(o)) {
       if (allowed.has(c.name)) continue;
       const isDeclared = declared?.has(`${c.type}/${c.name}`);
@@ -445,7 +450,12 @@ const imageNotPinnedLive: Rule = {
     if (!lc) return;
     const owner = lc.ownerOf.get(o);
     const src = lc.manifestOf.get(o) ?? (owner ? lc.manifestOf.get(owner) : undefined);
-    const declaredImages = new Map((src ? allContainers(src) : []).map((c) => [c.name, str(c.container.image)]));
+    const cache = ctx.memo('live:declared-images', () => new WeakMap<K8sObject, Map<string, string>>());
+    let declaredImages = src ? cache.get(src) : undefined;
+    if (!declaredImages) {
+      declaredImages = new Map((src ? allContainers(src) : []).map((c) => [c.name, str(c.container.image)]));
+      if (src) cache.set(src, declaredImages);
+    }
     const st = obj(o.data.status);
     const statuses = [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)].map(obj);
     for (const c of allContainers(o)) {
