@@ -784,6 +784,7 @@ async function pool(items, limit, fn) {
  * awaited. Requests grow with kinds x namespaces, never with the number of objects.
  */
 
+const SECRET_CHECKS = new Set(['secret-unused', 'secret-readers']);
 const POD_CHECKS = ['pod-crashloop', 'unexpected-container', 'image-not-pinned-live', 'pod-security-admission'];
 const RESOURCES = [
     {
@@ -1030,9 +1031,10 @@ async function readInventory(client, opts = {}) {
     const specs = RESOURCES.filter((s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)));
     const tasks = [];
     for (const spec of specs) {
-        if (spec.namespaced && opts.namespaces)
+        if ((spec.namespaced || spec.kind === 'Namespace') && opts.namespaces) {
             for (const ns of opts.namespaces)
                 tasks.push({ spec, namespace: ns });
+        }
         else
             tasks.push({ spec });
     }
@@ -1040,13 +1042,21 @@ async function readInventory(client, opts = {}) {
     const failed = new Set();
     await pool(tasks, opts.concurrency ?? 8, async ({ spec, namespace }) => {
         try {
-            const res = await client.list(withQuery(listPath(spec, namespace), spec.query), opts.pageSize ?? 500, opts.signal);
-            const nsSet = opts.namespaces && !spec.namespaced && spec.kind !== 'Namespace' ? undefined : opts.namespaces;
-            for (const item of res.items) {
-                if (spec.kind === 'Namespace' && nsSet && !nsSet.includes(String(item.metadata?.name)))
-                    continue;
-                store.put(spec.kind, withKind(spec, item));
+            if (spec.kind === 'Namespace' && namespace) {
+                // GET the named namespaces: an identity bound only in them may read them, not list all
+                try {
+                    const ns = await client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {}, opts.signal);
+                    store.put(spec.kind, withKind(spec, ns));
+                }
+                catch (e) {
+                    if (!(e instanceof ClusterError) || e.kind !== 'not-found')
+                        throw e;
+                }
+                return;
             }
+            const res = await client.list(withQuery(listPath(spec, namespace), spec.query), opts.pageSize ?? 500, opts.signal);
+            for (const item of res.items)
+                store.put(spec.kind, withKind(spec, item));
             store.versions.set(`${spec.kind}|${namespace ?? ''}`, res.resourceVersion);
         }
         catch (e) {
@@ -1076,10 +1086,14 @@ async function readInventory(client, opts = {}) {
                 ? ' in all namespaces'
                 : ''
             : ` in namespace${nss.length > 1 ? 's' : ''} ${nss.join(', ')}`;
-        for (const check of spec.checks) {
+        const checks = spec.checks.filter((c) => opts.secrets || !SECRET_CHECKS.has(c));
+        // cluster-scoped RBAC only matters to the secret checks when verifying some namespaces
+        if (!checks.length && !spec.namespaced && opts.namespaces && spec.checks.length)
+            continue;
+        for (const check of checks) {
             store.notVerified.push({ check, reason: `missing permission: list ${spec.plural}${where}` });
         }
-        if (!spec.checks.length) {
+        if (!checks.length) {
             store.notVerified.push({
                 check: `inventory:${spec.plural}`,
                 reason: `missing permission: list ${spec.plural}${where}`,
@@ -1229,7 +1243,7 @@ function parseDuration(s) {
 function verifyExitCode(report, failOn = report.failOn) {
     if (report.notVerified.some((n) => n.check === 'cluster'))
         return 3;
-    if (report.findings.some((f) => (0,model/* atLeast */.jZ)(f.severity, failOn)))
+    if ((0,model/* failsThreshold */.Lh)(report, failOn))
         return 1;
     if (report.notVerified.length)
         return 3;
@@ -1249,6 +1263,8 @@ async function verify(opts) {
     let manifests = [];
     let problems = [];
     let files = 0;
+    // start loading the Kubernetes client while the manifests are read
+    const kube = loadKube().catch(() => undefined);
     if (opts.manifests?.length) {
         const inv = await (0,load/* loadManifests */.DD)({ paths: opts.manifests, cwd: opts.cwd });
         manifests = inv.objects;
@@ -1261,8 +1277,8 @@ async function verify(opts) {
     }
     let kc;
     let contexts;
+    await kube;
     const tick = timer(opts);
-    tick('manifests');
     try {
         kc = await loadKubeConfig(opts);
         contexts = selectContexts(kc, opts);
@@ -1560,26 +1576,33 @@ const POD_NOISE = new Set([
 /** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
 function podSignature(spec) {
     const out = {};
+    const keep = (k, v) => {
+        if (Array.isArray(v) && v.length === 0)
+            return;
+        out[k] = v;
+    };
     for (const [k, v] of Object.entries(spec)) {
-        if (POD_NOISE.has(k))
+        if (POD_NOISE.has(k) || k === 'serviceAccountName')
             continue;
         if (k === 'volumes' && Array.isArray(v)) {
-            out[k] = v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name)));
+            keep(k, v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name))));
         }
         else if (k === 'tolerations' && Array.isArray(v)) {
-            out[k] = v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key)));
+            keep(k, v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key))));
         }
         else if ((k === 'containers' || k === 'initContainers') && Array.isArray(v)) {
-            out[k] = v.map((c) => {
+            keep(k, v.map((c) => {
                 const cc = { ...objOf(c) };
                 if (Array.isArray(cc.volumeMounts)) {
                     cc.volumeMounts = cc.volumeMounts.filter((m) => !/^kube-api-access-/.test(str(objOf(m).name)));
+                    if (!cc.volumeMounts.length)
+                        delete cc.volumeMounts;
                 }
                 return cc;
-            });
+            }));
         }
         else
-            out[k] = v;
+            keep(k, v);
     }
     out.serviceAccountName = str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
     // pods and templates are both serialized by the API server in field order: plain JSON compares

@@ -248,6 +248,12 @@ function formatJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/junit.ts
+/**
+ * JUnit XML for CI test views (CircleCI, GitLab, Jenkins): one testsuite per file, one failing
+ * testcase per finding (type = severity), suppressed findings as skipped testcases, and one
+ * passing testcase per object without findings (when the scanned objects are known).
+ */
+
 
 function objectKey(ref) {
     return ref ? objectName(ref) : '(file)';
@@ -273,16 +279,22 @@ function formatJunit(report, opts = {}) {
         return s;
     };
     const withFinding = new Set();
+    const threshold = report.failOn;
     for (const f of report.findings) {
         const file = fileOf(f);
         withFinding.add(`${file}\0${objectKey(f.object)}`);
         const where = f.location ? ` (line ${f.location.line})` : '';
+        // CI test views count failures: only findings at or above the threshold fail a test; the others
+        // pass and carry the finding as output, so nothing is hidden
+        const failing = threshold !== 'none' && (0,model/* atLeast */.jZ)(f.severity, threshold);
         suite(file).push({
             classname: objectKey(f.object),
             name: `${f.ruleId}${f.path ? ` ${f.path}` : ''}${where}`,
-            failed: true,
+            failed: failing,
             skipped: false,
-            body: `<failure type="${escapeXml(f.severity)}" message="${escapeXml(f.message)}">${escapeXml(failureBody(f))}</failure>`,
+            body: failing
+                ? `<failure type="${escapeXml(f.severity)}" message="${escapeXml(f.message)}">${escapeXml(failureBody(f))}</failure>`
+                : `<system-out>${escapeXml(`below the ${threshold} threshold\n${failureBody(f)}`)}</system-out>`,
         });
     }
     for (const f of report.suppressed) {

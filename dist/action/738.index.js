@@ -359,9 +359,9 @@ function fingerprint(ruleId, object, path, file) {
         : (file ?? '');
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${ruleId}\0${id}\0${path}`).digest('hex').slice(0, 32);
 }
-/** Does this report fail the given threshold? */
+/** Does this report fail the given threshold? Never for 'none'. */
 function failsThreshold(report, failOn) {
-    return report.findings.some((f) => atLeast(f.severity, failOn));
+    return failOn !== 'none' && report.findings.some((f) => atLeast(f.severity, failOn));
 }
 
 
@@ -882,10 +882,16 @@ const lowUid = {
         remediation: 'Set `runAsUser` to 10000 or above (pod or container), or run the pod in a user namespace with `hostUsers: false`.',
         example: 'spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001',
         references: [SECURITY_CONTEXT, USERNS],
-        options: { minUid: { type: 'number', description: 'Smallest acceptable uid.', default: 10000 } },
+        options: {
+            threshold: {
+                type: 'number',
+                description: 'Smallest acceptable uid (runAsUser below it is reported).',
+                default: 10000,
+            },
+        },
     },
     *check(obj, ctx) {
-        const min = (0,podspec/* numOf */.og)(ctx.options.minUid) ?? 10000;
+        const min = (0,podspec/* numOf */.og)(ctx.options.threshold) ?? 10000;
         const hits = [];
         for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
             const t = c.template;
@@ -4467,7 +4473,7 @@ const TOKEN_PATTERNS = [
         label: 'AWS secret access key',
         re: /aws.{0,20}?secret.{0,20}?["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
         group: 1,
-        hint: ['secret', 'SECRET', 'Secret'],
+        hint: ['aws', 'AWS', 'Aws'],
         accept: (m) => looksRandom(m[1]) && !/EXAMPLEKEY$/.test(m[1]),
     },
     {
@@ -4898,8 +4904,8 @@ function detectFormats(text) {
 }
 let anyHint;
 /**
- * One regex over the literals every detector needs: large texts (ConfigMap files, dashboards)
- * that contain none of them skip the ~60 per-detector gates. null when some detector has no gate.
+ * One regex over the literals every detector needs: texts that contain none of them (most values)
+ * skip the ~60 per-detector gates. null when some detector has no gate.
  */
 function anyHintRegex() {
     if (anyHint !== undefined)
@@ -4911,14 +4917,10 @@ function anyHintRegex() {
     const esc = (h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
 }
-/** Texts longer than this are pre-checked with the combined regex. */
-const PREGATE_LENGTH = 512;
 function detectFormatsUncached(text) {
-    if (text.length > PREGATE_LENGTH) {
-        const re = anyHintRegex();
-        if (re && !re.test(text))
-            return [];
-    }
+    const re = anyHintRegex();
+    if (re && !re.test(text))
+        return [];
     const out = [];
     for (const t of findTokens(text)) {
         const end = t.index + t.secret.length;
@@ -5013,7 +5015,7 @@ function detectByName(name, value, opts = {}, inText = false) {
     return make(kind, sn.what, v, 'medium');
 }
 /** Words a secret-named key contains (a cheap filter before the name is judged). */
-const SECRET_HINT = /pass|pwd|secret|token|key|cred|auth|dsn|conn|bearer|sig|pat/i;
+const SECRET_HINT = /pass|pwd|secret|token|cred|auth|dsn|conn|bearer|api[-_.]?key|(?:private|access|signing|encryption|master|session|hmac|jwt|client|app|account|storage|license|shared|webhook|cookie|ssh|aes|rsa)[-_.]?key/i;
 // key = value, key: value, "key": "value" (config files, properties, .env, shell)
 const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
 // --password secret, -password secret (flag and value separated by blanks)
@@ -5372,7 +5374,8 @@ function entryDetections(key, value, o) {
         if (named.length)
             return named;
     }
-    return value.includes('\n') || value.length > 200 ? detectInText(value, o) : [];
+    // a file, or a one-line `a=b;password=c` / `{"password": "c"}` value: judge what is inside
+    return detectInText(value, o);
 }
 function printable(s) {
     if (!s)
@@ -5562,7 +5565,7 @@ const secretInAnnotation = {
                     }
                 }
                 const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-                const ds = value.includes('\n') || value.length > 200 ? detectInText(value, o) : detectNamedValue(name, value, o);
+                const ds = entryDetections(name, value, o);
                 if (ds.length)
                     yield violation(base, `annotation "${key}" holds ${secrets_describe(ds)}`, ds, value);
             }
@@ -10384,7 +10387,10 @@ function codeBlock(info, content) {
 }
 /** A link target: each path segment URL-encoded. */
 function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
+    return path
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
 }
 /** Text inside an HTML comment marker: no `--` or `>` can end it early. */
 function commentSafe(text) {
