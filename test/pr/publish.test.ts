@@ -142,6 +142,41 @@ describe('publishing to a pull request', () => {
     expect(b.comments[0].body).toContain('**Fix:**');
   });
 
+  test('422 on a review with a multi-line suggestion: retried once without it', async () => {
+    fake.files.push({
+      filename: 'pod.yaml',
+      status: 'added',
+      patch:
+        '@@ -0,0 +1,9 @@\n' +
+        POD.trimEnd()
+          .split('\n')
+          .map((l) => '+' + l)
+          .join('\n'),
+    });
+    fake.failures.push({
+      method: 'POST',
+      path: '/reviews',
+      status: 422,
+      message: 'Unprocessable Entity',
+      when: (b) => (b as { comments: { start_line?: number }[] }).comments.some((c) => c.start_line !== undefined),
+    });
+    const remove = finding({
+      ruleId: 'no-security-context',
+      fingerprint: 'b'.repeat(32),
+      location: { file: 'pod.yaml', line: 9, column: 9 },
+      fix: { description: 'remove it', remove: [['spec', 'containers', 0, 'securityContext']] },
+    });
+    const plain = finding({ fix: undefined, location: { file: 'pod.yaml', line: 7, column: 7 } });
+    const r = await publishReview({ ...target(), report: report([remove, plain]), readFile: async () => POD });
+    const posts = fake.requests.filter((q) => q.method === 'POST');
+    expect(posts).toHaveLength(2);
+    const first = (posts[0].body as { comments: { start_line?: number; line: number; body: string }[] }).comments;
+    expect(first.find((c) => c.start_line !== undefined)).toMatchObject({ start_line: 8, line: 9 });
+    expect(first.find((c) => c.start_line !== undefined)!.body).toContain('```suggestion\n```');
+    expect(r).toMatchObject({ posted: 1, rejected: { count: 1, message: 'Unprocessable Entity' } });
+    expect((fake.reviews[0].comments as { line: number }[]).map((c) => c.line)).toEqual([7]);
+  });
+
   test('no inline comment when the checked-out file is not the PR head (lines moved)', async () => {
     const diffs = new Map([
       [
