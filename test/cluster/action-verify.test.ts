@@ -1,0 +1,37 @@
+/** The action's `mode: verify` inputs -> verify options (inline kubeconfig, contexts, durations). */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { kubeconfigSource, verifyOptionsFrom } from '../../src/github/verify.ts';
+import type { ActionInputs } from '../../src/github/inputs.ts';
+
+const inputs = (verify: ActionInputs['verify']): ActionInputs =>
+  ({ mode: 'verify', paths: ['.'], failOn: 'high', sarifFile: 'k.sarif', verify }) as unknown as ActionInputs;
+
+test('inline kubeconfig content is passed as content, a path as a file', () => {
+  const content = 'apiVersion: v1\nkind: Config\nclusters: []\n';
+  expect(kubeconfigSource(content, '/ws')).toEqual({ kubeconfigContent: content });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-action-'));
+  writeFileSync(path.join(dir, 'kc.yaml'), content);
+  expect(kubeconfigSource('kc.yaml', dir)).toEqual({ kubeconfig: path.join(dir, 'kc.yaml') });
+  expect(() => kubeconfigSource('missing.yaml', dir)).toThrow(/file not found: missing.yaml/);
+});
+
+test('contexts, namespaces, manifests and the timeout map to verify options', () => {
+  const o = verifyOptionsFrom(
+    inputs({ context: 'prod, staging', namespace: 'shop\npay', manifests: 'k8s/', timeout: '1m30s' }),
+    '/ws',
+    {},
+  );
+  expect(o).toMatchObject({
+    contexts: ['prod', 'staging'],
+    namespaces: ['shop', 'pay'],
+    manifests: ['k8s/'],
+    timeoutMs: 90_000,
+    failOn: 'high',
+    cwd: '/ws',
+  });
+  expect(verifyOptionsFrom(inputs({ context: '*' }), '/ws', {}).allContexts).toBe(true);
+  expect(() => verifyOptionsFrom(inputs({ timeout: 'later' }), '/ws', {})).toThrow(/input timeout/);
+  expect(verifyOptionsFrom(inputs({}), '/ws', { KUBEWARD_CHECK_SECRETS: 'true' }).secrets).toBe(true);
+});
