@@ -11,6 +11,7 @@ import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts
 import { annotate, ANNOTATION_LIMIT } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
+import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
 
 export interface RunResult {
@@ -38,13 +39,21 @@ function filterReport(report: Report, keep: (f: Report['findings'][number]) => b
 
 async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
   const { scan } = await import('../core/scan.ts');
-  let report = await scan({
-    paths: inputs.paths,
-    cwd: ctx.workspace,
-    ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
-    ...(inputs.config ? { configFile: inputs.config } : {}),
-    ...(inputs.profile ? { profile: inputs.profile } : {}),
-  });
+  const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
+  let report: Report;
+  try {
+    report = await scan({
+      paths: inputs.paths,
+      cwd: ctx.workspace,
+      ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
+      ...(inputs.config ? { configFile: inputs.config } : {}),
+      ...(inputs.profile ? { profile: inputs.profile } : {}),
+    });
+  } catch (e) {
+    // a configuration error stops the scan: still leave a (empty) SARIF file for the upload step
+    await writeSarif(sarifPath, emptyReport(inputs)).catch(() => undefined);
+    throw e;
+  }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   const notes: string[] = [];
   const pr = ctx.pullRequest;
@@ -81,10 +90,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   }
 
   // SARIF: always written, also when there is nothing to report.
-  const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
-  const { formatReport } = await import('../core/report/index.ts');
-  await mkdir(path.dirname(sarifPath), { recursive: true });
-  await writeFile(sarifPath, formatReport(report, 'sarif'));
+  await writeSarif(sarifPath, report);
 
   if (inputs.annotations) {
     const a = annotate(report.findings);
@@ -125,6 +131,28 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
   }
   return {};
+}
+
+async function writeSarif(file: string, report: Report): Promise<void> {
+  const { formatReport } = await import('../core/report/index.ts');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, formatReport(report, 'sarif'));
+}
+
+function emptyReport(inputs: ActionInputs): Report {
+  return {
+    tool: { name: 'kubeward', version: VERSION },
+    findings: [],
+    suppressed: [],
+    counts: countBySeverity([]),
+    filesScanned: 0,
+    objectsScanned: 0,
+    skipped: [],
+    errors: [],
+    notVerified: [],
+    failOn: (inputs.failOn === 'none' ? 'none' : inputs.failOn) as Severity,
+    durationMs: 0,
+  };
 }
 
 function describe(e: unknown): string {

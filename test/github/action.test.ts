@@ -348,6 +348,18 @@ describe('the action outside pull requests', () => {
     expect(r.summary).toContain('fail-on none: never fails');
   });
 
+  test('a configuration error fails the step with its message and still leaves a SARIF file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-cfg-'));
+    temps.push(dir);
+    cpSync(path.join(FIXTURES, 'workspace'), dir, { recursive: true });
+    writeFileSync(path.join(dir, '.kubeward.yaml'), 'rules:\n  no-such-rule: off\n');
+    const r = await runAction(undefined, {}, { event: 'event-push.json', eventName: 'push', workspace: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::kubeward: .*no-such-rule/);
+    expect(r.stdout).not.toContain('kubeward failed');
+    expect((r.sarif as { runs: { results: unknown[] }[] }).runs[0].results).toEqual([]);
+  });
+
   test('a bad input fails with a clear message', async () => {
     const r = await runAction(undefined, { 'fail-on': 'severe' }, { event: 'event-push.json', eventName: 'push' });
     expect(r.code).toBe(1);
