@@ -1,3 +1,6 @@
+import { evaluate } from '../../src/core/engine.ts';
+import { parseManifestText } from '../../src/core/manifests/parse.ts';
+import { getRule } from '../../src/core/rules/index.ts';
 import { ruleTester, runRule } from '../support/rule-tester.ts';
 import { b64, makeTokens } from '../secrets/plant.ts';
 
@@ -97,4 +100,13 @@ test('secret-committed: the preview is of the decoded value and redacted', () =>
   expect(f.secretPreview).toBe('ghp_…(40 chars)');
   expect(JSON.stringify(f)).not.toContain(b64(t.github));
   expect(JSON.stringify(f)).not.toContain(t.github.slice(4));
+});
+
+test('secret-committed: a live Secret holding data is not a leak (kubeward verify)', () => {
+  const yaml = secret(`stringData:\n  password: "${pw}"`);
+  const parsed = parseManifestText(yaml, 'live.yaml');
+  const rule = getRule('secret-committed')!;
+  const live = parsed.objects.map((o) => ({ ...o, origin: 'live' as const, file: undefined }));
+  expect(evaluate(live, [], { rules: [rule], mode: 'live' }).findings).toEqual([]);
+  expect(evaluate(parsed.objects, [], { rules: [rule] }).findings).toHaveLength(1);
 });

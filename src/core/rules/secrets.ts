@@ -393,6 +393,8 @@ spec:
   },
   *check(obj, ctx) {
     if (obj.ref.kind !== 'Secret') return;
+    // in a cluster a Secret is where the data belongs: only a committed manifest is a leak
+    if (ctx.mode === 'live' || obj.origin !== 'manifest') return;
     const o = opts(ctx);
     const type = typeof obj.data.type === 'string' ? obj.data.type : 'Opaque';
     const name = obj.ref.name || '(unnamed)';
