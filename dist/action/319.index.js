@@ -1513,13 +1513,23 @@ async function verifyContext(client, defaultNs, manifests, opts) {
     const podGroup = new Map();
     const reps = new Map();
     const templateSig = new Map();
+    const quickSig = new Map();
     for (const o of objects) {
         if (o.origin !== 'admission') {
             catalogObjects.push(o);
             continue;
         }
         const owner = lc.ownerOf.get(o);
-        const sig = podSignature(objOf(o.data.spec));
+        // pods of one template revision with the same containers share a spec: sign the first only
+        const spec = objOf(o.data.spec);
+        const hash = objOf(objOf(o.data.metadata).labels);
+        const quick = owner
+            ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${str(hash['pod-template-hash'] ?? hash['controller-revision-hash'])}|${containerNames(spec)}`
+            : undefined;
+        const known = quick ? quickSig.get(quick) : undefined;
+        const sig = known ?? podSignature(spec);
+        if (quick && known === undefined)
+            quickSig.set(quick, sig);
         if (owner) {
             let tsig = templateSig.get(owner);
             if (tsig === undefined) {
@@ -1544,8 +1554,9 @@ async function verifyContext(client, defaultNs, manifests, opts) {
     (0,live/* setLiveContext */.KM)(catalogObjects, lc);
     const all = opts.rules ?? rules/* catalog */.U;
     const liveRes = (0,engine/* evaluate */._3)(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live' });
+    tick('live rules');
     const res = (0,engine/* evaluate */._3)(catalogObjects, [], { ...opts, rules: all.filter((r) => !r.meta.liveOnly), mode: 'live' });
-    tick('evaluate');
+    tick(`catalog (${catalogObjects.length} objects)`);
     const findings = [...liveRes.findings, ...attributeOrigins(res.findings, catalogObjects, lc, podGroup)];
     tick('attribute');
     return {
@@ -1573,6 +1584,10 @@ const POD_NOISE = new Set([
     'restartPolicy',
     'terminationGracePeriodSeconds',
 ]);
+function containerNames(spec) {
+    const names = (k) => (Array.isArray(spec[k]) ? spec[k].map((c) => str(objOf(c).name)).join(',') : '');
+    return `${names('initContainers')};${names('containers')};${names('ephemeralContainers')}`;
+}
 /** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
 function podSignature(spec) {
     const out = {};

@@ -8676,7 +8676,12 @@ const unexpectedContainer = {
         const allowed = new Set(Array.isArray(ctx.options.allowed) ? ctx.options.allowed : []);
         const owner = lc.ownerOf.get(o);
         const declaredFrom = lc.manifestOf.get(o) ?? (owner ? (lc.manifestOf.get(owner) ?? owner) : undefined);
-        const declared = declaredFrom ? new Set((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`)) : undefined;
+        const cache = ctx.memo('live:declared-containers', () => new WeakMap());
+        let declared = declaredFrom ? cache.get(declaredFrom) : undefined;
+        if (declaredFrom && !declared) {
+            declared = new Set((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`));
+            cache.set(declaredFrom, declared);
+        }
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
             if (allowed.has(c.name))
                 continue;
@@ -8733,7 +8738,13 @@ const imageNotPinnedLive = {
             return;
         const owner = lc.ownerOf.get(o);
         const src = lc.manifestOf.get(o) ?? (owner ? lc.manifestOf.get(owner) : undefined);
-        const declaredImages = new Map((src ? (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(src) : []).map((c) => [c.name, str(c.container.image)]));
+        const cache = ctx.memo('live:declared-images', () => new WeakMap());
+        let declaredImages = src ? cache.get(src) : undefined;
+        if (!declaredImages) {
+            declaredImages = new Map((src ? (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(src) : []).map((c) => [c.name, str(c.container.image)]));
+            if (src)
+                cache.set(src, declaredImages);
+        }
         const st = obj(o.data.status);
         const statuses = [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)].map(obj);
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
@@ -10002,15 +10013,17 @@ function readInputs() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96421);
 /* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44146);
-/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84091);
+/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84091);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34793);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19556);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65446);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83323);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92935);
 /**
  * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
  * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
  */
+
 
 
 
@@ -10037,13 +10050,22 @@ function filterReport(report, keep) {
 }
 async function runScan(inputs, ctx) {
     const { scan } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(463), __webpack_require__.e(377), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 49238));
-    let report = await scan({
-        paths: inputs.paths,
-        cwd: ctx.workspace,
-        ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
-        ...(inputs.config ? { configFile: inputs.config } : {}),
-        ...(inputs.profile ? { profile: inputs.profile } : {}),
-    });
+    const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
+    let report;
+    try {
+        report = await scan({
+            paths: inputs.paths,
+            cwd: ctx.workspace,
+            ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
+            ...(inputs.config ? { configFile: inputs.config } : {}),
+            ...(inputs.profile ? { profile: inputs.profile } : {}),
+        });
+    }
+    catch (e) {
+        // a configuration error stops the scan: still leave a (empty) SARIF file for the upload step
+        await writeSarif(sarifPath, emptyReport(inputs)).catch(() => undefined);
+        throw e;
+    }
     if (inputs.failOn === 'none')
         report = { ...report, failOn: 'none' };
     const notes = [];
@@ -10081,10 +10103,7 @@ async function runScan(inputs, ctx) {
         notes.push(msg);
     }
     // SARIF: always written, also when there is nothing to report.
-    const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
-    const { formatReport } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 75701));
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(sarifPath), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(sarifPath, formatReport(report, 'sarif'));
+    await writeSarif(sarifPath, report);
     if (inputs.annotations) {
         const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotate */ .fz)(report.findings);
         if (a.notShown > 0) {
@@ -10124,8 +10143,28 @@ async function runScan(inputs, ctx) {
     }
     return {};
 }
+async function writeSarif(file, report) {
+    const { formatReport } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 75701));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, formatReport(report, 'sarif'));
+}
+function emptyReport(inputs) {
+    return {
+        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x },
+        findings: [],
+        suppressed: [],
+        counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .countBySeverity */ .Ot)([]),
+        filesScanned: 0,
+        objectsScanned: 0,
+        skipped: [],
+        errors: [],
+        notVerified: [],
+        failOn: (inputs.failOn === 'none' ? 'none' : inputs.failOn),
+        durationMs: 0,
+    };
+}
 function describe(e) {
-    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e);
+    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e);
     return info ? `HTTP ${info.status}: ${info.message}` : e.message;
 }
 async function publishToPr(inputs, ctx, report, client, files, notes) {
@@ -10170,7 +10209,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes) {
             }
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e)?.status === 404) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e)?.status === 404) {
                 denied = true;
                 fallback('review', e);
             }
@@ -10185,7 +10224,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes) {
             _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_8__/* .httpError */ .p2)(e)?.status === 404)
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e)?.status === 404)
                 fallback('PR comment', e);
             else
                 _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`kubeward: the PR comment failed: ${describe(e)}`);
