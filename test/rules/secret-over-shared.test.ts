@@ -47,6 +47,20 @@ ruleTester('secret-over-shared', {
       ].join('---\n'),
     },
     {
+      name: 'pods and replica sets run by a controller count as their controller',
+      yaml: [
+        SECRET,
+        envRef('a'),
+        envRef('a-5d9f')
+          .replace('kind: Deployment', 'kind: ReplicaSet')
+          .replace(
+            '  namespace: shop',
+            '  namespace: shop\n  ownerReferences: [{ kind: Deployment, name: a, controller: true }]',
+          ),
+        envRef('b'),
+      ].join('---\n'),
+    },
+    {
       name: 'raised threshold',
       yaml: [SECRET, envRef('a'), envRef('b'), envRef('c')].join('---\n'),
       options: { threshold: 4 },

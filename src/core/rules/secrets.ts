@@ -439,6 +439,12 @@ function nsOf(o: K8sObject): string {
   return o.ref.namespace ?? '';
 }
 
+function controlled(obj: K8sObject): boolean {
+  const md = obj.data.metadata;
+  if (!isObj(md) || !Array.isArray(md.ownerReferences)) return false;
+  return md.ownerReferences.some((r) => isObj(r) && r.controller === true);
+}
+
 function secretIndex(ctx: RuleContext): SecretIndex {
   return ctx.memo('secrets:secret-uses', () => {
     const idx: SecretIndex = { uses: new Map(), saRefs: new Map(), secrets: new Map() };
@@ -465,6 +471,8 @@ function secretIndex(ctx: RuleContext): SecretIndex {
           }
         }
       }
+      // a Pod or ReplicaSet run by a controller (live inventories) is counted through its controller
+      if (controlled(obj)) continue;
       for (const t of podTemplates(obj)) {
         const spec = t.spec;
         const sa =
