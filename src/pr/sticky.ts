@@ -66,7 +66,8 @@ export async function publishStickyComment(opts: StickyCommentOptions): Promise<
     { owner, repo, issue_number: pullNumber },
     retry,
   );
-  const mine = comments.filter((c) => c.body?.includes(STICKY_MARKER));
+  // our body starts with the marker; a human quoting it does not
+  const mine = comments.filter((c) => c.body?.trimStart().startsWith(STICKY_MARKER));
   // prefer a bot's comment: anyone can paste the marker into a comment of their own
   mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
   for (const existing of mine) {

@@ -74,6 +74,22 @@ describe('publishing to a pull request', () => {
   afterEach(() => fake.close());
   const target = () => ({ client, owner: 'acme', repo: 'deploy', pullNumber: 7, headSha: HEAD });
 
+  test('sticky comment: a marker comment the token may not edit is skipped, a new one is created', async () => {
+    fake.issueComments.push({
+      id: 2,
+      body: `${STICKY_MARKER}\nfake`,
+      user: { login: 'dev', type: 'User' },
+      html_url: '',
+    });
+    const a = await publishStickyComment({ ...target(), report: report([]) });
+    expect(a.action).toBe('created');
+    expect(fake.writes()).toEqual([
+      'PATCH /repos/acme/deploy/issues/comments/2',
+      'POST /repos/acme/deploy/issues/7/comments',
+    ]);
+    expect(fake.issueComments.find((c) => c.id === 2)!.body).toBe(`${STICKY_MARKER}\nfake`);
+  });
+
   test('sticky comment: created, then updated; a human comment with the marker is left alone', async () => {
     fake.issueComments.push({
       id: 1,
