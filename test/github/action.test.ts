@@ -308,6 +308,14 @@ describe('the action on a pull request', () => {
   });
 });
 
+test('an unreachable GitHub API is a warning, not a crash', async () => {
+  const r = await runAction(undefined, { 'fail-on': 'none' });
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/::warning::kubeward: the review failed: /);
+  expect(r.stdout).toMatch(/::warning::kubeward: the PR comment failed: /);
+  expect(r.summary).toContain('### kubeward:');
+});
+
 describe('the action outside pull requests', () => {
   test('a push scans, writes SARIF and the summary, calls no API', async () => {
     const fake = await startFakeGitHub();
