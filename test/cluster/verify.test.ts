@@ -100,11 +100,14 @@ describe('kubeward verify against a fake API server', () => {
       (d.metadata as Json).generation = 4;
       d.status = { ...(d.status as Json), observedGeneration: 3, updatedReplicas: 1 };
     });
-    setTimeout(() => {
+    // the controller finishes the rollout once verify is watching
+    const poll = setInterval(() => {
+      if (!fake.requests.some((q) => q.watch && q.path.endsWith('/deployments'))) return;
+      clearInterval(poll);
       fake.update('Deployment', 'shop', 'web', (d) => {
         d.status = { ...(d.status as Json), observedGeneration: 4, updatedReplicas: 2 };
       });
-    }, 400);
+    }, 20);
     const r = await verify([
       '--kubeconfig',
       fake.kubeconfigPath,
@@ -116,6 +119,63 @@ describe('kubeward verify against a fake API server', () => {
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(15_000);
     expect(fake.requests.some((q) => q.watch && q.path.endsWith('/deployments'))).toBe(true);
+  });
+
+  test('a watch resumed after compaction gets 410 and relists', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    fake.update('Deployment', 'shop', 'web', (d) => {
+      (d.metadata as Json).generation = 4;
+    });
+    // once verify watches the Deployment: the streams drop, the rollout completes meanwhile, and
+    // etcd compacts, so resuming from the last resourceVersion seen is refused (410): relist
+    const poll = setInterval(() => {
+      if (!fake.requests.some((q) => q.watch && q.path.endsWith('/deployments'))) return;
+      clearInterval(poll);
+      fake.closeWatches();
+      fake.update('Deployment', 'shop', 'web', (d) => {
+        d.status = { ...(d.status as Json), observedGeneration: 4 };
+      });
+      fake.compact();
+    }, 20);
+    const r = await verify([
+      '--kubeconfig',
+      fake.kubeconfigPath,
+      '-m',
+      path.join(MANIFESTS, 'web.yaml'),
+      '--timeout',
+      '30s',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(15_000);
+    const deploymentLists = fake.requests.filter(
+      (q) => !q.watch && q.path === '/apis/apps/v1/namespaces/shop/deployments',
+    );
+    expect(deploymentLists.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('when watches are refused, the wait falls back to relisting', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    fake.fault({ match: '/deployments', status: 403, watch: true });
+    fake.update('Deployment', 'shop', 'web', (d) => {
+      (d.metadata as Json).generation = 4;
+    });
+    const poll = setInterval(() => {
+      if (!fake.requests.some((q) => q.watch && q.path.endsWith('/deployments'))) return;
+      clearInterval(poll);
+      fake.update('Deployment', 'shop', 'web', (d) => {
+        d.status = { ...(d.status as Json), observedGeneration: 4 };
+      });
+    }, 20);
+    const r = await verify([
+      '--kubeconfig',
+      fake.kubeconfigPath,
+      '-m',
+      path.join(MANIFESTS, 'web.yaml'),
+      '--timeout',
+      '30s',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(15_000);
   });
 
   test('a rollout that never completes times out as rollout-failed', async () => {
@@ -181,7 +241,11 @@ describe('kubeward verify against a fake API server', () => {
         ],
       };
     });
-    setTimeout(() => fake.update('Pod', 'shop', pod, (p) => void (p.status = crashing)), 500);
+    const poll = setInterval(() => {
+      if (!fake.requests.some((q) => q.watch && q.path.endsWith('/pods'))) return;
+      clearInterval(poll);
+      fake.update('Pod', 'shop', pod, (p) => void (p.status = crashing));
+    }, 20);
     const r = await verify([
       '--kubeconfig',
       fake.kubeconfigPath,

@@ -250,7 +250,9 @@ export function rolloutStatus(store: LiveStore, kind: string, o: Json): RolloutR
     const phase = str(s.phase);
     const rs = store
       .ownedBy('ReplicaSet', uid(o))
-      .find((r) => md(r).namespace === res.namespace && label(r, 'rollouts-pod-template-hash') === str(s.currentPodHash));
+      .find(
+        (r) => md(r).namespace === res.namespace && label(r, 'rollouts-pod-template-hash') === str(s.currentPodHash),
+      );
     if (rs) newPods = podsOwnedBy(store, rs);
     if (phase === 'Healthy') {
       res.state = 'done';

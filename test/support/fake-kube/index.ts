@@ -295,6 +295,12 @@ export class FakeKube {
     this.history = [];
   }
 
+  /** Ends every open watch stream (as an API server restart or a load balancer would). */
+  closeWatches(): void {
+    for (const w of this.watchers) w.res.end();
+    this.watchers.clear();
+  }
+
   async close(): Promise<void> {
     for (const w of this.watchers) w.res.end();
     this.watchers.clear();
