@@ -17,6 +17,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/:(?=[a-z0-9_+-]+:)/gi, `:${ZWJ}`);
 }
 
+/**
+ * Markdown written by kubeward itself (rule rationale and remediation from the catalog): its
+ * `code` and emphasis are kept; HTML and @mentions are still neutralised, and it stays one paragraph.
+ */
+export function catalogMarkdown(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, `@${ZWJ}`);
+}
+
 /** An inline code span that holds `text` whatever backticks it contains. */
 export function inlineCode(text: string): string {
   const one = text.replace(/[\r\n]+/g, ' ');

@@ -5,7 +5,7 @@
  */
 import { atLeast, isSeverity, SEVERITIES, type Finding, type Report, type Severity } from '../core/model.ts';
 import { getRule } from '../core/rules/index.ts';
-import { codeBlock, encodePath, escapeMarkdown, inlineCode } from './escape.ts';
+import { catalogMarkdown, codeBlock, encodePath, escapeMarkdown, inlineCode } from './escape.ts';
 
 export const SEVERITY_ICON: Record<Severity, string> = {
   critical: '🟣',
@@ -83,8 +83,8 @@ function ruleDetails(ruleId: string, findings: Finding[]): string {
     `<details><summary><code>${escapeMarkdown(ruleId)}</code> ${title} (${findings.length})</summary>`,
     '',
   ];
-  if (meta?.rationale) parts.push(`**Why:** ${escapeMarkdown(meta.rationale)}`, '');
-  if (meta?.remediation) parts.push(`**Fix:** ${escapeMarkdown(meta.remediation)}`, '');
+  if (meta?.rationale) parts.push(`**Why:** ${catalogMarkdown(meta.rationale)}`, '');
+  if (meta?.remediation) parts.push(`**Fix:** ${catalogMarkdown(meta.remediation)}`, '');
   if (meta?.example) parts.push(codeBlock('yaml', meta.example), '');
   const fixes = [...new Set(findings.map((f) => f.fix?.description).filter((d): d is string => !!d))];
   if (fixes.length > 0) parts.push(`Automatic fix: ${fixes.map(escapeMarkdown).join('; ')}`, '');

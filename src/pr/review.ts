@@ -9,7 +9,7 @@ import { getRule } from '../core/rules/index.ts';
 import { fixLineEdit, type LineEdit } from '../core/fixes/index.ts';
 import { call, httpError, paginate } from './client.ts';
 import { diffsOf, matchesPatch, rangeInDiff, type FileDiff, type PullFile } from './diff.ts';
-import { codeBlock, commentSafe, escapeMarkdown, inlineCode } from './escape.ts';
+import { catalogMarkdown, codeBlock, commentSafe, escapeMarkdown, inlineCode } from './escape.ts';
 import { SEVERITY_ICON } from './markdown.ts';
 import type { PullRequestTarget } from './sticky.ts';
 
@@ -80,12 +80,12 @@ export function commentBody(f: Finding, suggestion?: LineEdit): string {
     '',
     escapeMarkdown(f.message) + (f.secretPreview ? ` (${inlineCode(f.secretPreview)})` : ''),
   ];
-  if (meta?.rationale) parts.push('', `**Why:** ${escapeMarkdown(meta.rationale)}`);
+  if (meta?.rationale) parts.push('', `**Why:** ${catalogMarkdown(meta.rationale)}`);
   if (suggestion) {
     parts.push('', `**Suggested fix** (${escapeMarkdown(f.fix?.description ?? 'kubeward')}):`, '');
     parts.push(codeBlock('suggestion', suggestion.lines.join('\n')));
   } else if (meta?.remediation) {
-    parts.push('', `**Fix:** ${escapeMarkdown(meta.remediation)}`);
+    parts.push('', `**Fix:** ${catalogMarkdown(meta.remediation)}`);
   }
   return parts.join('\n');
 }

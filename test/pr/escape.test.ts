@@ -1,4 +1,4 @@
-import { codeBlock, encodePath, escapeMarkdown, fenceFor, inlineCode } from '../../src/pr/escape.ts';
+import { catalogMarkdown, codeBlock, encodePath, escapeMarkdown, fenceFor, inlineCode } from '../../src/pr/escape.ts';
 
 describe('escaping untrusted text', () => {
   test('no HTML', () => {
@@ -35,5 +35,11 @@ describe('escaping untrusted text', () => {
 
   test('link targets cannot end the link early', () => {
     expect(encodePath('deploy/a (copy)/x y.yaml')).toBe('deploy/a%20%28copy%29/x%20y.yaml');
+  });
+
+  test("kubeward's own rule text keeps its code spans, but not HTML or mentions", () => {
+    expect(catalogMarkdown('Set `runAsNonRoot: true`\n<b>now</b> @team')).toBe(
+      'Set `runAsNonRoot: true` &lt;b&gt;now&lt;/b&gt; @\u200dteam',
+    );
   });
 });
