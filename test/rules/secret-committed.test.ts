@@ -62,7 +62,7 @@ stringData:
         'kubernetes.io/dockerconfigjson',
       ),
       paths: ['data[".dockerconfigjson"]'],
-      message: /registry credentials \(dockerconfigjson\) for ghcr\.io/,
+      message: /commits registry credentials \(dockerconfigjson\) for ghcr\.io/,
     },
     {
       name: 'service-account token with data',

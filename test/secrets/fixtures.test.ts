@@ -55,7 +55,8 @@ describe('planted secrets', () => {
     expect(msg('TLS private key')).toMatch(/TLS private key/);
     expect(msg('dockerconfigjson registry auth')).toMatch(/registry credentials.*registry\.example\.com/);
     expect(msg('Secret data in last-applied-configuration')).toMatch(/password at data\.password/);
-    expect(msg('GCP service-account key')).toMatch(/private key|service-account/);
+    expect(msg('GCP service-account key')).toMatch(/GCP service-account key/);
+    expect(msg('npm token in .npmrc')).toMatch(/holds an npm access token/);
   });
 });
 

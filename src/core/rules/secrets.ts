@@ -55,7 +55,10 @@ function severityOf(d: Detection): Severity | undefined {
 
 /** `a GitHub personal access token`, `a password`, `an API key`. */
 function article(label: string): string {
-  return /^[aeiouAEIOU]/.test(label) && !/^(one|user)/i.test(label) ? `an ${label}` : `a ${label}`;
+  if (/^(registry )?credentials\b/.test(label)) return label;
+  const vowelSound =
+    /^[aeiouAEIOU]|^(npm|ssh|hmac|rsa|html|sdk|x509)\b/i.test(label) && !/^(one|user|uni)/i.test(label);
+  return vowelSound ? `an ${label}` : `a ${label}`;
 }
 
 function describe(ds: readonly Detection[]): string {

@@ -363,6 +363,8 @@ export function classifySecretEntry(
 ): Detection | undefined {
   const v = value.trim();
   if (isPlaceholder(v)) return undefined;
+  if (/"type"\s*:\s*"service_account"/.test(v) && /"private_key"\s*:\s*"-----BEGIN/.test(v))
+    return make('gcp-service-account', 'GCP service-account key (JSON with a private key)', v, 'high');
   if (/PRIVATE KEY(?: BLOCK)?-----/.test(v)) {
     const tls = secretType === 'kubernetes.io/tls' || /^tls\.key$/.test(key);
     return make('private-key', tls ? 'TLS private key' : 'private key', v, 'high');
