@@ -30,7 +30,7 @@ describe('secretName', () => {
     ['x-api-key', 'API key'],
     ['PRIVATE_KEY', 'private key'],
     ['client_secret', 'client secret'],
-    ['AWS_SECRET_ACCESS_KEY', 'access key'],
+    ['AWS_SECRET_ACCESS_KEY', 'secret access key'],
     ['SECRET_KEY_BASE', 'secret key'],
     ['credentials', 'credentials'],
     ['azurestorageaccountkey', 'key'],

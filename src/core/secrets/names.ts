@@ -194,6 +194,7 @@ function judgeName(name: string): SecretName | undefined {
       at = i;
     }
   }
+  if (found && found.what === 'access key' && w.includes('secret')) found = { ...found, what: 'secret access key' };
   if (!found) {
     // concatenated names: azurestorageaccountkey, dbpassword, apitoken
     const last = w[w.length - 1];
