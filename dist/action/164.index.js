@@ -73,7 +73,8 @@ async function publishStickyComment(opts) {
     const { client, owner, repo, pullNumber, retry } = opts;
     const body = stickyBody(opts);
     const comments = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber }, retry);
-    const mine = comments.filter((c) => c.body?.includes(STICKY_MARKER));
+    // our body starts with the marker; a human quoting it does not
+    const mine = comments.filter((c) => c.body?.trimStart().startsWith(STICKY_MARKER));
     // prefer a bot's comment: anyone can paste the marker into a comment of their own
     mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
     for (const existing of mine) {
@@ -555,13 +556,13 @@ function commentBody(f, suggestion) {
         (0,pr_escape/* escapeMarkdown */.FV)(f.message) + (f.secretPreview ? ` (${(0,pr_escape/* inlineCode */.ti)(f.secretPreview)})` : ''),
     ];
     if (meta?.rationale)
-        parts.push('', `**Why:** ${(0,pr_escape/* escapeMarkdown */.FV)(meta.rationale)}`);
+        parts.push('', `**Why:** ${(0,pr_escape/* catalogMarkdown */.bN)(meta.rationale)}`);
     if (suggestion) {
         parts.push('', `**Suggested fix** (${(0,pr_escape/* escapeMarkdown */.FV)(f.fix?.description ?? 'kubeward')}):`, '');
         parts.push((0,pr_escape/* codeBlock */.DV)('suggestion', suggestion.lines.join('\n')));
     }
     else if (meta?.remediation) {
-        parts.push('', `**Fix:** ${(0,pr_escape/* escapeMarkdown */.FV)(meta.remediation)}`);
+        parts.push('', `**Fix:** ${(0,pr_escape/* catalogMarkdown */.bN)(meta.remediation)}`);
     }
     return parts.join('\n');
 }

@@ -1147,27 +1147,26 @@ function watchStore(client, store, kinds, namespaces, signal) {
             catch (e) {
                 if (signal.aborted)
                     break;
-                if (e instanceof ClusterError && e.kind === 'gone') {
-                    try {
-                        const res = await client.list(listPath(spec, namespace), 500, signal);
-                        const m = store.byKind.get(spec.kind);
-                        if (m && namespace) {
-                            for (const k of [...m.keys()])
-                                if (k.startsWith(`${namespace}/`))
-                                    m.delete(k);
-                        }
-                        else
-                            m?.clear();
-                        for (const item of res.items)
-                            store.put(spec.kind, withKind(spec, item));
-                        store.versions.set(vkey, res.resourceVersion);
-                        store.changed();
+                // 410 Gone: the resourceVersion was compacted; any other failure (a watch refused while
+                // LIST is allowed, a dropped stream): relist so the store stays current, i.e. poll
+                if (!(e instanceof ClusterError && e.kind === 'gone'))
+                    failures++;
+                try {
+                    const res = await client.list(withQuery(listPath(spec, namespace), spec.query), 500, signal);
+                    const m = store.byKind.get(spec.kind);
+                    if (m && namespace) {
+                        for (const k of [...m.keys()])
+                            if (k.startsWith(`${namespace}/`))
+                                m.delete(k);
                     }
-                    catch {
-                        failures++;
-                    }
+                    else
+                        m?.clear();
+                    for (const item of res.items)
+                        store.put(spec.kind, withKind(spec, item));
+                    store.versions.set(vkey, res.resourceVersion);
+                    store.changed();
                 }
-                else {
+                catch {
                     failures++;
                 }
                 await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(failures, 5), 3000)));

@@ -5174,6 +5174,8 @@ function classifySecretEntry(key, value, secretType = 'Opaque', opts = {}) {
     const v = value.trim();
     if (text_isPlaceholder(v))
         return undefined;
+    if (/"type"\s*:\s*"service_account"/.test(v) && /"private_key"\s*:\s*"-----BEGIN/.test(v))
+        return make('gcp-service-account', 'GCP service-account key (JSON with a private key)', v, 'high');
     if (/PRIVATE KEY(?: BLOCK)?-----/.test(v)) {
         const tls = secretType === 'kubernetes.io/tls' || /^tls\.key$/.test(key);
         return make('private-key', tls ? 'TLS private key' : 'private key', v, 'high');
@@ -5280,7 +5282,10 @@ function severityOf(d) {
 }
 /** `a GitHub personal access token`, `a password`, `an API key`. */
 function article(label) {
-    return /^[aeiouAEIOU]/.test(label) && !/^(one|user)/i.test(label) ? `an ${label}` : `a ${label}`;
+    if (/^(registry )?credentials\b/.test(label))
+        return label;
+    const vowelSound = /^[aeiouAEIOU]|^(npm|ssh|hmac|rsa|html|sdk|x509)\b/i.test(label) && !/^(one|user|uni)/i.test(label);
+    return vowelSound ? `an ${label}` : `a ${label}`;
 }
 function secrets_describe(ds) {
     const labels = [...new Set(ds.map((d) => d.label))];
@@ -5606,6 +5611,9 @@ spec:
     *check(obj, ctx) {
         if (obj.ref.kind !== 'Secret')
             return;
+        // in a cluster a Secret is where the data belongs: only a committed manifest is a leak
+        if (ctx.mode === 'live' || obj.origin !== 'manifest')
+            return;
         const o = opts(ctx);
         const type = typeof obj.data.type === 'string' ? obj.data.type : 'Opaque';
         const name = obj.ref.name || '(unnamed)';
@@ -5629,6 +5637,12 @@ spec:
 };
 function nsOf(o) {
     return o.ref.namespace ?? '';
+}
+function controlled(obj) {
+    const md = obj.data.metadata;
+    if (!(0,podspec/* isObj */.sA)(md) || !Array.isArray(md.ownerReferences))
+        return false;
+    return md.ownerReferences.some((r) => (0,podspec/* isObj */.sA)(r) && r.controller === true);
 }
 function secretIndex(ctx) {
     return ctx.memo('secrets:secret-uses', () => {
@@ -5660,6 +5674,9 @@ function secretIndex(ctx) {
                     }
                 }
             }
+            // a Pod or ReplicaSet run by a controller (live inventories) is counted through its controller
+            if (controlled(obj))
+                continue;
             for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
                 const spec = t.spec;
                 const sa = typeof spec.serviceAccountName === 'string'
@@ -5966,7 +5983,7 @@ function workloadsIn(ctx) {
 /** Kinds that only hold a template for pods that something else creates. */
 const TEMPLATE_KINDS = new Set(['PodTemplate', 'WorkflowTemplate', 'ClusterWorkflowTemplate']);
 /** Objects a controller owns (live ReplicaSets and Pods): their owner is reported instead. */
-function controlled(obj) {
+function network_controlled(obj) {
     const md = obj.data.metadata;
     return (0,podspec/* isObj */.sA)(md) && arr(md.ownerReferences).some((o) => (0,podspec/* isObj */.sA)(o) && (0,podspec/* boolOf */.Ul)(o.controller) === true);
 }
@@ -6020,7 +6037,7 @@ const networkPolicyMissing = {
             return;
         const pols = policies(ctx);
         for (const w of workloadsIn(ctx)) {
-            if (network_hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || controlled(w.obj))
+            if (network_hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || network_controlled(w.obj))
                 continue;
             const covered = new Set();
             for (const p of pols)
@@ -10386,6 +10403,7 @@ async function paginate(client, route, params, retry, maxPages = 100) {
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   O0: () => (/* binding */ encodePath),
 /* harmony export */   XO: () => (/* binding */ commentSafe),
+/* harmony export */   bN: () => (/* binding */ catalogMarkdown),
 /* harmony export */   ti: () => (/* binding */ inlineCode)
 /* harmony export */ });
 /**
@@ -10403,6 +10421,18 @@ function escapeMarkdown(text) {
         .replace(/[\\`*_[\]()#|~!{}]/g, (c) => `\\${c}`)
         .replace(/@/g, `@${ZWJ}`)
         .replace(/:(?=[a-z0-9_+-]+:)/gi, `:${ZWJ}`);
+}
+/**
+ * Markdown written by kubeward itself (rule rationale and remediation from the catalog): its
+ * `code` and emphasis are kept; HTML and @mentions are still neutralised, and it stays one paragraph.
+ */
+function catalogMarkdown(text) {
+    return text
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, `@${ZWJ}`);
 }
 /** An inline code span that holds `text` whatever backticks it contains. */
 function inlineCode(text) {
@@ -10515,9 +10545,9 @@ function ruleDetails(ruleId, findings) {
         '',
     ];
     if (meta?.rationale)
-        parts.push(`**Why:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(meta.rationale)}`, '');
+        parts.push(`**Why:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogMarkdown */ .bN)(meta.rationale)}`, '');
     if (meta?.remediation)
-        parts.push(`**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(meta.remediation)}`, '');
+        parts.push(`**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogMarkdown */ .bN)(meta.remediation)}`, '');
     if (meta?.example)
         parts.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .codeBlock */ .DV)('yaml', meta.example), '');
     const fixes = [...new Set(findings.map((f) => f.fix?.description).filter((d) => !!d))];
