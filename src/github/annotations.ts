@@ -1,6 +1,6 @@
 /** Workflow annotations: most severe first, within GitHub's 10 per type per step. */
 import * as core from '@actions/core';
-import type { Finding, Severity } from '../core/model.ts';
+import type { Finding, InputError, Severity } from '../core/model.ts';
 
 export const ANNOTATION_LIMIT = 10;
 type Level = 'error' | 'warning' | 'notice';
@@ -15,9 +15,9 @@ export interface AnnotationResult {
   notShown: number;
 }
 
-/** Emits annotations for findings (already sorted most severe first). */
-export function annotate(findings: readonly Finding[]): AnnotationResult {
-  const shown: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+/** Emits annotations for findings (already sorted most severe first); `used`: annotations already made. */
+export function annotate(findings: readonly Finding[], used: Partial<Record<Level, number>> = {}): AnnotationResult {
+  const shown: Record<Level, number> = { error: 0, warning: 0, notice: 0, ...used };
   let notShown = 0;
   for (const f of findings) {
     const level = levelOf(f.severity);
@@ -44,4 +44,17 @@ export function annotate(findings: readonly Finding[]): AnnotationResult {
     core[level](msg, props);
   }
   return { shown, notShown };
+}
+
+/** Input errors (unreadable files, rules that failed) as warnings, first: they say results are missing. */
+export function annotateInputErrors(errors: readonly InputError[]): number {
+  let n = 0;
+  for (const e of errors.slice(0, ANNOTATION_LIMIT)) {
+    const props: core.AnnotationProperties = { title: 'kubeward: input error' };
+    if (e.file && !e.file.startsWith('<')) props.file = e.file;
+    if (e.line) props.startLine = e.line;
+    core.warning(e.message, props);
+    n++;
+  }
+  return n;
 }

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { atLeast, countBySeverity, failsThreshold, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
-import { annotate, ANNOTATION_LIMIT } from './annotations.ts';
+import { annotate, annotateInputErrors, ANNOTATION_LIMIT } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { VERSION } from '../core/version.ts';
@@ -93,14 +93,16 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   await writeSarif(sarifPath, report);
 
   if (inputs.annotations) {
-    const a = annotate(report.findings);
+    const warned = annotateInputErrors(report.errors);
+    const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
         `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
       );
     }
+  } else {
+    for (const e of report.errors) core.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
   }
-  for (const e of report.errors) core.warning(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
 
   // PR comments.
   if (pr && inputs.comment !== 'off') {

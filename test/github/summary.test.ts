@@ -1,6 +1,6 @@
 import { countBySeverity, type Finding, type Report } from '../../src/core/model.ts';
 import { SUMMARY_BYTES, summaryMarkdown } from '../../src/github/summary.ts';
-import { annotate, levelOf } from '../../src/github/annotations.ts';
+import { annotate, annotateInputErrors, levelOf } from '../../src/github/annotations.ts';
 
 function report(findings: Finding[]): Report {
   return {
@@ -75,9 +75,18 @@ test('annotation levels and the 10-per-level limit, most severe first', () => {
       ...Array.from({ length: 3 }, (_, i) => f('medium', i)),
     ]);
     expect(res).toEqual({ shown: { error: 10, warning: 3, notice: 0 }, notShown: 2 });
+    // input errors come first and use up the warning budget
+    const used = annotateInputErrors([{ file: 'bad.yaml', line: 3, message: 'cannot read: EACCES' }]);
+    expect(used).toBe(1);
+    const more = annotate(
+      Array.from({ length: 10 }, (_, i) => f('medium', i)),
+      { warning: used },
+    );
+    expect(more).toEqual({ shown: { error: 0, warning: 10, notice: 0 }, notShown: 1 });
   } finally {
     process.stdout.write = write;
   }
   expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(10);
+  expect(lines).toContain('::warning title=kubeward%3A input error,file=bad.yaml,line=3::cannot read: EACCES\n');
   expect(lines[0]).toMatch(/^::error title=r%3A t,file=a.yaml,line=1,endLine=1,col=1::\[high\] m0/);
 });
