@@ -4201,6 +4201,8 @@ function judgeName(name) {
             at = i;
         }
     }
+    if (found && found.what === 'access key' && w.includes('secret'))
+        found = { ...found, what: 'secret access key' };
     if (!found) {
         // concatenated names: azurestorageaccountkey, dbpassword, apitoken
         const last = w[w.length - 1];
@@ -9847,6 +9849,7 @@ function createSuppressor(opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ annotateInputErrors),
 /* harmony export */   OE: () => (/* binding */ ANNOTATION_LIMIT),
 /* harmony export */   fz: () => (/* binding */ annotate)
 /* harmony export */ });
@@ -9858,9 +9861,9 @@ const ANNOTATION_LIMIT = 10;
 function levelOf(s) {
     return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'notice';
 }
-/** Emits annotations for findings (already sorted most severe first). */
-function annotate(findings) {
-    const shown = { error: 0, warning: 0, notice: 0 };
+/** Emits annotations for findings (already sorted most severe first); `used`: annotations already made. */
+function annotate(findings, used = {}) {
+    const shown = { error: 0, warning: 0, notice: 0, ...used };
     let notShown = 0;
     for (const f of findings) {
         const level = levelOf(f.severity);
@@ -9888,6 +9891,20 @@ function annotate(findings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__[level](msg, props);
     }
     return { shown, notShown };
+}
+/** Input errors (unreadable files, rules that failed) as warnings, first: they say results are missing. */
+function annotateInputErrors(errors) {
+    let n = 0;
+    for (const e of errors.slice(0, ANNOTATION_LIMIT)) {
+        const props = { title: 'kubeward: input error' };
+        if (e.file && !e.file.startsWith('<'))
+            props.file = e.file;
+        if (e.line)
+            props.startLine = e.line;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(e.message, props);
+        n++;
+    }
+    return n;
 }
 
 
@@ -10122,13 +10139,16 @@ async function runScan(inputs, ctx) {
     // SARIF: always written, also when there is nothing to report.
     await writeSarif(sarifPath, report);
     if (inputs.annotations) {
-        const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotate */ .fz)(report.findings);
+        const warned = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotateInputErrors */ .Ev)(report.errors);
+        const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotate */ .fz)(report.findings, { warning: warned });
         if (a.notShown > 0) {
             notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} notices per step. All are in the table below and in the SARIF file.`);
         }
     }
-    for (const e of report.errors)
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    else {
+        for (const e of report.errors)
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    }
     // PR comments.
     if (pr && inputs.comment !== 'off') {
         if (!inputs.githubToken) {
