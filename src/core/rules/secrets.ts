@@ -45,7 +45,7 @@ function secretNames(ctx: RuleContext): ReadonlySet<string> {
 }
 
 function opts(ctx: RuleContext): DetectOptions {
-  return { resourceNames: secretNames(ctx) };
+  return ctx.memo('secrets:detect-options', () => ({ resourceNames: secretNames(ctx), cache: new Map() }));
 }
 
 /** The severity of a detection: entropy-only hunches are reported low, whatever the rule's default. */

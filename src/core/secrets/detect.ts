@@ -40,6 +40,12 @@ export interface DetectOptions {
   resourceNames?: ReadonlySet<string>;
   /** Report high-entropy values under neutral names (confidence low). Default true. */
   entropy?: boolean;
+  /**
+   * Format detections by string, shared for one run (manifests repeat the same values a lot).
+   * Owned by the caller (the rules keep one per run in `ctx.memo`), so no secret material outlives
+   * the run in a process-wide cache.
+   */
+  cache?: Map<string, Detection[]>;
 }
 
 /** secretlint rule id -> label, for formats our own patterns do not cover. */
@@ -79,18 +85,13 @@ function worthScanning(text: string): boolean {
   return text.length >= 12;
 }
 
-/** Per-process cache of format detections by string: manifests repeat the same values a lot. */
-const formatCache = new Map<string, Detection[]>();
-const CACHE_MAX = 20000;
-
 /** Known token formats in a text: our own patterns, then secretlint's recommended rules. */
-export function detectFormats(text: string): Detection[] {
+export function detectFormats(text: string, cache?: Map<string, Detection[]>): Detection[] {
   if (!worthScanning(text)) return [];
-  const hit = formatCache.get(text);
+  const hit = cache?.get(text);
   if (hit) return hit;
   const out = detectFormatsUncached(text);
-  if (formatCache.size >= CACHE_MAX) formatCache.clear();
-  formatCache.set(text, out);
+  cache?.set(text, out);
   return out;
 }
 
@@ -161,7 +162,7 @@ function isLiteralCandidate(value: string, opts: DetectOptions): boolean {
  * in it, else the name says secret and the value is a literal, else (optionally) entropy alone.
  */
 export function detectNamedValue(name: string, value: string, opts: DetectOptions = {}): Detection[] {
-  const formats = detectFormats(value);
+  const formats = detectFormats(value, opts.cache);
   if (formats.length) return formats;
   const byName = detectByName(name, value, opts);
   if (byName) return [byName];
@@ -230,7 +231,7 @@ const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
  * key says secret, plus database client password flags.
  */
 export function detectInText(text: string, opts: DetectOptions = {}): Detection[] {
-  const out = detectFormats(text);
+  const out = [...detectFormats(text, opts.cache)]; // a copy: the cached array is shared
   const seen = new Set(out.map((d) => d.secret));
   const add = (d: Detection | undefined) => {
     if (!d || seen.has(d.secret)) return;
@@ -303,7 +304,7 @@ export function detectInArgv(
     if (next === undefined || next.startsWith('-') || s.includes('=')) continue;
     const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
     if (!flag) continue;
-    if (detectFormats(next).length) continue; // the value's own format detection reports it
+    if (detectFormats(next, opts.cache).length) continue; // the value's own format detection reports it
     let d: Detection | undefined;
     if (flag[1].length > 1) d = detectByName(flag[1], next, opts);
     else if (flag[1] === pwFlag && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
@@ -388,7 +389,7 @@ export function classifySecretEntry(
   if (secretType === 'kubernetes.io/basic-auth' && key === 'password') return make('password', 'password', v, 'medium');
   if (secretType === 'kubernetes.io/ssh-auth' && key === 'ssh-privatekey')
     return make('private-key', 'SSH private key', v, 'high');
-  const formats = detectFormats(v);
+  const formats = detectFormats(v, opts.cache);
   if (formats.length) return { ...formats[0], secret: v, preview: redact(v) };
   if (/client-key-data:|client-certificate-data:|\btoken:\s*\S{16,}/.test(v) && /clusters:/.test(v))
     return make('kubeconfig', 'kubeconfig with credentials', v, 'high');
