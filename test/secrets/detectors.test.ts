@@ -164,6 +164,14 @@ describe('text and argv', () => {
     expect(ds.map((d) => d.secret)).toEqual([pw]);
   });
 
+  test('a shared cache is not polluted by name-based detections', () => {
+    const cache = new Map();
+    const text = `gh=${t.github}\npassword=${t.password()}\n`;
+    expect(detectInText(text, { cache })).toHaveLength(2);
+    expect(detectInText(text, { cache })).toHaveLength(2);
+    expect(detectFormats(text, cache).map((d) => d.kind)).toEqual(['github-token']);
+  });
+
   test('config directives and XML elements', () => {
     const pw = t.password();
     expect(detectInText(`port 6379\nrequirepass ${pw}\n`).map((d) => d.secret)).toEqual([pw]);
