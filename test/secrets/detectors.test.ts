@@ -166,7 +166,7 @@ describe('text and argv', () => {
 
   test('a shared cache is not polluted by name-based detections', () => {
     const cache = new Map();
-    const text = `gh=${t.github}\npassword=${t.password()}\n`;
+    const text = `gh: ${t.github}\napi_secret: ${t.password()}\n`;
     expect(detectInText(text, { cache })).toHaveLength(2);
     expect(detectInText(text, { cache })).toHaveLength(2);
     expect(detectFormats(text, cache).map((d) => d.kind)).toEqual(['github-token']);
