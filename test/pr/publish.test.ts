@@ -193,6 +193,26 @@ describe('publishing to a pull request', () => {
     expect((fake.reviews[0].comments as { line: number }[]).map((c) => c.line)).toEqual([7]);
   });
 
+  test('suggestions: false gives comments without suggestion blocks', async () => {
+    const diffs = new Map([
+      [
+        'pod.yaml',
+        patchLines(
+          '@@ -0,0 +1,9 @@\n' +
+            POD.trimEnd()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        ),
+      ],
+    ]);
+    const f = finding({ location: { file: 'pod.yaml', line: 9, column: 9 } });
+    const r = await planReview({ report: report([f]), readFile: async () => POD, suggestions: false }, diffs, []);
+    expect(r.comments).toHaveLength(1);
+    expect(r.comments[0].body).not.toContain('```suggestion');
+    expect(r.result.suggestions).toBe(0);
+  });
+
   test('no inline comment when the checked-out file is not the PR head (lines moved)', async () => {
     const diffs = new Map([
       [
