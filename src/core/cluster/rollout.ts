@@ -88,6 +88,16 @@ export function podProblems(store: LiveStore | undefined, pod: Json, restartThre
     if (!Array.isArray(list)) continue;
     const specList = spec(pod)[init ? 'initContainers' : 'containers'];
     for (const cs0 of list) {
+      // fast path without allocations for the usual healthy container
+      const raw = cs0 as {
+        state?: { waiting?: { reason?: string } };
+        lastState?: { terminated?: unknown };
+        restartCount?: number;
+      };
+      if (!raw?.state?.waiting && !raw?.lastState?.terminated && !((raw?.restartCount ?? 0) >= restartThreshold)) {
+        const t = (raw?.state as { terminated?: { reason?: string } } | undefined)?.terminated;
+        if (!t || t.reason !== 'OOMKilled') continue;
+      }
       const cs = obj(cs0);
       const waiting = obj(obj(cs.state).waiting);
       const terminated = obj(obj(cs.state).terminated);

@@ -46,6 +46,12 @@ export interface LiveContext {
 
 const contexts = new WeakMap<readonly K8sObject[], LiveContext>();
 
+const CONTAINER_LISTS: [string, 'initContainer' | 'container' | 'ephemeralContainer'][] = [
+  ['initContainers', 'initContainer'],
+  ['containers', 'container'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+];
+
 /** Registers the live context for one evaluation (keyed by the objects array identity). */
 export function setLiveContext(objects: readonly K8sObject[], lc: LiveContext): void {
   contexts.set(objects, lc);
@@ -385,7 +391,10 @@ const unexpectedContainer: Rule = {
     if (o.origin !== 'live' && o.origin !== 'admission') return;
     const lc = live(ctx, 'unexpected-container');
     if (!lc) return;
-    const allowed = new Set(Array.isArray(ctx.options.allowed) ? (ctx.options.allowed as string[]) : []);
+    const allowed = ctx.memo(
+      'live:allowed-containers',
+      () => new Set(Array.isArray(ctx.options.allowed) ? (ctx.options.allowed as string[]) : []),
+    );
     const owner = lc.ownerOf.get(o);
     const declaredFrom = lc.manifestOf.get(o) ?? (owner ? (lc.manifestOf.get(owner) ?? owner) : undefined);
     const cache = ctx.memo('live:declared-containers', () => new WeakMap<K8sObject, Set<string>>());
@@ -394,11 +403,33 @@ const unexpectedContainer: Rule = {
       declared = new Set(allContainers(declaredFrom).map((c) => `${c.type}/${c.name}`));
       cache.set(declaredFrom, declared);
     }
+    // fast path: every container name is declared (the common case for 10,000s of pods)
+    const spec = o.ref.kind === 'Pod' ? obj(o.data.spec) : podTemplates(o)[0]?.spec;
+    let suspicious = false;
+    for (const [field, type] of CONTAINER_LISTS) {
+      for (const c of arr(spec?.[field])) {
+        const n = str(obj(c).name);
+        if (allowed.has(n)) continue;
+        if (declared ? !declared.has(`${type}/${n}`) : type === 'ephemeralContainer') suspicious = true;
+      }
+    }
+    if (!suspicious) return;
+    // one finding per workload and injected container (with the number of pods), not one per pod
+    const seen = ctx.memo('live:injected-seen', () => new Map<string, Record<string, string>>());
     for (const c of allContainers(o)) {
       if (allowed.has(c.name)) continue;
       const isDeclared = declared?.has(`${c.type}/${c.name}`);
       if (isDeclared) continue;
       if (!declared && c.type !== 'ephemeralContainer') continue;
+      const groupKey =
+        owner && c.type !== 'ephemeralContainer'
+          ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${c.type}/${c.name}`
+          : undefined;
+      const prev = groupKey ? seen.get(groupKey) : undefined;
+      if (prev) {
+        prev.pods = String(Number(prev.pods) + 1);
+        continue;
+      }
       const by = injectorOf(o, c);
       const what =
         c.type === 'ephemeralContainer'
@@ -407,12 +438,17 @@ const unexpectedContainer: Rule = {
       yield {
         path: c.path,
         message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
-        details: {
-          container: c.name,
-          image: str(c.container.image),
-          type: c.type,
-          ...(by ? { injectedBy: by } : {}),
-        },
+        details: (() => {
+          const d: Record<string, string> = {
+            container: c.name,
+            image: str(c.container.image),
+            type: c.type,
+            ...(by ? { injectedBy: by } : {}),
+            ...(owner ? { owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' } : {}),
+          };
+          if (groupKey) seen.set(groupKey, d);
+          return d;
+        })(),
       };
     }
   },
@@ -457,22 +493,29 @@ const imageNotPinnedLive: Rule = {
       if (src) cache.set(src, declaredImages);
     }
     const st = obj(o.data.status);
-    const statuses = [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)].map(obj);
-    for (const c of allContainers(o)) {
-      const image = str(c.container.image);
+    const spec = obj(o.data.spec);
+    let specImages: Map<string, string> | undefined;
+    for (const cs0 of [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)]) {
+      const cs = obj(cs0);
+      const running = digestOf(str(cs.imageID));
+      if (!running) continue;
+      const name = str(cs.name);
+      specImages ??= new Map(
+        CONTAINER_LISTS.flatMap(([f]) => arr(spec[f]).map((c) => [str(obj(c).name), str(obj(c).image)] as const)),
+      );
+      const image = specImages.get(name) ?? '';
       const expected =
-        lc.expectImages.get(c.name) ??
+        lc.expectImages.get(name) ??
         lc.expectImages.get(repoOf(image)) ??
-        digestOf(declaredImages.get(c.name) ?? '') ??
+        digestOf(declaredImages.get(name) ?? '') ??
         digestOf(image);
-      if (!expected) continue;
-      const cs = statuses.find((s) => s.name === c.name);
-      const running = digestOf(str(cs?.imageID));
-      if (!running || running === expected) continue;
+      if (!expected || running === expected) continue;
+      const c = allContainers(o).find((x) => x.name === name);
+      if (!c) continue;
       yield {
         path: [...c.path, 'image'],
-        message: `container ${c.name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
-        details: { container: c.name, image, expected, running: str(cs?.imageID) },
+        message: `container ${name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
+        details: { container: name, image, expected, running: str(cs.imageID) },
       };
     }
   },
@@ -836,7 +879,24 @@ const podSecurityAdmission: Rule = {
     const level = enforceLevel(lc.namespaces.get(o.ref.namespace ?? ''));
     if (!level || level === 'privileged') return;
     const spec = obj(o.data.spec);
-    const v = pssViolations(spec, obj(mdOf(o).annotations), level);
+    // pods of one template revision share their spec: judge it once
+    const owner = lc.ownerOf.get(o);
+    const labels = obj(mdOf(o).labels);
+    const rev = str(labels['pod-template-hash'] ?? labels['controller-revision-hash']);
+    const key =
+      owner && rev
+        ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${rev}|${level}|${CONTAINER_LISTS.map(([f]) =>
+            arr(spec[f])
+              .map((c) => str(obj(c).name))
+              .join(','),
+          ).join(';')}`
+        : undefined;
+    const cache = ctx.memo('live:pss', () => new Map<string, string[]>());
+    let v = key ? cache.get(key) : undefined;
+    if (!v) {
+      v = pssViolations(spec, obj(mdOf(o).annotations), level);
+      if (key) cache.set(key, v);
+    }
     if (!v.length) return;
     yield {
       path: ['spec'],
