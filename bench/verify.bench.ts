@@ -2,6 +2,8 @@
  * `kubeward verify` at scale: 10,000 pods in 2,000 Deployments (20 namespaces) in the fake API
  * server (its own process), verified in a fresh process so time and peak RSS are verify's own.
  * Targets: <= 2 s and <= 300 MB RSS, also with 20 ms latency injected per request.
+ * The time printed is verify()'s own (Report.durationMs, including loading the Kubernetes client);
+ * the phases show where it goes. On a shared 2-core machine the fake server competes for CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -84,9 +86,9 @@ interface ChildResult {
   phases: Record<string, number>;
 }
 
-function runChild(args: object): Promise<ChildResult> {
+function runChild(args: object, execArgv: string[] = []): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SELF], {
+    const child = spawn(process.execPath, [...execArgv, SELF], {
       env: { ...process.env, KW_BENCH_CHILD: '1', KW_BENCH_ARGS: JSON.stringify(args) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -106,12 +108,15 @@ export default async function bench(): Promise<void> {
   for (const latency of [0, 20]) {
     const s = await serve(latency);
     try {
-      const cases: [string, object][] = [
-        ['all namespaces', { kubeconfig: s.kubeconfig }],
-        ['20 namespaces + 2,000 manifests', { kubeconfig: s.kubeconfig, manifests: s.manifests, namespaces }],
+      const cases: [string, object, string[]][] = [
+        ['all namespaces', { kubeconfig: s.kubeconfig }, []],
+        ['20 namespaces + 2,000 manifests', { kubeconfig: s.kubeconfig, manifests: s.manifests, namespaces }, []],
+        // V8 grows the young generation to its maximum under verify's allocation rate; a launcher
+        // flag caps it (it cannot be set once the process runs)
+        ['all namespaces, node --max-semi-space-size=8', { kubeconfig: s.kubeconfig }, ['--max-semi-space-size=8']],
       ];
-      for (const [name, args] of cases) {
-        const r = await runChild(args);
+      for (const [name, args, execArgv] of cases) {
+        const r = await runChild(args, execArgv);
         const ok = r.reportMs <= 2000 && r.rssMB <= 300 ? 'ok' : 'OVER TARGET';
         console.log(
           `verify 10,000 pods / 2,000 deployments, ${name}, latency ${latency} ms/request: ` +
