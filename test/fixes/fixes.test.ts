@@ -130,6 +130,33 @@ describe('applyFixes', () => {
   });
 });
 
+describe('line endings', () => {
+  const pod = { apiVersion: 'v1', kind: 'Pod', name: 'p' };
+  const runAsNonRoot = fix([{ path: ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'], value: true }]);
+
+  test('a file without a final line break keeps it that way', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: a';
+    const r = applyFixes(text, [{ object: pod, fix: runAsNonRoot }]);
+    expect(r.text).toBe(text + '\n    securityContext:\n      runAsNonRoot: true');
+    expect(fixLineEdit(text, { object: pod, fix: runAsNonRoot })).toEqual({
+      startLine: 8,
+      endLine: 8,
+      lines: ['    image: a', '    securityContext:', '      runAsNonRoot: true'],
+    });
+  });
+
+  test('CRLF files get CRLF lines; suggestions carry no carriage returns', () => {
+    const text =
+      'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: c\r\n    securityContext:\r\n      privileged: true\r\n';
+    const r = applyFixes(text, [{ object: pod, fix: runAsNonRoot }]);
+    expect(r.text).toBe(text + '      runAsNonRoot: true\r\n');
+    expect(fixLineEdit(text, { object: pod, fix: runAsNonRoot })!.lines).toEqual([
+      '      privileged: true',
+      '      runAsNonRoot: true',
+    ]);
+  });
+});
+
 describe('line edits for suggestions', () => {
   test('an in-place change replaces exactly its line', () => {
     const e = fixLineEdit(DEPLOY, {

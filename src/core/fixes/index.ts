@@ -272,7 +272,15 @@ export function applyFixToDocument(docText: string, fix: Fix, base: FieldPath = 
     for (const l of leaves) ops.push(() => setEdit(text, root(), l.path, l.value));
   }
   for (const r of fix.remove ?? []) ops.push(() => removeEdit(text, root(), [...base, ...r]));
-  for (const op of ops) for (const e of op()) text = applyEdit(text, e);
+  const crlf = docText.includes('\r\n');
+  for (const op of ops) {
+    for (const e of op()) {
+      // new lines follow the file's line endings
+      text = applyEdit(text, crlf ? { ...e, text: e.text.replace(/\r?\n/g, '\r\n') } : e);
+    }
+  }
+  // a document that did not end with a line break still does not
+  if (!/\n$/.test(docText)) text = text.replace(/\r?\n$/, '');
   return text;
 }
 
@@ -355,8 +363,8 @@ export function applyFixes(fileText: string, targets: readonly FixTarget[]): App
 /** The smallest run of old lines to replace, and the new lines: a line-level diff of two texts. */
 export function lineEdit(before: string, after: string): LineEdit | undefined {
   if (before === after) return undefined;
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const a = before.split('\n').map((l) => l.replace(/\r$/, ''));
+  const b = after.split('\n').map((l) => l.replace(/\r$/, ''));
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
