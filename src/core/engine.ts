@@ -8,6 +8,7 @@ import {
   formatPath,
   type Finding,
   type InputError,
+  type Location,
   type Severity,
   type Suppression,
 } from './model.ts';
@@ -49,6 +50,33 @@ export function defaultSetting(meta: RuleMeta): RuleSetting {
   return { enabled: meta.enabledByDefault, severity: meta.severity, options };
 }
 
+/** The text of 1-based line `n` of `text`, or undefined. */
+function lineText(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}
+
+/**
+ * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
+ * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`), its lines are
+ * the file's lines, so the finding points at that line instead of the key.
+ */
+function refineToValueLine(loc: Location, fileText: string, lineInValue: number): Location {
+  const header = lineText(fileText, loc.line);
+  if (header === undefined || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header)) return loc;
+  const line = loc.line + lineInValue;
+  const text = lineText(fileText, line);
+  if (text === undefined || text.trim() === '') return loc;
+  const column = text.length - text.trimStart().length + 1;
+  return { file: loc.file, line, column, endLine: line, endColumn: text.trimEnd().length + 1 };
+}
+
 function makeFinding(
   rule: Rule,
   setting: RuleSetting,
@@ -57,7 +85,9 @@ function makeFinding(
   origin: Finding['origin'],
 ): Finding {
   const path = formatPath(v.path);
-  const location = obj?.locate?.(v.path);
+  let location = obj?.locate?.(v.path);
+  const inValue = Number(v.details?.lineInValue);
+  if (location && obj?.source && inValue >= 1) location = refineToValueLine(location, obj.source.fileText, inValue);
   const f: Finding = {
     ruleId: rule.meta.id,
     // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's

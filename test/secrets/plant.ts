@@ -251,10 +251,11 @@ data:
   cm.add(`  application.properties: |`, 'cm-props');
   cm.add(`    server.port=8080
     spring.datasource.url=jdbc:postgresql://db:5432/app
-    spring.datasource.username=app
-    spring.datasource.password=${pw4}`);
+    spring.datasource.username=app`);
+  // inside a literal block the finding points at the secret's own line
+  cm.add(`    spring.datasource.password=${pw4}`, 'cm-props-password');
   cm.add(`  .npmrc: |`, 'cm-npmrc');
-  cm.add(`    //registry.npmjs.org/:_authToken=${t.npm}`);
+  cm.add(`    //registry.npmjs.org/:_authToken=${t.npm}`, 'cm-npmrc-token');
   cm.add(`  GITLAB_CI_ACCESS: ${t.gitlab}`, 'cm-gitlab');
   cm.add(`binaryData:`);
   cm.add(`  signing.pem: ${b64(t.pkcs8Key)}`, 'cm-bin');
@@ -274,7 +275,7 @@ data:
       file: cmFile,
       ruleId: 'secret-in-configmap',
       path: 'data["application.properties"]',
-      line: m(cm, 'cm-props'),
+      line: m(cm, 'cm-props-password'),
       secret: pw4,
     },
     {
@@ -282,7 +283,7 @@ data:
       file: cmFile,
       ruleId: 'secret-in-configmap',
       path: 'data[".npmrc"]',
-      line: m(cm, 'cm-npmrc'),
+      line: m(cm, 'cm-npmrc-token'),
       secret: t.npm,
     },
     {
