@@ -130,6 +130,33 @@ describe('applyFixes', () => {
   });
 });
 
+test('an item of a kind: List is found by identity and edited under items[i]', () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '  - apiVersion: v1',
+    '    kind: Pod',
+    '    metadata: {name: a}',
+    '    spec:',
+    '      containers: [{name: c, image: x}]',
+    '  - apiVersion: v1',
+    '    kind: Pod',
+    '    metadata: {name: b}',
+    '    spec:',
+    '      hostNetwork: true # why',
+    '',
+  ].join('\n');
+  const r = applyFixes(text, [
+    {
+      object: { apiVersion: 'v1', kind: 'Pod', name: 'b' },
+      fix: fix([{ path: ['spec', 'hostNetwork'], value: false }]),
+    },
+  ]);
+  expect(r.failed).toEqual([]);
+  expect(r.text).toBe(text.replace('hostNetwork: true # why', 'hostNetwork: false # why'));
+});
+
 describe('line endings', () => {
   const pod = { apiVersion: 'v1', kind: 'Pod', name: 'p' };
   const runAsNonRoot = fix([{ path: ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'], value: true }]);
