@@ -2,7 +2,8 @@
 import { LiveStore, type Json } from '../../src/core/cluster/inventory.ts';
 import { rolloutStatus } from '../../src/core/cluster/rollout.ts';
 import { parseDuration, podSignature, verifyExitCode } from '../../src/core/verify.ts';
-import { pssViolations, canon } from '../../src/core/rules/live.ts';
+import { pssViolations, canon, driftBetween } from '../../src/core/rules/live.ts';
+import type { K8sObject } from '../../src/core/manifests/types.ts';
 import type { Report } from '../../src/core/model.ts';
 
 function sts(status: Json, spec: Json = {}): Json {
@@ -126,4 +127,39 @@ test('pssViolations: baseline and restricted', () => {
 test('canon treats empty and missing alike and ignores key order', () => {
   expect(canon({ b: 1, a: { x: [] }, c: {} })).toBe(canon({ b: 1 }));
   expect(canon({ a: 1, b: 2 })).toBe(canon({ b: 2, a: 1 }));
+});
+
+describe('driftBetween', () => {
+  const deploy = (spec: Json): K8sObject => ({
+    data: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w' }, spec: { template: { spec } } },
+    ref: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'w' },
+    origin: 'live',
+    docPath: [],
+  });
+  const manifest = {
+    containers: [{ name: 'c', image: 'i:1', securityContext: { runAsNonRoot: true } }],
+    volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }],
+  };
+  test('API-server defaults are not drift', () => {
+    const liveSpec = {
+      containers: [
+        { name: 'c', image: 'i:1', imagePullPolicy: 'IfNotPresent', securityContext: { runAsNonRoot: true } },
+      ],
+      volumes: [{ name: 'cfg', configMap: { name: 'cfg', defaultMode: 420 } }],
+      securityContext: {},
+      dnsPolicy: 'ClusterFirst',
+    };
+    expect(driftBetween(deploy(manifest), deploy(liveSpec))).toEqual([]);
+  });
+  test('a changed image, a hostPath volume and a new capability are drift', () => {
+    const liveSpec = {
+      containers: [
+        { name: 'c', image: 'i:2', securityContext: { runAsNonRoot: true, capabilities: { add: ['SYS_ADMIN'] } } },
+      ],
+      volumes: [...manifest.volumes, { name: 'host', hostPath: { path: '/', type: '' } }],
+      hostPID: true,
+    };
+    const fields = driftBetween(deploy(manifest), deploy(liveSpec)).map((d) => d.field);
+    expect(fields.sort()).toEqual(['hostPID', 'image of c', 'securityContext of c', 'volumes']);
+  });
 });

@@ -217,9 +217,31 @@ function secretEnv(c: JsonObject): string | undefined {
   return refs.length ? refs.sort().join(',') : undefined;
 }
 
+/** API-server defaults inside volume sources, removed before comparing with a manifest. */
+function undefaultVolume(v: Json): Json {
+  const out: Json = {};
+  for (const [k, src0] of Object.entries(v)) {
+    if (k === 'name' || !isObj(src0)) {
+      out[k] = src0;
+      continue;
+    }
+    const src: Json = { ...src0 };
+    if (src.defaultMode === 420) delete src.defaultMode;
+    if (k === 'hostPath' && src.type === '') delete src.type;
+    if (k === 'projected' && Array.isArray(src.sources)) {
+      src.sources = src.sources.map((x) => {
+        const t = obj(obj(x).serviceAccountToken);
+        return t.expirationSeconds === 3600 ? { serviceAccountToken: { ...t, expirationSeconds: undefined } } : x;
+      });
+    }
+    out[k] = src;
+  }
+  return out;
+}
+
 function volumeSummary(spec: JsonObject): string | undefined {
   const v = arr(spec.volumes).map((x) => {
-    const vol = obj(x);
+    const vol = undefaultVolume(obj(x));
     const { name, ...rest } = vol;
     return `${str(name)}=${canon(rest) ?? ''}`;
   });
