@@ -352,9 +352,16 @@ function applyFixToDocument(docText, fix, base = []) {
     }
     for (const r of fix.remove ?? [])
         ops.push(() => removeEdit(text, root(), [...base, ...r]));
-    for (const op of ops)
-        for (const e of op())
-            text = applyEdit(text, e);
+    const crlf = docText.includes('\r\n');
+    for (const op of ops) {
+        for (const e of op()) {
+            // new lines follow the file's line endings
+            text = applyEdit(text, crlf ? { ...e, text: e.text.replace(/\r?\n/g, '\r\n') } : e);
+        }
+    }
+    // a document that did not end with a line break still does not
+    if (!/\n$/.test(docText))
+        text = text.replace(/\r?\n$/, '');
     return text;
 }
 /** Splits setting an object into an existing block mapping into one set per key (merge). */
@@ -429,8 +436,8 @@ function applyFixes(fileText, targets) {
 function lineEdit(before, after) {
     if (before === after)
         return undefined;
-    const a = before.split('\n');
-    const b = after.split('\n');
+    const a = before.split('\n').map((l) => l.replace(/\r$/, ''));
+    const b = after.split('\n').map((l) => l.replace(/\r$/, ''));
     let pre = 0;
     while (pre < a.length && pre < b.length && a[pre] === b[pre])
         pre++;

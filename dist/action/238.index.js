@@ -28,9 +28,40 @@ function defaultSetting(meta) {
             options[k] = o.default;
     return { enabled: meta.enabledByDefault, severity: meta.severity, options };
 }
+/** The text of 1-based line `n` of `text`, or undefined. */
+function lineText(text, n) {
+    let start = 0;
+    for (let i = 1; i < n; i++) {
+        const nl = text.indexOf('\n', start);
+        if (nl === -1)
+            return undefined;
+        start = nl + 1;
+    }
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}
+/**
+ * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
+ * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`), its lines are
+ * the file's lines, so the finding points at that line instead of the key.
+ */
+function refineToValueLine(loc, fileText, lineInValue) {
+    const header = lineText(fileText, loc.line);
+    if (header === undefined || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header))
+        return loc;
+    const line = loc.line + lineInValue;
+    const text = lineText(fileText, line);
+    if (text === undefined || text.trim() === '')
+        return loc;
+    const column = text.length - text.trimStart().length + 1;
+    return { file: loc.file, line, column, endLine: line, endColumn: text.trimEnd().length + 1 };
+}
 function makeFinding(rule, setting, v, obj, origin) {
     const path = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(v.path);
-    const location = obj?.locate?.(v.path);
+    let location = obj?.locate?.(v.path);
+    const inValue = Number(v.details?.lineInValue);
+    if (location && obj?.source && inValue >= 1)
+        location = refineToValueLine(location, obj.source.fileText, inValue);
     const f = {
         ruleId: rule.meta.id,
         // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's

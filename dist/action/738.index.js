@@ -63,6 +63,13 @@ function podProblems(store, pod, restartThreshold = Infinity) {
             continue;
         const specList = spec(pod)[init ? 'initContainers' : 'containers'];
         for (const cs0 of list) {
+            // fast path without allocations for the usual healthy container
+            const raw = cs0;
+            if (!raw?.state?.waiting && !raw?.lastState?.terminated && !((raw?.restartCount ?? 0) >= restartThreshold)) {
+                const t = raw?.state?.terminated;
+                if (!t || t.reason !== 'OOMKilled')
+                    continue;
+            }
             const cs = obj(cs0);
             const waiting = obj(obj(cs.state).waiting);
             const terminated = obj(obj(cs.state).terminated);
@@ -4888,20 +4895,15 @@ function make(kind, label, secret, confidence, index) {
 function worthScanning(text) {
     return text.length >= 12;
 }
-/** Per-process cache of format detections by string: manifests repeat the same values a lot. */
-const formatCache = new Map();
-const CACHE_MAX = 20000;
 /** Known token formats in a text: our own patterns, then secretlint's recommended rules. */
-function detectFormats(text) {
+function detectFormats(text, cache) {
     if (!worthScanning(text))
         return [];
-    const hit = formatCache.get(text);
+    const hit = cache?.get(text);
     if (hit)
         return hit;
     const out = detectFormatsUncached(text);
-    if (formatCache.size >= CACHE_MAX)
-        formatCache.clear();
-    formatCache.set(text, out);
+    cache?.set(text, out);
     return out;
 }
 let anyHint;
@@ -4970,7 +4972,7 @@ function isLiteralCandidate(value, opts) {
  * in it, else the name says secret and the value is a literal, else (optionally) entropy alone.
  */
 function detectNamedValue(name, value, opts = {}) {
-    const formats = detectFormats(value);
+    const formats = detectFormats(value, opts.cache);
     if (formats.length)
         return formats;
     const byName = detectByName(name, value, opts);
@@ -5034,7 +5036,7 @@ const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
  * key says secret, plus database client password flags.
  */
 function detectInText(text, opts = {}) {
-    const out = detectFormats(text);
+    const out = [...detectFormats(text, opts.cache)]; // a copy: the cached array is shared
     const seen = new Set(out.map((d) => d.secret));
     const add = (d) => {
         if (!d || seen.has(d.secret))
@@ -5116,7 +5118,7 @@ function detectInArgv(argv, opts = {}) {
         const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
         if (!flag)
             continue;
-        if (detectFormats(next).length)
+        if (detectFormats(next, opts.cache).length)
             continue; // the value's own format detection reports it
         let d;
         if (flag[1].length > 1)
@@ -5201,7 +5203,7 @@ function classifySecretEntry(key, value, secretType = 'Opaque', opts = {}) {
         return make('password', 'password', v, 'medium');
     if (secretType === 'kubernetes.io/ssh-auth' && key === 'ssh-privatekey')
         return make('private-key', 'SSH private key', v, 'high');
-    const formats = detectFormats(v);
+    const formats = detectFormats(v, opts.cache);
     if (formats.length)
         return { ...formats[0], secret: v, preview: redact(v) };
     if (/client-key-data:|client-certificate-data:|\btoken:\s*\S{16,}/.test(v) && /clusters:/.test(v))
@@ -5276,7 +5278,7 @@ function secretNames(ctx) {
     });
 }
 function opts(ctx) {
-    return { resourceNames: secretNames(ctx) };
+    return ctx.memo('secrets:detect-options', () => ({ resourceNames: secretNames(ctx), cache: new Map() }));
 }
 /** The severity of a detection: entropy-only hunches are reported low, whatever the rule's default. */
 function severityOf(d) {
@@ -8358,6 +8360,11 @@ function getRule(id) {
 
 
 const contexts = new WeakMap();
+const CONTAINER_LISTS = [
+    ['initContainers', 'initContainer'],
+    ['containers', 'container'],
+    ['ephemeralContainers', 'ephemeralContainer'],
+];
 /** Registers the live context for one evaluation (keyed by the objects array identity). */
 function setLiveContext(objects, lc) {
     contexts.set(objects, lc);
@@ -8692,7 +8699,7 @@ const unexpectedContainer = {
         const lc = live(ctx, 'unexpected-container');
         if (!lc)
             return;
-        const allowed = new Set(Array.isArray(ctx.options.allowed) ? ctx.options.allowed : []);
+        const allowed = ctx.memo('live:allowed-containers', () => new Set(Array.isArray(ctx.options.allowed) ? ctx.options.allowed : []));
         const owner = lc.ownerOf.get(o);
         const declaredFrom = lc.manifestOf.get(o) ?? (owner ? (lc.manifestOf.get(owner) ?? owner) : undefined);
         const cache = ctx.memo('live:declared-containers', () => new WeakMap());
@@ -8701,6 +8708,22 @@ const unexpectedContainer = {
             declared = new Set((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`));
             cache.set(declaredFrom, declared);
         }
+        // fast path: every container name is declared (the common case for 10,000s of pods)
+        const spec = o.ref.kind === 'Pod' ? obj(o.data.spec) : (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.spec;
+        let suspicious = false;
+        for (const [field, type] of CONTAINER_LISTS) {
+            for (const c of arr(spec?.[field])) {
+                const n = str(obj(c).name);
+                if (allowed.has(n))
+                    continue;
+                if (declared ? !declared.has(`${type}/${n}`) : type === 'ephemeralContainer')
+                    suspicious = true;
+            }
+        }
+        if (!suspicious)
+            return;
+        // one finding per workload and injected container (with the number of pods), not one per pod
+        const seen = ctx.memo('live:injected-seen', () => new Map());
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
             if (allowed.has(c.name))
                 continue;
@@ -8709,6 +8732,14 @@ const unexpectedContainer = {
                 continue;
             if (!declared && c.type !== 'ephemeralContainer')
                 continue;
+            const groupKey = owner && c.type !== 'ephemeralContainer'
+                ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${c.type}/${c.name}`
+                : undefined;
+            const prev = groupKey ? seen.get(groupKey) : undefined;
+            if (prev) {
+                prev.pods = String(Number(prev.pods) + 1);
+                continue;
+            }
             const by = injectorOf(o, c);
             const what = c.type === 'ephemeralContainer'
                 ? 'ephemeral (debug) container'
@@ -8716,12 +8747,18 @@ const unexpectedContainer = {
             yield {
                 path: c.path,
                 message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
-                details: {
-                    container: c.name,
-                    image: str(c.container.image),
-                    type: c.type,
-                    ...(by ? { injectedBy: by } : {}),
-                },
+                details: (() => {
+                    const d = {
+                        container: c.name,
+                        image: str(c.container.image),
+                        type: c.type,
+                        ...(by ? { injectedBy: by } : {}),
+                        ...(owner ? { owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' } : {}),
+                    };
+                    if (groupKey)
+                        seen.set(groupKey, d);
+                    return d;
+                })(),
             };
         }
     },
@@ -8765,23 +8802,29 @@ const imageNotPinnedLive = {
                 cache.set(src, declaredImages);
         }
         const st = obj(o.data.status);
-        const statuses = [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)].map(obj);
-        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
-            const image = str(c.container.image);
-            const expected = lc.expectImages.get(c.name) ??
-                lc.expectImages.get(repoOf(image)) ??
-                digestOf(declaredImages.get(c.name) ?? '') ??
-                digestOf(image);
-            if (!expected)
+        const spec = obj(o.data.spec);
+        let specImages;
+        for (const cs0 of [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)]) {
+            const cs = obj(cs0);
+            const running = digestOf(str(cs.imageID));
+            if (!running)
                 continue;
-            const cs = statuses.find((s) => s.name === c.name);
-            const running = digestOf(str(cs?.imageID));
-            if (!running || running === expected)
+            const name = str(cs.name);
+            specImages ??= new Map(CONTAINER_LISTS.flatMap(([f]) => arr(spec[f]).map((c) => [str(obj(c).name), str(obj(c).image)])));
+            const image = specImages.get(name) ?? '';
+            const expected = lc.expectImages.get(name) ??
+                lc.expectImages.get(repoOf(image)) ??
+                digestOf(declaredImages.get(name) ?? '') ??
+                digestOf(image);
+            if (!expected || running === expected)
+                continue;
+            const c = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o).find((x) => x.name === name);
+            if (!c)
                 continue;
             yield {
                 path: [...c.path, 'image'],
-                message: `container ${c.name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
-                details: { container: c.name, image, expected, running: str(cs?.imageID) },
+                message: `container ${name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
+                details: { container: name, image, expected, running: str(cs.imageID) },
             };
         }
     },
@@ -9181,7 +9224,22 @@ const podSecurityAdmission = {
         if (!level || level === 'privileged')
             return;
         const spec = obj(o.data.spec);
-        const v = pssViolations(spec, obj(mdOf(o).annotations), level);
+        // pods of one template revision share their spec: judge it once
+        const owner = lc.ownerOf.get(o);
+        const labels = obj(mdOf(o).labels);
+        const rev = str(labels['pod-template-hash'] ?? labels['controller-revision-hash']);
+        const key = owner && rev
+            ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${rev}|${level}|${CONTAINER_LISTS.map(([f]) => arr(spec[f])
+                .map((c) => str(obj(c).name))
+                .join(',')).join(';')}`
+            : undefined;
+        const cache = ctx.memo('live:pss', () => new Map());
+        let v = key ? cache.get(key) : undefined;
+        if (!v) {
+            v = pssViolations(spec, obj(mdOf(o).annotations), level);
+            if (key)
+                cache.set(key, v);
+        }
         if (!v.length)
             return;
         yield {
