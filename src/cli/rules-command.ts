@@ -1,4 +1,5 @@
 /** `kubeward rules` and `kubeward explain RULE`: everything comes from the rules' metadata. */
+import { editDistance } from '../core/text.ts';
 import { parseArgs } from 'node:util';
 import { catalog, getRule } from '../core/rules/index.ts';
 import type { RuleMeta } from '../core/rules/types.ts';
@@ -39,20 +40,6 @@ export function runRules(argv: string[], io: CliIO): number {
   }
   io.stdout(`\n${catalog.length} rules. 'kubeward explain RULE' for details.\n`);
   return EXIT.ok;
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
 }
 
 export function explainText(m: RuleMeta): string {
@@ -99,7 +86,7 @@ export function runExplain(argv: string[], io: CliIO): number {
   const rule = getRule(id);
   if (!rule) {
     const near = catalog
-      .map((r) => ({ id: r.meta.id, d: r.meta.id.includes(id) ? 0 : distance(id, r.meta.id) }))
+      .map((r) => ({ id: r.meta.id, d: r.meta.id.includes(id) ? 0 : editDistance(id, r.meta.id) }))
       .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3)))
       .sort((a, b) => a.d - b.d)
       .slice(0, 3)

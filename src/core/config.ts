@@ -4,6 +4,7 @@
  * validated against schema/kubeward.schema.json (ajv) and then against the rule catalog.
  * Any problem is a ConfigError naming file, line, column and what is wrong.
  */
+import { editDistance } from './text.ts';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -109,21 +110,6 @@ export interface KubewardConfig extends ConfigLayer {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Levenshtein distance (small strings). */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
 /** The candidate closest to `name` (case-insensitive edit distance, prefix/substring matches first). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const n = name.toLowerCase();
@@ -131,7 +117,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestScore = Infinity;
   for (const c of candidates) {
     const l = c.toLowerCase();
-    let score = distance(n, l);
+    let score = editDistance(n, l);
     if (l.includes(n) || n.includes(l)) score = Math.min(score, Math.abs(l.length - n.length) / 2);
     if (score < bestScore) {
       best = c;
@@ -145,7 +131,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 function didYouMean(name: string, candidates: Iterable<string>, always = true): string {
   const c = closest(name, candidates);
   if (!c) return '';
-  const near = distance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+  const near = editDistance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
   const related = c.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(c.toLowerCase());
   if (near || related) return `; did you mean "${c}"?`;
   return always ? ` (the closest valid name is "${c}")` : '';
