@@ -247,10 +247,15 @@ export interface InventoryOptions {
   signal?: AbortSignal;
 }
 
+/** Kinds whose managedFields a check reads (out-of-band edits, who injected a container). */
+const KEEP_MANAGED_FIELDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Rollout', 'Pod']);
+
 function withKind(spec: ResourceSpec, item: Json): Json {
   if (!item.kind) item.kind = spec.kind;
   if (!item.apiVersion) item.apiVersion = spec.apiVersion;
   if (spec.kind === 'Secret') stripSecret(item);
+  // managedFields are often a third of an object: keep them only where a check reads them
+  else if (!KEEP_MANAGED_FIELDS.has(spec.kind)) delete (item.metadata as Json | undefined)?.managedFields;
   return item;
 }
 
