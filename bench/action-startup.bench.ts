@@ -4,7 +4,7 @@
  * Scans one small file with a push event, so no API is involved.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -60,6 +60,12 @@ export default async function bench(): Promise<void> {
       exit.push(r.exit);
     }
     const f = (n: number) => `${n.toFixed(0)} ms`;
+    const dist = path.dirname(action);
+    const total = readdirSync(dist).reduce((n, e) => n + statSync(path.join(dist, e)).size, 0);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(
+      `action bundle: dist/action ${mb(total)} in ${readdirSync(dist).length} files, entry index.js ${(statSync(action).size / 1024).toFixed(0)} KiB (chunks load on demand)`,
+    );
     console.log(
       `action-startup (median of ${RUNS}): first line ${f(median(first))}, exit ${f(median(exit))}; ` +
         `bare node (ESM hello) ${f(median(bare))} -> action overhead ${f(median(first) - median(bare))} (target: first line <= 120 ms)`,
