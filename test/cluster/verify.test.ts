@@ -362,6 +362,24 @@ describe('kubeward verify against a fake API server', () => {
     const readers = byRule(r, 'secret-readers');
     expect(readers.map((f) => f.object?.name).sort()).toEqual(['db-creds', 'old-token']);
     expect(readers[0].details?.readers).toBe('shop/reporting');
+    // implicit readers: a service account that can create pods can mount any Secret
+    fake.put({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-creator', namespace: 'shop' },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['create'] }],
+    });
+    fake.put({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'ci-pods', namespace: 'shop' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-creator' },
+      subjects: [{ kind: 'ServiceAccount', name: 'ci', namespace: 'shop' }],
+    });
+    const r2 = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', '--check-secrets']);
+    const db = byRule(r2, 'secret-readers').find((f) => f.object?.name === 'db-creds');
+    expect(db?.details?.readers).toBe('shop/ci, shop/reporting');
+    expect(db?.details?.via).toMatch(/shop\/ci: create pods \(mount any Secret\) via RoleBinding ci-pods/);
     // secret values never leave the process
     expect(JSON.stringify(r.report) + r.stdout).not.toContain('cGxhY2Vob2xkZXI=');
   });
