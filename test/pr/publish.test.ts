@@ -193,6 +193,49 @@ describe('publishing to a pull request', () => {
     expect((fake.reviews[0].comments as { line: number }[]).map((c) => c.line)).toEqual([7]);
   });
 
+  test('a suggestion never repeats a line that holds a secret', async () => {
+    const pod = POD.replace(
+      '    - name: web\n',
+      '    - name: web\n      env:\n        - name: TOKEN\n          value: hunter2-hunter2\n',
+    );
+    const diffs = new Map([
+      [
+        'pod.yaml',
+        patchLines(
+          '@@ -0,0 +1,12 @@\n' +
+            pod
+              .trimEnd()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        ),
+      ],
+    ]);
+    const secret = finding({
+      ruleId: 'secret-in-env',
+      fingerprint: 'c'.repeat(32),
+      secretPreview: 'hun…(15 chars)',
+      location: { file: 'pod.yaml', line: 10, column: 11 },
+      fix: undefined,
+    });
+    // inserting after the env entry repeats the secret's line as the suggestion's first line
+    const envFix = finding({
+      ruleId: 'x',
+      location: { file: 'pod.yaml', line: 10, column: 11 },
+      fix: { description: 'add', set: [{ path: ['spec', 'containers', 0, 'env', 0, 'note'], value: 'x' }] },
+    });
+    const control = await planReview({ report: report([envFix]), readFile: async () => pod }, diffs, []);
+    expect(control.comments[0].body).toContain(
+      '```suggestion\n          value: hunter2-hunter2\n          note: x\n```',
+    );
+    const r = await planReview({ report: report([secret, envFix]), readFile: async () => pod }, diffs, []);
+    expect(r.comments).toHaveLength(2);
+    for (const c of r.comments) {
+      expect(c.body).not.toContain('hunter2');
+      expect(c.body).not.toContain('```suggestion');
+    }
+  });
+
   test('suggestions: false gives comments without suggestion blocks', async () => {
     const diffs = new Map([
       [
