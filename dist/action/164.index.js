@@ -588,6 +588,26 @@ async function planReview(opts, diffs, existing) {
     const comments = [];
     const texts = new Map();
     const max = opts.maxComments ?? 50;
+    // lines that hold a detected secret: a suggestion never repeats them (secrets never reach a comment)
+    const secretLines = new Map();
+    for (const f of [...opts.report.findings, ...opts.report.suppressed]) {
+        if (!f.secretPreview || !f.location)
+            continue;
+        const l = f.location;
+        secretLines.set(l.file, [...(secretLines.get(l.file) ?? []), { from: l.line, to: l.endLine ?? l.line }]);
+    }
+    const showsSecret = (file, text, shown) => {
+        const ranges = secretLines.get(file);
+        if (!ranges)
+            return false;
+        const all = text.split('\n');
+        const secret = new Set();
+        for (const r of ranges)
+            for (let i = r.from; i <= r.to; i++)
+                secret.add((all[i - 1] ?? '').trim());
+        secret.delete('');
+        return shown.some((l) => secret.has(l.trim()));
+    };
     for (const f of opts.report.findings) {
         const loc = f.location;
         const diff = loc ? diffs.get(loc.file) : undefined;
@@ -607,7 +627,10 @@ async function planReview(opts, diffs, existing) {
             }
             if (opts.suggestions !== false && f.fix && text !== undefined) {
                 const e = fixLineEdit(text, f);
-                if (e && rangeInDiff(diff, e.startLine, e.endLine) && matchesPatch(diff, text, e.startLine, e.endLine))
+                if (e &&
+                    rangeInDiff(diff, e.startLine, e.endLine) &&
+                    matchesPatch(diff, text, e.startLine, e.endLine) &&
+                    !showsSecret(loc.file, text, e.lines))
                     edit = e;
             }
         }

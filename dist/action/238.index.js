@@ -399,6 +399,8 @@ var load = __webpack_require__(27452);
 var core_rules = __webpack_require__(84010);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(83323);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -422,6 +424,7 @@ var suppress = __webpack_require__(11160);
  * validated against schema/kubeward.schema.json (ajv) and then against the rule catalog.
  * Any problem is a ConfigError naming file, line, column and what is wrong.
  */
+
 
 
 
@@ -458,20 +461,6 @@ function formatProblem(p) {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
-/** Levenshtein distance (small strings). */
-function distance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = up;
-        }
-    }
-    return prev[b.length];
-}
 /** The candidate closest to `name` (case-insensitive edit distance, prefix/substring matches first). */
 function closest(name, candidates) {
     const n = name.toLowerCase();
@@ -479,7 +468,7 @@ function closest(name, candidates) {
     let bestScore = Infinity;
     for (const c of candidates) {
         const l = c.toLowerCase();
-        let score = distance(n, l);
+        let score = (0,core_text/* editDistance */.Y)(n, l);
         if (l.includes(n) || n.includes(l))
             score = Math.min(score, Math.abs(l.length - n.length) / 2);
         if (score < bestScore) {
@@ -494,7 +483,7 @@ function didYouMean(name, candidates, always = true) {
     const c = closest(name, candidates);
     if (!c)
         return '';
-    const near = distance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+    const near = (0,core_text/* editDistance */.Y)(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
     const related = c.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(c.toLowerCase());
     if (near || related)
         return `; did you mean "${c}"?`;

@@ -1015,6 +1015,8 @@ class LiveStore {
         });
     }
 }
+/** Kinds whose managedFields a check reads (out-of-band edits, who injected a container). */
+const KEEP_MANAGED_FIELDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Rollout', 'Pod']);
 function withKind(spec, item) {
     if (!item.kind)
         item.kind = spec.kind;
@@ -1022,6 +1024,9 @@ function withKind(spec, item) {
         item.apiVersion = spec.apiVersion;
     if (spec.kind === 'Secret')
         stripSecret(item);
+    // managedFields are often a third of an object: keep them only where a check reads them
+    else if (!KEEP_MANAGED_FIELDS.has(spec.kind))
+        delete item.metadata?.managedFields;
     return item;
 }
 /** Secret values never stay in memory: keep the key names only (and drop last-applied copies). */

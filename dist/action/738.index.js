@@ -5793,6 +5793,8 @@ envFrom:
 };
 const secrets_rules = [secretInEnv, secretInConfigMap, secretInAnnotation, secretCommitted, secretOverShared];
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/core/rules/selectors.ts
 
 /** The apiVersion group ('' for the core group). */
@@ -5839,21 +5841,7 @@ function list(items, max = 3) {
     return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 /** Edit distance (for "did you mean" suggestions). */
-function levenshtein(a, b) {
-    if (a === b)
-        return 0;
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
+
 
 ;// CONCATENATED MODULE: ./src/core/rules/network.ts
 
@@ -8164,7 +8152,7 @@ function suggest(name, fields) {
     for (const f of fields) {
         if (f.toLowerCase() === name.toLowerCase())
             return f;
-        const d = levenshtein(name, f);
+        const d = (0,core_text/* editDistance */.Y)(name, f);
         if (d < bestD) {
             bestD = d;
             best = f;
@@ -8523,9 +8511,32 @@ function secretEnv(c) {
     }
     return refs.length ? refs.sort().join(',') : undefined;
 }
+/** API-server defaults inside volume sources, removed before comparing with a manifest. */
+function undefaultVolume(v) {
+    const out = {};
+    for (const [k, src0] of Object.entries(v)) {
+        if (k === 'name' || !(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(src0)) {
+            out[k] = src0;
+            continue;
+        }
+        const src = { ...src0 };
+        if (src.defaultMode === 420)
+            delete src.defaultMode;
+        if (k === 'hostPath' && src.type === '')
+            delete src.type;
+        if (k === 'projected' && Array.isArray(src.sources)) {
+            src.sources = src.sources.map((x) => {
+                const t = obj(obj(x).serviceAccountToken);
+                return t.expirationSeconds === 3600 ? { serviceAccountToken: { ...t, expirationSeconds: undefined } } : x;
+            });
+        }
+        out[k] = src;
+    }
+    return out;
+}
 function volumeSummary(spec) {
     const v = arr(spec.volumes).map((x) => {
-        const vol = obj(x);
+        const vol = undefaultVolume(obj(x));
         const { name, ...rest } = vol;
         return `${str(name)}=${canon(rest) ?? ''}`;
     });
@@ -9898,6 +9909,33 @@ function createSuppressor(opts = {}) {
             return [...notes];
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 72020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance)
+/* harmony export */ });
+/** Small text helpers shared by the core and the adapters (a leaf module: imports nothing). */
+/** Levenshtein edit distance (for "did you mean" suggestions on short names). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const up = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = up;
+        }
+    }
+    return prev[b.length];
 }
 
 
