@@ -13,6 +13,7 @@ import {
   type GitHubClient,
 } from '../../src/pr/index.ts';
 import { patchLines } from '../../src/pr/diff.ts';
+import { isPermissionError, rateLimitWait } from '../../src/pr/client.ts';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
 
 const HEAD = 'c0ffee0000000000000000000000000000000000';
@@ -361,5 +362,21 @@ describe('retries', () => {
         sleep: async () => {},
       }),
     ).rejects.toMatchObject({ status: 429 });
+  });
+
+  test('primary rate limit: waits until x-ratelimit-reset; permission errors are told apart', () => {
+    const now = 1_700_000_000_000;
+    const info = {
+      status: 403,
+      message: 'API rate limit exceeded',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) },
+    };
+    expect(rateLimitWait(info, 0, 1000, now)).toBe(31_000);
+    expect(
+      rateLimitWait({ status: 403, message: 'Resource not accessible by integration', headers: {} }, 0, 1000),
+    ).toBeUndefined();
+    expect(isPermissionError(err(403, {}, 'Resource not accessible by integration'))).toBe(true);
+    expect(isPermissionError(err(403, { 'retry-after': '5' }, 'secondary rate limit'))).toBe(false);
+    expect(isPermissionError(err(422))).toBe(false);
   });
 });
