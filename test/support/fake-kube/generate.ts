@@ -2,6 +2,7 @@
  * Synthetic clusters for benchmarks: N namespaces, D Deployments each with a ReplicaSet and P
  * running pods with realistic status, plus a manifest text declaring the same Deployments.
  */
+import yaml from 'js-yaml';
 import type { Json } from './index.ts';
 
 export interface GenerateOptions {
@@ -122,7 +123,7 @@ export function generateCluster(o: GenerateOptions): { objects: Json[]; manifest
       });
     }
     docs.push(
-      JSON.stringify({
+      yaml.dump({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name, namespace: ns },
@@ -130,5 +131,5 @@ export function generateCluster(o: GenerateOptions): { objects: Json[]; manifest
       }),
     );
   }
-  return { objects, manifests: docs.join('\n---\n') + '\n' };
+  return { objects, manifests: docs.join('---\n') };
 }
