@@ -140,8 +140,10 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
     problems = inv.problems;
     files = inv.files.length;
     errors.push(...inv.errors);
-    if (!manifests.length && inv.errors.length) {
-      throw new VerifyUsageError(`--manifests: ${inv.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
+    if (!manifests.length) {
+      // never fall back to verifying everything when what was deployed cannot be read
+      const why = [...inv.errors, ...inv.problems].map((e) => `${e.file}: ${e.message}`).join('; ');
+      throw new VerifyUsageError(`--manifests: no Kubernetes objects found${why ? ` (${why})` : ''}`);
     }
   }
   let kc;

@@ -451,6 +451,11 @@ describe('kubeward verify against a fake API server', () => {
     expect((await verify(['--kubeconfig', fake.kubeconfigPath, '--context', 'nope'])).code).toBe(2);
     expect((await verify(['--kubeconfig', fake.kubeconfigPath, '--expect-image', 'web=latest'])).code).toBe(2);
     expect((await verify(['--kubeconfig', fake.kubeconfigPath, '-m', 'does/not/exist.yaml'])).code).toBe(2);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-bad-'));
+    writeFileSync(path.join(dir, 'bad.yaml'), 'kind: [unclosed\n');
+    const bad = await verify(['--kubeconfig', fake.kubeconfigPath, '-m', path.join(dir, 'bad.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no Kubernetes objects found .*bad\.yaml/);
   });
 
   test('LIST pagination follows continue tokens and relists on 410 Expired', async () => {
