@@ -10211,7 +10211,7 @@ async function runScan(inputs, ctx) {
         const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
         if (inputs.onlyNew) {
             try {
-                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 14164));
+                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 487));
                 files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
                 diffs = pr_.diffsOf(files);
                 const before = report.findings.length;
@@ -10303,7 +10303,7 @@ function describe(e) {
 async function publishToPr(inputs, ctx, report, client, files, notes) {
     const pr = ctx.pullRequest;
     const { retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
-    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 14164));
+    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 487));
     const target = {
         client,
         owner: ctx.owner,

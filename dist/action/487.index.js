@@ -1,5 +1,5 @@
-export const id = 164;
-export const ids = [164];
+export const id = 487;
+export const ids = [487];
 export const modules = {
 
 /***/ 82673:
@@ -11,7 +11,7 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 
 /***/ }),
 
-/***/ 14164:
+/***/ 487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,20 +20,25 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   COMMENT_LIMIT: () => (/* reexport */ COMMENT_LIMIT),
+  GitHubRequestError: () => (/* reexport */ GitHubRequestError),
   REVIEW_MARKER: () => (/* reexport */ REVIEW_MARKER),
   STICKY_MARKER: () => (/* reexport */ STICKY_MARKER),
+  applyFixes: () => (/* reexport */ applyFixes),
   call: () => (/* reexport */ pr_client/* call */.T1),
   codeBlock: () => (/* reexport */ pr_escape/* codeBlock */.DV),
   commentBody: () => (/* reexport */ commentBody),
+  createFetchClient: () => (/* reexport */ createFetchClient),
   diffsOf: () => (/* reexport */ diffsOf),
   escapeMarkdown: () => (/* reexport */ pr_escape/* escapeMarkdown */.FV),
   fenceFor: () => (/* reexport */ pr_escape/* fenceFor */.Lt),
   fetchPullFiles: () => (/* reexport */ fetchPullFiles),
   findingsOnChangedLines: () => (/* reexport */ findingsOnChangedLines),
+  fixLineEdit: () => (/* reexport */ fixLineEdit),
   headline: () => (/* reexport */ markdown/* headline */.Pl),
   httpError: () => (/* reexport */ pr_client/* httpError */.p2),
   inlineCode: () => (/* reexport */ pr_escape/* inlineCode */.ti),
   isPermissionError: () => (/* reexport */ pr_client/* isPermissionError */.gj),
+  matchesPatch: () => (/* reexport */ matchesPatch),
   paginate: () => (/* reexport */ pr_client/* paginate */.En),
   patchLines: () => (/* reexport */ patchLines),
   planReview: () => (/* reexport */ planReview),
@@ -721,8 +726,78 @@ async function publishReview(opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pr/fetch-client.ts
+class GitHubRequestError extends Error {
+    status;
+    response;
+    constructor(status, message, headers, data) {
+        super(message);
+        this.name = 'GitHubRequestError';
+        this.status = status;
+        this.response = { headers, data };
+    }
+}
+function createFetchClient(opts) {
+    const base = (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+    const doFetch = opts.fetch ?? fetch;
+    return {
+        async request(route, params = {}) {
+            const m = /^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)$/.exec(route.trim());
+            if (!m)
+                throw new Error(`bad route: ${route}`);
+            const [, method, template] = m;
+            const rest = { ...params };
+            const urlPath = template.replace(/\{(\w+)\}/g, (_, name) => {
+                const v = rest[name];
+                delete rest[name];
+                if (v === undefined)
+                    throw new Error(`route ${route} needs ${name}`);
+                return encodeURIComponent(String(v));
+            });
+            const url = new URL(base + urlPath);
+            let body;
+            if (method === 'GET' || method === 'DELETE') {
+                for (const [k, v] of Object.entries(rest))
+                    if (v !== undefined)
+                        url.searchParams.set(k, String(v));
+            }
+            else
+                body = JSON.stringify(rest);
+            const res = await doFetch(url, {
+                method,
+                headers: {
+                    accept: 'application/vnd.github+json',
+                    authorization: `Bearer ${opts.token}`,
+                    'x-github-api-version': '2022-11-28',
+                    'user-agent': opts.userAgent ?? 'kubeward',
+                    ...(body ? { 'content-type': 'application/json' } : {}),
+                },
+                ...(body ? { body } : {}),
+            });
+            const headers = {};
+            res.headers.forEach((v, k) => (headers[k] = v));
+            const text = await res.text();
+            let data = text;
+            try {
+                data = text ? JSON.parse(text) : undefined;
+            }
+            catch {
+                /* not JSON: keep the text */
+            }
+            if (!res.ok) {
+                const msg = data?.message;
+                throw new GitHubRequestError(res.status, `${method} ${urlPath}: HTTP ${res.status}${typeof msg === 'string' ? `: ${msg}` : ''}`, headers, data);
+            }
+            return { status: res.status, data, headers };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pr/index.ts
 /** Publishing a report to a GitHub pull request: shared by the GitHub Action and the CircleCI orb. */
+
+
+
 
 
 
