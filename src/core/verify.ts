@@ -71,6 +71,7 @@ const EVALUATED = new Set([
   'Job',
   'CronJob',
   'Service',
+  'ConfigMap',
   'ServiceAccount',
   'NetworkPolicy',
   'Ingress',

@@ -307,6 +307,22 @@ describe('kubeward verify against a fake API server', () => {
     expect(byRule(r, 'pod-security-admission').some((f) => f.object?.name === 'legacy')).toBe(true);
   });
 
+  test('the catalog runs on live ConfigMaps: a token in one is found, and never printed', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const token = 'gh' + 'p_' + Array.from({ length: 36 }, (_, i) => chars[(i * 7919 + 13) % chars.length]).join('');
+    fake.put({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'ci', namespace: 'shop' },
+      data: { GITHUB_TOKEN: token },
+    });
+    const r = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop']);
+    const f = byRule(r, 'secret-in-configmap');
+    expect(f.map((x) => [x.object?.name, x.origin])).toEqual([['ci', 'live']]);
+    expect(JSON.stringify(r.report) + r.stdout + r.stderr).not.toContain(token);
+  });
+
   test('--expect-image compares the running image ID', async () => {
     const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
     const want = 'sha256:' + '9'.repeat(64);

@@ -74,6 +74,8 @@ export const RESOURCES: ResourceSpec[] = [
     query: { fieldSelector: 'type=Warning' },
   },
   { kind: 'Service', apiVersion: 'v1', plural: 'services', namespaced: true, checks: [] },
+  // the catalog's secret-in-configmap and dangling-reference need the ConfigMaps
+  { kind: 'ConfigMap', apiVersion: 'v1', plural: 'configmaps', namespaced: true, checks: [] },
   { kind: 'ServiceAccount', apiVersion: 'v1', plural: 'serviceaccounts', namespaced: true, checks: ['secret-unused'] },
   {
     kind: 'NetworkPolicy',
