@@ -23,6 +23,8 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
 /** An alias expansion budget: past it the document is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 2_000_000;
+/** An anchor definition in node-property position. */
+const ANCHOR = /(?:^|[\s:[{,-])&[^\s,\]}]/;
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -131,7 +133,8 @@ export function parseManifestText(input: string, file: string): ParsedText {
       });
       continue;
     }
-    if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    // aliases need an anchor (`&name`): only documents with one can expand past their text
+    if (chunk.includes('&') && ANCHOR.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
       out.problems.push({
         kind: 'invalid-yaml',
         file,

@@ -62,6 +62,9 @@ function services(ctx: RuleContext): K8sObject[] {
 
 /** Labels the controller adds to the pods (job-name, statefulset pod-name ...) that selectors may use. */
 function controllerLabels(w: Workload, selector: Record<string, string>): Record<string, string> {
+  // only Jobs and StatefulSets add labels: the others are matched on their own map, uncopied
+  // (this runs for every Service x workload pair)
+  if (w.kind !== 'Job' && w.kind !== 'StatefulSet') return w.podLabels;
   const out: Record<string, string> = { ...w.podLabels };
   if (w.kind === 'Job') {
     out['job-name'] = w.name;
@@ -77,14 +80,48 @@ function controllerLabels(w: Workload, selector: Record<string, string>): Record
   return out;
 }
 
-/** Workloads whose pods a Service's plain-map selector selects (controller-added labels included). */
+/** StatefulSet pod labels whose value depends on the selector asking (see controllerLabels). */
+const SELECTOR_DEPENDENT = new Set(['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
+
+/** Workloads by each `key=value` of their pod labels (controller-added Job labels included). */
+function workloadsByLabel(ctx: RuleContext): Map<string, Workload[]> {
+  return ctx.memo('network:workloadsByLabel', () => {
+    const index = new Map<string, Workload[]>();
+    for (const w of inventory(ctx).workloads) {
+      for (const [k, v] of Object.entries(controllerLabels(w, {}))) {
+        const key = `${k}\0${v}`;
+        const list = index.get(key);
+        if (list) list.push(w);
+        else index.set(key, [w]);
+      }
+    }
+    return index;
+  });
+}
+
+/**
+ * Workloads whose pods a Service's plain-map selector selects (controller-added labels included).
+ * Several rules ask for the same Services: computed once per Service, from the workloads that
+ * carry one of the selector's labels rather than from every workload.
+ */
 function serviceTargets(ctx: RuleContext, svc: K8sObject): Workload[] {
+  const cache = ctx.memo('network:serviceTargets', () => new Map<K8sObject, Workload[]>());
+  const hit = cache.get(svc);
+  if (hit) return hit;
   const sel = specOf(svc).selector;
-  if (!isObj(sel) || !Object.keys(sel).length) return [];
-  const map = stringMap(sel);
-  return inventory(ctx).workloads.filter(
-    (w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)),
-  );
+  let out: Workload[] = [];
+  if (isObj(sel) && Object.keys(sel).length) {
+    const map = stringMap(sel);
+    const indexed = Object.entries(map).find(([k]) => !SELECTOR_DEPENDENT.has(k));
+    const candidates = indexed
+      ? (workloadsByLabel(ctx).get(`${indexed[0]}\0${indexed[1]}`) ?? [])
+      : inventory(ctx).workloads;
+    out = candidates.filter(
+      (w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)),
+    );
+  }
+  cache.set(svc, out);
+  return out;
 }
 
 /** API groups served by Kubernetes itself (everything else with a dot is a custom resource). */
