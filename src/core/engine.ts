@@ -157,6 +157,16 @@ export function evaluate(
 
   for (const f of problemFindings(problems, opts.settings)) push(f, undefined);
 
+  // Violations are located after every rule has run, document by document: each document's
+  // position index is then built once and can be dropped before the next (manifests/locate.ts)
+  const pending = new Map<unknown, { rule: Rule; setting: RuleSetting; v: Violation; obj: K8sObject }[]>();
+  const defer = (rule: Rule, setting: RuleSetting, v: Violation, obj: K8sObject) => {
+    const key = obj.source ?? obj;
+    const list = pending.get(key);
+    if (list) list.push({ rule, setting, v, obj });
+    else pending.set(key, [{ rule, setting, v, obj }]);
+  };
+
   for (const rule of rules) {
     const setting = settingOf(rule.meta);
     if (!setting.enabled) continue;
@@ -173,7 +183,7 @@ export function evaluate(
     if (rule.check) {
       for (const obj of objects) {
         try {
-          for (const v of rule.check(obj, ctx)) push(makeFinding(rule, setting, v, obj, obj.origin), obj);
+          for (const v of rule.check(obj, ctx)) defer(rule, setting, v, obj);
         } catch (e) {
           result.errors.push({
             file: obj.file ?? `${obj.ref.kind}/${obj.ref.name}`,
@@ -184,11 +194,14 @@ export function evaluate(
     }
     if (rule.checkAll) {
       try {
-        for (const v of rule.checkAll(ctx)) push(makeFinding(rule, setting, v, v.object, v.object.origin), v.object);
+        for (const v of rule.checkAll(ctx)) defer(rule, setting, v, v.object);
       } catch (e) {
         result.errors.push({ file: '', message: `rule ${rule.meta.id} failed: ${(e as Error).message}` });
       }
     }
+  }
+  for (const group of pending.values()) {
+    for (const p of group) push(makeFinding(p.rule, p.setting, p.v, p.obj, p.obj.origin), p.obj);
   }
   sortFindings(result.findings);
   sortFindings(result.suppressed);

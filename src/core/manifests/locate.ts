@@ -339,31 +339,62 @@ function exactLocator(src: SourceDocument, starts: () => number[]): (path: Field
 /** Counters for the benchmark: how many documents took the fast path and how many fell back. */
 export const locatorStats = { fast: 0, exact: 0 };
 
+/** A document's position index: the fast tree, or the exact parser's locator. */
+interface DocIndex {
+  tree?: TNode | null;
+  /** The exact locator, for documents the fast path declines as a whole. */
+  exact?: (path: FieldPath) => Location;
+  /** The exact locator for the paths that enter a flow collection of a fast-path document. */
+  fallback?: (path: FieldPath) => Location;
+  docPos: Pos;
+}
+
+/**
+ * Position indexes of the documents located most recently. Bounded, so a scan of a large tree
+ * does not keep one for every document: the engine locates findings document by document, so a
+ * document's index is built once and dropped when it falls out.
+ */
+const MAX_INDEXES = 64;
+const indexes = new Map<SourceDocument, DocIndex>();
+
+function indexOf(src: SourceDocument, starts: () => number[]): DocIndex {
+  let idx = indexes.get(src);
+  if (idx) {
+    indexes.delete(src);
+    indexes.set(src, idx);
+    return idx;
+  }
+  const text = src.fileText.slice(src.start, src.end);
+  const docPos: Pos = { line: offsetToLineCol(starts(), src.start).line, col: 0, eol: 0 };
+  const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
+  if (tokens) {
+    idx = { tree: buildTree(tokens), docPos };
+    locatorStats.fast++;
+  } else {
+    idx = { exact: exactLocator(src, starts), docPos };
+    locatorStats.exact++;
+  }
+  indexes.set(src, idx);
+  if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as SourceDocument);
+  return idx;
+}
+
 /**
  * Returns a locator for one document. `starts` gives the file's line starts (computed once per
  * file, lazily). Nothing is parsed until the first call.
  */
 export function makeLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
-  let tree: TNode | null | undefined;
-  let useExact = false;
-  let exact: ((path: FieldPath) => Location) | undefined;
-  let docPos: Pos | undefined;
-  const getExact = () => (exact ??= (locatorStats.exact++, exactLocator(src, starts)));
   return (path) => {
-    if (tree === undefined && !useExact) {
-      const text = src.fileText.slice(src.start, src.end);
-      const first = offsetToLineCol(starts(), src.start).line;
-      docPos = { line: first, col: 0, eol: 0 };
-      const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, first);
-      if (!tokens) useExact = true;
-      else {
-        tree = buildTree(tokens);
-        locatorStats.fast++;
-      }
+    const idx = indexOf(src, starts);
+    if (idx.exact) return idx.exact(path);
+    const r = walk(idx.tree ?? null, path, src.file, idx.docPos);
+    if (r !== 'fallback') return r;
+    // the path enters a flow collection: the exact parser answers this path (and later such paths)
+    if (!idx.fallback) {
+      idx.fallback = exactLocator(src, starts);
+      locatorStats.exact++;
     }
-    if (useExact) return getExact()(path);
-    const r = walk(tree ?? null, path, src.file, docPos!);
-    return r === 'fallback' ? getExact()(path) : r;
+    return idx.fallback(path);
   };
 }
 
