@@ -24,7 +24,7 @@ const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
 /** An alias expansion budget: past it the document is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 2_000_000;
 /** An anchor definition in node-property position. */
-const ANCHOR = /(?:^|[\s:[{,-])&[^\s,\]}]/;
+const ANCHOR = /(?:^|[\s:[{,-])&[A-Za-z0-9_./-]/;
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
