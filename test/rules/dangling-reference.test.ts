@@ -58,3 +58,27 @@ ruleTester('dangling-reference', {
     },
   ],
 });
+
+describe('dangling-reference in live verification', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop}
+spec:
+  containers:
+  - name: c
+    image: nginx:1.27
+    env:
+    - name: DB
+      valueFrom: {secretKeyRef: {name: db, key: password}}
+`;
+  test('Secrets that were not listed (no permission, or not asked) are not reported as missing', async () => {
+    const { parseManifestText } = await import('../../src/core/manifests/parse.ts');
+    const { evaluate } = await import('../../src/core/engine.ts');
+    const { getRule } = await import('../../src/core/rules/index.ts');
+    const objects = parseManifestText(pod, 'live.yaml').objects.map((o) => ({ ...o, origin: 'live' as const }));
+    const rule = getRule('dangling-reference')!;
+    expect(evaluate(objects, [], { rules: [rule], mode: 'live' }).findings).toEqual([]);
+    // the same pod in a manifest scan: the Secret is outside the scanned set
+    expect(evaluate(objects, [], { rules: [rule], mode: 'manifest' }).findings).toHaveLength(1);
+  });
+});

@@ -354,8 +354,12 @@ export const danglingReference: Rule = {
     if (!refs.length) return;
     const inv = inventory(ctx);
     const generated = generatedSecrets(ctx);
+    // live verification lists Secrets only when asked (least privilege): a kind that was not
+    // listed at all says nothing about whether a reference dangles
+    const listed = ctx.memo('dangling-reference:listedKinds', () => new Set(ctx.objects.map((o) => o.ref.kind)));
     for (const r of refs) {
       if (r.optional || isPlaceholder(r.name)) continue;
+      if (ctx.mode === 'live' && !listed.has(r.kind)) continue;
       if (r.kind === 'ConfigMap' && BUILTIN_CONFIGMAPS.has(r.name)) continue;
       const found = inv.find(r.kind, r.name, obj.ref.namespace);
       if (!found.length) {
