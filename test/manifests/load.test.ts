@@ -224,3 +224,26 @@ describe('loadManifests', () => {
     expect(inv.problems[0]).toMatchObject({ kind: 'too-large', file: 'huge.yaml' });
   });
 });
+
+describe('kustomize patches', () => {
+  test('a strategic-merge patch is skipped with a reason, not judged as a whole object', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: metrics-server
+spec:
+  template:
+    spec:
+      containers:
+      - name: metrics-server
+        resources:
+          $patch: delete
+---
+${POD('whole')}`;
+    const r = parseManifestText(text, 'patch.yaml');
+    expect(r.objects.map((o) => o.ref.name)).toEqual(['whole']);
+    expect(r.skipped).toEqual([
+      { file: 'patch.yaml', line: 1, reason: expect.stringMatching(/kustomize strategic-merge patch/) },
+    ]);
+  });
+});

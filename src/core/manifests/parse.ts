@@ -71,6 +71,16 @@ function hasTemplateKey(v: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Strategic-merge-patch directives: their presence marks a kustomize patch, not a whole object. */
+const PATCH_DIRECTIVE = /\$(?:patch|setElementOrder\/|retainKeys|deleteFromPrimitiveList\/)/;
+
+function hasPatchDirective(v: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (Array.isArray(v)) return v.some((x) => hasPatchDirective(x, depth + 1));
+  if (isObject(v)) for (const k in v) if (PATCH_DIRECTIVE.test(k) || hasPatchDirective(v[k], depth + 1)) return true;
+  return false;
+}
+
 /** The line (1-based, within the chunk) of the first `{{` outside quotes, for the message. */
 function firstTemplateLine(chunk: string): number {
   const lines = chunk.split('\n');
@@ -147,6 +157,16 @@ export function parseManifestText(input: string, file: string): ParsedText {
     if (!isObject(value)) {
       const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
       out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
+      continue;
+    }
+    if (chunk.includes('$') && PATCH_DIRECTIVE.test(chunk) && hasPatchDirective(value)) {
+      // judging a partial object would report every field the patch leaves to its base
+      out.skipped.push({
+        file,
+        line: docLine,
+        reason:
+          'a kustomize strategic-merge patch ($patch directives), not a complete object: scan `kustomize build` output',
+      });
       continue;
     }
     const source: SourceDocument = { file, fileText: text, start: range.start, end: range.end };
