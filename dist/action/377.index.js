@@ -367,32 +367,53 @@ function exactLocator(src, starts) {
 /** Counters for the benchmark: how many documents took the fast path and how many fell back. */
 const locatorStats = { fast: 0, exact: 0 };
 /**
+ * Position indexes of the documents located most recently. Bounded, so a scan of a large tree
+ * does not keep one for every document: the engine locates findings document by document, so a
+ * document's index is built once and dropped when it falls out.
+ */
+const MAX_INDEXES = 64;
+const indexes = new Map();
+function indexOf(src, starts) {
+    let idx = indexes.get(src);
+    if (idx) {
+        indexes.delete(src);
+        indexes.set(src, idx);
+        return idx;
+    }
+    const text = src.fileText.slice(src.start, src.end);
+    const docPos = { line: offsetToLineCol(starts(), src.start).line, col: 0, eol: 0 };
+    const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
+    if (tokens) {
+        idx = { tree: buildTree(tokens), docPos };
+        locatorStats.fast++;
+    }
+    else {
+        idx = { exact: exactLocator(src, starts), docPos };
+        locatorStats.exact++;
+    }
+    indexes.set(src, idx);
+    if (indexes.size > MAX_INDEXES)
+        indexes.delete(indexes.keys().next().value);
+    return idx;
+}
+/**
  * Returns a locator for one document. `starts` gives the file's line starts (computed once per
  * file, lazily). Nothing is parsed until the first call.
  */
 function makeLocator(src, starts) {
-    let tree;
-    let useExact = false;
-    let exact;
-    let docPos;
-    const getExact = () => (exact ??= (locatorStats.exact++, exactLocator(src, starts)));
     return (path) => {
-        if (tree === undefined && !useExact) {
-            const text = src.fileText.slice(src.start, src.end);
-            const first = offsetToLineCol(starts(), src.start).line;
-            docPos = { line: first, col: 0, eol: 0 };
-            const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, first);
-            if (!tokens)
-                useExact = true;
-            else {
-                tree = buildTree(tokens);
-                locatorStats.fast++;
-            }
+        const idx = indexOf(src, starts);
+        if (idx.exact)
+            return idx.exact(path);
+        const r = walk(idx.tree ?? null, path, src.file, idx.docPos);
+        if (r !== 'fallback')
+            return r;
+        // the path enters a flow collection: the exact parser answers this path (and later such paths)
+        if (!idx.fallback) {
+            idx.fallback = exactLocator(src, starts);
+            locatorStats.exact++;
         }
-        if (useExact)
-            return getExact()(path);
-        const r = walk(tree ?? null, path, src.file, docPos);
-        return r === 'fallback' ? getExact()(path) : r;
+        return idx.fallback(path);
     };
 }
 /** The exact locator, exported for tests that compare the fast path against it. */
@@ -448,6 +469,8 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
 /** An alias expansion budget: past it the document is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 2_000_000;
+/** An anchor definition in node-property position. */
+const ANCHOR = /(?:^|[\s:[{,-])&[A-Za-z0-9_./-]/;
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -495,6 +518,19 @@ function hasTemplateKey(v, depth = 0) {
             if (k === '[object Object]' || k === 'null' || hasTemplateKey(v[k], depth + 1))
                 return true;
     }
+    return false;
+}
+/** Strategic-merge-patch directives: their presence marks a kustomize patch, not a whole object. */
+const PATCH_DIRECTIVE = /\$(?:patch|setElementOrder\/|retainKeys|deleteFromPrimitiveList\/)/;
+function hasPatchDirective(v, depth = 0) {
+    if (depth > 64)
+        return false;
+    if (Array.isArray(v))
+        return v.some((x) => hasPatchDirective(x, depth + 1));
+    if (isObject(v))
+        for (const k in v)
+            if (PATCH_DIRECTIVE.test(k) || hasPatchDirective(v[k], depth + 1))
+                return true;
     return false;
 }
 /** The line (1-based, within the chunk) of the first `{{` outside quotes, for the message. */
@@ -558,7 +594,8 @@ function parseManifestText(input, file) {
             });
             continue;
         }
-        if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+        // aliases need an anchor (`&name`): only documents with one can expand past their text
+        if (chunk.includes('&') && ANCHOR.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
             out.problems.push({
                 kind: 'invalid-yaml',
                 file,
@@ -571,6 +608,15 @@ function parseManifestText(input, file) {
         if (!isObject(value)) {
             const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
             out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
+            continue;
+        }
+        if (chunk.includes('$') && PATCH_DIRECTIVE.test(chunk) && hasPatchDirective(value)) {
+            // judging a partial object would report every field the patch leaves to its base
+            out.skipped.push({
+                file,
+                line: docLine,
+                reason: 'a kustomize strategic-merge patch ($patch directives), not a complete object: scan `kustomize build` output',
+            });
             continue;
         }
         const source = { file, fileText: text, start: range.start, end: range.end };

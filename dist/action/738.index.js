@@ -3944,8 +3944,13 @@ const danglingReference = {
             return;
         const inv = inventory(ctx);
         const generated = generatedSecrets(ctx);
+        // live verification lists Secrets only when asked (least privilege): a kind that was not
+        // listed at all says nothing about whether a reference dangles
+        const listed = ctx.memo('dangling-reference:listedKinds', () => new Set(ctx.objects.map((o) => o.ref.kind)));
         for (const r of refs) {
             if (r.optional || isPlaceholder(r.name))
+                continue;
+            if (ctx.mode === 'live' && !listed.has(r.kind))
                 continue;
             if (r.kind === 'ConfigMap' && BUILTIN_CONFIGMAPS.has(r.name))
                 continue;
@@ -5884,6 +5889,10 @@ function services(ctx) {
 }
 /** Labels the controller adds to the pods (job-name, statefulset pod-name ...) that selectors may use. */
 function controllerLabels(w, selector) {
+    // only Jobs and StatefulSets add labels: the others are matched on their own map, uncopied
+    // (this runs for every Service x workload pair)
+    if (w.kind !== 'Job' && w.kind !== 'StatefulSet')
+        return w.podLabels;
     const out = { ...w.podLabels };
     if (w.kind === 'Job') {
         out['job-name'] = w.name;
@@ -5899,13 +5908,47 @@ function controllerLabels(w, selector) {
     }
     return out;
 }
-/** Workloads whose pods a Service's plain-map selector selects (controller-added labels included). */
+/** StatefulSet pod labels whose value depends on the selector asking (see controllerLabels). */
+const SELECTOR_DEPENDENT = new Set(['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
+/** Workloads by each `key=value` of their pod labels (controller-added Job labels included). */
+function workloadsByLabel(ctx) {
+    return ctx.memo('network:workloadsByLabel', () => {
+        const index = new Map();
+        for (const w of inventory(ctx).workloads) {
+            for (const [k, v] of Object.entries(controllerLabels(w, {}))) {
+                const key = `${k}\0${v}`;
+                const list = index.get(key);
+                if (list)
+                    list.push(w);
+                else
+                    index.set(key, [w]);
+            }
+        }
+        return index;
+    });
+}
+/**
+ * Workloads whose pods a Service's plain-map selector selects (controller-added labels included).
+ * Several rules ask for the same Services: computed once per Service, from the workloads that
+ * carry one of the selector's labels rather than from every workload.
+ */
 function serviceTargets(ctx, svc) {
+    const cache = ctx.memo('network:serviceTargets', () => new Map());
+    const hit = cache.get(svc);
+    if (hit)
+        return hit;
     const sel = specOf(svc).selector;
-    if (!(0,podspec/* isObj */.sA)(sel) || !Object.keys(sel).length)
-        return [];
-    const map = stringMap(sel);
-    return inventory(ctx).workloads.filter((w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)));
+    let out = [];
+    if ((0,podspec/* isObj */.sA)(sel) && Object.keys(sel).length) {
+        const map = stringMap(sel);
+        const indexed = Object.entries(map).find(([k]) => !SELECTOR_DEPENDENT.has(k));
+        const candidates = indexed
+            ? (workloadsByLabel(ctx).get(`${indexed[0]}\0${indexed[1]}`) ?? [])
+            : inventory(ctx).workloads;
+        out = candidates.filter((w) => sameNamespace(w.namespace, svc.ref.namespace) && matchesSelector(map, controllerLabels(w, map)));
+    }
+    cache.set(svc, out);
+    return out;
 }
 /** API groups served by Kubernetes itself (everything else with a dot is a custom resource). */
 const BUILTIN_GROUPS = new Set([
