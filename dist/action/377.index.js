@@ -429,7 +429,8 @@ const BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|
 /** YAML 1.1 booleans: `yes`, `on`, `y` ... are booleans, as Kubernetes' decoder reads them. */
 const bool11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:bool', {
     kind: 'scalar',
-    resolve: (data) => data !== null && BOOL.test(data),
+    // booleans are 1 to 5 characters: most scalars are ruled out without the regex
+    resolve: (data) => data !== null && data.length <= 5 && BOOL.test(data),
     construct: (data) => TRUE.test(data),
     predicate: (obj) => typeof obj === 'boolean',
     represent: (obj) => String(obj),
@@ -437,7 +438,7 @@ const bool11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:bool', {
 /** YAML 1.1 octal integers (`0644`), as file modes are often written. */
 const octal11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
-    resolve: (data) => data !== null && /^[-+]?0[0-7]+$/.test(data),
+    resolve: (data) => data !== null && (data[0] === '0' || data[1] === '0') && /^[-+]?0[0-7]+$/.test(data),
     construct: (data) => {
         const neg = data.startsWith('-');
         const v = parseInt(data.replace(/^[-+]/, ''), 8);
