@@ -1,4 +1,5 @@
 import { applyFixes, applyFixToDocument, fixLineEdit, lineEdit } from '../../src/core/fixes/index.ts';
+import { parse } from 'yaml';
 
 const DEPLOY = `# top comment
 apiVersion: apps/v1
@@ -214,5 +215,38 @@ describe('line edits for suggestions', () => {
     expect(
       fixLineEdit(DEPLOY, { object: { ...WEB, name: 'nope' }, fix: fix([{ path: ['x'], value: 1 }]) }),
     ).toBeUndefined();
+  });
+});
+
+describe('replacing a block collection', () => {
+  const doc = `spec:
+  containers:
+  - name: c
+    securityContext:
+      capabilities:
+        drop:
+        - NET_RAW   # keep?
+      privileged: false
+  volumes: []
+`;
+  test('a block sequence stays a block sequence and the next key keeps its line', () => {
+    const out = applyFixToDocument(
+      doc,
+      fix([{ path: ['spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'], value: ['ALL'] }]),
+    );
+    expect(out).toBe(doc.replace('        - NET_RAW   # keep?\n', '        - ALL\n'));
+    expect(parse(out)).toEqual({
+      spec: {
+        containers: [{ name: 'c', securityContext: { capabilities: { drop: ['ALL'] }, privileged: false } }],
+        volumes: [],
+      },
+    });
+  });
+  test('a block mapping replaced by a scalar keeps the following keys valid', () => {
+    const out = applyFixToDocument(
+      doc,
+      fix([{ path: ['spec', 'containers', 0, 'securityContext', 'capabilities'], value: 'none' }]),
+    );
+    expect(parse(out).spec.containers[0].securityContext).toEqual({ capabilities: 'none', privileged: false });
   });
 });
