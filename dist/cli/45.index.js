@@ -668,6 +668,24 @@ function replaceValueEdit(text, key, node, value, step) {
         return { start: colon + 1, end, text: `${comment.trim() ? ' ' + comment.trim() : ''}\n${body}\n` };
     }
     const inline = stringify(value, { version: '1.1', collectionStyle: 'flow' }).replace(/\n$/, '');
+    if (isCollection(node) && !node.flow && node.range) {
+        // a block collection's range runs into the next line: replace up to the end of its last
+        // content line only, so the line break (and the key that follows) stay where they are
+        let contentEnd = node.range[1];
+        while (contentEnd > node.range[0] && /\s/.test(text[contentEnd - 1]))
+            contentEnd--;
+        const end = endOfLine(text, contentEnd);
+        const first = node.items[0];
+        const scalars = Array.isArray(value) && value.length > 0 && value.every((v) => v === null || typeof v !== 'object');
+        if (isSeq(node) && scalars && first?.range) {
+            // a block sequence stays a block sequence, at the column of its dashes
+            const dashCol = columnOf(text, text.lastIndexOf('-', first.range[0]));
+            const lines = value.map((v) => `${' '.repeat(dashCol)}- ${stringify(v, { version: '1.1' }).replace(/\n$/, '')}`);
+            return { start: lineStartOf(text, text.lastIndexOf('-', first.range[0])), end, text: lines.join('\n') + '\n' };
+        }
+        const colon = text.indexOf(':', key.range[1]);
+        return { start: colon + 1, end, text: ` ${inline}\n` };
+    }
     return { start: node.range[0], end: node.range[1], text: inline };
 }
 /** Inserts `key: value` into the block mapping `map` (after `image:` when there is one, else at the end). */
