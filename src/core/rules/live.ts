@@ -10,6 +10,8 @@ import type { Rule, RuleContext, RuleMeta, Violation } from './types.ts';
 import type { PodProblem, RolloutResult } from '../cluster/rollout.ts';
 import { podProblems } from '../cluster/rollout.ts';
 import { allContainers, containersOf, isObj, podTemplates, type ContainerInfo } from './podspec.ts';
+import { SAFE_SYSCTLS, SELINUX_TYPES } from './pod-security.ts';
+import { RESTRICTED_VOLUME_TYPES } from './volumes.ts';
 
 type Json = Record<string, unknown>;
 
@@ -773,29 +775,10 @@ const BASELINE_CAPS = new Set([
   'SETUID',
   'SYS_CHROOT',
 ]);
-const SAFE_SYSCTLS = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-]);
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
-const RESTRICTED_VOLUMES = new Set([
-  'configMap',
-  'csi',
-  'downwardAPI',
-  'emptyDir',
-  'ephemeral',
-  'persistentVolumeClaim',
-  'projected',
-  'secret',
-]);
+// the same Pod Security Standards tables as the manifest rules; a live cluster admits by its own
+// (newest) PSA, so the whole safe sysctl set applies
+const SAFE_SYSCTL_SET = new Set(SAFE_SYSCTLS);
+const RESTRICTED_VOLUMES = new Set(RESTRICTED_VOLUME_TYPES);
 
 /** Pod Security Standards violations of a pod spec at `level` (a compact PSA evaluator). */
 export function pssViolations(spec: JsonObject, annotations: Json, level: PssLevel): string[] {
@@ -808,7 +791,7 @@ export function pssViolations(spec: JsonObject, annotations: Json, level: PssLev
   if (podSeccomp === 'Unconfined') v.push('pod seccompProfile Unconfined');
   const se = obj(psc.seLinuxOptions);
   if (!SELINUX_TYPES.has(str(se.type)) || se.user || se.role) v.push('pod seLinuxOptions');
-  for (const s of arr(psc.sysctls).map(obj)) if (!SAFE_SYSCTLS.has(str(s.name))) v.push(`sysctl ${str(s.name)}`);
+  for (const s of arr(psc.sysctls).map(obj)) if (!SAFE_SYSCTL_SET.has(str(s.name))) v.push(`sysctl ${str(s.name)}`);
   for (const vol of arr(spec.volumes).map(obj)) {
     if (vol.hostPath) v.push(`hostPath volume ${str(vol.name)}`);
     else if (level === 'restricted') {

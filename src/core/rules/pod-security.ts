@@ -812,7 +812,8 @@ export const apparmorUnconfined: Rule = {
   },
 };
 
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+/** SELinux types the Pod Security Standards allow ('' = unset). */
+export const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 
 function* seLinuxIssues(v: unknown, path: FieldPath, subject: string): Generator<Violation> {
   if (!isObj(v)) return;
