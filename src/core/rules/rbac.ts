@@ -59,41 +59,34 @@ export function isSystemName(name: string): boolean {
   return name.startsWith('system:');
 }
 
+/** What the built-in `edit` ClusterRole grants that the RBAC rules judge. */
+const EDIT_RULES: JsonObject[] = [
+  {
+    apiGroups: [''],
+    resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
+    verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
+  },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
+    verbs: ['create', 'update', 'patch', 'delete'],
+  },
+  { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
+  { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+];
+
 /** Built-in user-facing ClusterRoles, used when a binding refers to one that is not in the set. */
 const BUILTIN_ROLES: Record<string, JsonObject[]> = {
   'cluster-admin': [
     { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
     { nonResourceURLs: ['*'], verbs: ['*'] },
   ],
+  // admin aggregates edit, plus managing Roles and RoleBindings in the namespace
   admin: [
-    {
-      apiGroups: [''],
-      resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
-      verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
-    },
-    {
-      apiGroups: ['apps'],
-      resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
-      verbs: ['create', 'update', 'patch', 'delete'],
-    },
-    { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-    { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+    ...EDIT_RULES,
     { apiGroups: [RBAC_GROUP], resources: ['roles', 'rolebindings'], verbs: ['create', 'update', 'patch', 'delete'] },
   ],
-  edit: [
-    {
-      apiGroups: [''],
-      resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
-      verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
-    },
-    {
-      apiGroups: ['apps'],
-      resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
-      verbs: ['create', 'update', 'patch', 'delete'],
-    },
-    { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-    { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
-  ],
+  edit: EDIT_RULES,
   view: [
     {
       apiGroups: ['', 'apps', 'batch'],
