@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_KUBE_VERSION, problemFindings */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84010);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98904);
 /**
  * Runs rules over an inventory of objects and turns violations into located findings.
  * Knows nothing about files on disk or output formats.
@@ -415,8 +415,8 @@ var model = __webpack_require__(44146);
 var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/manifests/load.ts
 var load = __webpack_require__(27452);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
-var core_rules = __webpack_require__(84010);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 20 modules
+var core_rules = __webpack_require__(98904);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(83323);
 // EXTERNAL MODULE: ./src/core/text.ts

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_KUBE_VERSION, problemFindings */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84010);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98904);
 /**
  * Runs rules over an inventory of objects and turns violations into located findings.
  * Knows nothing about files on disk or output formats.
@@ -426,8 +426,8 @@ var core_report = __webpack_require__(75701);
 var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/manifests/load.ts
 var load = __webpack_require__(27452);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
-var rules = __webpack_require__(84010);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 20 modules
+var rules = __webpack_require__(98904);
 // EXTERNAL MODULE: ./src/core/rules/live.ts
 var live = __webpack_require__(5409);
 // EXTERNAL MODULE: ./src/core/rules/podspec.ts

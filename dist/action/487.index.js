@@ -100,8 +100,8 @@ async function publishStickyComment(opts) {
     return { action: 'created', id: created.id, url: created.html_url };
 }
 
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
-var rules = __webpack_require__(84010);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 20 modules
+var rules = __webpack_require__(98904);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/core/manifests/parse.ts + 2 modules

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/model.ts
 var model = __webpack_require__(44146);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 22 modules
-var core_rules = __webpack_require__(84010);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 20 modules
+var core_rules = __webpack_require__(98904);
 ;// CONCATENATED MODULE: ./src/core/report/util.ts
 /** Helpers shared by the formatters: grouping, object names, locations. Pure functions, no I/O. */
 

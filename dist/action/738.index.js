@@ -529,7 +529,7 @@ const crdTemplateResolvers = {
 
 /***/ }),
 
-/***/ 84010:
+/***/ 98904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -555,1432 +555,12 @@ const invalidYaml = {
 };
 const rules = [invalidYaml];
 
-// EXTERNAL MODULE: ./src/core/model.ts
-var model = __webpack_require__(44146);
+// EXTERNAL MODULE: ./src/core/rules/pod-security.ts
+var pod_security = __webpack_require__(28599);
+// EXTERNAL MODULE: ./src/core/rules/volumes.ts
+var volumes = __webpack_require__(11636);
 // EXTERNAL MODULE: ./src/core/rules/podspec.ts
 var podspec = __webpack_require__(75495);
-;// CONCATENATED MODULE: ./src/core/rules/pod-security.ts
-
-
-const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
-const SECURITY_CONTEXT = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
-const SECCOMP = 'https://kubernetes.io/docs/tutorials/security/seccomp/';
-const APPARMOR = 'https://kubernetes.io/docs/tutorials/security/apparmor/';
-const CAPABILITIES = 'https://man7.org/linux/man-pages/man7/capabilities.7.html';
-const SYSCTLS = 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/';
-const USERNS = 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/';
-const HOSTPROCESS = 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/';
-const HOST_ALIASES = 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/';
-// ---------------------------------------------------------------------------------------------
-// helpers (exported for the volumes family and tests)
-/** `container "web"`, `initContainer "migrate"`. */
-function who(c) {
-    return `${c.type} "${c.name}"`;
-}
-/** Pods with `spec.os.name: windows`: PSS exempts them from Linux-only controls. */
-function isWindows(t) {
-    const os = t.spec.os;
-    return (0,podspec/* isObj */.sA)(os) && typeof os.name === 'string' && os.name.toLowerCase() === 'windows';
-}
-/** A capability name as the runtime reads it: upper case, without the `CAP_` prefix. */
-function capName(v) {
-    if (typeof v !== 'string')
-        return undefined;
-    const u = v.trim().toUpperCase();
-    return u.startsWith('CAP_') ? u.slice(4) : u;
-}
-/** The container's `capabilities.add` or `.drop` entries, normalised. */
-function capsOf(c, list) {
-    const base = [...c.path, 'securityContext', 'capabilities', list];
-    const v = (0,podspec/* get */.Jt)(c.container, ['securityContext', 'capabilities', list]);
-    if (!Array.isArray(v))
-        return [];
-    const out = [];
-    v.forEach((x, i) => {
-        const name = capName(x);
-        if (name)
-            out.push({ name, path: [...base, i] });
-    });
-    return out;
-}
-function containerDetails(c) {
-    return { container: c.name, containerType: c.type };
-}
-/** Merges hits that point at the same (pod-level) field into one violation naming every container. */
-function* grouped(hits) {
-    const groups = new Map();
-    for (const h of hits) {
-        const k = (0,model/* formatPath */.jV)(h.path);
-        const g = groups.get(k);
-        if (g)
-            g.push(h);
-        else
-            groups.set(k, [h]);
-    }
-    for (const hs of groups.values()) {
-        const h = hs[0];
-        const names = hs.map((x) => who(x.c)).join(', ');
-        yield {
-            path: h.path,
-            message: h.message(names),
-            ...(h.fix ? { fix: h.fix } : {}),
-            details: hs.length === 1 ? containerDetails(h.c) : { containers: hs.map((x) => x.c.name).join(', ') },
-        };
-    }
-}
-function setFix(description, path, value) {
-    return { description, set: [{ path, value }] };
-}
-/** The pod-level securityContext field path and value. */
-function podField(t, field) {
-    return { value: (0,podspec/* get */.Jt)(t.spec, ['securityContext', field]), path: [...t.specPath, 'securityContext', field] };
-}
-/** The container's own securityContext field (no inheritance). */
-function ownField(c, field) {
-    return { value: (0,podspec/* get */.Jt)(c.container, ['securityContext', field]), path: [...c.path, 'securityContext', field] };
-}
-const LEGACY_SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
-const LEGACY_SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
-const LEGACY_APPARMOR_CONTAINER = 'container.apparmor.security.beta.kubernetes.io/';
-/** Annotation value (`runtime/default`, `docker/default`, `localhost/x`, `unconfined`) as a field type. */
-function annotationProfileType(v) {
-    const s = v.trim();
-    if (s === 'runtime/default' || s === 'docker/default')
-        return 'RuntimeDefault';
-    if (s.startsWith('localhost/'))
-        return 'Localhost';
-    if (s === 'unconfined')
-        return 'Unconfined';
-    return s;
-}
-function fieldProfile(v, path, from) {
-    if (!(0,podspec/* isObj */.sA)(v))
-        return undefined;
-    const type = typeof v.type === 'string' ? v.type : '';
-    return { type, path: [...path, 'type'], source: 'field', from };
-}
-/**
- * The seccomp profile a container runs with: container field, container's legacy annotation,
- * pod field, pod's legacy annotation (the order the kubelet applied them in).
- */
-function seccompOf(c) {
-    const t = c.template;
-    const ann = (0,podspec/* podAnnotations */.c0)(t);
-    const own = ownField(c, 'seccompProfile');
-    const fromField = fieldProfile(own.value, own.path, 'container');
-    if (fromField)
-        return fromField;
-    const ckey = LEGACY_SECCOMP_CONTAINER + c.name;
-    if (ann[ckey] !== undefined)
-        return {
-            type: annotationProfileType(ann[ckey]),
-            path: [...t.metaPath, 'annotations', ckey],
-            source: 'annotation',
-            from: 'container',
-        };
-    const pod = podField(t, 'seccompProfile');
-    const fromPod = fieldProfile(pod.value, pod.path, 'pod');
-    if (fromPod)
-        return fromPod;
-    if (ann[LEGACY_SECCOMP_POD] !== undefined)
-        return {
-            type: annotationProfileType(ann[LEGACY_SECCOMP_POD]),
-            path: [...t.metaPath, 'annotations', LEGACY_SECCOMP_POD],
-            source: 'annotation',
-            from: 'pod',
-        };
-    return undefined;
-}
-/** The AppArmor profile of a container: container field, legacy annotation, pod field. */
-function appArmorOf(c) {
-    const t = c.template;
-    const own = ownField(c, 'appArmorProfile');
-    const fromField = fieldProfile(own.value, own.path, 'container');
-    if (fromField)
-        return fromField;
-    const ann = podAnnotations(t);
-    const key = LEGACY_APPARMOR_CONTAINER + c.name;
-    if (ann[key] !== undefined)
-        return {
-            type: annotationProfileType(ann[key]),
-            path: [...t.metaPath, 'annotations', key],
-            source: 'annotation',
-            from: 'container',
-        };
-    const pod = podField(t, 'appArmorProfile');
-    return fieldProfile(pod.value, pod.path, 'pod');
-}
-/** A windowsOptions sub-field: Kubernetes merges windowsOptions field by field (container over pod). */
-function windowsOption(c, field) {
-    const own = (0,podspec/* get */.Jt)(c.container, ['securityContext', 'windowsOptions', field]);
-    if (own !== undefined && own !== null)
-        return { value: own, path: [...c.path, 'securityContext', 'windowsOptions', field] };
-    const pod = (0,podspec/* get */.Jt)(c.template.spec, ['securityContext', 'windowsOptions', field]);
-    if (pod !== undefined && pod !== null)
-        return { value: pod, path: [...c.template.specPath, 'securityContext', 'windowsOptions', field] };
-    return { value: undefined, path: [...c.path, 'securityContext', 'windowsOptions', field] };
-}
-function stringList(v) {
-    if (!Array.isArray(v))
-        return undefined;
-    return v.filter((x) => typeof x === 'string');
-}
-// ---------------------------------------------------------------------------------------------
-// rules
-const privilegedContainer = {
-    meta: {
-        id: 'privileged-container',
-        title: 'Privileged container',
-        severity: 'critical',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.2.2',
-        rationale: 'A privileged container runs with all capabilities and full access to the host devices: a compromise of the container is a compromise of the node.',
-        remediation: 'Remove `privileged: true`, or set it to false. Grant only the specific capabilities the workload needs.',
-        example: 'securityContext:\n  privileged: false',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const r = (0,podspec/* effective */.C$)(c, 'privileged');
-            if ((0,podspec/* boolOf */.Ul)(r.value) === true) {
-                yield {
-                    path: r.path,
-                    message: `${who(c)} runs privileged`,
-                    fix: setFix('set privileged: false', r.path, false),
-                    details: containerDetails(c),
-                };
-            }
-        }
-    },
-};
-const privilegeEscalation = {
-    meta: {
-        id: 'privilege-escalation',
-        title: 'Privilege escalation allowed',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.2.6',
-        rationale: 'Unless `allowPrivilegeEscalation` is false, a process can gain more privileges than its parent (setuid binaries, file capabilities): it defaults to true. A privileged container or one with CAP_SYS_ADMIN can always escalate.',
-        remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container (init and ephemeral ones too), and do not run it privileged or with CAP_SYS_ADMIN.',
-        example: 'securityContext:\n  allowPrivilegeEscalation: false',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            if (isWindows(c.template))
-                continue;
-            const ape = ownField(c, 'allowPrivilegeEscalation');
-            const flag = (0,podspec/* boolOf */.Ul)(ape.value);
-            // privileged or CAP_SYS_ADMIN always escalate (the API rejects them with allowPrivilegeEscalation: false)
-            const priv = ownField(c, 'privileged');
-            const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
-            const escalator = (0,podspec/* boolOf */.Ul)(priv.value) === true
-                ? { path: priv.path, what: 'it runs privileged' }
-                : sysAdmin
-                    ? { path: sysAdmin.path, what: `it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}` }
-                    : undefined;
-            if (flag !== false) {
-                const base = flag === true
-                    ? `${who(c)} sets allowPrivilegeEscalation: true`
-                    : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`;
-                yield {
-                    path: ape.path,
-                    message: escalator ? `${base}, and ${escalator.what}, which always allows escalation` : base,
-                    // with privileged or CAP_SYS_ADMIN, false is rejected by the API server: remove those first
-                    ...(escalator ? {} : { fix: setFix('set allowPrivilegeEscalation: false', ape.path, false) }),
-                    details: containerDetails(c),
-                };
-            }
-            else if (escalator) {
-                yield {
-                    path: escalator.path,
-                    message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
-                    details: containerDetails(c),
-                };
-            }
-        }
-    },
-};
-const runAsNonRoot = {
-    meta: {
-        id: 'run-as-non-root',
-        title: 'Container may run as root',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.2.7',
-        rationale: 'Without `runAsNonRoot: true` (or a non-zero `runAsUser`), the container runs as whatever user the image declares, often root. Root in a container is one kernel bug or misconfiguration away from root on the node.',
-        remediation: 'Set `runAsNonRoot: true` in the pod securityContext (it applies to every container) or per container, and run the image as a non-root user (`runAsUser` above 0).',
-        example: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        const hits = [];
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const nonRoot = (0,podspec/* effective */.C$)(c, 'runAsNonRoot');
-            if ((0,podspec/* boolOf */.Ul)(nonRoot.value) === true)
-                continue;
-            const user = (0,podspec/* numOf */.og)((0,podspec/* effective */.C$)(c, 'runAsUser').value);
-            if (user !== undefined && user > 0)
-                continue;
-            if (isWindows(c.template)) {
-                const name = windowsOption(c, 'runAsUserName').value;
-                if (typeof name === 'string' && name !== '' && name.toLowerCase() !== 'containeradministrator')
-                    continue;
-            }
-            const explicitFalse = (0,podspec/* boolOf */.Ul)(nonRoot.value) === false;
-            const path = explicitFalse ? nonRoot.path : [...c.path, 'securityContext', 'runAsNonRoot'];
-            const why = user === 0
-                ? 'runs as root (runAsUser: 0)'
-                : explicitFalse
-                    ? `may run as root (runAsNonRoot: false${nonRoot.from === 'pod' ? ' on the pod' : ''})`
-                    : 'may run as root: neither runAsNonRoot: true nor a runAsUser above 0 is set';
-            hits.push({
-                c,
-                path,
-                message: (names) => `${names} ${why}`,
-                // with runAsUser 0, runAsNonRoot: true would stop the container from starting: no quick fix
-                ...(user === 0 ? {} : { fix: setFix('set runAsNonRoot: true', path, true) }),
-            });
-        }
-        yield* grouped(hits);
-    },
-};
-const runAsRootUser = {
-    meta: {
-        id: 'run-as-root-user',
-        title: 'Container runs as uid 0',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.2.7',
-        rationale: '`runAsUser: 0` explicitly runs the process as root, whatever the image declares. The restricted Pod Security Standard forbids it on the pod and on every container.',
-        remediation: 'Set `runAsUser` to a non-zero uid (ideally 10000 or above), or remove it and set `runAsNonRoot: true`.',
-        example: 'securityContext:\n  runAsUser: 10001\n  runAsNonRoot: true',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const pod = podField(t, 'runAsUser');
-            if ((0,podspec/* numOf */.og)(pod.value) === 0)
-                yield { path: pod.path, message: 'the pod securityContext sets runAsUser: 0 (root)' };
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const own = ownField(c, 'runAsUser');
-            if ((0,podspec/* numOf */.og)(own.value) === 0)
-                yield { path: own.path, message: `${who(c)} sets runAsUser: 0 (root)`, details: containerDetails(c) };
-        }
-    },
-};
-const lowUid = {
-    meta: {
-        id: 'low-uid',
-        title: 'Container uid below 10000',
-        severity: 'low',
-        enabledByDefault: false,
-        category: 'pod-security',
-        rationale: 'A uid below 10000 may collide with a user that exists on the node (system accounts, users of other tools). Should the container escape, it would act as that user. User namespaces (`hostUsers: false`) remove the risk.',
-        remediation: 'Set `runAsUser` to 10000 or above (pod or container), or run the pod in a user namespace with `hostUsers: false`.',
-        example: 'spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001',
-        references: [SECURITY_CONTEXT, USERNS],
-        options: {
-            threshold: {
-                type: 'number',
-                description: 'Smallest acceptable uid (runAsUser below it is reported).',
-                default: 10000,
-            },
-        },
-    },
-    *check(obj, ctx) {
-        const min = (0,podspec/* numOf */.og)(ctx.options.threshold) ?? 10000;
-        const hits = [];
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const t = c.template;
-            if (isWindows(t) || (0,podspec/* boolOf */.Ul)(t.spec.hostUsers) === false)
-                continue;
-            const r = (0,podspec/* effective */.C$)(c, 'runAsUser');
-            const uid = (0,podspec/* numOf */.og)(r.value);
-            if (uid !== undefined && uid >= min)
-                continue;
-            hits.push({
-                c,
-                path: r.path,
-                message: (names) => uid === undefined
-                    ? `${names} sets no runAsUser: the image's user (possibly root or a low uid) applies`
-                    : `${names} runs as uid ${uid}${r.from === 'pod' ? ' (from the pod)' : ''}, below ${min}`,
-            });
-        }
-        yield* grouped(hits);
-    },
-};
-const rootGroup = {
-    meta: {
-        id: 'root-group',
-        title: 'Root group (gid 0)',
-        severity: 'low',
-        enabledByDefault: true,
-        category: 'pod-security',
-        rationale: 'Group 0 (root) owns many sensitive files on the host and in images. Running with gid 0, or giving it as fsGroup or a supplemental group, grants that access to the container processes.',
-        remediation: 'Use a non-zero `runAsGroup`, `fsGroup` and `supplementalGroups` (10000 or above).',
-        example: 'spec:\n  securityContext:\n    runAsGroup: 10001\n    fsGroup: 10001',
-        references: [SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            for (const field of ['runAsGroup', 'fsGroup']) {
-                const p = podField(t, field);
-                if ((0,podspec/* numOf */.og)(p.value) === 0)
-                    yield { path: p.path, message: `the pod securityContext sets ${field}: 0 (root group)` };
-            }
-            const sg = (0,podspec/* get */.Jt)(t.spec, ['securityContext', 'supplementalGroups']);
-            if (Array.isArray(sg)) {
-                const i = sg.findIndex((g) => (0,podspec/* numOf */.og)(g) === 0);
-                if (i >= 0)
-                    yield {
-                        path: [...t.specPath, 'securityContext', 'supplementalGroups', i],
-                        message: 'the pod securityContext adds supplemental group 0 (root group)',
-                    };
-            }
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const own = ownField(c, 'runAsGroup');
-            if ((0,podspec/* numOf */.og)(own.value) === 0)
-                yield { path: own.path, message: `${who(c)} sets runAsGroup: 0 (root group)`, details: containerDetails(c) };
-        }
-    },
-};
-const readOnlyRootFs = {
-    meta: {
-        id: 'read-only-root-fs',
-        title: 'Writable root filesystem',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        cis: '5.7.3',
-        rationale: "A writable root filesystem lets an attacker drop tools, modify binaries or persist in the container. An immutable root filesystem also keeps the container's state in volumes you chose.",
-        remediation: 'Set `readOnlyRootFilesystem: true` on every container and mount an `emptyDir` where the application needs to write (/tmp, caches).',
-        example: 'securityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp\n# volumes:\n#   - name: tmp\n#     emptyDir: {}',
-        references: [SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            if (isWindows(c.template))
-                continue; // not supported on Windows
-            const r = ownField(c, 'readOnlyRootFilesystem');
-            const v = (0,podspec/* boolOf */.Ul)(r.value);
-            if (v === true)
-                continue;
-            yield {
-                path: r.path,
-                message: v === false
-                    ? `${who(c)} sets readOnlyRootFilesystem: false`
-                    : `${who(c)} does not set readOnlyRootFilesystem: true`,
-                fix: setFix('set readOnlyRootFilesystem: true', r.path, true),
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-const capabilitiesDropAll = {
-    meta: {
-        id: 'capabilities-drop-all',
-        title: 'Capabilities not dropped',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.2.10',
-        rationale: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface.',
-        remediation: 'Drop all capabilities with `capabilities.drop: ["ALL"]` and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
-        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
-        references: [PSS, CAPABILITIES],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            if (isWindows(c.template))
-                continue;
-            if (capsOf(c, 'drop').some((x) => x.name === 'ALL'))
-                continue;
-            const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
-            yield {
-                path,
-                message: `${who(c)} does not drop ALL capabilities`,
-                fix: setFix('drop all capabilities', path, ['ALL']),
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-const netRawCapability = {
-    meta: {
-        id: 'net-raw-capability',
-        title: 'NET_RAW capability',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.2.8',
-        rationale: 'NET_RAW, granted by default by most runtimes, lets a process craft raw packets: ARP and DNS spoofing against other pods on the node, and it was the way in for several kernel exploits.',
-        remediation: 'Drop it, with `capabilities.drop: ["ALL"]` (preferred) or `["NET_RAW"]`, and do not add it.',
-        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
-        references: [PSS, CAPABILITIES],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const added = capsOf(c, 'add').find((x) => x.name === 'NET_RAW');
-            if (added) {
-                yield { path: added.path, message: `${who(c)} adds NET_RAW`, details: containerDetails(c) };
-                continue;
-            }
-            if (isWindows(c.template))
-                continue;
-            const drop = capsOf(c, 'drop');
-            if (drop.some((x) => x.name === 'ALL' || x.name === 'NET_RAW'))
-                continue;
-            const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
-            yield {
-                path,
-                message: `${who(c)} does not drop NET_RAW (granted by default)`,
-                // the same value as capabilities-drop-all's fix, so applying both is consistent
-                fix: setFix('drop all capabilities (NET_RAW included)', path, ['ALL']),
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-/** Capabilities that give a container host-level power. */
-const DANGEROUS_CAPABILITIES = [
-    'ALL',
-    'SYS_ADMIN',
-    'NET_ADMIN',
-    'SYS_MODULE',
-    'SYS_PTRACE',
-    'SYS_RAWIO',
-    'SYS_BOOT',
-    'SYS_TIME',
-    'BPF',
-    'PERFMON',
-    'DAC_READ_SEARCH',
-    'MAC_ADMIN',
-    'MAC_OVERRIDE',
-    'SYSLOG',
-    'LINUX_IMMUTABLE',
-    'CHECKPOINT_RESTORE',
-];
-const dangerousCapabilities = {
-    meta: {
-        id: 'dangerous-capabilities',
-        title: 'Dangerous capability added',
-        severity: 'critical',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.2.9',
-        rationale: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE or BPF are close to root on the node: mounting filesystems, loading kernel modules, reading other processes, reconfiguring the network.',
-        remediation: 'Remove these capabilities from `capabilities.add`. If a component truly needs one (a CNI plugin, a node agent), isolate it in its own namespace and exempt it explicitly with a reason.',
-        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]',
-        references: [PSS, CAPABILITIES],
-        options: {
-            capabilities: {
-                type: 'string[]',
-                description: 'Capabilities reported as dangerous (without the CAP_ prefix).',
-                default: DANGEROUS_CAPABILITIES,
-            },
-        },
-    },
-    *check(obj, ctx) {
-        const list = (stringList(ctx.options.capabilities) ?? DANGEROUS_CAPABILITIES).map((x) => capName(x) ?? x);
-        const dangerous = new Set(list);
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const bad = capsOf(c, 'add').filter((x) => dangerous.has(x.name));
-            if (!bad.length)
-                continue;
-            yield {
-                path: bad[0].path,
-                message: `${who(c)} adds ${bad.map((x) => x.name).join(', ')}`,
-                details: { ...containerDetails(c), capabilities: bad.map((x) => x.name).join(',') },
-            };
-        }
-    },
-};
-const addedCapabilities = {
-    meta: {
-        id: 'added-capabilities',
-        title: 'Capability added beyond NET_BIND_SERVICE',
-        severity: 'low',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.2.9',
-        rationale: 'The restricted Pod Security Standard allows adding only NET_BIND_SERVICE. Every other added capability widens what a compromised process can do.',
-        remediation: 'Remove the capability from `capabilities.add`, or listen on a port above 1023 instead of adding capabilities.',
-        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]',
-        references: [PSS, CAPABILITIES],
-        options: {
-            allowed: {
-                type: 'string[]',
-                description: 'Capabilities that may be added.',
-                default: ['NET_BIND_SERVICE'],
-            },
-        },
-    },
-    *check(obj, ctx) {
-        const allowed = new Set((stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x));
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            if (isWindows(c.template))
-                continue;
-            const extra = capsOf(c, 'add').filter((x) => !allowed.has(x.name));
-            if (!extra.length)
-                continue;
-            yield {
-                path: extra[0].path,
-                message: `${who(c)} adds ${extra.map((x) => x.name).join(', ')} (only NET_BIND_SERVICE is allowed)`,
-                details: { ...containerDetails(c), capabilities: extra.map((x) => x.name).join(',') },
-            };
-        }
-    },
-};
-const seccompProfile = {
-    meta: {
-        id: 'seccomp-profile',
-        title: 'No seccomp profile',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'restricted',
-        cis: '5.7.2',
-        rationale: 'Without a seccomp profile the container can call every system call of the kernel, including the rarely used ones that most kernel exploits go through. The RuntimeDefault profile blocks them at almost no compatibility cost.',
-        remediation: 'Set `seccompProfile: {type: RuntimeDefault}` in the pod securityContext (it applies to every container), or a `Localhost` profile.',
-        example: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault',
-        references: [PSS, SECCOMP],
-    },
-    *check(obj) {
-        const hits = [];
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            if (isWindows(c.template))
-                continue;
-            const p = seccompOf(c);
-            if (p && (p.type === 'RuntimeDefault' || p.type === 'Localhost'))
-                continue;
-            if (!p) {
-                const path = [...c.path, 'securityContext', 'seccompProfile'];
-                hits.push({
-                    c,
-                    path,
-                    message: (names) => `${names} has no seccomp profile (neither on the container nor on the pod)`,
-                    fix: setFix('set seccompProfile type RuntimeDefault', path, { type: 'RuntimeDefault' }),
-                });
-                continue;
-            }
-            const where = p.source === 'annotation' ? 'annotation' : p.from === 'pod' ? 'pod securityContext' : 'securityContext';
-            hits.push({
-                c,
-                path: p.path,
-                message: (names) => `${names} runs with seccomp profile ${p.type || '(empty)'} (from the ${where}), not RuntimeDefault or Localhost`,
-                ...(p.source === 'field'
-                    ? { fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault') }
-                    : {}),
-            });
-        }
-        yield* grouped(hits);
-    },
-};
-const seccompUnconfined = {
-    meta: {
-        id: 'seccomp-unconfined',
-        title: 'Seccomp explicitly unconfined',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.7.2',
-        rationale: 'An Unconfined seccomp profile removes the system call filter that the runtime would otherwise apply, exposing the whole kernel attack surface.',
-        remediation: 'Use `seccompProfile: {type: RuntimeDefault}` or a Localhost profile tailored to the application.',
-        example: 'securityContext:\n  seccompProfile:\n    type: RuntimeDefault',
-        references: [PSS, SECCOMP],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const p = fieldProfile(podField(t, 'seccompProfile').value, podField(t, 'seccompProfile').path, 'pod');
-            if (p?.type === 'Unconfined')
-                yield {
-                    path: p.path,
-                    message: 'the pod securityContext sets seccomp profile Unconfined',
-                    fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
-                };
-            const ann = (0,podspec/* podAnnotations */.c0)(t)[LEGACY_SECCOMP_POD];
-            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
-                yield {
-                    path: [...t.metaPath, 'annotations', LEGACY_SECCOMP_POD],
-                    message: `the pod annotation ${LEGACY_SECCOMP_POD} is unconfined`,
-                };
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const own = ownField(c, 'seccompProfile');
-            const p = fieldProfile(own.value, own.path, 'container');
-            if (p?.type === 'Unconfined') {
-                yield {
-                    path: p.path,
-                    message: `${who(c)} sets seccomp profile Unconfined`,
-                    fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
-                    details: containerDetails(c),
-                };
-                continue;
-            }
-            const key = LEGACY_SECCOMP_CONTAINER + c.name;
-            const ann = (0,podspec/* podAnnotations */.c0)(c.template)[key];
-            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
-                yield {
-                    path: [...c.template.metaPath, 'annotations', key],
-                    message: `${who(c)} is unconfined by the annotation ${key}`,
-                    details: containerDetails(c),
-                };
-        }
-    },
-};
-const apparmorUnconfined = {
-    meta: {
-        id: 'apparmor-unconfined',
-        title: 'AppArmor unconfined',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        rationale: "On nodes with AppArmor, the runtime's default profile restricts mounts, /proc and /sys writes and more. Unconfined removes that layer.",
-        remediation: 'Remove the Unconfined profile (the runtime default then applies), or set `appArmorProfile: {type: RuntimeDefault}` or a Localhost profile.',
-        example: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault',
-        references: [PSS, APPARMOR],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const pod = podField(t, 'appArmorProfile');
-            const p = fieldProfile(pod.value, pod.path, 'pod');
-            if (p?.type === 'Unconfined')
-                yield {
-                    path: p.path,
-                    message: 'the pod securityContext sets AppArmor profile Unconfined',
-                    fix: setFix('set appArmorProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
-                };
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const own = ownField(c, 'appArmorProfile');
-            const p = fieldProfile(own.value, own.path, 'container');
-            if (p?.type === 'Unconfined') {
-                yield {
-                    path: p.path,
-                    message: `${who(c)} sets AppArmor profile Unconfined`,
-                    fix: setFix('set appArmorProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
-                    details: containerDetails(c),
-                };
-                continue;
-            }
-            const key = LEGACY_APPARMOR_CONTAINER + c.name;
-            const ann = (0,podspec/* podAnnotations */.c0)(c.template)[key];
-            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
-                yield {
-                    path: [...c.template.metaPath, 'annotations', key],
-                    message: `${who(c)} is unconfined by the annotation ${key}`,
-                    details: containerDetails(c),
-                };
-        }
-    },
-};
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
-function* seLinuxIssues(v, path, subject) {
-    if (!(0,podspec/* isObj */.sA)(v))
-        return;
-    for (const f of ['user', 'role']) {
-        if (typeof v[f] === 'string' && v[f] !== '') {
-            yield { path: [...path, f], message: `${subject} sets a custom SELinux ${f} "${v[f]}"` };
-            return;
-        }
-    }
-    if (typeof v.type === 'string' && !SELINUX_TYPES.has(v.type)) {
-        yield {
-            path: [...path, 'type'],
-            message: `${subject} sets SELinux type "${v.type}", outside the container_t family`,
-        };
-    }
-}
-const selinuxCustomOptions = {
-    meta: {
-        id: 'selinux-custom-options',
-        title: 'Custom SELinux options',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        rationale: 'A custom SELinux user or role, or a type such as spc_t or unconfined_t, can lift the SELinux confinement that isolates containers from the host and from each other.',
-        remediation: 'Remove `seLinuxOptions.user` and `.role`, and use a type of the container_t family (container_t, container_init_t, container_kvm_t, container_engine_t) or none. Setting `level` is fine.',
-        example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const p = podField(t, 'seLinuxOptions');
-            yield* seLinuxIssues(p.value, p.path, 'the pod securityContext');
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const o = ownField(c, 'seLinuxOptions');
-            for (const v of seLinuxIssues(o.value, o.path, who(c)))
-                yield { ...v, details: containerDetails(c) };
-        }
-    },
-};
-const procMountUnmasked = {
-    meta: {
-        id: 'proc-mount-unmasked',
-        title: 'Unmasked /proc mount',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        rationale: 'The runtime masks sensitive paths of /proc (kcore, keys, sysrq-trigger ...). `procMount: Unmasked` exposes them to the container.',
-        remediation: 'Remove `procMount` or set it to `Default`.',
-        example: 'securityContext:\n  procMount: Default',
-        references: [PSS, SECURITY_CONTEXT],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const r = ownField(c, 'procMount');
-            if (r.value === 'Unmasked')
-                yield {
-                    path: r.path,
-                    message: `${who(c)} sets procMount: Unmasked`,
-                    fix: setFix('set procMount: Default', r.path, 'Default'),
-                    details: containerDetails(c),
-                };
-        }
-    },
-};
-/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host), with the Kubernetes minor version that allowed them. */
-const SAFE_SYSCTLS_SINCE = {
-    'kernel.shm_rmid_forced': 0,
-    'net.ipv4.ip_local_port_range': 0,
-    'net.ipv4.ip_unprivileged_port_start': 0,
-    'net.ipv4.tcp_syncookies': 0,
-    'net.ipv4.ping_group_range': 0,
-    'net.ipv4.ip_local_reserved_ports': 27,
-    'net.ipv4.tcp_keepalive_time': 29,
-    'net.ipv4.tcp_fin_timeout': 29,
-    'net.ipv4.tcp_keepalive_intvl': 29,
-    'net.ipv4.tcp_keepalive_probes': 29,
-    'net.ipv4.tcp_rmem': 32,
-    'net.ipv4.tcp_wmem': 32,
-};
-const SAFE_SYSCTLS = Object.keys(SAFE_SYSCTLS_SINCE);
-/** Minor version of '1.34' / 'v1.34.2'; the newest when unparseable. */
-function minorOf(kubeVersion) {
-    const m = /^v?1\.(\d+)/.exec(kubeVersion.trim());
-    return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
-}
-/** `net/ipv4/tcp_syncookies` and `net.ipv4.tcp_syncookies` are the same sysctl. */
-function sysctlName(s) {
-    return s.trim().replace(/\//g, '.');
-}
-const unsafeSysctls = {
-    meta: {
-        id: 'unsafe-sysctls',
-        title: 'Unsafe sysctl',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        rationale: 'Sysctls outside the safe set are not isolated per pod: they change kernel behaviour for the whole node, or can starve or destabilise it.',
-        remediation: 'Remove the sysctl, or tune the node itself. Only the Pod Security Standard safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies ...) may be set by pods.',
-        example: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.ipv4.ip_local_port_range\n        value: "1024 65535"',
-        references: [PSS, SYSCTLS],
-        options: {
-            allowed: { type: 'string[]', description: 'Sysctls allowed in addition to the safe set.', default: [] },
-        },
-    },
-    *check(obj, ctx) {
-        const minor = minorOf(ctx.kubeVersion);
-        const safe = new Set([
-            ...SAFE_SYSCTLS.filter((s) => SAFE_SYSCTLS_SINCE[s] <= minor),
-            ...(stringList(ctx.options.allowed) ?? []).map(sysctlName),
-        ]);
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const list = (0,podspec/* get */.Jt)(t.spec, ['securityContext', 'sysctls']);
-            if (!Array.isArray(list))
-                continue;
-            for (let i = 0; i < list.length; i++) {
-                const s = list[i];
-                const name = (0,podspec/* isObj */.sA)(s) && typeof s.name === 'string' ? s.name : undefined;
-                if (name === undefined || safe.has(sysctlName(name)))
-                    continue;
-                yield {
-                    path: [...t.specPath, 'securityContext', 'sysctls', i, 'name'],
-                    message: `the pod sets sysctl ${name}, outside the safe set of Kubernetes 1.${minor === Number.MAX_SAFE_INTEGER ? 'x' : minor}`,
-                };
-            }
-        }
-    },
-};
-const windowsHostProcess = {
-    meta: {
-        id: 'windows-host-process',
-        title: 'Windows HostProcess container',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.2.11',
-        rationale: 'A Windows HostProcess container runs directly on the host, with host networking and access to the whole node: the equivalent of a privileged Linux container.',
-        remediation: 'Remove `windowsOptions.hostProcess: true` (pod and containers) unless the workload is a node agent exempted with a reason.',
-        example: 'securityContext:\n  windowsOptions:\n    hostProcess: false',
-        references: [PSS, HOSTPROCESS],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const v = (0,podspec/* get */.Jt)(t.spec, ['securityContext', 'windowsOptions', 'hostProcess']);
-            if ((0,podspec/* boolOf */.Ul)(v) === true) {
-                const path = [...t.specPath, 'securityContext', 'windowsOptions', 'hostProcess'];
-                yield {
-                    path,
-                    message: 'the pod runs as a Windows HostProcess pod',
-                    fix: setFix('set hostProcess: false', path, false),
-                };
-            }
-        }
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const v = (0,podspec/* get */.Jt)(c.container, ['securityContext', 'windowsOptions', 'hostProcess']);
-            if ((0,podspec/* boolOf */.Ul)(v) === true) {
-                const path = [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'];
-                yield {
-                    path,
-                    message: `${who(c)} is a Windows HostProcess container`,
-                    fix: setFix('set hostProcess: false', path, false),
-                    details: containerDetails(c),
-                };
-            }
-        }
-    },
-};
-function hostNamespaceRule(id, field, title, what, cis, rationale) {
-    return {
-        meta: {
-            id,
-            title,
-            severity: 'high',
-            enabledByDefault: true,
-            category: 'pod-security',
-            pss: 'baseline',
-            cis,
-            rationale,
-            remediation: `Remove \`${field}: true\` (it defaults to false). Node agents that need it belong in a separate, exempted namespace.`,
-            example: `spec:\n  ${field}: false`,
-            references: [PSS],
-        },
-        *check(obj) {
-            for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-                if ((0,podspec/* boolOf */.Ul)(t.spec[field]) !== true)
-                    continue;
-                const path = [...t.specPath, field];
-                yield {
-                    path,
-                    message: `the pod shares the host ${what} (${field}: true)`,
-                    fix: setFix(`set ${field}: false`, path, false),
-                };
-            }
-        },
-    };
-}
-const hostNetwork = hostNamespaceRule('host-network', 'hostNetwork', 'Host network namespace', 'network namespace', '5.2.5', "With the host's network namespace the pod sees every interface of the node, can bind its ports, sniff traffic and reach services listening on localhost, and bypasses NetworkPolicies.");
-const hostPid = hostNamespaceRule('host-pid', 'hostPID', 'Host PID namespace', 'process namespace', '5.2.3', "With the host's PID namespace the pod sees every process of the node, can read their environment and, with ptrace, inject into them.");
-const hostIpc = hostNamespaceRule('host-ipc', 'hostIPC', 'Host IPC namespace', 'IPC namespace', '5.2.4', "With the host's IPC namespace the pod can read and write shared memory of every process on the node.");
-function portsOf(c, field) {
-    const ports = c.container.ports;
-    if (!Array.isArray(ports))
-        return [];
-    const out = [];
-    ports.forEach((p, i) => {
-        if (!(0,podspec/* isObj */.sA)(p))
-            return;
-        const n = (0,podspec/* numOf */.og)(p[field]);
-        if (n !== undefined)
-            out.push({ path: [...c.path, 'ports', i, field], port: n });
-    });
-    return out;
-}
-const hostPort = {
-    meta: {
-        id: 'host-port',
-        title: 'Host port',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'pod-security',
-        pss: 'baseline',
-        cis: '5.2.13',
-        rationale: "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network.",
-        remediation: 'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public).',
-        example: 'ports:\n  - containerPort: 8080\n    name: http',
-        references: [PSS, 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const bad = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
-            if (!bad.length)
-                continue;
-            yield {
-                path: bad[0].path,
-                message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-const hostUsers = {
-    meta: {
-        id: 'host-users',
-        title: 'No user namespace',
-        severity: 'low',
-        enabledByDefault: false,
-        category: 'pod-security',
-        rationale: 'With `hostUsers: false` the pod runs in its own user namespace: root in the container maps to an unprivileged uid on the node, which defuses most container escapes. It needs Linux 6.3+ and a runtime that supports it.',
-        remediation: 'Set `hostUsers: false` in the pod spec, where the nodes support user namespaces.',
-        example: 'spec:\n  hostUsers: false',
-        references: [USERNS],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            if (isWindows(t))
-                continue;
-            const v = (0,podspec/* boolOf */.Ul)(t.spec.hostUsers);
-            if (v === false)
-                continue;
-            // host namespaces cannot be combined with a user namespace
-            if (['hostNetwork', 'hostPID', 'hostIPC'].some((f) => (0,podspec/* boolOf */.Ul)(t.spec[f]) === true))
-                continue;
-            const path = [...t.specPath, 'hostUsers'];
-            yield {
-                path,
-                message: v === true
-                    ? 'the pod sets hostUsers: true (no user namespace)'
-                    : 'the pod does not set hostUsers: false (no user namespace)',
-                fix: setFix('set hostUsers: false', path, false),
-            };
-        }
-    },
-};
-const privilegedPort = {
-    meta: {
-        id: 'privileged-port',
-        title: 'Privileged container port',
-        severity: 'low',
-        enabledByDefault: false,
-        category: 'pod-security',
-        rationale: 'Listening on a port below 1024 usually means running as root or adding NET_BIND_SERVICE. Services can map any port to a high container port instead.',
-        remediation: 'Listen on a port of 1024 or above and map it in the Service (`port: 80`, `targetPort: 8080`).',
-        example: 'ports:\n  - name: http\n    containerPort: 8080',
-        references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const bad = portsOf(c, 'containerPort').filter((p) => p.port > 0 && p.port < 1024);
-            if (!bad.length)
-                continue;
-            yield {
-                path: bad[0].path,
-                message: `${who(c)} listens on privileged port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-const sshPort = {
-    meta: {
-        id: 'ssh-port',
-        title: 'SSH port exposed',
-        severity: 'low',
-        enabledByDefault: true,
-        category: 'pod-security',
-        rationale: 'An SSH server in a container is a second, unaudited way in, usually with long-lived credentials. Use `kubectl exec` or ephemeral debug containers instead.',
-        remediation: 'Remove the SSH server and port 22 from the container.',
-        example: 'ports:\n  - name: http\n    containerPort: 8080',
-        references: ['https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container'],
-    },
-    *check(obj) {
-        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
-            const ports = c.container.ports;
-            if (!Array.isArray(ports))
-                continue;
-            const i = ports.findIndex((p) => (0,podspec/* isObj */.sA)(p) &&
-                ((0,podspec/* numOf */.og)(p.containerPort) === 22 || (0,podspec/* numOf */.og)(p.hostPort) === 22) &&
-                (p.protocol === undefined || p.protocol === 'TCP'));
-            if (i < 0)
-                continue;
-            const p = ports[i];
-            const field = (0,podspec/* numOf */.og)(p.containerPort) === 22 ? 'containerPort' : 'hostPort';
-            yield {
-                path: [...c.path, 'ports', i, field],
-                message: `${who(c)} exposes port 22 (SSH)`,
-                details: containerDetails(c),
-            };
-        }
-    },
-};
-const hostAliases = {
-    meta: {
-        id: 'host-aliases',
-        title: 'hostAliases set',
-        severity: 'low',
-        enabledByDefault: true,
-        category: 'pod-security',
-        rationale: "hostAliases write entries into the pod's /etc/hosts: they silently redirect names away from cluster DNS, which hides dependencies and can be used to intercept traffic.",
-        remediation: 'Remove `hostAliases` and use DNS (a Service, an ExternalName Service, or a DNS record).',
-        example: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy-db\nspec:\n  type: ExternalName\n  externalName: db.internal.example.com',
-        references: [HOST_ALIASES],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const v = t.spec.hostAliases;
-            if (!Array.isArray(v) || v.length === 0)
-                continue;
-            const names = v
-                .flatMap((a) => ((0,podspec/* isObj */.sA)(a) && Array.isArray(a.hostnames) ? a.hostnames : []))
-                .filter((x) => typeof x === 'string');
-            yield {
-                path: [...t.specPath, 'hostAliases'],
-                message: `the pod overrides /etc/hosts with hostAliases${names.length ? ` (${names.slice(0, 5).join(', ')})` : ''}`,
-            };
-        }
-    },
-};
-const pod_security_rules = [
-    privilegedContainer,
-    privilegeEscalation,
-    runAsNonRoot,
-    runAsRootUser,
-    lowUid,
-    rootGroup,
-    readOnlyRootFs,
-    capabilitiesDropAll,
-    netRawCapability,
-    dangerousCapabilities,
-    addedCapabilities,
-    seccompProfile,
-    seccompUnconfined,
-    apparmorUnconfined,
-    selinuxCustomOptions,
-    procMountUnmasked,
-    unsafeSysctls,
-    windowsHostProcess,
-    hostNetwork,
-    hostPid,
-    hostIpc,
-    hostPort,
-    hostUsers,
-    privilegedPort,
-    sshPort,
-    hostAliases,
-];
-
-;// CONCATENATED MODULE: ./src/core/rules/volumes.ts
-
-const volumes_PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
-const HOSTPATH = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
-/**
- * Normalises a POSIX path: collapses `//`, resolves `.` and `..`, drops trailing slashes.
- * Returns undefined for relative or Windows paths.
- */
-function normalizeHostPath(p) {
-    const s = p.trim();
-    if (!s.startsWith('/'))
-        return undefined;
-    const out = [];
-    for (const part of s.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            out.pop();
-        else
-            out.push(part);
-    }
-    return '/' + out.join('/');
-}
-/** True when `p` is `base` or below it. */
-function within(p, base) {
-    return base === '/' ? true : p === base || p.startsWith(base + '/');
-}
-function hostPathVolumes(t) {
-    const vols = t.spec.volumes;
-    if (!Array.isArray(vols))
-        return [];
-    const out = [];
-    vols.forEach((v, i) => {
-        if (!(0,podspec/* isObj */.sA)(v) || !(0,podspec/* isObj */.sA)(v.hostPath))
-            return;
-        const hp = typeof v.hostPath.path === 'string' ? v.hostPath.path : '';
-        out.push({
-            name: typeof v.name === 'string' ? v.name : `volumes[${i}]`,
-            hostPath: hp,
-            normal: normalizeHostPath(hp),
-            path: [...t.specPath, 'volumes', i, 'hostPath'],
-            template: t,
-            index: i,
-        });
-    });
-    return out;
-}
-function allHostPathVolumes(obj) {
-    return (0,podspec/* podTemplates */.R7)(obj).flatMap(hostPathVolumes);
-}
-const hostPath = {
-    meta: {
-        id: 'host-path',
-        title: 'hostPath volume',
-        severity: 'medium',
-        enabledByDefault: true,
-        category: 'volumes',
-        pss: 'baseline',
-        cis: '5.2.12',
-        rationale: "A hostPath volume gives the pod a piece of the node's filesystem: data of other pods, node credentials, or a foothold for escaping the container. It also ties the pod to one node's contents.",
-        remediation: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap, Secret or projected volume instead. Node agents that need host files belong in a separate, exempted namespace, mounted read-only.',
-        example: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data\n  - name: tmp\n    emptyDir: {}',
-        references: [volumes_PSS, HOSTPATH],
-    },
-    *check(obj) {
-        for (const v of allHostPathVolumes(obj)) {
-            yield {
-                path: v.path,
-                message: `volume "${v.name}" mounts the host path ${v.hostPath || '(empty)'}`,
-                details: { volume: v.name, hostPath: v.hostPath },
-            };
-        }
-    },
-};
-/** Host paths that expose node credentials, the kernel, devices or other pods' data. */
-const SENSITIVE_HOST_PATHS = [
-    '/',
-    '/etc',
-    '/proc',
-    '/sys',
-    '/dev',
-    '/boot',
-    '/root',
-    '/var/lib/kubelet',
-    '/var/lib/docker',
-    '/var/lib/containerd',
-    '/var/lib/etcd',
-    '/etc/kubernetes',
-    '/var/run',
-    '/run',
-];
-/** Why `p` is sensitive: it is (under) a sensitive path, or it contains one (mounting /var exposes /var/lib/kubelet). */
-function sensitiveReason(p, list) {
-    for (const s of list) {
-        if (s === '/' ? p === '/' : within(p, s))
-            return p === s ? `${s} is sensitive` : `it is under ${s}`;
-    }
-    for (const s of list)
-        if (within(s, p))
-            return `it contains ${s}`;
-    return undefined;
-}
-const sensitiveHostPath = {
-    meta: {
-        id: 'sensitive-host-path',
-        title: 'Sensitive host path mounted',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'volumes',
-        pss: 'baseline',
-        cis: '5.2.12',
-        rationale: 'Host paths such as /, /etc, /proc, /sys, /dev, /var/lib/kubelet or /etc/kubernetes hold node credentials, kubelet and runtime state, and kernel interfaces: mounting them (or a parent of them) is usually a direct path to node compromise.',
-        remediation: 'Do not mount these paths. If a node agent needs a specific file, mount that file alone, read-only, in a separate exempted namespace.',
-        example: 'volumes:\n  - name: cache\n    emptyDir: {}',
-        references: [volumes_PSS, HOSTPATH],
-        options: {
-            paths: {
-                type: 'string[]',
-                description: 'Host paths reported as sensitive (prefix match after normalisation).',
-                default: SENSITIVE_HOST_PATHS,
-            },
-        },
-    },
-    *check(obj, ctx) {
-        const opt = ctx.options.paths;
-        const list = (Array.isArray(opt) ? opt.filter((x) => typeof x === 'string') : SENSITIVE_HOST_PATHS)
-            .map(normalizeHostPath)
-            .filter((x) => x !== undefined);
-        for (const v of allHostPathVolumes(obj)) {
-            if (v.normal === undefined)
-                continue;
-            const why = sensitiveReason(v.normal, list);
-            if (!why)
-                continue;
-            yield {
-                path: [...v.path, 'path'],
-                message: `volume "${v.name}" mounts the sensitive host path ${v.hostPath}: ${why}`,
-                details: { volume: v.name, hostPath: v.hostPath },
-            };
-        }
-    },
-};
-/** Container runtime API sockets: whoever reaches one controls every container on the node. */
-const RUNTIME_SOCKETS = [
-    '/run/docker.sock',
-    '/run/containerd/containerd.sock',
-    '/run/crio/crio.sock',
-    '/run/cri-dockerd.sock',
-    '/run/dockershim.sock',
-    '/run/docker/containerd/containerd.sock',
-    '/run/k3s/containerd/containerd.sock',
-    '/var/snap/microk8s/common/run/containerd.sock',
-];
-const SOCKET_NAMES = new Set(['docker.sock', 'containerd.sock', 'crio.sock', 'cri-dockerd.sock', 'dockershim.sock']);
-/** /var/run is a symlink to /run on every modern distribution. */
-function canonicalRun(p) {
-    return within(p, '/var/run') ? '/run' + p.slice('/var/run'.length) : p;
-}
-/** The runtime socket a host path exposes (itself, or one inside it), if any. */
-function runtimeSocketIn(normal) {
-    const p = canonicalRun(normal);
-    const base = p.slice(p.lastIndexOf('/') + 1);
-    if (SOCKET_NAMES.has(base))
-        return normal;
-    for (const s of RUNTIME_SOCKETS)
-        if (within(s, p))
-            return s;
-    return undefined;
-}
-const containerRuntimeSocket = {
-    meta: {
-        id: 'container-runtime-socket',
-        title: 'Container runtime socket mounted',
-        severity: 'critical',
-        enabledByDefault: true,
-        category: 'volumes',
-        pss: 'baseline',
-        rationale: 'The Docker, containerd or CRI-O socket is the API that starts containers on the node. Whoever can reach it can start a privileged container with the host filesystem mounted: full node compromise, bypassing every admission control.',
-        remediation: 'Do not mount runtime sockets or their directories. Build images with rootless builders (BuildKit rootless, kaniko-style tools) and read container metadata from the Kubernetes API instead.',
-        example: 'volumes:\n  - name: workspace\n    emptyDir: {}',
-        references: [
-            volumes_PSS,
-            HOSTPATH,
-            'https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/find-out-runtime-you-use/',
-        ],
-    },
-    *check(obj) {
-        for (const v of allHostPathVolumes(obj)) {
-            if (v.normal === undefined)
-                continue;
-            const sock = runtimeSocketIn(v.normal);
-            if (!sock)
-                continue;
-            yield {
-                path: [...v.path, 'path'],
-                message: sock === v.normal
-                    ? `volume "${v.name}" mounts the container runtime socket ${v.hostPath}`
-                    : `volume "${v.name}" mounts ${v.hostPath}, which contains the container runtime socket ${sock}`,
-                details: { volume: v.name, hostPath: v.hostPath },
-            };
-        }
-    },
-};
-const writableHostPath = {
-    meta: {
-        id: 'writable-host-path',
-        title: 'Writable hostPath mount',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'volumes',
-        pss: 'baseline',
-        rationale: "A hostPath mounted read-write lets the container change the node's files: plant binaries or cron jobs, alter kubelet or runtime state, fill the node's disk.",
-        remediation: 'Mount hostPath volumes with `readOnly: true`, or replace them with a volume type that does not touch the node.',
-        example: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
-        references: [volumes_PSS, HOSTPATH],
-    },
-    *check(obj) {
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const vols = new Map(hostPathVolumes(t).map((v) => [v.name, v]));
-            if (!vols.size)
-                continue;
-            for (const c of (0,podspec/* containersOf */.Mz)(t)) {
-                const mounts = c.container.volumeMounts;
-                if (!Array.isArray(mounts))
-                    continue;
-                for (let i = 0; i < mounts.length; i++) {
-                    const m = mounts[i];
-                    if (!(0,podspec/* isObj */.sA)(m) || typeof m.name !== 'string')
-                        continue;
-                    const v = vols.get(m.name);
-                    if (!v || (0,podspec/* boolOf */.Ul)(m.readOnly) === true)
-                        continue;
-                    const path = [...c.path, 'volumeMounts', i, 'readOnly'];
-                    yield {
-                        path,
-                        message: `${c.type} "${c.name}" mounts the hostPath volume "${v.name}" (${v.hostPath}) writable at ${typeof m.mountPath === 'string' ? m.mountPath : '?'}`,
-                        fix: { description: 'mount it read-only', set: [{ path, value: true }] },
-                        details: { container: c.name, containerType: c.type, volume: v.name, hostPath: v.hostPath },
-                    };
-                }
-            }
-        }
-    },
-};
-/** Volume types the restricted Pod Security Standard allows. */
-const RESTRICTED_VOLUME_TYPES = [
-    'configMap',
-    'csi',
-    'downwardAPI',
-    'emptyDir',
-    'ephemeral',
-    'persistentVolumeClaim',
-    'projected',
-    'secret',
-];
-const restrictedVolumeTypes = {
-    meta: {
-        id: 'restricted-volume-types',
-        title: 'Volume type outside the restricted set',
-        severity: 'low',
-        enabledByDefault: true,
-        category: 'volumes',
-        pss: 'restricted',
-        rationale: 'The restricted Pod Security Standard allows only volume types that do not reach the node or external storage directly (configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret). In-tree types such as nfs, iscsi or rbd bypass the PersistentVolume abstraction and its access controls.',
-        remediation: 'Use a PersistentVolumeClaim (bound to a PersistentVolume of the needed type, managed by the cluster admin) or one of the allowed types.',
-        example: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data',
-        references: [volumes_PSS, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
-    },
-    *check(obj) {
-        const allowed = new Set(RESTRICTED_VOLUME_TYPES);
-        for (const t of (0,podspec/* podTemplates */.R7)(obj)) {
-            const vols = t.spec.volumes;
-            if (!Array.isArray(vols))
-                continue;
-            for (let i = 0; i < vols.length; i++) {
-                const v = vols[i];
-                if (!(0,podspec/* isObj */.sA)(v))
-                    continue;
-                // a volume with no source is an emptyDir
-                const type = Object.keys(v).find((k) => k !== 'name' && v[k] !== null && v[k] !== undefined);
-                if (!type || allowed.has(type))
-                    continue;
-                yield {
-                    path: [...t.specPath, 'volumes', i, type],
-                    message: `volume "${typeof v.name === 'string' ? v.name : i}" is of type ${type}, outside the restricted set`,
-                    details: { volume: typeof v.name === 'string' ? v.name : String(i), type },
-                };
-            }
-        }
-    },
-};
-const volumes_rules = [
-    hostPath,
-    sensitiveHostPath,
-    containerRuntimeSocket,
-    writableHostPath,
-    restrictedVolumeTypes,
-];
-
 ;// CONCATENATED MODULE: ./src/core/rules/inventory.ts
 
 /** Kinds that run a replicated set of identical pods (availability rules apply to them). */
@@ -6023,7 +4603,7 @@ function network_controlled(obj) {
     return (0,podspec/* isObj */.sA)(md) && arr(md.ownerReferences).some((o) => (0,podspec/* isObj */.sA)(o) && (0,podspec/* boolOf */.Ul)(o.controller) === true);
 }
 /** Pods of a workload run on the host network (NetworkPolicies do not apply to them). */
-function network_hostNetwork(w) {
+function hostNetwork(w) {
     return (0,podspec/* boolOf */.Ul)(w.template.spec.hostNetwork) === true;
 }
 /** Does the workload's pod template get selected by the policy? */
@@ -6072,7 +4652,7 @@ const networkPolicyMissing = {
             return;
         const pols = policies(ctx);
         for (const w of workloadsIn(ctx)) {
-            if (network_hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || network_controlled(w.obj))
+            if (hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || network_controlled(w.obj))
                 continue;
             const covered = new Set();
             for (const p of pols)
@@ -6797,41 +5377,33 @@ function isRbac(o) {
 function isSystemName(name) {
     return name.startsWith('system:');
 }
+/** What the built-in `edit` ClusterRole grants that the RBAC rules judge. */
+const EDIT_RULES = [
+    {
+        apiGroups: [''],
+        resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
+        verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
+    },
+    {
+        apiGroups: ['apps'],
+        resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
+        verbs: ['create', 'update', 'patch', 'delete'],
+    },
+    { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
+    { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+];
 /** Built-in user-facing ClusterRoles, used when a binding refers to one that is not in the set. */
 const BUILTIN_ROLES = {
     'cluster-admin': [
         { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
         { nonResourceURLs: ['*'], verbs: ['*'] },
     ],
+    // admin aggregates edit, plus managing Roles and RoleBindings in the namespace
     admin: [
-        {
-            apiGroups: [''],
-            resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
-            verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
-        },
-        {
-            apiGroups: ['apps'],
-            resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
-            verbs: ['create', 'update', 'patch', 'delete'],
-        },
-        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-        { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+        ...EDIT_RULES,
         { apiGroups: [RBAC_GROUP], resources: ['roles', 'rolebindings'], verbs: ['create', 'update', 'patch', 'delete'] },
     ],
-    edit: [
-        {
-            apiGroups: [''],
-            resources: ['secrets', 'pods', 'pods/exec', 'pods/attach'],
-            verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'],
-        },
-        {
-            apiGroups: ['apps'],
-            resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
-            verbs: ['create', 'update', 'patch', 'delete'],
-        },
-        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-        { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
-    ],
+    edit: EDIT_RULES,
     view: [
         {
             apiGroups: ['', 'apps', 'batch'],
@@ -8348,8 +6920,8 @@ var suppress = __webpack_require__(11160);
 
 /** Every rule, in catalog order. */
 const catalog = [
-    ...pod_security_rules,
-    ...volumes_rules,
+    ...pod_security/* rules */.aO,
+    ...volumes/* rules */.aO,
     ...images_rules,
     ...resources_rules,
     ...service_accounts_rules,
@@ -8388,6 +6960,10 @@ function getRule(id) {
 /* unused harmony exports canon, driftBetween, outOfBandEdits, repoOf, pssViolations, enforceLevel */
 /* harmony import */ var _cluster_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94731);
 /* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
+/* harmony import */ var _pod_security_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28599);
+/* harmony import */ var _volumes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11636);
+
+
 
 
 const contexts = new WeakMap();
@@ -9125,29 +7701,10 @@ const BASELINE_CAPS = new Set([
     'SETUID',
     'SYS_CHROOT',
 ]);
-const SAFE_SYSCTLS = new Set([
-    'kernel.shm_rmid_forced',
-    'net.ipv4.ip_local_port_range',
-    'net.ipv4.ip_unprivileged_port_start',
-    'net.ipv4.tcp_syncookies',
-    'net.ipv4.ping_group_range',
-    'net.ipv4.ip_local_reserved_ports',
-    'net.ipv4.tcp_keepalive_time',
-    'net.ipv4.tcp_fin_timeout',
-    'net.ipv4.tcp_keepalive_intvl',
-    'net.ipv4.tcp_keepalive_probes',
-]);
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
-const RESTRICTED_VOLUMES = new Set([
-    'configMap',
-    'csi',
-    'downwardAPI',
-    'emptyDir',
-    'ephemeral',
-    'persistentVolumeClaim',
-    'projected',
-    'secret',
-]);
+// the same Pod Security Standards tables as the manifest rules; a live cluster admits by its own
+// (newest) PSA, so the whole safe sysctl set applies
+const SAFE_SYSCTL_SET = new Set(_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SAFE_SYSCTLS */ .uW);
+const RESTRICTED_VOLUMES = new Set(_volumes_js__WEBPACK_IMPORTED_MODULE_3__/* .RESTRICTED_VOLUME_TYPES */ .ZM);
 /** Pod Security Standards violations of a pod spec at `level` (a compact PSA evaluator). */
 function pssViolations(spec, annotations, level) {
     if (level === 'privileged')
@@ -9163,10 +7720,10 @@ function pssViolations(spec, annotations, level) {
     if (podSeccomp === 'Unconfined')
         v.push('pod seccompProfile Unconfined');
     const se = obj(psc.seLinuxOptions);
-    if (!SELINUX_TYPES.has(str(se.type)) || se.user || se.role)
+    if (!_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SELINUX_TYPES */ .rI.has(str(se.type)) || se.user || se.role)
         v.push('pod seLinuxOptions');
     for (const s of arr(psc.sysctls).map(obj))
-        if (!SAFE_SYSCTLS.has(str(s.name)))
+        if (!SAFE_SYSCTL_SET.has(str(s.name)))
             v.push(`sysctl ${str(s.name)}`);
     for (const vol of arr(spec.volumes).map(obj)) {
         if (vol.hostPath)
@@ -9205,7 +7762,7 @@ function pssViolations(spec, annotations, level) {
             if (sc.procMount !== undefined && sc.procMount !== 'Default')
                 v.push(`${n}: procMount ${str(sc.procMount)}`);
             const cse = obj(sc.seLinuxOptions);
-            if (!SELINUX_TYPES.has(str(cse.type)) || cse.user || cse.role)
+            if (!_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SELINUX_TYPES */ .rI.has(str(cse.type)) || cse.user || cse.role)
                 v.push(`${n}: seLinuxOptions`);
             if (str(obj(sc.appArmorProfile).type) === 'Unconfined')
                 v.push(`${n}: AppArmor unconfined`);
@@ -9347,6 +7904,1143 @@ const rules = [
     secretReaders,
     podSecurityAdmission,
     warningEvents,
+];
+
+
+/***/ }),
+
+/***/ 28599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aO: () => (/* binding */ rules),
+/* harmony export */   rI: () => (/* binding */ SELINUX_TYPES),
+/* harmony export */   uW: () => (/* binding */ SAFE_SYSCTLS)
+/* harmony export */ });
+/* unused harmony exports who, isWindows, capName, capsOf, seccompOf, appArmorOf, windowsOption, privilegedContainer, privilegeEscalation, runAsNonRoot, runAsRootUser, lowUid, rootGroup, readOnlyRootFs, capabilitiesDropAll, netRawCapability, DANGEROUS_CAPABILITIES, dangerousCapabilities, addedCapabilities, seccompProfile, seccompUnconfined, apparmorUnconfined, selinuxCustomOptions, procMountUnmasked, SAFE_SYSCTLS_SINCE, unsafeSysctls, windowsHostProcess, hostNetwork, hostPid, hostIpc, hostPort, hostUsers, privilegedPort, sshPort, hostAliases */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
+
+
+const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+const SECURITY_CONTEXT = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
+const SECCOMP = 'https://kubernetes.io/docs/tutorials/security/seccomp/';
+const APPARMOR = 'https://kubernetes.io/docs/tutorials/security/apparmor/';
+const CAPABILITIES = 'https://man7.org/linux/man-pages/man7/capabilities.7.html';
+const SYSCTLS = 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/';
+const USERNS = 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/';
+const HOSTPROCESS = 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/';
+const HOST_ALIASES = 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/';
+// ---------------------------------------------------------------------------------------------
+// helpers (exported for the volumes family and tests)
+/** `container "web"`, `initContainer "migrate"`. */
+function who(c) {
+    return `${c.type} "${c.name}"`;
+}
+/** Pods with `spec.os.name: windows`: PSS exempts them from Linux-only controls. */
+function isWindows(t) {
+    const os = t.spec.os;
+    return (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(os) && typeof os.name === 'string' && os.name.toLowerCase() === 'windows';
+}
+/** A capability name as the runtime reads it: upper case, without the `CAP_` prefix. */
+function capName(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    const u = v.trim().toUpperCase();
+    return u.startsWith('CAP_') ? u.slice(4) : u;
+}
+/** The container's `capabilities.add` or `.drop` entries, normalised. */
+function capsOf(c, list) {
+    const base = [...c.path, 'securityContext', 'capabilities', list];
+    const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, ['securityContext', 'capabilities', list]);
+    if (!Array.isArray(v))
+        return [];
+    const out = [];
+    v.forEach((x, i) => {
+        const name = capName(x);
+        if (name)
+            out.push({ name, path: [...base, i] });
+    });
+    return out;
+}
+function containerDetails(c) {
+    return { container: c.name, containerType: c.type };
+}
+/** Merges hits that point at the same (pod-level) field into one violation naming every container. */
+function* grouped(hits) {
+    const groups = new Map();
+    for (const h of hits) {
+        const k = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(h.path);
+        const g = groups.get(k);
+        if (g)
+            g.push(h);
+        else
+            groups.set(k, [h]);
+    }
+    for (const hs of groups.values()) {
+        const h = hs[0];
+        const names = hs.map((x) => who(x.c)).join(', ');
+        yield {
+            path: h.path,
+            message: h.message(names),
+            ...(h.fix ? { fix: h.fix } : {}),
+            details: hs.length === 1 ? containerDetails(h.c) : { containers: hs.map((x) => x.c.name).join(', ') },
+        };
+    }
+}
+function setFix(description, path, value) {
+    return { description, set: [{ path, value }] };
+}
+/** The pod-level securityContext field path and value. */
+function podField(t, field) {
+    return { value: (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(t.spec, ['securityContext', field]), path: [...t.specPath, 'securityContext', field] };
+}
+/** The container's own securityContext field (no inheritance). */
+function ownField(c, field) {
+    return { value: (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, ['securityContext', field]), path: [...c.path, 'securityContext', field] };
+}
+const LEGACY_SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
+const LEGACY_SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
+const LEGACY_APPARMOR_CONTAINER = 'container.apparmor.security.beta.kubernetes.io/';
+/** Annotation value (`runtime/default`, `docker/default`, `localhost/x`, `unconfined`) as a field type. */
+function annotationProfileType(v) {
+    const s = v.trim();
+    if (s === 'runtime/default' || s === 'docker/default')
+        return 'RuntimeDefault';
+    if (s.startsWith('localhost/'))
+        return 'Localhost';
+    if (s === 'unconfined')
+        return 'Unconfined';
+    return s;
+}
+function fieldProfile(v, path, from) {
+    if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v))
+        return undefined;
+    const type = typeof v.type === 'string' ? v.type : '';
+    return { type, path: [...path, 'type'], source: 'field', from };
+}
+/**
+ * The seccomp profile a container runs with: container field, container's legacy annotation,
+ * pod field, pod's legacy annotation (the order the kubelet applied them in).
+ */
+function seccompOf(c) {
+    const t = c.template;
+    const ann = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podAnnotations */ .c0)(t);
+    const own = ownField(c, 'seccompProfile');
+    const fromField = fieldProfile(own.value, own.path, 'container');
+    if (fromField)
+        return fromField;
+    const ckey = LEGACY_SECCOMP_CONTAINER + c.name;
+    if (ann[ckey] !== undefined)
+        return {
+            type: annotationProfileType(ann[ckey]),
+            path: [...t.metaPath, 'annotations', ckey],
+            source: 'annotation',
+            from: 'container',
+        };
+    const pod = podField(t, 'seccompProfile');
+    const fromPod = fieldProfile(pod.value, pod.path, 'pod');
+    if (fromPod)
+        return fromPod;
+    if (ann[LEGACY_SECCOMP_POD] !== undefined)
+        return {
+            type: annotationProfileType(ann[LEGACY_SECCOMP_POD]),
+            path: [...t.metaPath, 'annotations', LEGACY_SECCOMP_POD],
+            source: 'annotation',
+            from: 'pod',
+        };
+    return undefined;
+}
+/** The AppArmor profile of a container: container field, legacy annotation, pod field. */
+function appArmorOf(c) {
+    const t = c.template;
+    const own = ownField(c, 'appArmorProfile');
+    const fromField = fieldProfile(own.value, own.path, 'container');
+    if (fromField)
+        return fromField;
+    const ann = podAnnotations(t);
+    const key = LEGACY_APPARMOR_CONTAINER + c.name;
+    if (ann[key] !== undefined)
+        return {
+            type: annotationProfileType(ann[key]),
+            path: [...t.metaPath, 'annotations', key],
+            source: 'annotation',
+            from: 'container',
+        };
+    const pod = podField(t, 'appArmorProfile');
+    return fieldProfile(pod.value, pod.path, 'pod');
+}
+/** A windowsOptions sub-field: Kubernetes merges windowsOptions field by field (container over pod). */
+function windowsOption(c, field) {
+    const own = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, ['securityContext', 'windowsOptions', field]);
+    if (own !== undefined && own !== null)
+        return { value: own, path: [...c.path, 'securityContext', 'windowsOptions', field] };
+    const pod = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.template.spec, ['securityContext', 'windowsOptions', field]);
+    if (pod !== undefined && pod !== null)
+        return { value: pod, path: [...c.template.specPath, 'securityContext', 'windowsOptions', field] };
+    return { value: undefined, path: [...c.path, 'securityContext', 'windowsOptions', field] };
+}
+function stringList(v) {
+    if (!Array.isArray(v))
+        return undefined;
+    return v.filter((x) => typeof x === 'string');
+}
+// ---------------------------------------------------------------------------------------------
+// rules
+const privilegedContainer = {
+    meta: {
+        id: 'privileged-container',
+        title: 'Privileged container',
+        severity: 'critical',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.2.2',
+        rationale: 'A privileged container runs with all capabilities and full access to the host devices: a compromise of the container is a compromise of the node.',
+        remediation: 'Remove `privileged: true`, or set it to false. Grant only the specific capabilities the workload needs.',
+        example: 'securityContext:\n  privileged: false',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const r = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .effective */ .C$)(c, 'privileged');
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(r.value) === true) {
+                yield {
+                    path: r.path,
+                    message: `${who(c)} runs privileged`,
+                    fix: setFix('set privileged: false', r.path, false),
+                    details: containerDetails(c),
+                };
+            }
+        }
+    },
+};
+const privilegeEscalation = {
+    meta: {
+        id: 'privilege-escalation',
+        title: 'Privilege escalation allowed',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.2.6',
+        rationale: 'Unless `allowPrivilegeEscalation` is false, a process can gain more privileges than its parent (setuid binaries, file capabilities): it defaults to true. A privileged container or one with CAP_SYS_ADMIN can always escalate.',
+        remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container (init and ephemeral ones too), and do not run it privileged or with CAP_SYS_ADMIN.',
+        example: 'securityContext:\n  allowPrivilegeEscalation: false',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            if (isWindows(c.template))
+                continue;
+            const ape = ownField(c, 'allowPrivilegeEscalation');
+            const flag = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(ape.value);
+            // privileged or CAP_SYS_ADMIN always escalate (the API rejects them with allowPrivilegeEscalation: false)
+            const priv = ownField(c, 'privileged');
+            const sysAdmin = capsOf(c, 'add').find((x) => x.name === 'SYS_ADMIN' || x.name === 'ALL');
+            const escalator = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(priv.value) === true
+                ? { path: priv.path, what: 'it runs privileged' }
+                : sysAdmin
+                    ? { path: sysAdmin.path, what: `it adds ${sysAdmin.name === 'ALL' ? 'ALL capabilities' : 'CAP_SYS_ADMIN'}` }
+                    : undefined;
+            if (flag !== false) {
+                const base = flag === true
+                    ? `${who(c)} sets allowPrivilegeEscalation: true`
+                    : `${who(c)} does not set allowPrivilegeEscalation: false (it defaults to true)`;
+                yield {
+                    path: ape.path,
+                    message: escalator ? `${base}, and ${escalator.what}, which always allows escalation` : base,
+                    // with privileged or CAP_SYS_ADMIN, false is rejected by the API server: remove those first
+                    ...(escalator ? {} : { fix: setFix('set allowPrivilegeEscalation: false', ape.path, false) }),
+                    details: containerDetails(c),
+                };
+            }
+            else if (escalator) {
+                yield {
+                    path: escalator.path,
+                    message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
+                    details: containerDetails(c),
+                };
+            }
+        }
+    },
+};
+const runAsNonRoot = {
+    meta: {
+        id: 'run-as-non-root',
+        title: 'Container may run as root',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.2.7',
+        rationale: 'Without `runAsNonRoot: true` (or a non-zero `runAsUser`), the container runs as whatever user the image declares, often root. Root in a container is one kernel bug or misconfiguration away from root on the node.',
+        remediation: 'Set `runAsNonRoot: true` in the pod securityContext (it applies to every container) or per container, and run the image as a non-root user (`runAsUser` above 0).',
+        example: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        const hits = [];
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const nonRoot = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .effective */ .C$)(c, 'runAsNonRoot');
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(nonRoot.value) === true)
+                continue;
+            const user = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .effective */ .C$)(c, 'runAsUser').value);
+            if (user !== undefined && user > 0)
+                continue;
+            if (isWindows(c.template)) {
+                const name = windowsOption(c, 'runAsUserName').value;
+                if (typeof name === 'string' && name !== '' && name.toLowerCase() !== 'containeradministrator')
+                    continue;
+            }
+            const explicitFalse = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(nonRoot.value) === false;
+            const path = explicitFalse ? nonRoot.path : [...c.path, 'securityContext', 'runAsNonRoot'];
+            const why = user === 0
+                ? 'runs as root (runAsUser: 0)'
+                : explicitFalse
+                    ? `may run as root (runAsNonRoot: false${nonRoot.from === 'pod' ? ' on the pod' : ''})`
+                    : 'may run as root: neither runAsNonRoot: true nor a runAsUser above 0 is set';
+            hits.push({
+                c,
+                path,
+                message: (names) => `${names} ${why}`,
+                // with runAsUser 0, runAsNonRoot: true would stop the container from starting: no quick fix
+                ...(user === 0 ? {} : { fix: setFix('set runAsNonRoot: true', path, true) }),
+            });
+        }
+        yield* grouped(hits);
+    },
+};
+const runAsRootUser = {
+    meta: {
+        id: 'run-as-root-user',
+        title: 'Container runs as uid 0',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.2.7',
+        rationale: '`runAsUser: 0` explicitly runs the process as root, whatever the image declares. The restricted Pod Security Standard forbids it on the pod and on every container.',
+        remediation: 'Set `runAsUser` to a non-zero uid (ideally 10000 or above), or remove it and set `runAsNonRoot: true`.',
+        example: 'securityContext:\n  runAsUser: 10001\n  runAsNonRoot: true',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const pod = podField(t, 'runAsUser');
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(pod.value) === 0)
+                yield { path: pod.path, message: 'the pod securityContext sets runAsUser: 0 (root)' };
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const own = ownField(c, 'runAsUser');
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(own.value) === 0)
+                yield { path: own.path, message: `${who(c)} sets runAsUser: 0 (root)`, details: containerDetails(c) };
+        }
+    },
+};
+const lowUid = {
+    meta: {
+        id: 'low-uid',
+        title: 'Container uid below 10000',
+        severity: 'low',
+        enabledByDefault: false,
+        category: 'pod-security',
+        rationale: 'A uid below 10000 may collide with a user that exists on the node (system accounts, users of other tools). Should the container escape, it would act as that user. User namespaces (`hostUsers: false`) remove the risk.',
+        remediation: 'Set `runAsUser` to 10000 or above (pod or container), or run the pod in a user namespace with `hostUsers: false`.',
+        example: 'spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001',
+        references: [SECURITY_CONTEXT, USERNS],
+        options: {
+            threshold: {
+                type: 'number',
+                description: 'Smallest acceptable uid (runAsUser below it is reported).',
+                default: 10000,
+            },
+        },
+    },
+    *check(obj, ctx) {
+        const min = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(ctx.options.threshold) ?? 10000;
+        const hits = [];
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const t = c.template;
+            if (isWindows(t) || (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(t.spec.hostUsers) === false)
+                continue;
+            const r = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .effective */ .C$)(c, 'runAsUser');
+            const uid = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(r.value);
+            if (uid !== undefined && uid >= min)
+                continue;
+            hits.push({
+                c,
+                path: r.path,
+                message: (names) => uid === undefined
+                    ? `${names} sets no runAsUser: the image's user (possibly root or a low uid) applies`
+                    : `${names} runs as uid ${uid}${r.from === 'pod' ? ' (from the pod)' : ''}, below ${min}`,
+            });
+        }
+        yield* grouped(hits);
+    },
+};
+const rootGroup = {
+    meta: {
+        id: 'root-group',
+        title: 'Root group (gid 0)',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'pod-security',
+        rationale: 'Group 0 (root) owns many sensitive files on the host and in images. Running with gid 0, or giving it as fsGroup or a supplemental group, grants that access to the container processes.',
+        remediation: 'Use a non-zero `runAsGroup`, `fsGroup` and `supplementalGroups` (10000 or above).',
+        example: 'spec:\n  securityContext:\n    runAsGroup: 10001\n    fsGroup: 10001',
+        references: [SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            for (const field of ['runAsGroup', 'fsGroup']) {
+                const p = podField(t, field);
+                if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.value) === 0)
+                    yield { path: p.path, message: `the pod securityContext sets ${field}: 0 (root group)` };
+            }
+            const sg = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(t.spec, ['securityContext', 'supplementalGroups']);
+            if (Array.isArray(sg)) {
+                const i = sg.findIndex((g) => (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(g) === 0);
+                if (i >= 0)
+                    yield {
+                        path: [...t.specPath, 'securityContext', 'supplementalGroups', i],
+                        message: 'the pod securityContext adds supplemental group 0 (root group)',
+                    };
+            }
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const own = ownField(c, 'runAsGroup');
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(own.value) === 0)
+                yield { path: own.path, message: `${who(c)} sets runAsGroup: 0 (root group)`, details: containerDetails(c) };
+        }
+    },
+};
+const readOnlyRootFs = {
+    meta: {
+        id: 'read-only-root-fs',
+        title: 'Writable root filesystem',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        cis: '5.7.3',
+        rationale: "A writable root filesystem lets an attacker drop tools, modify binaries or persist in the container. An immutable root filesystem also keeps the container's state in volumes you chose.",
+        remediation: 'Set `readOnlyRootFilesystem: true` on every container and mount an `emptyDir` where the application needs to write (/tmp, caches).',
+        example: 'securityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp\n# volumes:\n#   - name: tmp\n#     emptyDir: {}',
+        references: [SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            if (isWindows(c.template))
+                continue; // not supported on Windows
+            const r = ownField(c, 'readOnlyRootFilesystem');
+            const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(r.value);
+            if (v === true)
+                continue;
+            yield {
+                path: r.path,
+                message: v === false
+                    ? `${who(c)} sets readOnlyRootFilesystem: false`
+                    : `${who(c)} does not set readOnlyRootFilesystem: true`,
+                fix: setFix('set readOnlyRootFilesystem: true', r.path, true),
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+const capabilitiesDropAll = {
+    meta: {
+        id: 'capabilities-drop-all',
+        title: 'Capabilities not dropped',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.2.10',
+        rationale: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface.',
+        remediation: 'Drop all capabilities with `capabilities.drop: ["ALL"]` and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
+        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
+        references: [PSS, CAPABILITIES],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            if (isWindows(c.template))
+                continue;
+            if (capsOf(c, 'drop').some((x) => x.name === 'ALL'))
+                continue;
+            const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
+            yield {
+                path,
+                message: `${who(c)} does not drop ALL capabilities`,
+                fix: setFix('drop all capabilities', path, ['ALL']),
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+const netRawCapability = {
+    meta: {
+        id: 'net-raw-capability',
+        title: 'NET_RAW capability',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.2.8',
+        rationale: 'NET_RAW, granted by default by most runtimes, lets a process craft raw packets: ARP and DNS spoofing against other pods on the node, and it was the way in for several kernel exploits.',
+        remediation: 'Drop it, with `capabilities.drop: ["ALL"]` (preferred) or `["NET_RAW"]`, and do not add it.',
+        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
+        references: [PSS, CAPABILITIES],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const added = capsOf(c, 'add').find((x) => x.name === 'NET_RAW');
+            if (added) {
+                yield { path: added.path, message: `${who(c)} adds NET_RAW`, details: containerDetails(c) };
+                continue;
+            }
+            if (isWindows(c.template))
+                continue;
+            const drop = capsOf(c, 'drop');
+            if (drop.some((x) => x.name === 'ALL' || x.name === 'NET_RAW'))
+                continue;
+            const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
+            yield {
+                path,
+                message: `${who(c)} does not drop NET_RAW (granted by default)`,
+                // the same value as capabilities-drop-all's fix, so applying both is consistent
+                fix: setFix('drop all capabilities (NET_RAW included)', path, ['ALL']),
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+/** Capabilities that give a container host-level power. */
+const DANGEROUS_CAPABILITIES = [
+    'ALL',
+    'SYS_ADMIN',
+    'NET_ADMIN',
+    'SYS_MODULE',
+    'SYS_PTRACE',
+    'SYS_RAWIO',
+    'SYS_BOOT',
+    'SYS_TIME',
+    'BPF',
+    'PERFMON',
+    'DAC_READ_SEARCH',
+    'MAC_ADMIN',
+    'MAC_OVERRIDE',
+    'SYSLOG',
+    'LINUX_IMMUTABLE',
+    'CHECKPOINT_RESTORE',
+];
+const dangerousCapabilities = {
+    meta: {
+        id: 'dangerous-capabilities',
+        title: 'Dangerous capability added',
+        severity: 'critical',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.2.9',
+        rationale: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE or BPF are close to root on the node: mounting filesystems, loading kernel modules, reading other processes, reconfiguring the network.',
+        remediation: 'Remove these capabilities from `capabilities.add`. If a component truly needs one (a CNI plugin, a node agent), isolate it in its own namespace and exempt it explicitly with a reason.',
+        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]',
+        references: [PSS, CAPABILITIES],
+        options: {
+            capabilities: {
+                type: 'string[]',
+                description: 'Capabilities reported as dangerous (without the CAP_ prefix).',
+                default: DANGEROUS_CAPABILITIES,
+            },
+        },
+    },
+    *check(obj, ctx) {
+        const list = (stringList(ctx.options.capabilities) ?? DANGEROUS_CAPABILITIES).map((x) => capName(x) ?? x);
+        const dangerous = new Set(list);
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const bad = capsOf(c, 'add').filter((x) => dangerous.has(x.name));
+            if (!bad.length)
+                continue;
+            yield {
+                path: bad[0].path,
+                message: `${who(c)} adds ${bad.map((x) => x.name).join(', ')}`,
+                details: { ...containerDetails(c), capabilities: bad.map((x) => x.name).join(',') },
+            };
+        }
+    },
+};
+const addedCapabilities = {
+    meta: {
+        id: 'added-capabilities',
+        title: 'Capability added beyond NET_BIND_SERVICE',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.2.9',
+        rationale: 'The restricted Pod Security Standard allows adding only NET_BIND_SERVICE. Every other added capability widens what a compromised process can do.',
+        remediation: 'Remove the capability from `capabilities.add`, or listen on a port above 1023 instead of adding capabilities.',
+        example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]',
+        references: [PSS, CAPABILITIES],
+        options: {
+            allowed: {
+                type: 'string[]',
+                description: 'Capabilities that may be added.',
+                default: ['NET_BIND_SERVICE'],
+            },
+        },
+    },
+    *check(obj, ctx) {
+        const allowed = new Set((stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x));
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            if (isWindows(c.template))
+                continue;
+            const extra = capsOf(c, 'add').filter((x) => !allowed.has(x.name));
+            if (!extra.length)
+                continue;
+            yield {
+                path: extra[0].path,
+                message: `${who(c)} adds ${extra.map((x) => x.name).join(', ')} (only NET_BIND_SERVICE is allowed)`,
+                details: { ...containerDetails(c), capabilities: extra.map((x) => x.name).join(',') },
+            };
+        }
+    },
+};
+const seccompProfile = {
+    meta: {
+        id: 'seccomp-profile',
+        title: 'No seccomp profile',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'restricted',
+        cis: '5.7.2',
+        rationale: 'Without a seccomp profile the container can call every system call of the kernel, including the rarely used ones that most kernel exploits go through. The RuntimeDefault profile blocks them at almost no compatibility cost.',
+        remediation: 'Set `seccompProfile: {type: RuntimeDefault}` in the pod securityContext (it applies to every container), or a `Localhost` profile.',
+        example: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault',
+        references: [PSS, SECCOMP],
+    },
+    *check(obj) {
+        const hits = [];
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            if (isWindows(c.template))
+                continue;
+            const p = seccompOf(c);
+            if (p && (p.type === 'RuntimeDefault' || p.type === 'Localhost'))
+                continue;
+            if (!p) {
+                const path = [...c.path, 'securityContext', 'seccompProfile'];
+                hits.push({
+                    c,
+                    path,
+                    message: (names) => `${names} has no seccomp profile (neither on the container nor on the pod)`,
+                    fix: setFix('set seccompProfile type RuntimeDefault', path, { type: 'RuntimeDefault' }),
+                });
+                continue;
+            }
+            const where = p.source === 'annotation' ? 'annotation' : p.from === 'pod' ? 'pod securityContext' : 'securityContext';
+            hits.push({
+                c,
+                path: p.path,
+                message: (names) => `${names} runs with seccomp profile ${p.type || '(empty)'} (from the ${where}), not RuntimeDefault or Localhost`,
+                ...(p.source === 'field'
+                    ? { fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault') }
+                    : {}),
+            });
+        }
+        yield* grouped(hits);
+    },
+};
+const seccompUnconfined = {
+    meta: {
+        id: 'seccomp-unconfined',
+        title: 'Seccomp explicitly unconfined',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.7.2',
+        rationale: 'An Unconfined seccomp profile removes the system call filter that the runtime would otherwise apply, exposing the whole kernel attack surface.',
+        remediation: 'Use `seccompProfile: {type: RuntimeDefault}` or a Localhost profile tailored to the application.',
+        example: 'securityContext:\n  seccompProfile:\n    type: RuntimeDefault',
+        references: [PSS, SECCOMP],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const p = fieldProfile(podField(t, 'seccompProfile').value, podField(t, 'seccompProfile').path, 'pod');
+            if (p?.type === 'Unconfined')
+                yield {
+                    path: p.path,
+                    message: 'the pod securityContext sets seccomp profile Unconfined',
+                    fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
+                };
+            const ann = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podAnnotations */ .c0)(t)[LEGACY_SECCOMP_POD];
+            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
+                yield {
+                    path: [...t.metaPath, 'annotations', LEGACY_SECCOMP_POD],
+                    message: `the pod annotation ${LEGACY_SECCOMP_POD} is unconfined`,
+                };
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const own = ownField(c, 'seccompProfile');
+            const p = fieldProfile(own.value, own.path, 'container');
+            if (p?.type === 'Unconfined') {
+                yield {
+                    path: p.path,
+                    message: `${who(c)} sets seccomp profile Unconfined`,
+                    fix: setFix('set seccompProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
+                    details: containerDetails(c),
+                };
+                continue;
+            }
+            const key = LEGACY_SECCOMP_CONTAINER + c.name;
+            const ann = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podAnnotations */ .c0)(c.template)[key];
+            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
+                yield {
+                    path: [...c.template.metaPath, 'annotations', key],
+                    message: `${who(c)} is unconfined by the annotation ${key}`,
+                    details: containerDetails(c),
+                };
+        }
+    },
+};
+const apparmorUnconfined = {
+    meta: {
+        id: 'apparmor-unconfined',
+        title: 'AppArmor unconfined',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        rationale: "On nodes with AppArmor, the runtime's default profile restricts mounts, /proc and /sys writes and more. Unconfined removes that layer.",
+        remediation: 'Remove the Unconfined profile (the runtime default then applies), or set `appArmorProfile: {type: RuntimeDefault}` or a Localhost profile.',
+        example: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault',
+        references: [PSS, APPARMOR],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const pod = podField(t, 'appArmorProfile');
+            const p = fieldProfile(pod.value, pod.path, 'pod');
+            if (p?.type === 'Unconfined')
+                yield {
+                    path: p.path,
+                    message: 'the pod securityContext sets AppArmor profile Unconfined',
+                    fix: setFix('set appArmorProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
+                };
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const own = ownField(c, 'appArmorProfile');
+            const p = fieldProfile(own.value, own.path, 'container');
+            if (p?.type === 'Unconfined') {
+                yield {
+                    path: p.path,
+                    message: `${who(c)} sets AppArmor profile Unconfined`,
+                    fix: setFix('set appArmorProfile type RuntimeDefault', p.path, 'RuntimeDefault'),
+                    details: containerDetails(c),
+                };
+                continue;
+            }
+            const key = LEGACY_APPARMOR_CONTAINER + c.name;
+            const ann = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podAnnotations */ .c0)(c.template)[key];
+            if (!p && ann !== undefined && annotationProfileType(ann) === 'Unconfined')
+                yield {
+                    path: [...c.template.metaPath, 'annotations', key],
+                    message: `${who(c)} is unconfined by the annotation ${key}`,
+                    details: containerDetails(c),
+                };
+        }
+    },
+};
+/** SELinux types the Pod Security Standards allow ('' = unset). */
+const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+function* seLinuxIssues(v, path, subject) {
+    if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v))
+        return;
+    for (const f of ['user', 'role']) {
+        if (typeof v[f] === 'string' && v[f] !== '') {
+            yield { path: [...path, f], message: `${subject} sets a custom SELinux ${f} "${v[f]}"` };
+            return;
+        }
+    }
+    if (typeof v.type === 'string' && !SELINUX_TYPES.has(v.type)) {
+        yield {
+            path: [...path, 'type'],
+            message: `${subject} sets SELinux type "${v.type}", outside the container_t family`,
+        };
+    }
+}
+const selinuxCustomOptions = {
+    meta: {
+        id: 'selinux-custom-options',
+        title: 'Custom SELinux options',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        rationale: 'A custom SELinux user or role, or a type such as spc_t or unconfined_t, can lift the SELinux confinement that isolates containers from the host and from each other.',
+        remediation: 'Remove `seLinuxOptions.user` and `.role`, and use a type of the container_t family (container_t, container_init_t, container_kvm_t, container_engine_t) or none. Setting `level` is fine.',
+        example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const p = podField(t, 'seLinuxOptions');
+            yield* seLinuxIssues(p.value, p.path, 'the pod securityContext');
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const o = ownField(c, 'seLinuxOptions');
+            for (const v of seLinuxIssues(o.value, o.path, who(c)))
+                yield { ...v, details: containerDetails(c) };
+        }
+    },
+};
+const procMountUnmasked = {
+    meta: {
+        id: 'proc-mount-unmasked',
+        title: 'Unmasked /proc mount',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        rationale: 'The runtime masks sensitive paths of /proc (kcore, keys, sysrq-trigger ...). `procMount: Unmasked` exposes them to the container.',
+        remediation: 'Remove `procMount` or set it to `Default`.',
+        example: 'securityContext:\n  procMount: Default',
+        references: [PSS, SECURITY_CONTEXT],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const r = ownField(c, 'procMount');
+            if (r.value === 'Unmasked')
+                yield {
+                    path: r.path,
+                    message: `${who(c)} sets procMount: Unmasked`,
+                    fix: setFix('set procMount: Default', r.path, 'Default'),
+                    details: containerDetails(c),
+                };
+        }
+    },
+};
+/** Sysctls the baseline Pod Security Standard allows (namespaced, isolated from the host), with the Kubernetes minor version that allowed them. */
+const SAFE_SYSCTLS_SINCE = {
+    'kernel.shm_rmid_forced': 0,
+    'net.ipv4.ip_local_port_range': 0,
+    'net.ipv4.ip_unprivileged_port_start': 0,
+    'net.ipv4.tcp_syncookies': 0,
+    'net.ipv4.ping_group_range': 0,
+    'net.ipv4.ip_local_reserved_ports': 27,
+    'net.ipv4.tcp_keepalive_time': 29,
+    'net.ipv4.tcp_fin_timeout': 29,
+    'net.ipv4.tcp_keepalive_intvl': 29,
+    'net.ipv4.tcp_keepalive_probes': 29,
+    'net.ipv4.tcp_rmem': 32,
+    'net.ipv4.tcp_wmem': 32,
+};
+const SAFE_SYSCTLS = Object.keys(SAFE_SYSCTLS_SINCE);
+/** Minor version of '1.34' / 'v1.34.2'; the newest when unparseable. */
+function minorOf(kubeVersion) {
+    const m = /^v?1\.(\d+)/.exec(kubeVersion.trim());
+    return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
+/** `net/ipv4/tcp_syncookies` and `net.ipv4.tcp_syncookies` are the same sysctl. */
+function sysctlName(s) {
+    return s.trim().replace(/\//g, '.');
+}
+const unsafeSysctls = {
+    meta: {
+        id: 'unsafe-sysctls',
+        title: 'Unsafe sysctl',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        rationale: 'Sysctls outside the safe set are not isolated per pod: they change kernel behaviour for the whole node, or can starve or destabilise it.',
+        remediation: 'Remove the sysctl, or tune the node itself. Only the Pod Security Standard safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies ...) may be set by pods.',
+        example: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.ipv4.ip_local_port_range\n        value: "1024 65535"',
+        references: [PSS, SYSCTLS],
+        options: {
+            allowed: { type: 'string[]', description: 'Sysctls allowed in addition to the safe set.', default: [] },
+        },
+    },
+    *check(obj, ctx) {
+        const minor = minorOf(ctx.kubeVersion);
+        const safe = new Set([
+            ...SAFE_SYSCTLS.filter((s) => SAFE_SYSCTLS_SINCE[s] <= minor),
+            ...(stringList(ctx.options.allowed) ?? []).map(sysctlName),
+        ]);
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const list = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(t.spec, ['securityContext', 'sysctls']);
+            if (!Array.isArray(list))
+                continue;
+            for (let i = 0; i < list.length; i++) {
+                const s = list[i];
+                const name = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(s) && typeof s.name === 'string' ? s.name : undefined;
+                if (name === undefined || safe.has(sysctlName(name)))
+                    continue;
+                yield {
+                    path: [...t.specPath, 'securityContext', 'sysctls', i, 'name'],
+                    message: `the pod sets sysctl ${name}, outside the safe set of Kubernetes 1.${minor === Number.MAX_SAFE_INTEGER ? 'x' : minor}`,
+                };
+            }
+        }
+    },
+};
+const windowsHostProcess = {
+    meta: {
+        id: 'windows-host-process',
+        title: 'Windows HostProcess container',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.2.11',
+        rationale: 'A Windows HostProcess container runs directly on the host, with host networking and access to the whole node: the equivalent of a privileged Linux container.',
+        remediation: 'Remove `windowsOptions.hostProcess: true` (pod and containers) unless the workload is a node agent exempted with a reason.',
+        example: 'securityContext:\n  windowsOptions:\n    hostProcess: false',
+        references: [PSS, HOSTPROCESS],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(t.spec, ['securityContext', 'windowsOptions', 'hostProcess']);
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(v) === true) {
+                const path = [...t.specPath, 'securityContext', 'windowsOptions', 'hostProcess'];
+                yield {
+                    path,
+                    message: 'the pod runs as a Windows HostProcess pod',
+                    fix: setFix('set hostProcess: false', path, false),
+                };
+            }
+        }
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, ['securityContext', 'windowsOptions', 'hostProcess']);
+            if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(v) === true) {
+                const path = [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'];
+                yield {
+                    path,
+                    message: `${who(c)} is a Windows HostProcess container`,
+                    fix: setFix('set hostProcess: false', path, false),
+                    details: containerDetails(c),
+                };
+            }
+        }
+    },
+};
+function hostNamespaceRule(id, field, title, what, cis, rationale) {
+    return {
+        meta: {
+            id,
+            title,
+            severity: 'high',
+            enabledByDefault: true,
+            category: 'pod-security',
+            pss: 'baseline',
+            cis,
+            rationale,
+            remediation: `Remove \`${field}: true\` (it defaults to false). Node agents that need it belong in a separate, exempted namespace.`,
+            example: `spec:\n  ${field}: false`,
+            references: [PSS],
+        },
+        *check(obj) {
+            for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+                if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(t.spec[field]) !== true)
+                    continue;
+                const path = [...t.specPath, field];
+                yield {
+                    path,
+                    message: `the pod shares the host ${what} (${field}: true)`,
+                    fix: setFix(`set ${field}: false`, path, false),
+                };
+            }
+        },
+    };
+}
+const hostNetwork = hostNamespaceRule('host-network', 'hostNetwork', 'Host network namespace', 'network namespace', '5.2.5', "With the host's network namespace the pod sees every interface of the node, can bind its ports, sniff traffic and reach services listening on localhost, and bypasses NetworkPolicies.");
+const hostPid = hostNamespaceRule('host-pid', 'hostPID', 'Host PID namespace', 'process namespace', '5.2.3', "With the host's PID namespace the pod sees every process of the node, can read their environment and, with ptrace, inject into them.");
+const hostIpc = hostNamespaceRule('host-ipc', 'hostIPC', 'Host IPC namespace', 'IPC namespace', '5.2.4', "With the host's IPC namespace the pod can read and write shared memory of every process on the node.");
+function portsOf(c, field) {
+    const ports = c.container.ports;
+    if (!Array.isArray(ports))
+        return [];
+    const out = [];
+    ports.forEach((p, i) => {
+        if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(p))
+            return;
+        const n = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p[field]);
+        if (n !== undefined)
+            out.push({ path: [...c.path, 'ports', i, field], port: n });
+    });
+    return out;
+}
+const hostPort = {
+    meta: {
+        id: 'host-port',
+        title: 'Host port',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        cis: '5.2.13',
+        rationale: "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network.",
+        remediation: 'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public).',
+        example: 'ports:\n  - containerPort: 8080\n    name: http',
+        references: [PSS, 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const bad = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
+            if (!bad.length)
+                continue;
+            yield {
+                path: bad[0].path,
+                message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+const hostUsers = {
+    meta: {
+        id: 'host-users',
+        title: 'No user namespace',
+        severity: 'low',
+        enabledByDefault: false,
+        category: 'pod-security',
+        rationale: 'With `hostUsers: false` the pod runs in its own user namespace: root in the container maps to an unprivileged uid on the node, which defuses most container escapes. It needs Linux 6.3+ and a runtime that supports it.',
+        remediation: 'Set `hostUsers: false` in the pod spec, where the nodes support user namespaces.',
+        example: 'spec:\n  hostUsers: false',
+        references: [USERNS],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            if (isWindows(t))
+                continue;
+            const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(t.spec.hostUsers);
+            if (v === false)
+                continue;
+            // host namespaces cannot be combined with a user namespace
+            if (['hostNetwork', 'hostPID', 'hostIPC'].some((f) => (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(t.spec[f]) === true))
+                continue;
+            const path = [...t.specPath, 'hostUsers'];
+            yield {
+                path,
+                message: v === true
+                    ? 'the pod sets hostUsers: true (no user namespace)'
+                    : 'the pod does not set hostUsers: false (no user namespace)',
+                fix: setFix('set hostUsers: false', path, false),
+            };
+        }
+    },
+};
+const privilegedPort = {
+    meta: {
+        id: 'privileged-port',
+        title: 'Privileged container port',
+        severity: 'low',
+        enabledByDefault: false,
+        category: 'pod-security',
+        rationale: 'Listening on a port below 1024 usually means running as root or adding NET_BIND_SERVICE. Services can map any port to a high container port instead.',
+        remediation: 'Listen on a port of 1024 or above and map it in the Service (`port: 80`, `targetPort: 8080`).',
+        example: 'ports:\n  - name: http\n    containerPort: 8080',
+        references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const bad = portsOf(c, 'containerPort').filter((p) => p.port > 0 && p.port < 1024);
+            if (!bad.length)
+                continue;
+            yield {
+                path: bad[0].path,
+                message: `${who(c)} listens on privileged port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+const sshPort = {
+    meta: {
+        id: 'ssh-port',
+        title: 'SSH port exposed',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'pod-security',
+        rationale: 'An SSH server in a container is a second, unaudited way in, usually with long-lived credentials. Use `kubectl exec` or ephemeral debug containers instead.',
+        remediation: 'Remove the SSH server and port 22 from the container.',
+        example: 'ports:\n  - name: http\n    containerPort: 8080',
+        references: ['https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container'],
+    },
+    *check(obj) {
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const ports = c.container.ports;
+            if (!Array.isArray(ports))
+                continue;
+            const i = ports.findIndex((p) => (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(p) &&
+                ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.containerPort) === 22 || (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.hostPort) === 22) &&
+                (p.protocol === undefined || p.protocol === 'TCP'));
+            if (i < 0)
+                continue;
+            const p = ports[i];
+            const field = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.containerPort) === 22 ? 'containerPort' : 'hostPort';
+            yield {
+                path: [...c.path, 'ports', i, field],
+                message: `${who(c)} exposes port 22 (SSH)`,
+                details: containerDetails(c),
+            };
+        }
+    },
+};
+const hostAliases = {
+    meta: {
+        id: 'host-aliases',
+        title: 'hostAliases set',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'pod-security',
+        rationale: "hostAliases write entries into the pod's /etc/hosts: they silently redirect names away from cluster DNS, which hides dependencies and can be used to intercept traffic.",
+        remediation: 'Remove `hostAliases` and use DNS (a Service, an ExternalName Service, or a DNS record).',
+        example: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy-db\nspec:\n  type: ExternalName\n  externalName: db.internal.example.com',
+        references: [HOST_ALIASES],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+            const v = t.spec.hostAliases;
+            if (!Array.isArray(v) || v.length === 0)
+                continue;
+            const names = v
+                .flatMap((a) => ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(a) && Array.isArray(a.hostnames) ? a.hostnames : []))
+                .filter((x) => typeof x === 'string');
+            yield {
+                path: [...t.specPath, 'hostAliases'],
+                message: `the pod overrides /etc/hosts with hostAliases${names.length ? ` (${names.slice(0, 5).join(', ')})` : ''}`,
+            };
+        }
+    },
+};
+const rules = [
+    privilegedContainer,
+    privilegeEscalation,
+    runAsNonRoot,
+    runAsRootUser,
+    lowUid,
+    rootGroup,
+    readOnlyRootFs,
+    capabilitiesDropAll,
+    netRawCapability,
+    dangerousCapabilities,
+    addedCapabilities,
+    seccompProfile,
+    seccompUnconfined,
+    apparmorUnconfined,
+    selinuxCustomOptions,
+    procMountUnmasked,
+    unsafeSysctls,
+    windowsHostProcess,
+    hostNetwork,
+    hostPid,
+    hostIpc,
+    hostPort,
+    hostUsers,
+    privilegedPort,
+    sshPort,
+    hostAliases,
 ];
 
 
@@ -9602,6 +9296,316 @@ function podAnnotations(t) {
                 out[k] = v;
     return out;
 }
+
+
+/***/ }),
+
+/***/ 11636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZM: () => (/* binding */ RESTRICTED_VOLUME_TYPES),
+/* harmony export */   aO: () => (/* binding */ rules)
+/* harmony export */ });
+/* unused harmony exports normalizeHostPath, hostPathVolumes, hostPath, SENSITIVE_HOST_PATHS, sensitiveHostPath, RUNTIME_SOCKETS, runtimeSocketIn, containerRuntimeSocket, writableHostPath, restrictedVolumeTypes */
+/* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75495);
+
+const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+const HOSTPATH = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
+/**
+ * Normalises a POSIX path: collapses `//`, resolves `.` and `..`, drops trailing slashes.
+ * Returns undefined for relative or Windows paths.
+ */
+function normalizeHostPath(p) {
+    const s = p.trim();
+    if (!s.startsWith('/'))
+        return undefined;
+    const out = [];
+    for (const part of s.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return '/' + out.join('/');
+}
+/** True when `p` is `base` or below it. */
+function within(p, base) {
+    return base === '/' ? true : p === base || p.startsWith(base + '/');
+}
+function hostPathVolumes(t) {
+    const vols = t.spec.volumes;
+    if (!Array.isArray(vols))
+        return [];
+    const out = [];
+    vols.forEach((v, i) => {
+        if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .sA)(v) || !(0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .sA)(v.hostPath))
+            return;
+        const hp = typeof v.hostPath.path === 'string' ? v.hostPath.path : '';
+        out.push({
+            name: typeof v.name === 'string' ? v.name : `volumes[${i}]`,
+            hostPath: hp,
+            normal: normalizeHostPath(hp),
+            path: [...t.specPath, 'volumes', i, 'hostPath'],
+            template: t,
+            index: i,
+        });
+    });
+    return out;
+}
+function allHostPathVolumes(obj) {
+    return (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .podTemplates */ .R7)(obj).flatMap(hostPathVolumes);
+}
+const hostPath = {
+    meta: {
+        id: 'host-path',
+        title: 'hostPath volume',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'volumes',
+        pss: 'baseline',
+        cis: '5.2.12',
+        rationale: "A hostPath volume gives the pod a piece of the node's filesystem: data of other pods, node credentials, or a foothold for escaping the container. It also ties the pod to one node's contents.",
+        remediation: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap, Secret or projected volume instead. Node agents that need host files belong in a separate, exempted namespace, mounted read-only.',
+        example: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data\n  - name: tmp\n    emptyDir: {}',
+        references: [PSS, HOSTPATH],
+    },
+    *check(obj) {
+        for (const v of allHostPathVolumes(obj)) {
+            yield {
+                path: v.path,
+                message: `volume "${v.name}" mounts the host path ${v.hostPath || '(empty)'}`,
+                details: { volume: v.name, hostPath: v.hostPath },
+            };
+        }
+    },
+};
+/** Host paths that expose node credentials, the kernel, devices or other pods' data. */
+const SENSITIVE_HOST_PATHS = [
+    '/',
+    '/etc',
+    '/proc',
+    '/sys',
+    '/dev',
+    '/boot',
+    '/root',
+    '/var/lib/kubelet',
+    '/var/lib/docker',
+    '/var/lib/containerd',
+    '/var/lib/etcd',
+    '/etc/kubernetes',
+    '/var/run',
+    '/run',
+];
+/** Why `p` is sensitive: it is (under) a sensitive path, or it contains one (mounting /var exposes /var/lib/kubelet). */
+function sensitiveReason(p, list) {
+    for (const s of list) {
+        if (s === '/' ? p === '/' : within(p, s))
+            return p === s ? `${s} is sensitive` : `it is under ${s}`;
+    }
+    for (const s of list)
+        if (within(s, p))
+            return `it contains ${s}`;
+    return undefined;
+}
+const sensitiveHostPath = {
+    meta: {
+        id: 'sensitive-host-path',
+        title: 'Sensitive host path mounted',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'volumes',
+        pss: 'baseline',
+        cis: '5.2.12',
+        rationale: 'Host paths such as /, /etc, /proc, /sys, /dev, /var/lib/kubelet or /etc/kubernetes hold node credentials, kubelet and runtime state, and kernel interfaces: mounting them (or a parent of them) is usually a direct path to node compromise.',
+        remediation: 'Do not mount these paths. If a node agent needs a specific file, mount that file alone, read-only, in a separate exempted namespace.',
+        example: 'volumes:\n  - name: cache\n    emptyDir: {}',
+        references: [PSS, HOSTPATH],
+        options: {
+            paths: {
+                type: 'string[]',
+                description: 'Host paths reported as sensitive (prefix match after normalisation).',
+                default: SENSITIVE_HOST_PATHS,
+            },
+        },
+    },
+    *check(obj, ctx) {
+        const opt = ctx.options.paths;
+        const list = (Array.isArray(opt) ? opt.filter((x) => typeof x === 'string') : SENSITIVE_HOST_PATHS)
+            .map(normalizeHostPath)
+            .filter((x) => x !== undefined);
+        for (const v of allHostPathVolumes(obj)) {
+            if (v.normal === undefined)
+                continue;
+            const why = sensitiveReason(v.normal, list);
+            if (!why)
+                continue;
+            yield {
+                path: [...v.path, 'path'],
+                message: `volume "${v.name}" mounts the sensitive host path ${v.hostPath}: ${why}`,
+                details: { volume: v.name, hostPath: v.hostPath },
+            };
+        }
+    },
+};
+/** Container runtime API sockets: whoever reaches one controls every container on the node. */
+const RUNTIME_SOCKETS = [
+    '/run/docker.sock',
+    '/run/containerd/containerd.sock',
+    '/run/crio/crio.sock',
+    '/run/cri-dockerd.sock',
+    '/run/dockershim.sock',
+    '/run/docker/containerd/containerd.sock',
+    '/run/k3s/containerd/containerd.sock',
+    '/var/snap/microk8s/common/run/containerd.sock',
+];
+const SOCKET_NAMES = new Set(['docker.sock', 'containerd.sock', 'crio.sock', 'cri-dockerd.sock', 'dockershim.sock']);
+/** /var/run is a symlink to /run on every modern distribution. */
+function canonicalRun(p) {
+    return within(p, '/var/run') ? '/run' + p.slice('/var/run'.length) : p;
+}
+/** The runtime socket a host path exposes (itself, or one inside it), if any. */
+function runtimeSocketIn(normal) {
+    const p = canonicalRun(normal);
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    if (SOCKET_NAMES.has(base))
+        return normal;
+    for (const s of RUNTIME_SOCKETS)
+        if (within(s, p))
+            return s;
+    return undefined;
+}
+const containerRuntimeSocket = {
+    meta: {
+        id: 'container-runtime-socket',
+        title: 'Container runtime socket mounted',
+        severity: 'critical',
+        enabledByDefault: true,
+        category: 'volumes',
+        pss: 'baseline',
+        rationale: 'The Docker, containerd or CRI-O socket is the API that starts containers on the node. Whoever can reach it can start a privileged container with the host filesystem mounted: full node compromise, bypassing every admission control.',
+        remediation: 'Do not mount runtime sockets or their directories. Build images with rootless builders (BuildKit rootless, kaniko-style tools) and read container metadata from the Kubernetes API instead.',
+        example: 'volumes:\n  - name: workspace\n    emptyDir: {}',
+        references: [
+            PSS,
+            HOSTPATH,
+            'https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/find-out-runtime-you-use/',
+        ],
+    },
+    *check(obj) {
+        for (const v of allHostPathVolumes(obj)) {
+            if (v.normal === undefined)
+                continue;
+            const sock = runtimeSocketIn(v.normal);
+            if (!sock)
+                continue;
+            yield {
+                path: [...v.path, 'path'],
+                message: sock === v.normal
+                    ? `volume "${v.name}" mounts the container runtime socket ${v.hostPath}`
+                    : `volume "${v.name}" mounts ${v.hostPath}, which contains the container runtime socket ${sock}`,
+                details: { volume: v.name, hostPath: v.hostPath },
+            };
+        }
+    },
+};
+const writableHostPath = {
+    meta: {
+        id: 'writable-host-path',
+        title: 'Writable hostPath mount',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'volumes',
+        pss: 'baseline',
+        rationale: "A hostPath mounted read-write lets the container change the node's files: plant binaries or cron jobs, alter kubelet or runtime state, fill the node's disk.",
+        remediation: 'Mount hostPath volumes with `readOnly: true`, or replace them with a volume type that does not touch the node.',
+        example: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
+        references: [PSS, HOSTPATH],
+    },
+    *check(obj) {
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .podTemplates */ .R7)(obj)) {
+            const vols = new Map(hostPathVolumes(t).map((v) => [v.name, v]));
+            if (!vols.size)
+                continue;
+            for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .containersOf */ .Mz)(t)) {
+                const mounts = c.container.volumeMounts;
+                if (!Array.isArray(mounts))
+                    continue;
+                for (let i = 0; i < mounts.length; i++) {
+                    const m = mounts[i];
+                    if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .sA)(m) || typeof m.name !== 'string')
+                        continue;
+                    const v = vols.get(m.name);
+                    if (!v || (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .boolOf */ .Ul)(m.readOnly) === true)
+                        continue;
+                    const path = [...c.path, 'volumeMounts', i, 'readOnly'];
+                    yield {
+                        path,
+                        message: `${c.type} "${c.name}" mounts the hostPath volume "${v.name}" (${v.hostPath}) writable at ${typeof m.mountPath === 'string' ? m.mountPath : '?'}`,
+                        fix: { description: 'mount it read-only', set: [{ path, value: true }] },
+                        details: { container: c.name, containerType: c.type, volume: v.name, hostPath: v.hostPath },
+                    };
+                }
+            }
+        }
+    },
+};
+/** Volume types the restricted Pod Security Standard allows. */
+const RESTRICTED_VOLUME_TYPES = [
+    'configMap',
+    'csi',
+    'downwardAPI',
+    'emptyDir',
+    'ephemeral',
+    'persistentVolumeClaim',
+    'projected',
+    'secret',
+];
+const restrictedVolumeTypes = {
+    meta: {
+        id: 'restricted-volume-types',
+        title: 'Volume type outside the restricted set',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'volumes',
+        pss: 'restricted',
+        rationale: 'The restricted Pod Security Standard allows only volume types that do not reach the node or external storage directly (configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret). In-tree types such as nfs, iscsi or rbd bypass the PersistentVolume abstraction and its access controls.',
+        remediation: 'Use a PersistentVolumeClaim (bound to a PersistentVolume of the needed type, managed by the cluster admin) or one of the allowed types.',
+        example: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data',
+        references: [PSS, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
+    },
+    *check(obj) {
+        const allowed = new Set(RESTRICTED_VOLUME_TYPES);
+        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .podTemplates */ .R7)(obj)) {
+            const vols = t.spec.volumes;
+            if (!Array.isArray(vols))
+                continue;
+            for (let i = 0; i < vols.length; i++) {
+                const v = vols[i];
+                if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .sA)(v))
+                    continue;
+                // a volume with no source is an emptyDir
+                const type = Object.keys(v).find((k) => k !== 'name' && v[k] !== null && v[k] !== undefined);
+                if (!type || allowed.has(type))
+                    continue;
+                yield {
+                    path: [...t.specPath, 'volumes', i, type],
+                    message: `volume "${typeof v.name === 'string' ? v.name : i}" is of type ${type}, outside the restricted set`,
+                    details: { volume: typeof v.name === 'string' ? v.name : String(i), type },
+                };
+            }
+        }
+    },
+};
+const rules = [
+    hostPath,
+    sensitiveHostPath,
+    containerRuntimeSocket,
+    writableHostPath,
+    restrictedVolumeTypes,
+];
 
 
 /***/ }),
@@ -10638,7 +10642,7 @@ function commentSafe(text) {
 /* harmony export */ });
 /* unused harmony export findingLocation */
 /* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
-/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84010);
+/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98904);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87027);
 /**
  * Markdown for a report: the job summary and the sticky PR comment (shared by the GitHub Action and

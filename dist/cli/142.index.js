@@ -28,8 +28,8 @@ var core_report = __webpack_require__(8122);
 var engine = __webpack_require__(3805);
 // EXTERNAL MODULE: ./src/core/manifests/load.ts
 var load = __webpack_require__(7452);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 23 modules
-var rules = __webpack_require__(2522);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 21 modules
+var rules = __webpack_require__(4696);
 // EXTERNAL MODULE: ./src/core/rules/live.ts
 var live = __webpack_require__(5409);
 // EXTERNAL MODULE: ./src/core/rules/podspec.ts

@@ -252,8 +252,8 @@ function reportFromJson(text) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 23 modules
-var rules = __webpack_require__(2522);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 21 modules
+var rules = __webpack_require__(4696);
 ;// CONCATENATED MODULE: ./src/pr/escape.ts
 /**
  * Escaping of untrusted text (manifest names, messages, paths) for GitHub markdown: no markdown or
