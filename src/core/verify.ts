@@ -4,14 +4,7 @@
  * timeout, failing fast on crashing or refused pods), runs the whole catalog on the live objects
  * and the admitted pods plus the live-only rules, and maps findings back to the manifests.
  */
-import {
-  countBySeverity,
-  failsThreshold,
-  type Finding,
-  type InputError,
-  type Report,
-  type Severity,
-} from './model.ts';
+import { countBySeverity, failsThreshold, type Finding, type InputError, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
@@ -86,7 +79,6 @@ export function verifyExitCode(report: Report, failOn: Severity | 'none' = repor
   if (report.notVerified.length) return 3;
   return 0;
 }
-
 
 interface ContextResult {
   findings: Finding[];

@@ -58,12 +58,11 @@ test('a compliant pod has no restricted violations; a bare pod none at baseline'
   expect(ids(RESTRICTED_OK, 'restricted')).toEqual([]);
   const bare = `  containers:\n    - name: c\n      image: nginx\n`;
   expect(ids(bare, 'baseline')).toEqual([]);
-  expect(ids(bare, 'restricted').map((x) => x.split(' ')[0]).sort()).toEqual([
-    'capabilities-drop-all',
-    'privilege-escalation',
-    'run-as-non-root',
-    'seccomp-profile',
-  ]);
+  expect(
+    ids(bare, 'restricted')
+      .map((x) => x.split(' ')[0])
+      .sort(),
+  ).toEqual(['capabilities-drop-all', 'privilege-escalation', 'run-as-non-root', 'seccomp-profile']);
 });
 
 test('baseline capabilities: anything outside the default set (IPC_LOCK, NET_RAW) is a violation; not dropping NET_RAW is not', () => {
@@ -102,11 +101,11 @@ test('Windows pods are exempt from the Linux-only restricted controls', () => {
       image: mcr.microsoft.com/windows/nanoserver
 `;
   expect(ids(win, 'restricted')).toEqual([]);
-  expect(ids(win.replace('  os: {name: windows}\n', ''), 'restricted').map((x) => x.split(' ')[0]).sort()).toEqual([
-    'capabilities-drop-all',
-    'privilege-escalation',
-    'seccomp-profile',
-  ]);
+  expect(
+    ids(win.replace('  os: {name: windows}\n', ''), 'restricted')
+      .map((x) => x.split(' ')[0])
+      .sort(),
+  ).toEqual(['capabilities-drop-all', 'privilege-escalation', 'seccomp-profile']);
 });
 
 test('legacy seccomp annotations: unconfined is a baseline violation', () => {

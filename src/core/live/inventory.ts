@@ -108,7 +108,8 @@ export function liveInventory(
   };
 
   const manifestByKey = new Map<string, K8sObject>();
-  for (const m of manifests) if (m.ref.name) manifestByKey.set(manifestKey(m.ref.kind, opts.namespaceOf(m), m.ref.name), m);
+  for (const m of manifests)
+    if (m.ref.name) manifestByKey.set(manifestKey(m.ref.kind, opts.namespaceOf(m), m.ref.name), m);
 
   const objects: K8sObject[] = [];
   const liveByRaw = new Map<Json, K8sObject>();
@@ -379,4 +380,3 @@ export function attributeOrigins(findings: Finding[], inv: LiveInventory): Findi
   }
   return out;
 }
-

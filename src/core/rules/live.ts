@@ -253,7 +253,10 @@ export function driftBetween(manifest: K8sObject, liveObj: K8sObject): DriftItem
 const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 
 /** managedFields entries written after the deploy by a manager that is not the deployer. */
-export function outOfBandEdits(o: K8sObject, deployers: readonly string[]): { manager: string; time: string; op: string }[] {
+export function outOfBandEdits(
+  o: K8sObject,
+  deployers: readonly string[],
+): { manager: string; time: string; op: string }[] {
   const mf = arr(mdOf(o).managedFields).map(obj);
   const isDeployer = (m: string) => deployers.includes(m);
   let deployTime = '';
@@ -790,9 +793,7 @@ const podSecurityAdmission: Rule = {
     let v = key ? cache.get(`${key}|${version}`) : undefined;
     if (!v) {
       // the Pod Security Standards as the catalog's pss rules judge them (rules/pss.ts)
-      v = [
-        ...new Set(podSecurityViolations(o, level, version || 'latest').map((x) => `${x.ruleId}: ${x.message}`)),
-      ];
+      v = [...new Set(podSecurityViolations(o, level, version || 'latest').map((x) => `${x.ruleId}: ${x.message}`))];
       if (key) cache.set(`${key}|${version}`, v);
     }
     if (!v.length) return;
