@@ -16,7 +16,8 @@ export type RuleCategory =
   | 'hygiene'
   | 'api'
   | 'dockerfile'
-  | 'live';
+  | 'live'
+  | 'policy';
 
 /** JSON-schema-like description of one rule option (validated by the config loader). */
 export interface RuleOption {
@@ -62,6 +63,11 @@ export interface Violation {
   fix?: Fix;
   secretPreview?: string;
   details?: Record<string, string>;
+  /**
+   * Distinguishes findings of one rule at the same path of the same object (e.g. the admission
+   * policy that produced each), so their fingerprints differ.
+   */
+  key?: string;
 }
 
 /** A violation of a cross-object rule, naming the object it is reported on. */
@@ -78,6 +84,11 @@ export interface RuleContext {
   readonly kubeVersion: string;
   /** 'manifest' for scan, 'live' for verify: some cross-object rules soften their wording. */
   readonly mode: 'manifest' | 'live';
+  /**
+   * Admission policies, bindings and their params from `policies:` paths: they judge `objects`
+   * but are not scanned themselves. Empty when none were given.
+   */
+  readonly policies?: readonly K8sObject[];
   /** Computes a value once per run and shares it between rules (indexes by kind, selectors ...). */
   memo<T>(key: string, compute: () => T): T;
 }
