@@ -13,6 +13,7 @@ import { readContext, type RunContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
+import { md, type Markdown } from '../pr/escape.ts';
 
 export interface RunResult {
   failure?: string;
@@ -21,6 +22,11 @@ export interface RunResult {
 const PERMISSIONS_HINT =
   'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
   'pull requests from forks get a read-only token on `pull_request` events.';
+
+/** A note for the summary and comment: kubeward's own text (code spans kept) around escaped values. */
+function note(text: string): Markdown {
+  return { markdown: text };
+}
 
 export async function run(): Promise<RunResult> {
   const inputs = readInputs();
@@ -55,7 +61,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     throw e;
   }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
-  const notes: string[] = [];
+  const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
 
   // The PR client, when there is a PR and something to do with it.
@@ -97,7 +103,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
-        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
+        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
       );
     }
   } else {
@@ -168,7 +174,7 @@ async function publishToPr(
   report: Report,
   client: GitHubClient,
   files: { filename: string; patch?: string; status?: string }[] | undefined,
-  notes: string[],
+  notes: (string | Markdown)[],
 ): Promise<void> {
   const pr = ctx.pullRequest!;
   const { retryOptions } = await import('./publish.ts');
@@ -183,9 +189,9 @@ async function publishToPr(
     retry: retryOptions(),
   };
   const fallback = (what: string, e: unknown) => {
-    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-    core.notice(msg);
-    notes.push(msg);
+    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
+    core.notice(`${msg} ${PERMISSIONS_HINT}`);
+    notes.push(md`${msg} ${note(PERMISSIONS_HINT)}`);
   };
   let denied = false;
   if (inputs.comment === 'review' || inputs.comment === 'both') {
@@ -221,7 +227,12 @@ async function publishToPr(
   }
   if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
     try {
-      const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
+      const r = await publishStickyComment({
+        ...target,
+        report,
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(files ? { changedFiles: files.map((f) => f.filename) } : {}),
+      });
       core.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
     } catch (e) {
       if (isPermissionError(e) || httpError(e)?.status === 404) fallback('PR comment', e);

@@ -1,7 +1,7 @@
 /** The job summary (GitHub caps it at 1 MiB per step). */
 import * as core from '@actions/core';
 import type { Report } from '../core/model.ts';
-import { escapeMarkdown } from '../pr/escape.ts';
+import type { Markdown } from '../pr/escape.ts';
 import { renderMarkdown } from '../pr/markdown.ts';
 import type { RunContext } from './context.ts';
 
@@ -10,7 +10,7 @@ export const SUMMARY_BYTES = 1024 * 1024;
 /** Characters to aim for first (markdown is mostly ASCII), shrunk while the UTF-8 size is over the limit. */
 export const SUMMARY_LIMIT = 1_000_000;
 
-export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly string[]): string {
+export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly (string | Markdown)[]): string {
   const sha = ctx.pullRequest?.headSha ?? ctx.sha;
   let md = '';
   for (let max = SUMMARY_LIMIT; max > 1000; max = Math.floor(max * 0.8)) {
@@ -20,17 +20,27 @@ export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly
   return md;
 }
 
-function render(report: Report, ctx: RunContext, notes: readonly string[], sha: string, maxLength: number): string {
+function render(
+  report: Report,
+  ctx: RunContext,
+  notes: readonly (string | Markdown)[],
+  sha: string,
+  maxLength: number,
+): string {
   return renderMarkdown(report, {
     maxLength,
     chart: true,
-    notes: notes.map(escapeMarkdown),
+    notes,
     ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),
     footer: `<sub>kubeward ${report.tool.version} · ${report.durationMs} ms</sub>`,
   });
 }
 
-export async function writeSummary(report: Report, ctx: RunContext, notes: readonly string[]): Promise<void> {
+export async function writeSummary(
+  report: Report,
+  ctx: RunContext,
+  notes: readonly (string | Markdown)[],
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(summaryMarkdown(report, ctx, notes), true).write();
 }
