@@ -1,5 +1,6 @@
 /** The sticky PR comment: one comment per PR, found by a hidden marker, created once and then updated. */
 import type { Report } from '../core/model.ts';
+import type { Outcome } from '../core/outcome.ts';
 import { call, httpError, paginate, type GitHubClient, type RetryOptions } from './client.ts';
 import { renderMarkdown } from './markdown.ts';
 import { commentSafe, escapeHtmlText, safeUrl, type Markdown } from './escape.ts';
@@ -31,6 +32,8 @@ export interface StickyCommentOptions extends PullRequestTarget {
    * asks GitHub for them, and without them the comment lists findings by file.
    */
   changedFiles?: readonly string[];
+  /** The run's verdict: an incomplete run says why in the headline. */
+  outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
 }
 
 export interface StickyCommentResult {
@@ -62,6 +65,7 @@ export function stickyBody(opts: Omit<StickyCommentOptions, 'client'>): string {
     ...(opts.notes ? { notes: opts.notes } : {}),
     ...(opts.changedFiles ? { changedFiles: opts.changedFiles } : {}),
     ...(opts.runUrl ? { fullReportUrl: opts.runUrl } : {}),
+    ...(opts.outcome ? { outcome: opts.outcome } : {}),
     footer,
   });
 }

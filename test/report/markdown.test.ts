@@ -13,7 +13,7 @@ describe('markdown format', () => {
   test('summary table by severity, then findings, then rule details', () => {
     // one input error in the sample: the verdict says the run is incomplete
     expect(md).toMatch(
-      /^## kubeward: ❌ incomplete: 1 input error; 5 findings \(2 critical, 1 high, 1 medium, 1 low\)/,
+      /^## kubeward: ❌ incomplete: 1 input error and 1 check not verified; 5 findings \(2 critical, 1 high, 1 medium, 1 low\)/,
     );
     expect(md).toContain('| 🟣 critical | 2 |');
     expect(md).toContain('| Severity | Location | Rule | Message |');

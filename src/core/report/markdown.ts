@@ -12,6 +12,7 @@
  * Both stay under `maxLength` characters; what is cut is stated with how many findings were left out.
  */
 import { atLeast, SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
+import type { Outcome } from '../outcome.ts';
 import { getRule } from '../rules/index.ts';
 import {
   catalogMarkdown,
@@ -58,6 +59,8 @@ export interface MarkdownOptions {
   changedFiles?: readonly string[];
   /** Where the full report is (job summary, CI job), linked from the comment layout. */
   fullReportUrl?: string;
+  /** The run's verdict (core/outcome.ts): a run that could not look at everything says so first. */
+  outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
   /** Prefix of rule documentation links (`<prefix><rule-id>.md`); default RULE_DOCS_URL, '' for none. */
   ruleDocsUrl?: string;
 }
@@ -76,12 +79,26 @@ function countsLine(report: Report): string {
     .join(', ');
 }
 
-/** The verdict: `❌ fails at **high**: 3 findings (1 critical, 2 high)`. */
-export function headline(report: Report): string {
+/**
+ * The verdict: `❌ fails at **high**: 3 findings (1 critical, 2 high)`. A run that could not look
+ * at everything (the outcome's exit 2 or 3, input errors, checks not verified) never reads as
+ * "all clear", whoever renders the report.
+ */
+export function headline(report: Report, outcome?: Pick<Outcome, 'exitCode' | 'problems'>): string {
   const n = report.findings.length;
-  const errors = report.errors.length;
   const findings = n === 0 ? 'no findings' : `${plural(n, 'finding')} (${countsLine(report)})`;
-  if (errors > 0) return `❌ incomplete: ${plural(errors, 'input error')}; ${findings}`;
+  if (outcome && outcome.exitCode >= 2) {
+    const what = outcome.exitCode === 3 ? 'verification incomplete' : 'scan incomplete';
+    const why = outcome.problems.map((p) => escapeMarkdown(p.message)).join('; ');
+    return `❌ ${what}${why ? `: ${why}` : ''}; ${findings}`;
+  }
+  if (report.errors.length || report.notVerified.length) {
+    const parts = [
+      report.errors.length ? plural(report.errors.length, 'input error') : '',
+      report.notVerified.length ? `${plural(report.notVerified.length, 'check')} not verified` : '',
+    ].filter(Boolean);
+    return `❌ incomplete: ${parts.join(' and ')}; ${findings}`;
+  }
   const failOn = failOnOf(report);
   if (failOn === 'none') return `${n === 0 ? '✅ ' : ''}${findings} (fail-on none: never fails)`;
   if (n === 0) return 'all clear: no findings ✅';
@@ -202,7 +219,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   const head: string[] = [];
   if (opts.header) head.push(opts.header);
   const level = opts.layout === 'comment' ? '###' : '##';
-  head.push(`${level} ${escapeMarkdown(opts.title ?? 'kubeward')}: ${headline(report)}`);
+  head.push(`${level} ${escapeMarkdown(opts.title ?? 'kubeward')}: ${headline(report, opts.outcome)}`);
   for (const n of opts.notes ?? []) head.push(`> ${toMarkdown(n)}`);
   const footer = opts.footer ? `\n\n${trusted(opts.footer)}\n` : '\n';
   const out = opts.layout === 'comment' ? renderComment(report, opts, o, head) : renderFull(report, opts, o, head);
