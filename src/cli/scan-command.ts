@@ -42,6 +42,7 @@ const EXTENSION_FORMAT: Record<string, ReportFormat> = {
   '.md': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.prom': 'metrics',
 };
 
 function formatFromFile(file: string): ReportFormat | undefined {

@@ -14,7 +14,7 @@ import {
 } from './model.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
-import type { Rule, RuleContext, RuleMeta, Violation } from './rules/types.ts';
+import type { LiveContext, Rule, RuleContext, RuleMeta, Violation } from './rules/types.ts';
 
 export interface RuleSetting {
   enabled: boolean;
@@ -30,6 +30,8 @@ export interface EngineOptions {
   /** Target Kubernetes version ('1.34'). */
   kubeVersion?: string;
   mode?: 'manifest' | 'live';
+  /** The live cluster's context (verify only): rules read it as `ctx.live`. */
+  live?: LiveContext;
   /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
   suppress?: (finding: Finding, object: K8sObject | undefined) => Suppression | undefined;
 }
@@ -174,7 +176,8 @@ export function evaluate(
       objects,
       options: setting.options,
       kubeVersion: opts.kubeVersion ?? DEFAULT_KUBE_VERSION,
-      mode: opts.mode ?? 'manifest',
+      mode: opts.mode ?? (opts.live ? 'live' : 'manifest'),
+      ...(opts.live ? { live: opts.live } : {}),
       memo<T>(key: string, compute: () => T): T {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
