@@ -55,6 +55,8 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
+  /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */
+  unsuppressible?: boolean;
 }
 
 /** One thing wrong, at one field path of one object. */
