@@ -158,6 +158,18 @@ export interface Report {
   objects?: ScannedObject[];
   /** Wall-clock duration of the run in milliseconds. */
   durationMs: number;
+  /**
+   * Active findings left out of `findings` on purpose, by why (core/selection.ts): known in a
+   * baseline, on lines a pull request does not change (`only-new`), or below `--min-severity`
+   * (display only). Every format says how many.
+   */
+  hidden?: HiddenCounts;
+}
+
+export interface HiddenCounts {
+  baseline?: number;
+  onlyNew?: number;
+  belowMinSeverity?: number;
 }
 
 /** Stable fingerprint of a finding: rule, object identity (or file when anonymous), path. */
