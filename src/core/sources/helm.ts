@@ -17,6 +17,7 @@ import {
   markValues,
   MarkerMap,
   mergeValues,
+  namedTemplates,
   templateLiterals,
   templateText,
   trace,
@@ -207,7 +208,9 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
       ]),
     ];
   }
-  const keep = templateLiterals(allTemplateText(chartDir));
+  const allText = allTemplateText(chartDir);
+  const keep = templateLiterals(allText);
+  const defines = namedTemplates(allText);
   const templates = new Map<string, TemplateText | null>();
   const templateOf = (source: string): { file: string; text: TemplateText | null } => {
     // helm prints `<chart name>/templates/x.yaml` (subcharts: `<chart>/charts/<sub>/templates/x.yaml`)
@@ -217,7 +220,7 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
     if (!templates.has(file)) {
       let t: TemplateText | null = null;
       try {
-        if (statSync(full).isFile()) t = templateText(file, readFileSync(full, 'utf8'));
+        if (statSync(full).isFile()) t = templateText(file, readFileSync(full, 'utf8'), defines);
       } catch {
         t = null;
       }

@@ -2,6 +2,7 @@
  * Delivery sources (Helm charts per environment, Kustomize overlays, Dockerfiles) -> sets of
  * objects with traced locations -> the engine -> findings naming their environment.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { fingerprint as fp, type Finding, type InputError, type SkippedDocument } from '../model.ts';
@@ -31,6 +32,11 @@ export interface SourcesConfig {
   includeTests?: boolean;
   /** false: do not render charts or build kustomizations found among the paths. */
   render?: boolean;
+  /** Release name and namespace for charts found among the paths without their own entry. */
+  release?: string;
+  namespace?: string;
+  /** Overlays (name -> directory) for kustomize folders found among the paths without their own entry. */
+  overlays?: Record<string, string>;
 }
 
 export interface SourceRunOptions {
@@ -93,6 +99,8 @@ export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources
       if (configured.has(dir)) continue;
       charts.push({
         chart: dir,
+        ...(cfg.release ? { release: cfg.release } : {}),
+        ...(cfg.namespace ? { namespace: cfg.namespace } : {}),
         ...(cfg.values ? { values: cfg.values } : {}),
         ...(cfg.set ? { set: cfg.set } : {}),
         ...(cfg.environments ? { environments: cfg.environments } : {}),
@@ -114,10 +122,21 @@ export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources
   }
 
   const trees: KustomizeSpec[] = [...(cfg.kustomize ?? [])];
+  if (cfg.overlays && cfg.render !== false) {
+    // overlays given for the scan paths: each path holding them is one tree
+    for (const p of opts.paths) {
+      const dir = path.resolve(opts.cwd, p);
+      if (!found.charts.includes(dir) && Object.values(cfg.overlays).some((o) => existsSync(path.resolve(dir, o)))) {
+        trees.push({ path: dir, overlays: cfg.overlays });
+      }
+    }
+  }
   const configuredK = new Set(trees.map((k) => path.resolve(opts.cwd, k.path)));
   const underConfigured = (d: string) => [...configuredK].some((c) => d === c || d.startsWith(c + path.sep));
   if (cfg.render !== false) {
-    for (const dir of found.kustomizations) if (!underConfigured(dir)) trees.push({ path: dir });
+    for (const dir of found.kustomizations) {
+      if (!underConfigured(dir)) trees.push({ path: dir });
+    }
   }
   for (const d of found.kustomizeDirs) keepOut(d);
   for (const k of trees) {
@@ -225,7 +244,7 @@ export async function evaluateSources(
         for (const o of set.objects) byRef.set(refKey(o.ref), [...(byRef.get(refKey(o.ref)) ?? []), o]);
         for (const raw of res[which]) {
           const f = decorate(raw, set, byRef);
-          const k = `${f.fingerprint}\0${f.location?.file ?? ''}\0${f.location?.line ?? ''}\0${f.message}`;
+          const k = `${f.fingerprint}\0${f.severity}\0${f.location?.file ?? ''}\0${f.location?.line ?? ''}\0${f.message}`;
           const m = merged.get(k);
           if (m) m.envs.push(set.environment);
           else merged.set(k, { f, envs: [set.environment] });

@@ -168,10 +168,30 @@ export interface TemplateText {
   file: string;
   text: string;
   lines: string[];
+  /** The chart's named templates (`define`): name -> the values path it copies whole, if one. */
+  defines?: ReadonlyMap<string, FieldPath | undefined>;
 }
 
-export function templateText(file: string, text: string): TemplateText {
-  return { file, text, lines: text.split(/\r?\n/) };
+export function templateText(
+  file: string,
+  text: string,
+  defines?: ReadonlyMap<string, FieldPath | undefined>,
+): TemplateText {
+  return { file, text, lines: text.split(/\r?\n/), ...(defines ? { defines } : {}) };
+}
+
+/** Named templates of chart text: each `define` with the one `.Values` path its body writes with toYaml, if any. */
+export function namedTemplates(text: string): Map<string, FieldPath | undefined> {
+  const out = new Map<string, FieldPath | undefined>();
+  const parts = text.split(/\{\{-?\s*define\s+"/).slice(1);
+  for (const part of parts) {
+    const name = part.slice(0, part.indexOf('"'));
+    const body = part.slice(part.indexOf('}}') + 2);
+    const refs = [...body.matchAll(/(?:toYaml|toJson)\s+\(?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)];
+    const all = [...body.matchAll(VALUES_REF)];
+    out.set(name, refs.length === 1 && all.length === 1 ? refs[0][1].slice(1).split('.') : undefined);
+  }
+  return out;
 }
 
 function indentOf(line: string): number {
@@ -251,6 +271,11 @@ function valuesRefAt(t: TemplateText, line: number, end: number): FieldPath | un
     }
     refs.push(...refsIn(l));
     if (/(?:toYaml|tpl|toJson)\s+\.\s*[|)}-]/.test(l)) dot = true;
+    // `include "chart.securityContext" .` whose body is `toYaml .Values.x`
+    for (const m of l.matchAll(/(?:include|template)\s+"([^"]+)"/g)) {
+      const ref = t.defines?.get(m[1]);
+      if (ref) refs.push([...ref].map(String));
+    }
   }
   if (refs.length === 1 && !dot) return refs[0];
   if (dot && refs.length === 0) {
