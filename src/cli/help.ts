@@ -6,6 +6,7 @@ Usage:
   kubeward verify [options]           check the live cluster after a deploy
   kubeward rules [--format text|json] list the rule catalog
   kubeward explain RULE               show why a rule matters and how to fix it
+  kubeward serve [options]            run the validating admission webhook (HTTPS)
   kubeward comment --report FILE      post the sticky PR comment from a JSON report (CI outside GitHub Actions)
   kubeward --version                  print the version
 

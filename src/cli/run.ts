@@ -5,7 +5,7 @@ import { MAIN_HELP } from './help.ts';
 import { runExplain, runRules } from './rules-command.ts';
 import { runScan } from './scan-command.ts';
 
-const COMMANDS = ['scan', 'verify', 'rules', 'explain', 'comment', 'help'];
+const COMMANDS = ['scan', 'verify', 'rules', 'explain', 'comment', 'serve', 'monitor', 'help'];
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -36,6 +36,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         // loaded lazily: it pulls in the Kubernetes client
         const { runVerify } = await import('./verify.ts');
         return await runVerify(rest, io);
+      }
+      case 'serve': {
+        // the admission webhook; loaded lazily (prom-client, https)
+        const { runServe } = await import('./serve-command.ts');
+        return await runServe(rest, io);
       }
       case 'comment': {
         // posts the sticky PR comment from a JSON report (CircleCI orb); loaded lazily

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
+import { scanOutcome } from '../core/outcome.ts';
 import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
@@ -51,6 +52,7 @@ const EXTENSION_FORMAT: Record<string, ReportFormat> = {
   '.md': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.prom': 'metrics',
 };
 
 function formatFromFile(file: string): ReportFormat | undefined {
@@ -236,18 +238,16 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
   const written = await writeReports(report, targets, values, io);
   if (written !== EXIT.ok) return written;
 
-  if (report.objectsScanned === 0 && !values['allow-empty']) {
-    io.stderr(
-      `kubeward: no Kubernetes objects found in ${positionals.join(', ')} (${report.filesScanned} files read, ${report.skipped.length} documents skipped); pass --allow-empty to accept an empty scan\n`,
-    );
-    return EXIT.usage;
+  const outcome = scanOutcome(report, {
+    allowEmpty: Boolean(values['allow-empty']),
+    failOn: failOn ?? report.failOn,
+    paths: positionals,
+  });
+  for (const p of outcome.problems) {
+    if (p.code === 'no-objects') io.stderr(`kubeward: ${p.message}; pass --allow-empty to accept an empty scan\n`);
+    else note(`kubeward: ${p.message} (exit 2)\n`);
   }
-  if (report.errors.length) {
-    note(`kubeward: ${report.errors.length} input error(s): the results are incomplete (exit 2)\n`);
-    return EXIT.usage;
-  }
-  if (failOn === 'none') return EXIT.ok;
-  return failsThreshold(report, report.failOn) ? EXIT.findings : EXIT.ok;
+  return outcome.exitCode;
 }
 
 async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined): Promise<Report> {

@@ -18,6 +18,8 @@ export interface ActionInputs {
   onlyNew: boolean;
   githubToken: string;
   annotations: boolean;
+  /** Accept a scan that finds no Kubernetes object (else it fails, as the CLI exits 2). */
+  allowEmpty: boolean;
   /** Reserved for `mode: verify` (read by the verify entry). */
   verify: { kubeconfig?: string; context?: string; namespace?: string; manifests?: string; timeout?: string };
 }
@@ -74,6 +76,7 @@ export function readInputs(): ActionInputs {
     onlyNew: bool('only-new', false),
     githubToken: opt('github-token') ?? '',
     annotations: bool('annotations', true),
+    allowEmpty: bool('allow-empty', false),
     verify: {
       kubeconfig: opt('kubeconfig'),
       context: opt('context'),

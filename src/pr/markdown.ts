@@ -4,6 +4,7 @@
  * `maxLength` by dropping rows and details with a note saying how many were left out.
  */
 import { atLeast, isSeverity, SEVERITIES, type Finding, type Report, type Severity } from '../core/model.ts';
+import type { Outcome } from '../core/outcome.ts';
 import { getRule } from '../core/rules/index.ts';
 import { catalogMarkdown, codeBlock, encodePath, escapeMarkdown, inlineCode } from './escape.ts';
 
@@ -30,6 +31,8 @@ export interface MarkdownOptions {
   notes?: string[];
   /** Footer line (already escaped markdown). */
   footer?: string;
+  /** The run's verdict (core/outcome.ts): a run that could not look at everything says so first. */
+  outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
 }
 
 export function findingLocation(f: Finding): string {
@@ -49,8 +52,21 @@ function countsLine(report: Report): string {
     .join(', ');
 }
 
-export function headline(report: Report): string {
+export function headline(report: Report, outcome?: Pick<Outcome, 'exitCode' | 'problems'>): string {
   const n = report.findings.length;
+  if (outcome && outcome.exitCode >= 2) {
+    const what = outcome.exitCode === 3 ? 'verification incomplete' : 'scan incomplete';
+    const why = outcome.problems.map((p) => escapeMarkdown(p.message)).join('; ');
+    return `❌ ${what}${why ? `: ${why}` : ''}${n ? ` — ${n} finding${n === 1 ? '' : 's'} (${countsLine(report)})` : ''}`;
+  }
+  // input errors or checks that could not run: never "all clear", whoever renders the report
+  if (n === 0 && (report.errors.length || report.notVerified.length)) {
+    const parts = [
+      report.errors.length ? `${report.errors.length} input error(s)` : '',
+      report.notVerified.length ? `${report.notVerified.length} check(s) not verified` : '',
+    ].filter(Boolean);
+    return `❌ incomplete: no findings, but ${parts.join(' and ')}`;
+  }
   if (n === 0) return 'all clear: no findings ✅';
   const failOn: string = report.failOn;
   if (!isSeverity(failOn))
@@ -98,7 +114,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): string {
     `\n\n> ⚠️ ${n} more ${what} not shown here (size limit): see the SARIF file or the annotations.`;
   const head: string[] = [];
   if (opts.header) head.push(opts.header);
-  head.push(`### ${opts.title ?? 'kubeward'}: ${headline(report)}`);
+  head.push(`### ${opts.title ?? 'kubeward'}: ${headline(report, opts.outcome)}`);
   for (const n of opts.notes ?? []) head.push(`> ${n}`);
   const extra: string[] = [];
   if (report.suppressed.length > 0) extra.push(`${report.suppressed.length} suppressed`);

@@ -1,5 +1,6 @@
 /** The sticky PR comment: one comment per PR, found by a hidden marker, created once and then updated. */
 import type { Report } from '../core/model.ts';
+import type { Outcome } from '../core/outcome.ts';
 import { call, httpError, paginate, type GitHubClient, type RetryOptions } from './client.ts';
 import { renderMarkdown } from './markdown.ts';
 
@@ -25,6 +26,8 @@ export interface StickyCommentOptions extends PullRequestTarget {
   notes?: string[];
   /** A link to the workflow run or CI job, shown in the footer. */
   runUrl?: string;
+  /** The run's verdict: an incomplete run says why in the headline. */
+  outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
 }
 
 export interface StickyCommentResult {
@@ -52,6 +55,7 @@ export function stickyBody(opts: Omit<StickyCommentOptions, 'client'>): string {
     header: STICKY_MARKER,
     fileUrlPrefix: prefix,
     notes: opts.notes,
+    ...(opts.outcome ? { outcome: opts.outcome } : {}),
     footer,
   });
 }

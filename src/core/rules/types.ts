@@ -1,5 +1,10 @@
 import type { FieldPath, Fix, Severity } from '../model.ts';
 import type { K8sObject } from '../manifests/types.ts';
+import type { LiveContext } from '../live/context.ts';
+
+export type { LiveContext };
+/** A Pod Security Standards level a rule belongs to (`privileged` has no controls). */
+export type PssLevel = 'baseline' | 'restricted';
 
 export type RuleCategory =
   | 'pod-security'
@@ -44,12 +49,14 @@ export interface RuleMeta {
   example?: string;
   references: string[];
   /** Pod Security Standards level the rule belongs to, where it does. */
-  pss?: 'baseline' | 'restricted';
+  pss?: PssLevel;
   /** CIS Kubernetes Benchmark item(s), where one applies. */
   cis?: string;
   options?: Record<string, RuleOption>;
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
+  /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */
+  unsuppressible?: boolean;
 }
 
 /** One thing wrong, at one field path of one object. */
@@ -78,6 +85,17 @@ export interface RuleContext {
   readonly kubeVersion: string;
   /** 'manifest' for scan, 'live' for verify: some cross-object rules soften their wording. */
   readonly mode: 'manifest' | 'live';
+  /**
+   * What verify knows about the cluster beyond the objects (manifests deployed, rollouts, events,
+   * RBAC, Secrets). Present in verify, absent in scan: rules that need it yield nothing without it.
+   */
+  readonly live?: LiveContext;
+  /**
+   * Set when a rule tagged `pss` runs as a Pod Security Standards control
+   * (`podSecurityViolations` in rules/pss.ts): the rule then judges exactly as the Pod Security
+   * admission controller does at that level, whatever its own options and stricter defaults say.
+   */
+  readonly pssLevel?: PssLevel;
   /** Computes a value once per run and shares it between rules (indexes by kind, selectors ...). */
   memo<T>(key: string, compute: () => T): T;
 }
