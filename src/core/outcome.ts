@@ -36,6 +36,11 @@ export interface ScanOutcomeOptions {
   paths?: readonly string[];
 }
 
+/** `1 file`, `2 files`: no "1 files" in a message. */
+function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
 function failingCount(report: Pick<Report, 'findings'>, failOn: Severity | 'none'): number {
   if (failOn === 'none') return 0;
   let n = 0;
@@ -57,7 +62,7 @@ export function scanOutcome(
     const where = opts.paths?.length ? ` in ${opts.paths.join(', ')}` : '';
     problems.push({
       code: 'no-objects',
-      message: `no Kubernetes objects found${where} (${report.filesScanned} files read, ${report.skipped.length} documents skipped)`,
+      message: `no Kubernetes objects found${where} (${count(report.filesScanned, 'file')} read, ${count(report.skipped.length, 'document')} skipped)`,
     });
   }
   if (report.errors.length) {
