@@ -9,6 +9,7 @@ import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Seve
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
 
 const OPTIONS = {
@@ -36,6 +37,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // set by `npm run scan`: with no path, scan the bundled examples/ as a demo
   demo: { type: 'boolean' },
+  ...SELECTION_OPTIONS,
 } as const;
 
 export interface OutputTarget {
@@ -233,9 +235,10 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const report = await runCore({ ...base, paths: positionals }, failOn);
+  const selection = await readSelection(values, io, 'scan');
+  const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
-  const written = await writeReports(report, targets, values, io);
+  const written = await writeReports(selection.display(report), targets, values, io);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {
