@@ -23,8 +23,6 @@ export async function githubClient(token: string): Promise<GitHubClient> {
 
 export function retryOptions(): RetryOptions {
   const max = Number(process.env.KUBEWARD_RETRY_MAX_WAIT_MS);
-  // per-attempt timeout; tests shorten it, nobody needs to raise it
-  const timeout = Number(process.env.KUBEWARD_GITHUB_TIMEOUT_MS);
   return {
     retries: 3,
     maxWaitMs: Number.isFinite(max) && max > 0 ? max : 60_000,
