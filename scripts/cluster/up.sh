@@ -67,6 +67,7 @@ t0=$(date +%s)
 fail() {
   log "FAILED: $*"
   for f in "$DIR"/logs/*.log; do
+    [ "$(basename "$f")" = openssl.log ] && continue
     [ -f "$f" ] || continue
     echo "--- last lines of $(basename "$f")" >&2
     tail -n 25 "$f" >&2
