@@ -4,6 +4,8 @@ export { scan, type ScanOptions } from './core/scan.ts';
 export { evaluate, defaultSetting, type EngineOptions, type EngineResult, type RuleSetting } from './core/engine.ts';
 export { catalog, getRule } from './core/rules/index.ts';
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation } from './core/rules/index.ts';
+export type { LiveContext, PssLevel } from './core/rules/types.ts';
+export { podSecurityViolations, type PssViolation } from './core/rules/pss.ts';
 export { loadManifests, parseManifestText } from './core/manifests/index.ts';
 export type { K8sObject, Inventory, LoadOptions, LoadProblem } from './core/manifests/index.ts';
 export { VERSION } from './core/version.ts';

@@ -4,21 +4,13 @@
  * timeout, failing fast on crashing or refused pods), runs the whole catalog on the live objects
  * and the admitted pods plus the live-only rules, and maps findings back to the manifests.
  */
-import {
-  countBySeverity,
-  formatPath,
-  failsThreshold,
-  type Finding,
-  type InputError,
-  type Report,
-  type Severity,
-} from './model.ts';
+import { countBySeverity, type Finding, type InputError, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
-import { catalog, getRule } from './rules/index.ts';
-import { DEFAULT_DEPLOYERS, setLiveContext, type LiveContext } from './rules/live.ts';
-import { podTemplates } from './rules/podspec.ts';
+import { catalog } from './rules/index.ts';
+import { DEFAULT_DEPLOYERS } from './rules/live.ts';
+import { attributeOrigins, liveInventory, manifestKey } from './live/inventory.ts';
 import { VERSION } from './version.ts';
 import {
   ClusterClient,
@@ -29,8 +21,10 @@ import {
   type ConnectionOptions,
   type RetryOptions,
 } from './cluster/client.ts';
-import { readInventory, watchStore, type Json, type LiveStore } from './cluster/inventory.ts';
+import { readInventory, watchStore, type LiveStore } from './cluster/inventory.ts';
 import { rolloutStatus, type RolloutResult } from './cluster/rollout.ts';
+import { runDeadline } from './cluster/deadline.ts';
+import { verifyOutcome } from './outcome.ts';
 
 export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'mode'> {
   /** Namespaces to verify; default: the namespaces of the manifests, else all namespaces. */
@@ -61,27 +55,6 @@ export class VerifyUsageError extends Error {}
 
 export const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout']);
 const WATCH_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Pod', 'Event', 'Rollout'];
-/** Kinds the catalog runs on (Secrets and Events reach the live rules through the context). */
-const EVALUATED = new Set([
-  'Namespace',
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'Service',
-  'ConfigMap',
-  'ServiceAccount',
-  'NetworkPolicy',
-  'Ingress',
-  'PodDisruptionBudget',
-  'Role',
-  'RoleBinding',
-  'Rollout',
-]);
-const CLUSTER_RBAC = new Set(['ClusterRole', 'ClusterRoleBinding']);
-
 /** kubectl-style durations: 90s, 5m, 1m30s, 1h, 250ms, or a bare number of seconds. */
 export function parseDuration(s: string): number | undefined {
   const t = s.trim();
@@ -98,24 +71,9 @@ export function parseDuration(s: string): number | undefined {
   return Math.round(total);
 }
 
-/**
- * Exit code for a verify report: 3 when a cluster could not be verified at all; 1 for findings
- * at or above failOn; 3 when some checks could not run (partial verification); else 0.
- */
+/** Exit code for a verify report: the core's one verdict (core/outcome.ts). */
 export function verifyExitCode(report: Report, failOn: Severity | 'none' = report.failOn): number {
-  if (report.notVerified.some((n) => n.check === 'cluster')) return 3;
-  if (failsThreshold(report, failOn)) return 1;
-  if (report.notVerified.length) return 3;
-  return 0;
-}
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const objOf = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
-const mdOf = (o: Json): Json => objOf(o.metadata);
-
-function normDigest(d: string): string {
-  const t = d.trim();
-  return t.startsWith('sha256:') ? t : `sha256:${t}`;
+  return verifyOutcome(report, { failOn }).exitCode;
 }
 
 interface ContextResult {
@@ -126,8 +84,9 @@ interface ContextResult {
   objects: number;
 }
 
-export async function verify(opts: VerifyOptions): Promise<Report> {
+export async function verify(options: VerifyOptions): Promise<Report> {
   const started = performance.now();
+  let opts: VerifyOptions & { deadline?: number } = options;
   const failOn = opts.failOn ?? 'high';
   const errors: InputError[] = [];
   let manifests: K8sObject[] = [];
@@ -150,6 +109,10 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   let kc;
   let contexts: string[];
   await kube;
+  // --timeout bounds the whole run from here (every request, retry, watch and rollout wait), not
+  // only the rollout wait; loading the client and reading the manifests are local work before it
+  const { signal, deadline } = runDeadline(options.timeoutMs ?? 300000, options.signal);
+  opts = { ...options, signal, deadline };
   const tick = timer(opts);
   try {
     kc = await loadKubeConfig(opts);
@@ -188,7 +151,8 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   }
   if (problems.length) {
     const res = evaluate([], problems, { ...opts, mode: 'live' });
-    findings.push(...res.findings);
+    for (const f of res.findings) findings.push(f);
+    for (const e of res.errors) errors.push(e);
   }
   sortFindings(findings);
   sortFindings(suppressed);
@@ -214,10 +178,6 @@ function timer(opts: VerifyOptions): (phase: string) => void {
     opts.onTiming?.(phase, Math.round(now - last));
     last = now;
   };
-}
-
-function manifestKey(kind: string, ns: string | undefined, name: string): string {
-  return `${kind}/${ns ?? ''}/${name}`;
 }
 
 function isNamespaced(kind: string): boolean {
@@ -271,162 +231,28 @@ async function verifyContext(
     : snapshotRollouts(store);
   tick('rollouts');
 
-  // --- live objects ---------------------------------------------------------------------------
-  const byUid = new Map<string, { kind: string; o: Json }>();
-  for (const [kind, m] of store.byKind) for (const o of m.values()) byUid.set(str(mdOf(o).uid), { kind, o });
-  const controllerOf = (o: Json): { kind: string; o: Json } | undefined => {
-    const refs = mdOf(o).ownerReferences;
-    if (!Array.isArray(refs)) return undefined;
-    const ref = objOf(refs.find((r) => objOf(r).controller === true) ?? refs[0]);
-    return byUid.get(str(ref.uid));
-  };
-  const topOwner = (o: Json): { kind: string; o: Json } | undefined => {
-    let cur = controllerOf(o);
-    for (let i = 0; cur && i < 4; i++) {
-      const up = controllerOf(cur.o);
-      if (!up) break;
-      cur = up;
-    }
-    return cur;
-  };
-
-  const manifestByKey = new Map<string, K8sObject>();
-  for (const m of manifests) if (m.ref.name) manifestByKey.set(manifestKey(m.ref.kind, mNs(m), m.ref.name), m);
-
-  const objects: K8sObject[] = [];
-  const liveByRaw = new Map<Json, K8sObject>();
-  const lc: LiveContext = {
-    cluster: client.context,
-    manifestOf: new Map(),
-    ownerOf: new Map(),
-    rollouts: new Map(),
-    expectImages: new Map(Object.entries(opts.expectImages ?? {}).map(([k, v]) => [k, normDigest(v)])),
+  const inv = liveInventory(store, client.context, manifests, {
+    namespaceOf: mNs,
+    namespaced: namespaces !== undefined,
+    rollouts: rolloutByKey,
+    expectImages: opts.expectImages,
     deployers: opts.deployers ?? DEFAULT_DEPLOYERS,
-    events: new Map(),
-    namespaces: new Map(),
-    rbac: {
-      roles: store.all('Role'),
-      clusterRoles: store.all('ClusterRole'),
-      roleBindings: store.all('RoleBinding'),
-      clusterRoleBindings: store.all('ClusterRoleBinding'),
-    },
-    pods: store.all('Pod'),
-    serviceAccounts: store.all('ServiceAccount'),
-    ingresses: store.all('Ingress'),
-    manifestsGiven: manifests.length > 0,
-    notVerified: new Set(store.notVerified.map((n) => n.check)),
-  };
-  if (opts.secrets && store.listed.has('Secret')) {
-    lc.secrets = store.all('Secret').map((s) => toK8s(s, 'Secret', client.context, 'live'));
-  }
-  for (const ns of store.all('Namespace')) lc.namespaces.set(str(mdOf(ns).name), ns);
-  for (const e of store.all('Event')) {
-    const io = objOf(e.involvedObject ?? e.regarding);
-    const k = manifestKey(str(io.kind), str(io.namespace ?? mdOf(e).namespace) || undefined, str(io.name));
-    const list = lc.events.get(k) ?? [];
-    list.push(e);
-    lc.events.set(k, list);
-  }
-
-  const kinds = [...EVALUATED, ...(namespaces ? [] : CLUSTER_RBAC)];
-  for (const kind of kinds) {
-    for (const o of store.all(kind)) {
-      const owner = kind === 'ReplicaSet' || kind === 'Job' ? controllerOf(o) : undefined;
-      if (owner) continue; // reported through its controller's template
-      const k = toK8s(o, kind, client.context, 'live');
-      const m = manifestByKey.get(manifestKey(kind, k.ref.namespace, k.ref.name));
-      if (m) {
-        lc.manifestOf.set(k, m);
-        k.locate = (p) => m.locate?.(p);
-      }
-      objects.push(k);
-      liveByRaw.set(o, k);
-    }
-  }
-  for (const o of store.all('Pod')) {
-    const k = toK8s(o, 'Pod', client.context, 'admission');
-    const top = topOwner(o);
-    const ownerK = top ? liveByRaw.get(top.o) : undefined;
-    const m = manifestByKey.get(manifestKey('Pod', k.ref.namespace, k.ref.name));
-    if (m) {
-      lc.manifestOf.set(k, m);
-      k.locate = (p) => m.locate?.(p);
-    } else if (ownerK) {
-      lc.ownerOf.set(k, ownerK);
-      const t = podTemplates(ownerK)[0];
-      if (t && ownerK.locate) {
-        const ol = ownerK.locate;
-        k.locate = (p) => {
-          if (p[0] === 'spec') return ol([...t.specPath, ...p.slice(1)]);
-          if (p[0] === 'metadata') return ol([...t.metaPath, ...p.slice(1)]);
-          return ol(t.specPath);
-        };
-      }
-    }
-    objects.push(k);
-  }
-  for (const [key, r] of rolloutByKey) {
-    const [kind, ns, ...rest] = key.split('/');
-    const raw = store.get(kind, ns, rest.join('/'));
-    let k = raw ? liveByRaw.get(raw) : undefined;
-    if (!k) {
-      // not in the cluster: report on the manifest itself
-      const m = manifestByKey.get(key);
-      if (!m) continue;
-      k = { ...m, ref: { ...m.ref, namespace: ns, cluster: client.context }, origin: 'live' };
-    }
-    lc.rollouts.set(k, r);
-  }
-
-  // The live rules see every object; the catalog sees workloads and one pod per distinct admitted
-  // spec, skipping pods identical to their workload's template (their findings are the template's).
-  const catalogObjects: K8sObject[] = [];
-  const podGroup = new Map<K8sObject, number>();
-  const reps = new Map<string, K8sObject>();
-  const templateSig = new Map<K8sObject, string>();
-  const quickSig = new Map<string, string>();
-  for (const o of objects) {
-    if (o.origin !== 'admission') {
-      catalogObjects.push(o);
-      continue;
-    }
-    const owner = lc.ownerOf.get(o);
-    // pods of one template revision with the same containers share a spec: sign the first only
-    const spec = objOf(o.data.spec);
-    const hash = objOf(objOf(o.data.metadata).labels);
-    const quick = owner
-      ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${str(hash['pod-template-hash'] ?? hash['controller-revision-hash'])}|${containerNames(spec)}`
-      : undefined;
-    const known = quick ? quickSig.get(quick) : undefined;
-    const sig = known ?? podSignature(spec);
-    if (quick && known === undefined) quickSig.set(quick, sig);
-    if (owner) {
-      let tsig = templateSig.get(owner);
-      if (tsig === undefined) {
-        const t = podTemplates(owner)[0];
-        templateSig.set(owner, (tsig = t ? podSignature(t.spec) : ''));
-      }
-      if (sig === tsig) continue;
-    }
-    const key = `${owner ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}` : `pod/${o.ref.namespace}/${o.ref.name}`}|${sig}`;
-    const rep = reps.get(key);
-    if (rep) {
-      podGroup.set(rep, (podGroup.get(rep) ?? 1) + 1);
-      continue;
-    }
-    reps.set(key, o);
-    podGroup.set(o, 1);
-    catalogObjects.push(o);
-  }
+    secrets: opts.secrets,
+  });
+  const { objects, catalogObjects } = inv;
   tick('index');
-  setLiveContext(objects, lc);
-  setLiveContext(catalogObjects, lc);
   const all = opts.rules ?? catalog;
-  const liveRes = evaluate(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live' });
+  const live = inv.context;
+  const liveRes = evaluate(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live', live });
   tick('live rules');
-  const res = evaluate(catalogObjects, [], { ...opts, rules: all.filter((r) => !r.meta.liveOnly), mode: 'live' });
+  const res = evaluate(catalogObjects, [], {
+    ...opts,
+    rules: all.filter((r) => !r.meta.liveOnly),
+    mode: 'live',
+    live,
+  });
   tick(`catalog (${catalogObjects.length} objects)`);
-  const findings = [...liveRes.findings, ...attributeOrigins(res.findings, catalogObjects, lc, podGroup)];
+  const findings = [...liveRes.findings, ...attributeOrigins(res.findings, inv)];
   tick('attribute');
   return {
     findings,
@@ -438,153 +264,6 @@ async function verifyContext(
     })),
     objects: objects.length,
   };
-}
-
-/** Fields the API server or the kubelet set on every pod, which say nothing about its security. */
-const POD_NOISE = new Set([
-  'nodeName',
-  'hostname',
-  'subdomain',
-  'serviceAccount',
-  'preemptionPolicy',
-  'priority',
-  'enableServiceLinks',
-  'schedulerName',
-  'dnsPolicy',
-  'restartPolicy',
-  'terminationGracePeriodSeconds',
-]);
-
-function containerNames(spec: Json): string {
-  const names = (k: string) => (Array.isArray(spec[k]) ? spec[k].map((c) => str(objOf(c).name)).join(',') : '');
-  return `${names('initContainers')};${names('containers')};${names('ephemeralContainers')}`;
-}
-
-/** A pod spec's identity for the catalog: admission's service-account volume and defaults removed. */
-export function podSignature(spec: Json): string {
-  const out: Json = {};
-  const keep = (k: string, v: unknown) => {
-    if (Array.isArray(v) && v.length === 0) return;
-    out[k] = v;
-  };
-  for (const [k, v] of Object.entries(spec)) {
-    if (POD_NOISE.has(k) || k === 'serviceAccountName') continue;
-    if (k === 'volumes' && Array.isArray(v)) {
-      keep(
-        k,
-        v.filter((x) => !/^kube-api-access-/.test(str(objOf(x).name))),
-      );
-    } else if (k === 'tolerations' && Array.isArray(v)) {
-      keep(
-        k,
-        v.filter((x) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(str(objOf(x).key))),
-      );
-    } else if ((k === 'containers' || k === 'initContainers') && Array.isArray(v)) {
-      keep(
-        k,
-        v.map((c) => {
-          const cc = { ...objOf(c) };
-          if (Array.isArray(cc.volumeMounts)) {
-            cc.volumeMounts = cc.volumeMounts.filter((m) => !/^kube-api-access-/.test(str(objOf(m).name)));
-            if (!(cc.volumeMounts as unknown[]).length) delete cc.volumeMounts;
-          }
-          return cc;
-        }),
-      );
-    } else keep(k, v);
-  }
-  out.serviceAccountName = str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
-  // pods and templates are both serialized by the API server in field order: plain JSON compares
-  return JSON.stringify(out);
-}
-
-function toK8s(o: Json, kind: string, cluster: string, origin: 'live' | 'admission'): K8sObject {
-  const md = mdOf(o);
-  const ns = str(md.namespace);
-  return {
-    data: o,
-    ref: {
-      apiVersion: str(o.apiVersion),
-      kind,
-      name: str(md.name),
-      ...(ns ? { namespace: ns } : {}),
-      cluster,
-    },
-    origin,
-    docPath: [],
-  };
-}
-
-function refKey(f: Finding): string {
-  const o = f.object;
-  return o ? `${o.kind}/${o.namespace ?? ''}/${o.name}` : '';
-}
-
-/**
- * Says whether the template or admission introduced each catalog finding on an admitted pod:
- * a finding that its workload's template also has is the template's (reported once, on the
- * workload); the rest were introduced at admission and are reported once per workload.
- */
-function attributeOrigins(
-  findings: Finding[],
-  objects: K8sObject[],
-  lc: LiveContext,
-  podGroup: Map<K8sObject, number>,
-): Finding[] {
-  const byKey = new Map<string, K8sObject>();
-  for (const o of objects) byKey.set(`${o.ref.kind}/${o.ref.namespace ?? ''}/${o.ref.name}`, o);
-  const onWorkload = new Set<string>();
-  for (const f of findings) if (f.origin === 'live') onWorkload.add(`${f.ruleId}|${refKey(f)}|${f.path}`);
-  const out: Finding[] = [];
-  const collapsed = new Map<string, Finding>();
-  for (const f of findings) {
-    const liveOnly = getRule(f.ruleId)?.meta.liveOnly;
-    if (liveOnly || !f.object) {
-      out.push(f);
-      continue;
-    }
-    if (f.origin === 'live') {
-      out.push({ ...f, details: { ...f.details, introducedBy: 'template' } });
-      continue;
-    }
-    if (f.origin !== 'admission') {
-      out.push(f);
-      continue;
-    }
-    const pod = byKey.get(refKey(f));
-    const owner = pod ? lc.ownerOf.get(pod) : undefined;
-    const t = owner ? podTemplates(owner)[0] : undefined;
-    if (!owner || !t) {
-      out.push({ ...f, details: { ...f.details, introducedBy: 'admission' } });
-      continue;
-    }
-    const mapped = f.path.startsWith('spec')
-      ? formatPath(t.specPath) + f.path.slice(4)
-      : f.path.startsWith('metadata')
-        ? formatPath(t.metaPath) + f.path.slice(8)
-        : f.path;
-    const ownerKey = `${owner.ref.kind}/${owner.ref.namespace ?? ''}/${owner.ref.name}`;
-    if (onWorkload.has(`${f.ruleId}|${ownerKey}|${mapped}`)) continue; // the template's: reported on the workload
-    const ck = `${f.ruleId}|${ownerKey}|${mapped}`;
-    const prev = collapsed.get(ck);
-    if (prev) {
-      prev.details = { ...prev.details, pods: String(Number(prev.details?.pods ?? '1') + (podGroup.get(pod!) ?? 1)) };
-      continue;
-    }
-    const nf: Finding = {
-      ...f,
-      message: `${f.message} (introduced at admission: not in the ${owner.ref.kind} template)`,
-      details: {
-        ...f.details,
-        introducedBy: 'admission',
-        owner: `${owner.ref.kind}/${owner.ref.name}`,
-        pods: String(podGroup.get(pod!) ?? 1),
-      },
-    };
-    collapsed.set(ck, nf);
-    out.push(nf);
-  }
-  return out;
 }
 
 /** Without manifests: the rollout state of every workload now, without waiting. */
@@ -607,7 +286,7 @@ async function awaitRollouts(
   opts: VerifyOptions,
 ): Promise<Map<string, RolloutResult>> {
   const timeoutMs = opts.timeoutMs ?? 300000;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = (opts as { deadline?: number }).deadline ?? Date.now() + timeoutMs;
   const ac = new AbortController();
   const onAbort = () => ac.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -635,9 +314,9 @@ async function awaitRollouts(
         results.set(key, r);
         if (r.state === 'waiting') pending++;
       }
-      if (!pending || ac.signal.aborted) break;
+      if (!pending) break;
       const left = deadline - Date.now();
-      if (left <= 0) {
+      if (left <= 0 || (ac.signal.aborted && Date.now() >= deadline - 50)) {
         for (const r of results.values()) {
           if (r.state !== 'waiting') continue;
           r.state = 'timeout';
@@ -645,6 +324,7 @@ async function awaitRollouts(
         }
         break;
       }
+      if (ac.signal.aborted) break;
       watching ??= watchStore(client, store, WATCH_KINDS, watchNs, ac.signal).catch(() => undefined);
       await store.nextChange(Math.min(left, 2000));
       // let a burst of watch events land before re-evaluating

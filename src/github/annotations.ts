@@ -1,5 +1,5 @@
 /** Workflow annotations: most severe first, within GitHub's 10 per type per step. */
-import * as core from '@actions/core';
+import { log, type AnnotationProperties } from './log.ts';
 import type { Finding, InputError, Severity } from '../core/model.ts';
 
 export const ANNOTATION_LIMIT = 10;
@@ -27,7 +27,7 @@ export function annotate(findings: readonly Finding[], used: Partial<Record<Leve
     }
     shown[level]++;
     const loc = f.location;
-    const props: core.AnnotationProperties = { title: `${f.ruleId}: ${f.title}` };
+    const props: AnnotationProperties = { title: `${f.ruleId}: ${f.title}` };
     if (loc && !loc.file.startsWith('<')) {
       props.file = loc.file;
       props.startLine = loc.line;
@@ -41,7 +41,7 @@ export function annotate(findings: readonly Finding[], used: Partial<Record<Leve
     }
     const where = !loc && f.object ? ` (${f.object.kind}/${f.object.name})` : '';
     const msg = `[${f.severity}] ${f.message}${where}${f.secretPreview ? ` (${f.secretPreview})` : ''}`;
-    core[level](msg, props);
+    log[level](msg, props);
   }
   return { shown, notShown };
 }
@@ -50,10 +50,10 @@ export function annotate(findings: readonly Finding[], used: Partial<Record<Leve
 export function annotateInputErrors(errors: readonly InputError[]): number {
   let n = 0;
   for (const e of errors.slice(0, ANNOTATION_LIMIT)) {
-    const props: core.AnnotationProperties = { title: 'kubeward: input error' };
+    const props: AnnotationProperties = { title: 'kubeward: input error' };
     if (e.file && !e.file.startsWith('<')) props.file = e.file;
     if (e.line) props.startLine = e.line;
-    core.warning(e.message, props);
+    log.warning(e.message, props);
     n++;
   }
   return n;

@@ -16,8 +16,12 @@ export interface ActionInputs {
   comment: CommentMode;
   suggestions: boolean;
   onlyNew: boolean;
+  /** A baseline file (workspace-relative) whose findings are hidden. */
+  baseline?: string;
   githubToken: string;
   annotations: boolean;
+  /** Accept a scan that finds no Kubernetes object (else it fails, as the CLI exits 2). */
+  allowEmpty: boolean;
   /** Reserved for `mode: verify` (read by the verify entry). */
   verify: { kubeconfig?: string; context?: string; namespace?: string; manifests?: string; timeout?: string };
 }
@@ -72,8 +76,10 @@ export function readInputs(): ActionInputs {
     comment: oneOf('comment', COMMENT_MODES, 'both'),
     suggestions: bool('suggestions', true),
     onlyNew: bool('only-new', false),
+    baseline: opt('baseline'),
     githubToken: opt('github-token') ?? '',
     annotations: bool('annotations', true),
+    allowEmpty: bool('allow-empty', false),
     verify: {
       kubeconfig: opt('kubeconfig'),
       context: opt('context'),

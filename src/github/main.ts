@@ -1,17 +1,17 @@
 /**
  * Entry point of the GitHub Action (bundled to dist/action/index.js). Prints its first line before
- * loading anything heavy, then runs; core.setFailed is called here and only here.
+ * loading anything heavy, then runs; log.fail is called here and only here.
  */
 import { VERSION } from '../core/version.ts';
 
 process.stdout.write(`kubeward ${VERSION}\n`);
-const core = await import('@actions/core');
+const { log } = await import('./log.ts');
 try {
   const { run } = await import('./run.ts');
   const result = await run();
-  if (result.failure) core.setFailed(result.failure);
+  if (result.failure) log.fail(result.failure);
 } catch (e) {
   const err = e as Error;
-  if (err.name === 'InputError' || err.name === 'ConfigError') core.setFailed(`kubeward: ${err.message}`);
-  else core.setFailed(`kubeward failed: ${err.stack ?? err.message}`);
+  if (err.name === 'InputError' || err.name === 'ConfigError') log.fail(`kubeward: ${err.message}`);
+  else log.fail(`kubeward failed: ${err.stack ?? err.message}`);
 }

@@ -3,7 +3,7 @@
  * the heaviest part of the bundle and unused outside pull requests) and turns missing permissions
  * into a clear notice instead of a failure.
  */
-import * as core from '@actions/core';
+import { log } from './log.ts';
 import type { GitHubClient, RetryOptions } from '../pr/client.ts';
 
 export async function githubClient(token: string): Promise<GitHubClient> {
@@ -20,6 +20,6 @@ export function retryOptions(): RetryOptions {
   return {
     retries: 3,
     maxWaitMs: Number.isFinite(max) && max > 0 ? max : 60_000,
-    log: (m) => core.info(m),
+    log: (m) => log.info(m),
   };
 }

@@ -5,14 +5,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { atLeast, countBySeverity, failsThreshold, SEVERITIES, type Report, type Severity } from '../core/model.ts';
+import { log } from './log.ts';
+import { countBySeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
+import { scanOutcome, type Outcome } from '../core/outcome.ts';
 import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
 import { annotate, annotateInputErrors, ANNOTATION_LIMIT } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
-import { readInputs, type ActionInputs } from './inputs.ts';
+import { InputError, readInputs, type ActionInputs } from './inputs.ts';
+import { applyBaseline, onlyNew, parseBaseline } from '../core/selection.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
+import { md, type Markdown } from '../pr/escape.ts';
 
 export interface RunResult {
   failure?: string;
@@ -22,19 +26,19 @@ const PERMISSIONS_HINT =
   'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
   'pull requests from forks get a read-only token on `pull_request` events.';
 
+/** A note for the summary and comment: kubeward's own text (code spans kept) around escaped values. */
+function note(text: string): Markdown {
+  return { markdown: text };
+}
+
 export async function run(): Promise<RunResult> {
   const inputs = readInputs();
-  core.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
+  log.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
   if (inputs.mode === 'verify') {
     const { runVerify } = await import('./verify.ts');
     return runVerify(inputs);
   }
   return runScan(inputs, readContext());
-}
-
-function filterReport(report: Report, keep: (f: Report['findings'][number]) => boolean): Report {
-  const findings = report.findings.filter(keep);
-  return { ...report, findings, counts: countBySeverity(findings) };
 }
 
 async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
@@ -50,13 +54,32 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
       ...(inputs.profile ? { profile: inputs.profile } : {}),
     });
   } catch (e) {
-    // a configuration error stops the scan: still leave a (empty) SARIF file for the upload step
-    await writeSarif(sarifPath, emptyReport(inputs)).catch(() => undefined);
-    throw e;
+    // a configuration error stops the scan: it is reported like any input error (annotation,
+    // summary, PR comment, failed step), over an empty report (SARIF still written for upload)
+    if ((e as Error).name !== 'ConfigError') throw e;
+    report = configErrorReport(inputs, e as ConfigErrorLike);
   }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
-  const notes: string[] = [];
+  const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
+
+  // A baseline (`kubeward baseline create`): known findings are hidden, as `--baseline` does.
+  if (inputs.baseline) {
+    const file = path.resolve(ctx.workspace, inputs.baseline);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new InputError(
+        `input baseline: cannot read ${inputs.baseline} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); create it with 'kubeward baseline create -o ${inputs.baseline}'`,
+      );
+    }
+    try {
+      report = applyBaseline(report, parseBaseline(text, inputs.baseline));
+    } catch (e) {
+      throw new InputError(`input baseline: ${(e as Error).message}`);
+    }
+  }
 
   // The PR client, when there is a PR and something to do with it.
   const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
@@ -73,11 +96,11 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
         files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
         diffs = pr_.diffsOf(files);
         const before = report.findings.length;
-        report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
+        report = onlyNew(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
         notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
       } catch (e) {
         const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
-        core.notice(msg);
+        log.notice(msg);
         notes.push(msg);
       }
     }
@@ -85,9 +108,17 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const msg = pr
       ? 'only-new needs github-token to read the pull request: reporting every finding.'
       : 'only-new applies to pull requests only: reporting every finding.';
-    core.notice(msg);
+    log.notice(msg);
     notes.push(msg);
   }
+
+  // The verdict, decided by the core exactly as the CLI decides its exit code: input errors or
+  // no Kubernetes object at all (unless allow-empty) fail the step whatever the findings.
+  const outcome = scanOutcome(report, { allowEmpty: inputs.allowEmpty, failOn: inputs.failOn, paths: inputs.paths });
+  const problems = outcome.problems.map((p) =>
+    p.code === 'no-objects' ? `${p.message}; set allow-empty: true to accept an empty scan` : p.message,
+  );
+  notes.unshift(...problems.map((p) => `❌ ${p}`));
 
   // SARIF: always written, also when there is nothing to report.
   await writeSarif(sarifPath, report);
@@ -97,11 +128,11 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
-        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
+        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
       );
     }
   } else {
-    for (const e of report.errors) core.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    for (const e of report.errors) log.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
   }
 
   // PR comments.
@@ -110,28 +141,25 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
       notes.push('No github-token: PR comments skipped.');
     } else if (pr.fromFork && ctx.eventName === 'pull_request') {
       const msg = `kubeward: this pull request comes from a fork, whose token is read-only: findings are reported as annotations and in the job summary only.`;
-      core.notice(msg);
+      log.notice(msg);
       notes.push(msg);
     } else if (client) {
-      await publishToPr(inputs, ctx, report, client, files, notes);
+      await publishToPr(inputs, ctx, report, client, files, notes, outcome);
     }
   }
 
-  await writeSummary(report, ctx, notes);
+  await writeSummary(report, ctx, notes, outcome);
 
   const failOn = inputs.failOn;
-  const failed = failOn !== 'none' && failsThreshold(report, failOn);
   core.setOutput('findings', report.findings.length);
   for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
   core.setOutput('sarif-file', sarifPath);
-  core.setOutput('passed', String(!failed));
+  core.setOutput('passed', String(outcome.passed));
 
   const total = report.findings.length;
-  core.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
-  if (failed) {
-    const n = report.findings.filter((f) => atLeast(f.severity, failOn)).length;
-    return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
-  }
+  log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+  if (outcome.exitCode === 2) return { failure: `kubeward: the scan is incomplete: ${problems.join('; ')}` };
+  if (outcome.exitCode === 1) return { failure: `kubeward: ${outcome.failing} finding(s) at or above ${failOn}` };
   return {};
 }
 
@@ -139,6 +167,25 @@ async function writeSarif(file: string, report: Report): Promise<void> {
   const { formatReport } = await import('../core/report/index.ts');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, formatReport(report, 'sarif'));
+}
+
+interface ConfigErrorLike extends Error {
+  problems?: { file: string; line: number; column: number; message: string }[];
+}
+
+/** A configuration that cannot be used: an empty report whose input errors say where and why. */
+function configErrorReport(inputs: ActionInputs, e: ConfigErrorLike): Report {
+  const problems = e.problems?.length
+    ? e.problems
+    : [{ file: inputs.config ?? '', line: 0, column: 0, message: e.message }];
+  return {
+    ...emptyReport(inputs),
+    errors: problems.map((p) => ({
+      file: p.file,
+      ...(p.line > 0 ? { line: p.line, column: p.column } : {}),
+      message: `configuration: ${p.message}`,
+    })),
+  };
 }
 
 function emptyReport(inputs: ActionInputs): Report {
@@ -168,7 +215,8 @@ async function publishToPr(
   report: Report,
   client: GitHubClient,
   files: { filename: string; patch?: string; status?: string }[] | undefined,
-  notes: string[],
+  notes: (string | Markdown)[],
+  outcome: Outcome,
 ): Promise<void> {
   const pr = ctx.pullRequest!;
   const { retryOptions } = await import('./publish.ts');
@@ -183,9 +231,9 @@ async function publishToPr(
     retry: retryOptions(),
   };
   const fallback = (what: string, e: unknown) => {
-    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-    core.notice(msg);
-    notes.push(msg);
+    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
+    log.notice(`${msg} ${PERMISSIONS_HINT}`);
+    notes.push(md`${msg} ${note(PERMISSIONS_HINT)}`);
   };
   let denied = false;
   if (inputs.comment === 'review' || inputs.comment === 'both') {
@@ -200,14 +248,14 @@ async function publishToPr(
           if (!full.startsWith(path.resolve(ctx.workspace) + path.sep)) return undefined;
           return readFile(full, 'utf8');
         },
-        log: (m) => core.info(m),
+        log: (m) => log.info(m),
       });
-      core.info(
+      log.info(
         `kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`,
       );
       if (r.rejected) {
         const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
-        core.warning(msg);
+        log.warning(msg);
         notes.push(msg);
       }
     } catch (e) {
@@ -215,17 +263,25 @@ async function publishToPr(
         denied = true;
         fallback('review', e);
       } else {
-        core.warning(`kubeward: the review failed: ${describe(e)}`);
+        log.warning(`kubeward: the review failed: ${describe(e)}`);
       }
     }
   }
   if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
     try {
-      const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
-      core.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
+      const r = await publishStickyComment({
+        ...target,
+        report,
+        outcome,
+        // why the run failed without findings must show where reviewers look
+        notes: notes.filter((n) => typeof n === 'string' && n.startsWith('❌')),
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(files ? { changedFiles: files.map((f) => f.filename) } : {}),
+      });
+      log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
     } catch (e) {
       if (isPermissionError(e) || httpError(e)?.status === 404) fallback('PR comment', e);
-      else core.warning(`kubeward: the PR comment failed: ${describe(e)}`);
+      else log.warning(`kubeward: the PR comment failed: ${describe(e)}`);
     }
   }
 }

@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { log } from './log.ts';
 import { SEVERITIES, type Report } from '../core/model.ts';
 import { formatReport } from '../core/report/index.ts';
-import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
+import { verifyOutcome } from '../core/outcome.ts';
+import { parseDuration, verify, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { annotate } from './annotations.ts';
 import { readContext } from './context.ts';
 import { InputError, splitList, type ActionInputs } from './inputs.ts';
@@ -65,7 +67,7 @@ export function verifyOptionsFrom(inputs: ActionInputs, workspace: string, env: 
 export async function runVerify(inputs: ActionInputs): Promise<{ failure?: string }> {
   const ctx = readContext();
   const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
-  if (kc && kc.includes('\n')) core.setSecret(kc);
+  if (kc && kc.includes('\n')) log.mask(kc);
   const options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
   let report: Report;
   try {
@@ -80,20 +82,21 @@ export async function runVerify(inputs: ActionInputs): Promise<{ failure?: strin
   const notes: string[] = [];
   if (inputs.annotations) annotate(report.findings);
   for (const n of report.notVerified) {
-    core.warning(`kubeward verify: not verified: ${n.check}: ${n.reason}`);
+    log.warning(`kubeward verify: not verified: ${n.check}: ${n.reason}`);
     notes.push(`Not verified: ${n.check}: ${n.reason}`);
   }
-  await writeSummary(report, ctx, notes);
   const failOn = inputs.failOn === 'none' ? undefined : inputs.failOn;
   // fail-on none: findings never fail the step; a cluster that cannot be verified still does
-  const code = failOn ? verifyExitCode(report, failOn) : report.notVerified.length ? 3 : 0;
+  const outcome = verifyOutcome(report, { failOn: inputs.failOn });
+  const code = outcome.exitCode;
+  await writeSummary(report, ctx, notes, outcome);
   core.setOutput('findings', report.findings.length);
   for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
   core.setOutput('sarif-file', sarifPath);
   core.setOutput('passed', String(code === 0));
   core.setOutput('verified', String(!report.notVerified.length));
   core.setOutput('exit-code', String(code));
-  core.info(
+  log.info(
     `kubeward verify: ${report.findings.length} finding(s) on ${report.objectsScanned} live object(s), ${report.durationMs} ms`,
   );
   if (code === 3) {

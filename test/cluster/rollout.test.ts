@@ -1,8 +1,10 @@
 /** kubectl rollout status semantics per kind, and the helpers verify relies on. */
 import { LiveStore, type Json } from '../../src/core/cluster/inventory.ts';
 import { rolloutStatus } from '../../src/core/cluster/rollout.ts';
-import { parseDuration, podSignature, verifyExitCode } from '../../src/core/verify.ts';
-import { pssViolations, canon, driftBetween } from '../../src/core/rules/live.ts';
+import { parseDuration, verifyExitCode } from '../../src/core/verify.ts';
+import { podSignature } from '../../src/core/live/inventory.ts';
+import { canon, driftBetween } from '../../src/core/rules/live.ts';
+import { podSecurityViolations } from '../../src/core/rules/pss.ts';
 import type { K8sObject } from '../../src/core/manifests/types.ts';
 import type { Report } from '../../src/core/model.ts';
 
@@ -112,16 +114,27 @@ test('podSignature ignores what admission adds to every pod', () => {
   expect(podSignature(sidecar)).not.toBe(podSignature(template));
 });
 
-test('pssViolations: baseline and restricted', () => {
+test('podSecurityViolations judges a live pod object by level', () => {
+  const podOf = (spec: Record<string, unknown>): K8sObject => ({
+    data: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, spec },
+    ref: { apiVersion: 'v1', kind: 'Pod', name: 'p', namespace: 'ns' },
+    origin: 'admission',
+    docPath: [],
+  });
   const spec = { hostNetwork: true, containers: [{ name: 'c', securityContext: { privileged: true } }] };
-  expect(pssViolations(spec, {}, 'baseline')).toEqual(['hostNetwork=true', 'c: privileged']);
+  expect(podSecurityViolations(podOf(spec), 'baseline').map((v) => v.ruleId)).toEqual([
+    'privileged-container',
+    'host-network',
+  ]);
   const good = {
     securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
     containers: [{ name: 'c', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
   };
-  expect(pssViolations(good, {}, 'restricted')).toEqual([]);
-  expect(pssViolations({ containers: [{ name: 'c' }] }, {}, 'restricted')).toContain('c: runAsNonRoot not true');
-  expect(pssViolations({ containers: [{ name: 'c' }] }, {}, 'baseline')).toEqual([]);
+  expect(podSecurityViolations(podOf(good), 'restricted')).toEqual([]);
+  expect(podSecurityViolations(podOf({ containers: [{ name: 'c' }] }), 'restricted').map((v) => v.ruleId)).toContain(
+    'run-as-non-root',
+  );
+  expect(podSecurityViolations(podOf({ containers: [{ name: 'c' }] }), 'baseline')).toEqual([]);
 });
 
 test('canon treats empty and missing alike and ignores key order', () => {

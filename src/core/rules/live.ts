@@ -1,53 +1,19 @@
 /**
  * Rules that need the live cluster (`kubeward verify`). They stay pure: everything beyond the
  * objects themselves (the manifests that were deployed, rollout results, events, RBAC and
- * Secrets) reaches them through a LiveContext registered for the evaluated object array.
- * In `scan` (no LiveContext) they yield nothing.
+ * Secrets) reaches them as `ctx.live` (src/core/live/context.ts). In `scan` there is no live
+ * context and they yield nothing.
  */
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
-import type { Rule, RuleContext, RuleMeta, Violation } from './types.ts';
-import type { PodProblem, RolloutResult } from '../cluster/rollout.ts';
+import type { LiveContext, Rule, RuleContext, RuleMeta, Violation } from './types.ts';
+import type { PodProblem } from '../cluster/rollout.ts';
 import { podProblems } from '../cluster/rollout.ts';
 import { allContainers, containersOf, isObj, podTemplates, type ContainerInfo } from './podspec.ts';
-import { SAFE_SYSCTLS, SELINUX_TYPES } from './pod-security.ts';
-import { RESTRICTED_VOLUME_TYPES } from './volumes.ts';
+import { podSecurityViolations } from './pss.ts';
 import { ownedFields, ownersOf } from '../live/field-managers.ts';
 
 type Json = Record<string, unknown>;
-
-/** What verify knows beyond the evaluated objects. Built by src/core/verify.ts. */
-export interface LiveContext {
-  cluster: string;
-  /** Live object -> the manifest object it was deployed from. */
-  manifestOf: Map<K8sObject, K8sObject>;
-  /** Admitted pod (or owned ReplicaSet) -> the workload that owns it (top controller). */
-  ownerOf: Map<K8sObject, K8sObject>;
-  /** Workload -> result of waiting for its rollout. */
-  rollouts: Map<K8sObject, RolloutResult>;
-  /** Image name (repository without tag) or container name -> expected digest `sha256:...`. */
-  expectImages: Map<string, string>;
-  /** Field managers that count as the deployer (kubectl, helm, argocd ...). */
-  deployers: string[];
-  /** Warning events by `${kind}/${namespace}/${name}`. */
-  events: Map<string, Json[]>;
-  /** Namespaces in scope by name (labels decide the Pod Security level). */
-  namespaces: Map<string, Json>;
-  /** Secrets (values stripped) when the secret checks ran, else undefined. */
-  secrets?: K8sObject[];
-  /** RBAC objects for secret-readers. */
-  rbac: { roles: Json[]; clusterRoles: Json[]; roleBindings: Json[]; clusterRoleBindings: Json[] };
-  /** All pods and service accounts in scope (also ones not evaluated), for reference checks. */
-  pods: Json[];
-  serviceAccounts: Json[];
-  ingresses: Json[];
-  /** True when --manifests named what was deployed. */
-  manifestsGiven: boolean;
-  /** Checks that could not run (missing permission): these rules stay silent. */
-  notVerified: Set<string>;
-}
-
-const contexts = new WeakMap<readonly K8sObject[], LiveContext>();
 
 const CONTAINER_LISTS: [string, 'initContainer' | 'container' | 'ephemeralContainer'][] = [
   ['initContainers', 'initContainer'],
@@ -55,14 +21,9 @@ const CONTAINER_LISTS: [string, 'initContainer' | 'container' | 'ephemeralContai
   ['ephemeralContainers', 'ephemeralContainer'],
 ];
 
-/** Registers the live context for one evaluation (keyed by the objects array identity). */
-export function setLiveContext(objects: readonly K8sObject[], lc: LiveContext): void {
-  contexts.set(objects, lc);
-}
-
+/** The live context for rule `id`: absent in scan, and when the check could not run (permission). */
 function live(ctx: RuleContext, id: string): LiveContext | undefined {
-  if (ctx.mode !== 'live') return undefined;
-  const lc = contexts.get(ctx.objects);
+  const lc = ctx.live;
   if (!lc || lc.notVerified.has(id)) return undefined;
   return lc;
 }
@@ -308,7 +269,7 @@ const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 /** managedFields entries written after the deploy by a manager that is not the deployer. */
 export function outOfBandEdits(
   o: K8sObject,
-  deployers: string[],
+  deployers: readonly string[],
 ): { manager: string; time: string; op: string; fields: string[] }[] {
   const mf = arr(mdOf(o).managedFields).map(obj);
   const isDeployer = (m: string) => deployers.includes(m);
@@ -795,89 +756,17 @@ const secretReaders: Rule = {
 };
 
 // ---------------------------------------------------------------------------------------------
-export type PssLevel = 'privileged' | 'baseline' | 'restricted';
-const LEVELS: PssLevel[] = ['privileged', 'baseline', 'restricted'];
-const BASELINE_CAPS = new Set([
-  'AUDIT_WRITE',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'FOWNER',
-  'FSETID',
-  'KILL',
-  'MKNOD',
-  'NET_BIND_SERVICE',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_CHROOT',
-]);
-// the same Pod Security Standards tables as the manifest rules; a live cluster admits by its own
-// (newest) PSA, so the whole safe sysctl set applies
-const SAFE_SYSCTL_SET = new Set(SAFE_SYSCTLS);
-const RESTRICTED_VOLUMES = new Set(RESTRICTED_VOLUME_TYPES);
-
-/** Pod Security Standards violations of a pod spec at `level` (a compact PSA evaluator). */
-export function pssViolations(spec: JsonObject, annotations: Json, level: PssLevel): string[] {
-  if (level === 'privileged') return [];
-  const v: string[] = [];
-  const psc = obj(spec.securityContext);
-  for (const f of ['hostNetwork', 'hostPID', 'hostIPC'] as const) if (spec[f] === true) v.push(`${f}=true`);
-  if (obj(psc.windowsOptions).hostProcess === true) v.push('hostProcess');
-  const podSeccomp = str(obj(psc.seccompProfile).type);
-  if (podSeccomp === 'Unconfined') v.push('pod seccompProfile Unconfined');
-  const se = obj(psc.seLinuxOptions);
-  if (!SELINUX_TYPES.has(str(se.type)) || se.user || se.role) v.push('pod seLinuxOptions');
-  for (const s of arr(psc.sysctls).map(obj)) if (!SAFE_SYSCTL_SET.has(str(s.name))) v.push(`sysctl ${str(s.name)}`);
-  for (const vol of arr(spec.volumes).map(obj)) {
-    if (vol.hostPath) v.push(`hostPath volume ${str(vol.name)}`);
-    else if (level === 'restricted') {
-      const type = Object.keys(vol).find((k) => k !== 'name');
-      if (type && !RESTRICTED_VOLUMES.has(type)) v.push(`volume type ${type}`);
-    }
-  }
-  for (const [k, val] of Object.entries(annotations)) {
-    if (k.startsWith('container.apparmor.security.beta.kubernetes.io/') && val === 'unconfined')
-      v.push('AppArmor unconfined');
-  }
-  if (str(obj(psc.appArmorProfile).type) === 'Unconfined') v.push('AppArmor unconfined');
-  const podNonRoot = psc.runAsNonRoot === true;
-  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const c of arr(spec[key]).map(obj)) {
-      const n = str(c.name);
-      const sc = obj(c.securityContext);
-      const caps = obj(sc.capabilities);
-      if (sc.privileged === true) v.push(`${n}: privileged`);
-      if (obj(sc.windowsOptions).hostProcess === true) v.push(`${n}: hostProcess`);
-      for (const p of arr(c.ports).map(obj))
-        if (typeof p.hostPort === 'number' && p.hostPort !== 0) v.push(`${n}: hostPort ${p.hostPort}`);
-      const add = arr(caps.add).map(String);
-      for (const cap of add) if (!BASELINE_CAPS.has(cap.replace(/^CAP_/, ''))) v.push(`${n}: adds ${cap}`);
-      if (str(obj(sc.seccompProfile).type) === 'Unconfined') v.push(`${n}: seccomp Unconfined`);
-      if (sc.procMount !== undefined && sc.procMount !== 'Default') v.push(`${n}: procMount ${str(sc.procMount)}`);
-      const cse = obj(sc.seLinuxOptions);
-      if (!SELINUX_TYPES.has(str(cse.type)) || cse.user || cse.role) v.push(`${n}: seLinuxOptions`);
-      if (str(obj(sc.appArmorProfile).type) === 'Unconfined') v.push(`${n}: AppArmor unconfined`);
-      if (level !== 'restricted') continue;
-      if (sc.allowPrivilegeEscalation !== false) v.push(`${n}: allowPrivilegeEscalation not false`);
-      if (!(sc.runAsNonRoot === true || (sc.runAsNonRoot === undefined && podNonRoot)))
-        v.push(`${n}: runAsNonRoot not true`);
-      if (sc.runAsUser === 0 || (sc.runAsUser === undefined && psc.runAsUser === 0)) v.push(`${n}: runAsUser 0`);
-      const sp = str(obj(sc.seccompProfile).type) || podSeccomp;
-      if (sp !== 'RuntimeDefault' && sp !== 'Localhost') v.push(`${n}: seccompProfile not RuntimeDefault/Localhost`);
-      if (!arr(caps.drop).map(String).includes('ALL')) v.push(`${n}: capabilities do not drop ALL`);
-      for (const cap of add)
-        if (cap.replace(/^CAP_/, '') !== 'NET_BIND_SERVICE') v.push(`${n}: adds ${cap} (restricted)`);
-    }
-  }
-  return [...new Set(v)];
-}
+/** A namespace's Pod Security Admission level (`privileged` enforces nothing). */
+export type PsaLevel = 'privileged' | 'baseline' | 'restricted';
+const LEVELS: PsaLevel[] = ['privileged', 'baseline', 'restricted'];
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 
-export function enforceLevel(ns: Json | undefined): PssLevel | undefined {
+const ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
+
+export function enforceLevel(ns: Json | undefined): PsaLevel | undefined {
   const l = str(obj(obj(ns?.metadata).labels)[ENFORCE]);
-  return (LEVELS as string[]).includes(l) ? (l as PssLevel) : undefined;
+  return (LEVELS as string[]).includes(l) ? (l as PsaLevel) : undefined;
 }
 
 const podSecurityAdmission: Rule = {
@@ -933,11 +822,13 @@ const podSecurityAdmission: Rule = {
               .join(','),
           ).join(';')}`
         : undefined;
+    const version = str(obj(obj(lc.namespaces.get(o.ref.namespace ?? '')?.metadata).labels)[ENFORCE_VERSION]);
     const cache = ctx.memo('live:pss', () => new Map<string, string[]>());
-    let v = key ? cache.get(key) : undefined;
+    let v = key ? cache.get(`${key}|${version}`) : undefined;
     if (!v) {
-      v = pssViolations(spec, obj(mdOf(o).annotations), level);
-      if (key) cache.set(key, v);
+      // the Pod Security Standards as the catalog's pss rules judge them (rules/pss.ts)
+      v = [...new Set(podSecurityViolations(o, level, version || 'latest').map((x) => `${x.ruleId}: ${x.message}`))];
+      if (key) cache.set(`${key}|${version}`, v);
     }
     if (!v.length) return;
     yield {

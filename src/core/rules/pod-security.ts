@@ -11,9 +11,11 @@
  */
 import type { FieldPath, Fix } from '../model.ts';
 import { formatPath } from '../model.ts';
+import type { K8sObject } from '../manifests/types.ts';
 import {
   allContainers,
   boolOf,
+  containersOf,
   effective,
   get,
   isObj,
@@ -181,6 +183,13 @@ export function seccompOf(c: ContainerInfo): ProfileSetting | undefined {
   return undefined;
 }
 
+/** The seccomp profile from the securityContext fields alone (container over pod). */
+export function seccompFieldOf(c: ContainerInfo): ProfileSetting | undefined {
+  const own = ownField(c, 'seccompProfile');
+  const pod = podField(c.template, 'seccompProfile');
+  return fieldProfile(own.value, own.path, 'container') ?? fieldProfile(pod.value, pod.path, 'pod');
+}
+
 /** The AppArmor profile of a container: container field, legacy annotation, pod field. */
 export function appArmorOf(c: ContainerInfo): ProfileSetting | undefined {
   const t = c.template;
@@ -266,7 +275,7 @@ export const privilegeEscalation: Rule = {
     example: 'securityContext:\n  allowPrivilegeEscalation: false',
     references: [PSS, SECURITY_CONTEXT],
   },
-  *check(obj) {
+  *check(obj, ctx) {
     for (const c of allContainers(obj)) {
       if (isWindows(c.template)) continue;
       const ape = ownField(c, 'allowPrivilegeEscalation');
@@ -292,7 +301,8 @@ export const privilegeEscalation: Rule = {
           ...(escalator ? {} : { fix: setFix('set allowPrivilegeEscalation: false', ape.path, false) }),
           details: containerDetails(c),
         };
-      } else if (escalator) {
+      } else if (escalator && !ctx.pssLevel) {
+        // not a control of its own in the standard: privileged and added capabilities are
         yield {
           path: escalator.path,
           message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
@@ -319,7 +329,11 @@ export const runAsNonRoot: Rule = {
     example: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001',
     references: [PSS, SECURITY_CONTEXT],
   },
-  *check(obj) {
+  *check(obj, ctx) {
+    if (ctx.pssLevel) {
+      yield* pssRunAsNonRoot(obj);
+      return;
+    }
     const hits: Hit[] = [];
     for (const c of allContainers(obj)) {
       const nonRoot = effective(c, 'runAsNonRoot');
@@ -349,6 +363,26 @@ export const runAsNonRoot: Rule = {
     yield* grouped(hits);
   },
 };
+
+/**
+ * The standard's "Running as Non-root" control as the admission controller checks it: only
+ * `runAsNonRoot: true` counts (a non-zero runAsUser does not), the pod must not set it false,
+ * and each container sets true itself or inherits the pod's true without overriding it.
+ */
+function* pssRunAsNonRoot(obj: K8sObject): Generator<Violation> {
+  for (const t of podTemplates(obj)) {
+    const pod = podField(t, 'runAsNonRoot');
+    const podValue = boolOf(pod.value);
+    if (podValue === false) yield { path: pod.path, message: 'the pod securityContext sets runAsNonRoot: false' };
+    for (const c of containersOf(t)) {
+      const own = ownField(c, 'runAsNonRoot');
+      const v = boolOf(own.value);
+      if (v === false) yield { path: own.path, message: `${who(c)} sets runAsNonRoot: false` };
+      else if (v === undefined && podValue !== true)
+        yield { path: own.path, message: `${who(c)} does not set runAsNonRoot: true (nor does the pod)` };
+    }
+  }
+}
 
 export const runAsRootUser: Rule = {
   meta: {
@@ -541,7 +575,10 @@ export const netRawCapability: Rule = {
     example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
     references: [PSS, CAPABILITIES],
   },
-  *check(obj) {
+  *check(obj, ctx) {
+    // as a Pod Security control, adding NET_RAW is judged by the capabilities control
+    // (dangerous-capabilities), and the standard does not require dropping it
+    if (ctx.pssLevel) return;
     for (const c of allContainers(obj)) {
       const added = capsOf(c, 'add').find((x) => x.name === 'NET_RAW');
       if (added) {
@@ -562,6 +599,23 @@ export const netRawCapability: Rule = {
     }
   },
 };
+
+/** Capabilities the baseline Pod Security Standard allows to add (the runtimes' default set). */
+export const BASELINE_CAPABILITIES = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
 
 /** Capabilities that give a container host-level power. */
 export const DANGEROUS_CAPABILITIES = [
@@ -609,8 +663,10 @@ export const dangerousCapabilities: Rule = {
   *check(obj, ctx) {
     const list = (stringList(ctx.options.capabilities) ?? DANGEROUS_CAPABILITIES).map((x) => capName(x) ?? x);
     const dangerous = new Set(list);
+    // as the Pod Security control: every capability outside the baseline's default set
+    const isBad = ctx.pssLevel ? (n: string) => !BASELINE_CAPABILITIES.has(n) : (n: string) => dangerous.has(n);
     for (const c of allContainers(obj)) {
-      const bad = capsOf(c, 'add').filter((x) => dangerous.has(x.name));
+      const bad = capsOf(c, 'add').filter((x) => isBad(x.name));
       if (!bad.length) continue;
       yield {
         path: bad[0].path,
@@ -645,7 +701,11 @@ export const addedCapabilities: Rule = {
     },
   },
   *check(obj, ctx) {
-    const allowed = new Set((stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x));
+    const allowed = new Set(
+      (ctx.pssLevel ? ['NET_BIND_SERVICE'] : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE'])).map(
+        (x) => capName(x) ?? x,
+      ),
+    );
     for (const c of allContainers(obj)) {
       if (isWindows(c.template)) continue;
       const extra = capsOf(c, 'add').filter((x) => !allowed.has(x.name));
@@ -675,11 +735,12 @@ export const seccompProfile: Rule = {
     example: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault',
     references: [PSS, SECCOMP],
   },
-  *check(obj) {
+  *check(obj, ctx) {
     const hits: Hit[] = [];
     for (const c of allContainers(obj)) {
       if (isWindows(c.template)) continue;
-      const p = seccompOf(c);
+      // the admission controller reads the fields only: a legacy annotation does not satisfy it
+      const p = ctx.pssLevel ? seccompFieldOf(c) : seccompOf(c);
       if (p && (p.type === 'RuntimeDefault' || p.type === 'Localhost')) continue;
       if (!p) {
         const path: FieldPath = [...c.path, 'securityContext', 'seccompProfile'];

@@ -1,5 +1,10 @@
 import type { FieldPath, Fix, Severity } from '../model.ts';
 import type { K8sObject } from '../manifests/types.ts';
+import type { LiveContext } from '../live/context.ts';
+
+export type { LiveContext };
+/** A Pod Security Standards level a rule belongs to (`privileged` has no controls). */
+export type PssLevel = 'baseline' | 'restricted';
 
 export type RuleCategory =
   | 'pod-security'
@@ -16,7 +21,8 @@ export type RuleCategory =
   | 'hygiene'
   | 'api'
   | 'dockerfile'
-  | 'live';
+  | 'live'
+  | 'policy';
 
 /** JSON-schema-like description of one rule option (validated by the config loader). */
 export interface RuleOption {
@@ -44,12 +50,14 @@ export interface RuleMeta {
   example?: string;
   references: string[];
   /** Pod Security Standards level the rule belongs to, where it does. */
-  pss?: 'baseline' | 'restricted';
+  pss?: PssLevel;
   /** CIS Kubernetes Benchmark item(s), where one applies. */
   cis?: string;
   options?: Record<string, RuleOption>;
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
+  /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */
+  unsuppressible?: boolean;
 }
 
 /** One thing wrong, at one field path of one object. */
@@ -62,6 +70,11 @@ export interface Violation {
   fix?: Fix;
   secretPreview?: string;
   details?: Record<string, string>;
+  /**
+   * Distinguishes findings of one rule at the same path of the same object (e.g. the admission
+   * policy that produced each), so their fingerprints differ.
+   */
+  key?: string;
 }
 
 /** A violation of a cross-object rule, naming the object it is reported on. */
@@ -78,6 +91,22 @@ export interface RuleContext {
   readonly kubeVersion: string;
   /** 'manifest' for scan, 'live' for verify: some cross-object rules soften their wording. */
   readonly mode: 'manifest' | 'live';
+  /**
+   * Admission policies, bindings and their params from `policies:` paths: they judge `objects`
+   * but are not scanned themselves. Empty when none were given.
+   */
+  readonly policies?: readonly K8sObject[];
+  /**
+   * What verify knows about the cluster beyond the objects (manifests deployed, rollouts, events,
+   * RBAC, Secrets). Present in verify, absent in scan: rules that need it yield nothing without it.
+   */
+  readonly live?: LiveContext;
+  /**
+   * Set when a rule tagged `pss` runs as a Pod Security Standards control
+   * (`podSecurityViolations` in rules/pss.ts): the rule then judges exactly as the Pod Security
+   * admission controller does at that level, whatever its own options and stricter defaults say.
+   */
+  readonly pssLevel?: PssLevel;
   /** Computes a value once per run and shares it between rules (indexes by kind, selectors ...). */
   memo<T>(key: string, compute: () => T): T;
 }

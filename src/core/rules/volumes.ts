@@ -142,6 +142,7 @@ export const sensitiveHostPath: Rule = {
     },
   },
   *check(obj, ctx) {
+    if (ctx.pssLevel) return; // a refinement: host-path is the Pod Security control
     const opt = ctx.options.paths;
     const list = (Array.isArray(opt) ? opt.filter((x): x is string => typeof x === 'string') : SENSITIVE_HOST_PATHS)
       .map(normalizeHostPath)
@@ -205,7 +206,8 @@ export const containerRuntimeSocket: Rule = {
       'https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/find-out-runtime-you-use/',
     ],
   },
-  *check(obj) {
+  *check(obj, ctx) {
+    if (ctx.pssLevel) return; // a refinement: host-path is the Pod Security control
     for (const v of allHostPathVolumes(obj)) {
       if (v.normal === undefined) continue;
       const sock = runtimeSocketIn(v.normal);
@@ -237,7 +239,8 @@ export const writableHostPath: Rule = {
     example: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
     references: [PSS, HOSTPATH],
   },
-  *check(obj) {
+  *check(obj, ctx) {
+    if (ctx.pssLevel) return; // a refinement: host-path is the Pod Security control
     for (const t of podTemplates(obj)) {
       const vols = new Map(hostPathVolumes(t).map((v) => [v.name, v]));
       if (!vols.size) continue;
