@@ -6,15 +6,10 @@
 import { stringify } from 'yaml';
 import type { Rule, RuleCategory, RuleMeta, RuleOption } from './rules/types.ts';
 import { catalog } from './rules/index.ts';
-import { suppressionRules } from './suppress.ts';
 
-/**
- * Every rule a user can meet: the catalog, plus the rules the suppressor reports
- * (invalid-suppression, expired-exemption) while the catalog does not list them.
- */
+/** Every rule a user can meet: the catalog (the suppressor's own rules included). */
 export function documentedRules(): Rule[] {
-  const ids = new Set(catalog.map((r) => r.meta.id));
-  return [...catalog, ...suppressionRules.filter((r) => !ids.has(r.meta.id))];
+  return [...catalog];
 }
 
 export const GENERATED_NOTE =

@@ -6,7 +6,7 @@ import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
-import { createSuppressor, suppressionRules, type Suppressor } from './suppress.ts';
+import { createSuppressor, type Suppressor } from './suppress.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -57,7 +57,7 @@ export async function loadRunConfig(
     exemptions: config.exemptions,
     annotations: config.suppressions.annotations,
     inline: config.suppressions.inline,
-    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
+    knownRules: new Set(catalog.map((r) => r.meta.id)),
     settings,
   });
   const callerSuppress = opts.suppress;

@@ -13,7 +13,6 @@ import { rules as istio } from './istio.ts';
 import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
-import { suppressionRules } from '../suppress.ts';
 
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
 
@@ -32,8 +31,6 @@ export const catalog: readonly Rule[] = [
   ...api,
   ...input,
   ...live,
-  // reported by the suppressor (src/core/suppress.ts), listed so docs, SARIF and `explain` know them
-  ...suppressionRules,
 ];
 
 const byId = new Map<string, Rule>();
