@@ -5,6 +5,8 @@ import { rules as podSecurity } from './pod-security.ts';
 import { rules as volumes } from './volumes.ts';
 import { rules as images } from './images.ts';
 import { rules as resources } from './resources.ts';
+import { rules as probes } from './probes.ts';
+import { rules as availability } from './availability.ts';
 import { rules as serviceAccounts } from './service-accounts.ts';
 import { rules as secrets } from './secrets.ts';
 import { rules as network } from './network.ts';
@@ -22,6 +24,8 @@ export const catalog: readonly Rule[] = [
   ...volumes,
   ...images,
   ...resources,
+  ...probes,
+  ...availability,
   ...serviceAccounts,
   ...secrets,
   ...network,
