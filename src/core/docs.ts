@@ -4,7 +4,7 @@
  * scripts/gen-docs.ts writes the files; test/docs.test.ts fails when they are stale.
  */
 import { stringify } from 'yaml';
-import type { Rule, RuleCategory, RuleMeta, RuleOption } from './rules/types.ts';
+import { POD_TEMPLATE_KINDS, type Rule, type RuleCategory, type RuleMeta, type RuleOption } from './rules/types.ts';
 import { catalog } from './rules/index.ts';
 
 /** Every rule a user can meet: the catalog (the suppressor's own rules included). */
@@ -75,6 +75,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
     );
   }
   if (meta.cis) out.push(`| CIS Kubernetes Benchmark | ${cell(meta.cis)} |`);
+  if (meta.kinds?.length) {
+    const kinds = meta.kinds.map((k) => (k === POD_TEMPLATE_KINDS ? 'every kind with a pod template' : `\`${k}\``));
+    out.push(`| Applies to | ${cell(kinds.join(', '))} |`);
+  }
   out.push(
     `| Runs on | ${meta.liveOnly ? 'live clusters only (`kubeward verify`)' : 'manifests (`kubeward scan`) and live objects (`kubeward verify`)'} |`,
   );

@@ -18,6 +18,7 @@ import {
 } from './inventory.ts';
 import { get, isObj, numOf, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule, RuleContext } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 const HPA_DOC = 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/';
@@ -221,6 +222,7 @@ export const pdbBlocksEviction: Rule = {
 export const pdbPolicy: Rule = {
   meta: {
     id: 'pdb-policy',
+    kinds: ['PodDisruptionBudget'],
     title: 'PodDisruptionBudget without a budget or unhealthy-pod eviction policy',
     severity: 'low',
     enabledByDefault: true,
@@ -328,6 +330,7 @@ const SELECTOR_KINDS = new Set([
 export const selectorMismatch: Rule = {
   meta: {
     id: 'selector-mismatch',
+    kinds: [...SELECTOR_KINDS],
     title: 'Selector does not match the pod template labels',
     severity: 'high',
     enabledByDefault: true,
@@ -367,6 +370,7 @@ export const selectorMismatch: Rule = {
 export const jobTtl: Rule = {
   meta: {
     id: 'job-ttl',
+    kinds: ['Job'],
     title: 'Job without ttlSecondsAfterFinished',
     severity: 'low',
     enabledByDefault: false,
@@ -390,6 +394,7 @@ export const jobTtl: Rule = {
 export const nakedPod: Rule = {
   meta: {
     id: 'naked-pod',
+    kinds: ['Pod'],
     title: 'Pod without a controller',
     severity: 'low',
     enabledByDefault: true,
@@ -458,6 +463,7 @@ export const rolloutStrategy: Rule = {
 export const priorityClass: Rule = {
   meta: {
     id: 'priority-class',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'priorityClassName missing or not allowed',
     severity: 'low',
     enabledByDefault: false,
@@ -499,6 +505,7 @@ const WHEN_UNSATISFIABLE = new Set(['DoNotSchedule', 'ScheduleAnyway']);
 export const topologySpreadInvalid: Rule = {
   meta: {
     id: 'topology-spread-invalid',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Invalid topology spread constraint',
     severity: 'low',
     enabledByDefault: true,
@@ -557,6 +564,7 @@ export const topologySpreadInvalid: Rule = {
 export const cronjobConfig: Rule = {
   meta: {
     id: 'cronjob-config',
+    kinds: ['CronJob'],
     title: 'CronJob misconfigured',
     severity: 'low',
     enabledByDefault: true,

@@ -4,6 +4,7 @@ import type { JsonObject, K8sObject } from '../manifests/types.ts';
 import { isRunToCompletionCrd } from './crd-templates.ts';
 import { allContainers, containersOf, isObj, numOf, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const PROBES_DOC =
   'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
@@ -28,6 +29,7 @@ function probeRule(id: string, field: 'livenessProbe' | 'readinessProbe', ration
       severity: 'low',
       enabledByDefault: true,
       category: 'availability',
+      kinds: [POD_TEMPLATE_KINDS],
       rationale,
       remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs, workflows, Pods with restartPolicy Never/OnFailure and init containers are exempt${field === 'readinessProbe' ? '; Knative Serving adds a default readiness probe' : ''}). Prefer a cheap endpoint that reflects the container's own health.`,
       example: `containers:\n- name: web\n  image: nginx:1.27.3\n  ${field}:\n    httpGet: { path: /healthz, port: 8080 }\n    periodSeconds: 10`,
@@ -70,6 +72,7 @@ function canonical(v: unknown): string {
 export const probesIdentical: Rule = {
   meta: {
     id: 'probes-identical',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Liveness and readiness probes are identical',
     severity: 'low',
     enabledByDefault: true,
@@ -115,6 +118,7 @@ function declaredPorts(c: JsonObject): { names: Set<string>; numbers: Set<number
 export const probePort: Rule = {
   meta: {
     id: 'probe-port',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Probe targets a port the container does not expose',
     severity: 'medium',
     enabledByDefault: true,

@@ -4,6 +4,7 @@ import type { K8sObject } from '../manifests/types.ts';
 import { inventory } from './inventory.ts';
 import { allContainers, get, isObj, type ContainerInfo, type PodTemplate } from './podspec.ts';
 import type { Rule, RuleContext, RuleMeta } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const RES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
 
@@ -113,6 +114,7 @@ function missingResourceRule(
       severity,
       enabledByDefault: true,
       category: 'resources',
+      kinds: [POD_TEMPLATE_KINDS],
       rationale,
       remediation: `Set \`resources.${kind}.${res}\` on every container (init containers included), or a pod-level \`spec.resources.${kind}.${res}\`, or a LimitRange default in the namespace.`,
       example:
@@ -172,6 +174,7 @@ type Bounds = { min?: unknown; max?: unknown };
 export const resourceBounds: Rule = {
   meta: {
     id: 'resource-bounds',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Resource request or limit outside configured bounds',
     severity: 'medium',
     enabledByDefault: false,
@@ -234,6 +237,7 @@ export const resourceBounds: Rule = {
 export const ephemeralStorage: Rule = {
   meta: {
     id: 'ephemeral-storage',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Ephemeral-storage request or limit missing',
     severity: 'low',
     enabledByDefault: false,
@@ -264,6 +268,7 @@ export const ephemeralStorage: Rule = {
 export const requestsEqualLimits: Rule = {
   meta: {
     id: 'requests-equal-limits',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Requests differ from limits (not Guaranteed QoS)',
     severity: 'low',
     enabledByDefault: false,
