@@ -12,6 +12,7 @@ if [ "${#paths[@]}" -eq 0 ]; then paths=(.); fi
 args=(scan "${paths[@]}" --fail-on "${KW_FAIL_ON:-high}")
 if [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
 if [ -n "${KW_PROFILE:-}" ]; then args+=(--profile "$KW_PROFILE"); fi
+if [ -n "${KW_BASELINE:-}" ]; then args+=(--baseline "$KW_BASELINE"); fi
 # each --format pairs with the --output at the same position; the last (text) goes to the log
 args+=(--format junit --output "$out/junit/kubeward.xml")
 args+=(--format sarif --output "$out/kubeward.sarif")

@@ -8,14 +8,15 @@ import * as core from '@actions/core';
 import { log } from './log.ts';
 import { countBySeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { scanOutcome, type Outcome } from '../core/outcome.ts';
-import { escapeMarkdown } from '../pr/escape.ts';
 import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
 import { annotate, annotateInputErrors, ANNOTATION_LIMIT } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
-import { readInputs, type ActionInputs } from './inputs.ts';
+import { InputError, readInputs, type ActionInputs } from './inputs.ts';
+import { applyBaseline, onlyNew, parseBaseline } from '../core/selection.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
+import { md, type Markdown } from '../pr/escape.ts';
 
 export interface RunResult {
   failure?: string;
@@ -25,6 +26,11 @@ const PERMISSIONS_HINT =
   'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
   'pull requests from forks get a read-only token on `pull_request` events.';
 
+/** A note for the summary and comment: kubeward's own text (code spans kept) around escaped values. */
+function note(text: string): Markdown {
+  return { markdown: text };
+}
+
 export async function run(): Promise<RunResult> {
   const inputs = readInputs();
   log.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
@@ -33,11 +39,6 @@ export async function run(): Promise<RunResult> {
     return runVerify(inputs);
   }
   return runScan(inputs, readContext());
-}
-
-function filterReport(report: Report, keep: (f: Report['findings'][number]) => boolean): Report {
-  const findings = report.findings.filter(keep);
-  return { ...report, findings, counts: countBySeverity(findings) };
 }
 
 async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
@@ -59,8 +60,26 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     report = configErrorReport(inputs, e as ConfigErrorLike);
   }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
-  const notes: string[] = [];
+  const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
+
+  // A baseline (`kubeward baseline create`): known findings are hidden, as `--baseline` does.
+  if (inputs.baseline) {
+    const file = path.resolve(ctx.workspace, inputs.baseline);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new InputError(
+        `input baseline: cannot read ${inputs.baseline} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); create it with 'kubeward baseline create -o ${inputs.baseline}'`,
+      );
+    }
+    try {
+      report = applyBaseline(report, parseBaseline(text, inputs.baseline));
+    } catch (e) {
+      throw new InputError(`input baseline: ${(e as Error).message}`);
+    }
+  }
 
   // The PR client, when there is a PR and something to do with it.
   const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
@@ -77,7 +96,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
         files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
         diffs = pr_.diffsOf(files);
         const before = report.findings.length;
-        report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
+        report = onlyNew(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
         notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
       } catch (e) {
         const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
@@ -109,7 +128,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
-        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
+        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
       );
     }
   } else {
@@ -196,7 +215,7 @@ async function publishToPr(
   report: Report,
   client: GitHubClient,
   files: { filename: string; patch?: string; status?: string }[] | undefined,
-  notes: string[],
+  notes: (string | Markdown)[],
   outcome: Outcome,
 ): Promise<void> {
   const pr = ctx.pullRequest!;
@@ -212,9 +231,9 @@ async function publishToPr(
     retry: retryOptions(),
   };
   const fallback = (what: string, e: unknown) => {
-    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-    log.notice(msg);
-    notes.push(msg);
+    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
+    log.notice(`${msg} ${PERMISSIONS_HINT}`);
+    notes.push(md`${msg} ${note(PERMISSIONS_HINT)}`);
   };
   let denied = false;
   if (inputs.comment === 'review' || inputs.comment === 'both') {
@@ -255,8 +274,9 @@ async function publishToPr(
         report,
         outcome,
         // why the run failed without findings must show where reviewers look
-        notes: notes.filter((n) => n.startsWith('❌')).map(escapeMarkdown),
+        notes: notes.filter((n) => typeof n === 'string' && n.startsWith('❌')),
         ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(files ? { changedFiles: files.map((f) => f.filename) } : {}),
       });
       log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
     } catch (e) {

@@ -14,8 +14,11 @@ describe('text format', () => {
     expect(out).toContain('(ghp_…(40 chars))');
     expect(out).toContain('5 findings: 2 critical, 1 high, 1 medium, 1 low');
     expect(out).toContain('4 files, 6 objects, 1 skipped document, 1 error, 2 suppressed');
-    expect(out).toContain('Failed: findings at or above high.');
+    // an input error: the verdict line says the run is incomplete, never "Passed" or "Failed"
+    expect(out).toContain('Incomplete: 1 input error, so the results are not complete.');
+    expect(out).not.toMatch(/^(Passed|Failed)/m);
     expect(out).toContain('deploy/broken.yaml:4:2  cannot read: EACCES');
+    expect(formatReport({ ...sampleReport(), errors: [] }, 'text')).toContain('Failed: findings at or above high.');
   });
 
   test('escape sequences in untrusted text are shown, not interpreted', () => {
@@ -30,9 +33,11 @@ describe('text format', () => {
   });
 
   test('empty report', () => {
-    const out = formatReport(emptyReport(), 'text');
+    const out = formatReport({ ...emptyReport(), objectsScanned: 1 }, 'text');
     expect(out).toContain('No findings.');
     expect(out).toContain('Passed: nothing at or above high.');
+    // nothing scanned is not a pass
+    expect(formatReport(emptyReport(), 'text')).toContain('Nothing checked: no Kubernetes objects were found.');
   });
 });
 

@@ -10,8 +10,19 @@ import { formatJunit, type ScannedObject } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
 import { formatSarif } from './sarif.ts';
 import { formatText } from './text.ts';
+import { formatMetrics, type MetricsOptions } from './metrics.ts';
+import { formatPolicyReport, type PolicyReportOptions } from './policyreport.ts';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const REPORT_FORMATS = [
+  'text',
+  'json',
+  'sarif',
+  'junit',
+  'markdown',
+  'html',
+  'policyreport',
+  'metrics',
+] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface FormatOptions {
@@ -25,6 +36,10 @@ export interface FormatOptions {
   title?: string;
   /** Scanned objects, so junit can list the ones that passed (default: `report.objects` if present). */
   objects?: readonly ScannedObject[];
+  /** policyreport: flavor (wgpolicyk8s.io/v1alpha2 or openreports.io/v1alpha1), name, labels. */
+  policyReport?: PolicyReportOptions;
+  /** metrics: labels added to every series (source, environment, cluster ...). */
+  metrics?: MetricsOptions;
 }
 
 export function isReportFormat(v: unknown): v is ReportFormat {
@@ -49,12 +64,26 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
       });
     case 'html':
       return formatHtml(report);
+    case 'policyreport':
+      return formatPolicyReport(report, options.policyReport);
+    case 'metrics':
+      return formatMetrics(report, options.metrics);
     default:
       throw new Error(`unknown report format ${String(format)}; use one of ${REPORT_FORMATS.join(', ')}`);
   }
 }
 
-export { escapeMarkdown } from './markdown.ts';
+export { escapeMarkdown, escapeHtmlText, inlineCode, md, type Markdown } from './markdown-escape.ts';
+export { renderMarkdown, headline, type MarkdownOptions } from './markdown.ts';
 export { toJsonReport, JSON_REPORT_VERSION, type JsonReport, type JsonFinding } from './json.ts';
 export { toSarif, SECURITY_SEVERITY } from './sarif.ts';
 export type { ScannedObject } from './junit.ts';
+export { formatMetrics, findingSeries, escapeLabel, METRIC, type MetricsOptions } from './metrics.ts';
+export {
+  toPolicyReports,
+  formatPolicyReport,
+  POLICY_REPORT_API,
+  type PolicyReportFlavor,
+  type PolicyReportObject,
+  type PolicyReportOptions,
+} from './policyreport.ts';

@@ -15,6 +15,7 @@ import { rules as istio } from './istio.ts';
 import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
+import { rules as policies } from '../policies/rules.ts';
 
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
 
@@ -35,6 +36,7 @@ export const catalog: readonly Rule[] = [
   ...api,
   ...input,
   ...live,
+  ...policies,
 ];
 
 const byId = new Map<string, Rule>();
