@@ -75,8 +75,9 @@ test('the engine hands check only objects of the declared kinds', () => {
       references: [],
       kinds: ['Service', POD_TEMPLATE_KINDS],
     },
-    *check(o) {
+    check(o) {
       seen.push(o.ref.kind);
+      return [];
     },
   };
   const parsed = parseManifestText(
