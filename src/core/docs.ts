@@ -36,6 +36,7 @@ const CATEGORY_TITLES: Record<RuleCategory, string> = {
   api: 'Kubernetes API',
   dockerfile: 'Dockerfile',
   live: 'Live cluster',
+  policy: 'Admission policies and custom rules',
 };
 
 export function categoryTitle(c: string): string {

@@ -30,6 +30,8 @@ export interface EngineOptions {
   /** Target Kubernetes version ('1.34'). */
   kubeVersion?: string;
   mode?: 'manifest' | 'live';
+  /** Admission policies (and their bindings and params) from `policies:` paths, judged against the objects. */
+  policies?: readonly K8sObject[];
   /** The live cluster's context (verify only): rules read it as `ctx.live`. */
   live?: LiveContext;
   /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
@@ -101,7 +103,7 @@ function makeFinding(
     title: rule.meta.title,
     message: v.message,
     path,
-    fingerprint: fingerprint(rule.meta.id, obj?.ref, path, obj?.file),
+    fingerprint: fingerprint(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
     ...(obj ? { object: obj.ref } : {}),
     ...(location ? { location } : {}),
     ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
@@ -262,6 +264,7 @@ export function evaluate(
       kubeVersion: opts.kubeVersion ?? DEFAULT_KUBE_VERSION,
       mode: opts.mode ?? (opts.live ? 'live' : 'manifest'),
       ...(opts.live ? { live: opts.live } : {}),
+      policies: opts.policies ?? [],
       memo<T>(key: string, compute: () => T): T {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
