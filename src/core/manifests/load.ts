@@ -205,7 +205,8 @@ export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
         continue;
       }
       // the same limits as a file: size, then binary content
-      const buf = typeof got === 'string' ? Buffer.from(got, 'utf8') : Buffer.from(got.buffer, got.byteOffset, got.byteLength);
+      const buf =
+        typeof got === 'string' ? Buffer.from(got, 'utf8') : Buffer.from(got.buffer, got.byteOffset, got.byteLength);
       inv.files.push(STDIN_FILE);
       if (buf.length > max) {
         inv.problems.push(tooLarge(STDIN_FILE, undefined, max));
