@@ -92,6 +92,49 @@ export interface KubewardConfig extends ConfigLayer {
   profilePositions: Record<string, { line: number; column: number }>;
   /** `sources:` (charts, kustomize trees, images), with paths made absolute from the file's directory. */
   sources?: SourcesConfig;
+  /** The admin section (`policy:`), top level only. */
+  policy?: PolicySection;
+}
+
+/**
+ * `policy:`, what a pull request may not change. Meant for a configuration the pull request does
+ * not control (the action's `config` read at the base ref): see docs/security.md.
+ */
+export interface PolicySection {
+  /** This configuration is the policy: annotations and inline comments apply only as allowed. */
+  locked: boolean;
+  /** Rules no suppression of any kind may silence. */
+  lockedRules: string[];
+  allowSuppressions: { annotations: boolean; inline: boolean; wildcard: boolean };
+  maxExemptionDays?: number;
+}
+
+function parsePolicy(ctx: ParseContext, raw: unknown): PolicySection | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const lockedRules = Array.isArray(raw.lockedRules)
+    ? raw.lockedRules.filter((x): x is string => typeof x === 'string')
+    : [];
+  lockedRules.forEach((r, i) => {
+    if (!ctx.rules.has(r))
+      problem(ctx, ['policy', 'lockedRules', i], `unknown rule "${r}"${didYouMean(r, ctx.rules.keys())}`);
+  });
+  const a = raw.allowSuppressions;
+  const allow =
+    typeof a === 'boolean'
+      ? { annotations: a, inline: a, wildcard: false }
+      : isPlainObject(a)
+        ? {
+            annotations: a.annotations !== false,
+            inline: a.inline !== false,
+            wildcard: a.wildcard === true,
+          }
+        : { annotations: true, inline: true, wildcard: false };
+  return {
+    locked: raw.locked === true,
+    lockedRules,
+    allowSuppressions: allow,
+    ...(typeof raw.maxExemptionDays === 'number' ? { maxExemptionDays: raw.maxExemptionDays } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -474,6 +517,7 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       if (isPlainObject(raw)) profiles[name] = parseLayer(ctx, raw, ['profiles', name]);
     }
   }
+  const policy = parsePolicy(ctx, data.policy);
   const dir = opts.dir ?? path.resolve(path.dirname(file));
   const sources = isPlainObject(data.sources)
     ? sourcesConfig(data.sources, dir, profiles, pos, file, problems)
@@ -482,7 +526,15 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(problems);
   }
-  return { ...top, file, dir, profiles, profilePositions, ...(sources ? { sources } : {}) };
+  return {
+    ...top,
+    file,
+    dir,
+    profiles,
+    profilePositions,
+    ...(sources ? { sources } : {}),
+    ...(policy ? { policy } : {}),
+  };
 }
 
 /** `sources:` with environment shorthands expanded, directories absolute, profiles checked. */
@@ -618,6 +670,8 @@ export async function findConfigFile(opts: {
 export interface ResolvedConfig {
   /** The config file used, if any. */
   file?: string;
+  /** The admin section, when the file has one (never from a profile). */
+  policy?: PolicySection;
   profile?: string;
   failOn?: Severity;
   kubeVersion?: string;
@@ -746,9 +800,11 @@ export function resolveConfig(
     rules,
     exemptions: merged.exemptions.map((e) => ({ ...e, paths: e.paths.map(rebase) })),
     suppressions: {
-      annotations: merged.suppressions.annotations ?? true,
-      inline: merged.suppressions.inline ?? true,
+      // the policy's allowSuppressions bounds what the (possibly PR-side) layers switch on
+      annotations: (merged.suppressions.annotations ?? true) && (config.policy?.allowSuppressions.annotations ?? true),
+      inline: (merged.suppressions.inline ?? true) && (config.policy?.allowSuppressions.inline ?? true),
     },
+    ...(config.policy ? { policy: config.policy } : {}),
     settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
     ...(config.sources ? { sources: config.sources } : {}),
   };

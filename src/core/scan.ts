@@ -1,11 +1,19 @@
 /** `scan(options)`: load the config, load manifests, run the catalog, build the report. The library entry point. */
+import path from 'node:path';
 import { countBySeverity, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
-import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
+import {
+  CONFIG_FILE_NAMES,
+  findConfigFile,
+  loadConfigFile,
+  parseConfig,
+  resolveConfig,
+  type ResolvedConfig,
+} from './config.ts';
 import { createSuppressor, type Suppressor } from './suppress.ts';
 import { DEFAULT_KUBE_VERSION } from './engine.ts';
 import { evaluateSources, loadSources, type SourcesConfig } from './sources/index.ts';
@@ -18,6 +26,13 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   configFile?: string;
   /** Config profile to apply (e.g. 'dev', 'prod'). */
   profile?: string;
+  /**
+   * The configuration's text, read from somewhere the scanned tree does not control (e.g. the
+   * base commit of a pull request): used instead of any file. `file` is its path relative to
+   * cwd (globs in it are relative to that file's directory, as for a file); `name` how messages
+   * call it (default `file`).
+   */
+  configContent?: { text: string; file: string; name?: string };
   /**
    * Helm charts, Kustomize trees and Dockerfiles: added to the configuration's `sources:` (charts and
    * trees listed here are rendered as well as those found among the paths). false: render nothing.
@@ -60,6 +75,7 @@ export async function loadRunConfig(
   opts: Pick<
     ScanOptions,
     | 'configFile'
+    | 'configContent'
     | 'profile'
     | 'cwd'
     | 'paths'
@@ -72,8 +88,17 @@ export async function loadRunConfig(
   >,
 ): Promise<RunConfig> {
   const cwd = opts.cwd ?? process.cwd();
-  const configFile = await findConfigFile({ configFile: opts.configFile, cwd, paths: opts.paths });
-  const loaded = configFile ? await loadConfigFile(configFile, cwd) : undefined;
+  const content = opts.configContent;
+  const configFile = content
+    ? undefined
+    : await findConfigFile({ configFile: opts.configFile, cwd, paths: opts.paths });
+  const loaded = content
+    ? parseConfig(content.text, content.name ?? content.file, {
+        dir: path.dirname(path.resolve(cwd, content.file)),
+      })
+    : configFile
+      ? await loadConfigFile(configFile, cwd)
+      : undefined;
   const config = resolveConfig(loaded, { profile: opts.profile, cwd });
   const settings = opts.settings ?? config.settings;
   const suppressor = createSuppressor({
@@ -82,6 +107,13 @@ export async function loadRunConfig(
     inline: config.suppressions.inline,
     knownRules: new Set(catalog.map((r) => r.meta.id)),
     settings,
+    ...(config.policy
+      ? {
+          wildcardProtected: config.policy.allowSuppressions.wildcard,
+          lockedRules: config.policy.lockedRules,
+          ...(config.policy.maxExemptionDays !== undefined ? { maxExemptionDays: config.policy.maxExemptionDays } : {}),
+        }
+      : {}),
   });
   const callerSuppress = opts.suppress;
   const kubeVersion = opts.kubeVersion ?? config.kubeVersion;

@@ -23,7 +23,7 @@ import {
 import type { K8sObject } from './manifests/types.ts';
 import { allContainers, isObj, podTemplates } from './rules/podspec.ts';
 import type { Rule, RuleMeta } from './rules/types.ts';
-import { expiredExemption, invalidSuppression, suppressionRules } from './rules/input.ts';
+import { expiredExemption, INPUT_RULE_IDS, invalidSuppression, suppressionRules } from './rules/input.ts';
 
 /** A config exemption: silences matching findings, with a reason, until it expires. */
 export interface Exemption {
@@ -71,7 +71,24 @@ export interface SuppressorOptions {
   settings?: (meta: RuleMeta) => { enabled: boolean; severity: Severity };
   /** "Today" for exemption expiry; default now. */
   now?: Date;
+  /**
+   * Let wildcard rule patterns (`*`, `secret-*`) silence secret findings and input errors
+   * (rule-error, invalid-yaml, ...). Default false: only an exact rule id can (a locked policy's
+   * `allowSuppressions.wildcard` turns it on).
+   */
+  wildcardProtected?: boolean;
+  /** Rules no suppression of any kind may silence (a locked policy's `lockedRules`). */
+  lockedRules?: readonly string[];
+  /** Exemptions must expire within this many days of today (else they are not applied). */
+  maxExemptionDays?: number;
 }
+
+/** Findings a wildcard suppression never silences: secrets and input errors. */
+export function isProtectedRule(id: string): boolean {
+  return id.startsWith('secret-') || INPUT_RULE_IDS.has(id);
+}
+
+const GLOB = /[*?[\]{}!]/;
 
 /** A parsed `rules -- reason` suppression. */
 export interface IgnoreSpec {
@@ -108,17 +125,57 @@ function splitRules(s: string): string[] {
     .filter(Boolean);
 }
 
-const INLINE = /(?:^|\s)#\s*kubeward-ignore(?=\s|$)(.*)$/;
+const INLINE = /^#\s*kubeward-ignore(?=\s|$)(.*)$/;
+
+/**
+ * The YAML comment of a line (from its `#`), or undefined: a `#` inside a quoted scalar
+ * (`value: "a # kubeward-ignore x y"`) or glued to a word is part of the value, not a comment.
+ * A quote opens a scalar only where a scalar starts (line start, after `: `, `- `, `[`, `{`, `,`).
+ */
+export function commentOf(line: string): string | undefined {
+  let quote: '"' | "'" | undefined;
+  let scalarStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(i);
+    if ((c === '"' || c === "'") && scalarStart) {
+      quote = c;
+      continue;
+    }
+    if (/\s/.test(c)) continue;
+    scalarStart = c === '[' || c === '{' || c === ',' || ((c === ':' || c === '-') && /\s|^$/.test(line[i + 1] ?? ''));
+  }
+  return undefined;
+}
 
 /** The `# kubeward-ignore` comment on a line, if any; `commentOnly` when the line holds nothing else. */
 export function inlineCommentOf(line: string): { spec: IgnoreSpec; commentOnly: boolean } | undefined {
-  const m = INLINE.exec(line);
+  const comment = line.includes('#') ? commentOf(line) : undefined;
+  const m = comment === undefined ? null : INLINE.exec(comment);
   if (!m) return undefined;
   return { spec: parseInlineComment(m[1]), commentOnly: /^\s*#/.test(line) };
 }
 
-function ruleMatcher(patterns: readonly string[]): (id: string) => boolean {
-  return patterns.length ? picomatch(patterns as string[]) : () => false;
+/**
+ * Matches rule ids against patterns. An exact id always matches itself; a wildcard pattern
+ * never matches a protected rule (isProtectedRule) unless `wildcardProtected`.
+ */
+function ruleMatcher(patterns: readonly string[], wildcardProtected = false): (id: string) => boolean {
+  if (!patterns.length) return () => false;
+  const exact = new Set(patterns.filter((p) => !GLOB.test(p)));
+  const globs = patterns.filter((p) => GLOB.test(p));
+  const glob = globs.length ? picomatch(globs) : undefined;
+  return (id) => exact.has(id) || (!!glob && (wildcardProtected || !isProtectedRule(id)) && glob(id));
 }
 
 /** Does a finding path lie inside the field at `prefix` (formatPath form)? */
@@ -158,6 +215,8 @@ export interface Suppressor {
 export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const useAnnotations = opts.annotations ?? true;
   const useInline = opts.inline ?? true;
+  const matcher = (patterns: readonly string[]) => ruleMatcher(patterns, opts.wildcardProtected ?? false);
+  const locked = new Set(opts.lockedRules ?? []);
   const now = opts.now ?? new Date();
   const notes: Finding[] = [];
   const noted = new Set<string>();
@@ -207,9 +266,20 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
       });
       continue;
     }
+    if (opts.maxExemptionDays !== undefined) {
+      const limit = isoDate(new Date(now.getTime() + opts.maxExemptionDays * 86_400_000));
+      if (!e.expires || e.expires > limit) {
+        note(invalidSuppression, {
+          message: `the exemption for ${e.rules.join(', ')} ${e.expires ? `expires on ${e.expires}` : 'has no expires date'}, beyond the ${opts.maxExemptionDays} days the locked policy allows (until ${limit}): it is not applied`,
+          location: { file: e.file, line: e.line, column: e.column },
+          key: `exemption-too-long:${e.rules.join(',')}:${e.objects.join(',')}:${e.paths.join(',')}:${e.expires ?? ''}`,
+        });
+        continue;
+      }
+    }
     exemptions.push({
       e,
-      rules: ruleMatcher(e.rules),
+      rules: matcher(e.rules),
       ...(e.objects.length ? { objects: picomatch(e.objects, { nocase: true }) } : {}),
       ...(e.paths.length ? { paths: picomatch(e.paths, { dot: true }) } : {}),
     });
@@ -270,7 +340,7 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
             message: `${label} names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
           });
         }
-        const entry: AnnotationEntry = { ...spec, matches: ruleMatcher(spec.rules) };
+        const entry: AnnotationEntry = { ...spec, matches: matcher(spec.rules) };
         if (container !== undefined) {
           const specPrefix = src.specPath ? formatPath(src.specPath) : undefined;
           containers ??= allContainers(obj);
@@ -316,13 +386,15 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
     const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
     const above = line >= 2 ? inlineCommentOf(lines[line - 2]) : undefined;
     for (const c of [here, above?.commentOnly ? above : undefined]) {
-      if (c && c.spec.reason && ruleMatcher(c.spec.rules)(f.ruleId)) return c.spec;
+      if (c && c.spec.reason && matcher(c.spec.rules)(f.ruleId)) return c.spec;
     }
     return undefined;
   };
 
   return {
     suppress(f, obj) {
+      // a locked policy's rules are never silenced, whatever the suppression
+      if (locked.has(f.ruleId)) return undefined;
       if (obj && useAnnotations) {
         const entries = annotationsOf(obj);
         for (const e of entries) {

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 export interface PullRequestContext {
   number: number;
   headSha: string;
+  /** The base commit (the target branch's head when the PR event was sent). */
+  baseSha?: string;
   /** Head repository differs from the base: a fork, whose GITHUB_TOKEN is read-only on `pull_request`. */
   fromFork: boolean;
 }
@@ -25,7 +27,7 @@ interface PullRequestPayload {
   pull_request?: {
     number?: number;
     head?: { sha?: string; repo?: { full_name?: string } | null };
-    base?: { repo?: { full_name?: string } };
+    base?: { sha?: string; repo?: { full_name?: string } };
   };
 }
 
@@ -57,7 +59,12 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   if (pr && typeof number === 'number' && pr.head?.sha) {
     const head = pr.head.repo?.full_name;
     const base = pr.base?.repo?.full_name ?? `${owner}/${repo}`;
-    ctx.pullRequest = { number, headSha: pr.head.sha, fromFork: !!head && head !== base };
+    ctx.pullRequest = {
+      number,
+      headSha: pr.head.sha,
+      ...(typeof pr.base?.sha === 'string' && pr.base.sha ? { baseSha: pr.base.sha } : {}),
+      fromFork: !!head && head !== base,
+    };
   }
   return ctx;
 }

@@ -9,6 +9,8 @@ export interface ActionInputs {
   mode: 'scan' | 'verify';
   paths: string[];
   config?: string;
+  /** Where `config` is read: the checked-out tree (`head`) or the PR's base commit (`base`). */
+  configRef: 'head' | 'base';
   profile?: string;
   /** `none`: never fail the step. */
   failOn: Severity | 'none';
@@ -70,6 +72,7 @@ export function readInputs(): ActionInputs {
     mode: oneOf('mode', ['scan', 'verify'] as const, 'scan'),
     paths: paths.length > 0 ? paths : ['.'],
     config: opt('config'),
+    configRef: oneOf('config-ref', ['head', 'base'] as const, 'head'),
     profile: opt('profile'),
     failOn,
     sarifFile: opt('sarif-file') ?? 'kubeward.sarif',

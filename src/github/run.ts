@@ -45,12 +45,23 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   const { scan } = await import('../core/scan.ts');
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
   let report: Report;
+  // The client, created once, when the token allows (base config, PR comments).
+  let clientPromise: Promise<GitHubClient> | undefined;
+  const getClient = async () => {
+    const { githubClient } = await import('./publish.ts');
+    return (clientPromise ??= githubClient(inputs.githubToken));
+  };
+  const policy = await basePolicy(inputs, ctx, inputs.githubToken ? getClient : undefined);
   try {
     report = await scan({
       paths: inputs.paths,
       cwd: ctx.workspace,
       ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
-      ...(inputs.config ? { configFile: inputs.config } : {}),
+      ...(policy.content
+        ? { configContent: policy.content }
+        : inputs.config && inputs.configRef === 'head'
+          ? { configFile: inputs.config }
+          : {}),
       ...(inputs.profile ? { profile: inputs.profile } : {}),
     });
   } catch (e) {
@@ -62,6 +73,10 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
+  if (policy.note) {
+    log.info(`kubeward: ${policy.note}`);
+    notes.push(policy.note);
+  }
 
   // A baseline (`kubeward baseline create`): known findings are hidden, as `--baseline` does.
   if (inputs.baseline) {
@@ -87,8 +102,8 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   let files: { filename: string; patch?: string; status?: string }[] | undefined;
   let diffs: Map<string, FileDiff> | undefined;
   if (pr && wantsPr && inputs.githubToken) {
-    const { githubClient, retryOptions } = await import('./publish.ts');
-    client = await githubClient(inputs.githubToken);
+    const { retryOptions } = await import('./publish.ts');
+    client = await getClient();
     const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
     if (inputs.onlyNew) {
       try {
@@ -167,6 +182,50 @@ async function writeSarif(file: string, report: Report): Promise<void> {
   const { formatReport } = await import('../core/report/index.ts');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, formatReport(report, 'sarif'));
+}
+
+/**
+ * `config-ref: base`: the configuration at the pull request's base commit, which the pull request
+ * cannot change; its absence means the defaults, never the pull request's own copy.
+ */
+async function basePolicy(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  getClient: (() => Promise<GitHubClient>) | undefined,
+): Promise<{ content?: { text: string; file: string; name: string }; note?: string }> {
+  if (inputs.configRef !== 'base') return {};
+  const file = inputs.config ?? '.kubeward.yaml';
+  const sha = ctx.pullRequest?.baseSha;
+  if (!sha) {
+    // not a pull request (a push to the branch itself): the checked-out tree is the base
+    if (inputs.config) return { note: `Configuration: ${file} (config-ref: base; this run is not a pull request).` };
+    return {};
+  }
+  const { readBaseConfig } = await import('./base-config.ts');
+  const base = await readBaseConfig({
+    file,
+    sha,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    workspace: ctx.workspace,
+    ...(getClient ? { client: await getClient() } : {}),
+  });
+  const name = `${base.file}@${sha.slice(0, 7)}`;
+  const short = sha.slice(0, 7);
+  // the PR's tree cannot add a configuration either: an absent base file means the defaults
+  const text = base.text ?? '{}\n';
+  let locked = false;
+  try {
+    const { parseConfig } = await import('../core/config.ts');
+    locked = parseConfig(text, name).policy?.locked === true;
+  } catch {
+    // reported by the scan with the file's positions
+  }
+  const note =
+    base.text === undefined
+      ? `Configuration: none at the base commit ${short} (config-ref: base): kubeward's defaults apply; the pull request's own configuration is not used.`
+      : `Configuration: ${base.file} at the base commit ${short}${locked ? ' (locked policy)' : ''} (config-ref: base); the pull request's own configuration is not used.`;
+  return { content: { text, file: base.file, name }, note };
 }
 
 interface ConfigErrorLike extends Error {

@@ -11,7 +11,7 @@ import { call, httpError, paginate } from './client.ts';
 import { diffsOf, matchesPatch, rangeInDiff, type FileDiff, type PullFile } from './diff.ts';
 import { catalogMarkdown, codeBlock, commentSafe, escapeMarkdown, inlineCode } from './escape.ts';
 import { SEVERITY_ICON } from './markdown.ts';
-import type { PullRequestTarget } from './sticky.ts';
+import { byAuthor, commentAuthor, type PullRequestTarget } from './sticky.ts';
 
 export const REVIEW_MARKER = '<!-- kubeward:review -->';
 const FINDING_MARKER = /<!-- kubeward:finding ([A-Za-z0-9:._/-]+) -->/;
@@ -91,6 +91,7 @@ export function commentBody(f: Finding, suggestion?: LineEdit): string {
 }
 
 interface ExistingComment {
+  user?: { login?: string } | null;
   path?: string;
   line?: number | null;
   original_line?: number | null;
@@ -99,12 +100,15 @@ interface ExistingComment {
 
 /** Builds the review comments (pure, for tests): one per finding on a changed line. */
 export async function planReview(
-  opts: Pick<ReviewOptions, 'report' | 'suggestions' | 'readFile' | 'maxComments'>,
+  opts: Pick<ReviewOptions, 'report' | 'suggestions' | 'readFile' | 'maxComments' | 'author'>,
   diffs: Map<string, FileDiff>,
   existing: readonly ExistingComment[],
 ): Promise<{ comments: ReviewComment[]; result: ReviewResult }> {
   const done = new Set<string>();
   for (const c of existing) {
+    // only kubeward's own comments say a finding was commented: a marker pasted into someone
+    // else's comment must not silence the inline comments
+    if (opts.author !== undefined && !byAuthor(c, opts.author)) continue;
     const m = c.body ? FINDING_MARKER.exec(c.body) : null;
     if (!m || !c.path) continue;
     for (const l of [c.line, c.original_line]) if (l) done.add(`${c.path}\0${l}\0${m[1]}`);
@@ -207,7 +211,7 @@ export async function publishReview(opts: ReviewOptions): Promise<ReviewResult> 
     { owner, repo, pull_number: pullNumber },
     retry,
   );
-  const { comments, result } = await planReview(opts, diffs, existing);
+  const { comments, result } = await planReview({ ...opts, author: await commentAuthor(opts) }, diffs, existing);
   if (comments.length === 0) return result;
   const post = (cs: ReviewComment[]) =>
     call<{ id: number }>(

@@ -19,6 +19,34 @@ export interface PullRequestTarget {
   /** e.g. https://github.com (for links to files). */
   serverUrl?: string;
   retry?: RetryOptions;
+  /**
+   * The login kubeward posts as. Only its comments count as kubeward's: a marker in anyone
+   * else's comment is ignored. Default: the token's own login (`GET /user`), else
+   * `github-actions[bot]` (the GITHUB_TOKEN identity, which cannot read /user).
+   */
+  author?: string;
+}
+
+export const DEFAULT_AUTHOR = 'github-actions[bot]';
+const authors = new WeakMap<object, Promise<string>>();
+
+/** The login kubeward posts as (see PullRequestTarget.author), resolved once per client. */
+export function commentAuthor(t: Pick<PullRequestTarget, 'client' | 'author' | 'retry'>): Promise<string> {
+  if (t.author) return Promise.resolve(t.author);
+  let p = authors.get(t.client);
+  if (!p) {
+    p = call<{ login?: unknown }>(t.client, 'GET /user', {}, t.retry).then(
+      (u) => (typeof u?.login === 'string' && u.login ? u.login : DEFAULT_AUTHOR),
+      () => DEFAULT_AUTHOR,
+    );
+    authors.set(t.client, p);
+  }
+  return p;
+}
+
+/** Whether a comment was written by kubeward's identity (logins compare case-insensitively). */
+export function byAuthor(c: { user?: { login?: string } | null }, author: string): boolean {
+  return typeof c.user?.login === 'string' && c.user.login.toLowerCase() === author.toLowerCase();
 }
 
 export interface StickyCommentOptions extends PullRequestTarget {
@@ -96,10 +124,10 @@ export async function publishStickyComment(opts: StickyCommentOptions): Promise<
     { owner, repo, issue_number: pullNumber },
     retry,
   );
-  // our body starts with the marker; a human quoting it does not
-  const mine = comments.filter((c) => c.body?.trimStart().startsWith(STICKY_MARKER));
-  // prefer a bot's comment: anyone can paste the marker into a comment of their own
-  mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
+  // ours: written by kubeward's identity and starting with the marker. Anyone can paste the
+  // marker into a comment of their own; such a comment is never adopted or edited
+  const author = await commentAuthor(opts);
+  const mine = comments.filter((c) => byAuthor(c, author) && c.body?.trimStart().startsWith(STICKY_MARKER));
   for (const existing of mine) {
     try {
       const res = await call<IssueComment>(
@@ -113,7 +141,7 @@ export async function publishStickyComment(opts: StickyCommentOptions): Promise<
       const status = httpError(e)?.status;
       // not ours to edit (someone else's comment with the marker) or gone: try the next, else create
       if (status !== 403 && status !== 404) throw e;
-      if (status === 403 && existing.user?.type === 'Bot' && mine.length === 1) throw e;
+      if (status === 403 && mine.length === 1) throw e;
     }
   }
   const created = await call<IssueComment>(

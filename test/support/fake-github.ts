@@ -31,6 +31,8 @@ export interface FakeReviewComment {
   start_line?: number | null;
   body: string;
   pull_request_review_id: number;
+  /** Who wrote it (the bot, for comments of reviews posted through the fake). */
+  user?: { login: string; type: string };
 }
 
 export interface FakeFile {
@@ -62,6 +64,8 @@ export interface FakeGitHub {
   reviewComments: FakeReviewComment[];
   files: FakeFile[];
   failures: FailureRule[];
+  /** Repository files by `${ref}:${path}`, served by GET /contents/{path}?ref=. */
+  contents: Record<string, string>;
   /** Requests other than GETs, as "METHOD path". */
   writes(): string[];
   close(): Promise<void>;
@@ -111,6 +115,7 @@ export async function startFakeGitHub(
     reviewComments: [],
     files: [],
     failures: [],
+    contents: {},
   };
   const base = `/repos/${owner}/${repo}`;
 
@@ -138,6 +143,17 @@ export async function startFakeGitHub(
       const p = u.pathname;
       const href = `http://${req.headers.host}${p}`;
       let m: RegExpExecArray | null;
+      if (p.startsWith(`${base}/contents/`) && method === 'GET') {
+        const file = decodeURIComponent(p.slice(`${base}/contents/`.length));
+        const text = state.contents[`${query.ref ?? ''}:${file}`];
+        if (text === undefined) return send(res, 404, { message: 'Not Found' });
+        return send(res, 200, {
+          type: 'file',
+          path: file,
+          encoding: 'base64',
+          content: Buffer.from(text).toString('base64'),
+        });
+      }
       if ((m = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(p)) && method === 'GET') {
         const r = page(state.files, query, href);
         return send(res, 200, r.data, r.headers);
@@ -190,6 +206,7 @@ export async function startFakeGitHub(
               start_line: c.start_line ?? null,
               body: c.body,
               pull_request_review_id: id,
+              user: bot,
             });
           }
           return send(res, 200, { id, state: 'COMMENTED' });
