@@ -15,6 +15,7 @@ describe('readContext', () => {
     expect(ctx.pullRequest).toEqual({
       number: 7,
       headSha: '0123456789abcdef0123456789abcdef01234567',
+      baseSha: 'fedcba9876543210fedcba9876543210fedcba98',
       fromFork: false,
     });
   });
