@@ -7,6 +7,7 @@ Usage:
   kubeward rules [--format text|json] list the rule catalog
   kubeward explain RULE               show why a rule matters and how to fix it
   kubeward serve [options]            run the validating admission webhook (HTTPS)
+  kubeward monitor [options]          verify the cluster continuously: metrics, alerts, PolicyReports
   kubeward comment --report FILE      post the sticky PR comment from a JSON report (CI outside GitHub Actions)
   kubeward --version                  print the version
 
@@ -22,7 +23,8 @@ Checks Kubernetes manifests (YAML, JSON, multi-document, kind: List). Paths may 
 directories (recursive), globs (quote them), or '-' for standard input.
 
 Options:
-  -f, --format FORMAT     text (default), json, sarif, junit, markdown, html; repeatable
+  -f, --format FORMAT     text (default), json, sarif, junit, markdown, html, policyreport,
+                          metrics; repeatable
   -o, --output FILE       write the matching --format to FILE (the n-th --output goes with the
                           n-th --format; a --format without --output goes to stdout; an extra
                           --output takes its format from its extension)
@@ -34,6 +36,10 @@ Options:
       --exclude GLOB      skip files matching GLOB (repeatable)
       --allow-empty       exit 0 (not 2) when no Kubernetes object was found
       --file-url-prefix U link file:line in markdown to U<file>#L<line>
+      --pushgateway URL   also push the results as Prometheus metrics to a Pushgateway
+                          (auth: KUBEWARD_PUSHGATEWAY_TOKEN or _USERNAME/_PASSWORD)
+      --pushgateway-job J job label (default kubeward-scan)
+      --pushgateway-label K=V  extra grouping label, e.g. instance=repo (repeatable)
       --no-color          no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   -q, --quiet             no notes on stderr; errors are still printed
   -h, --help              show this help

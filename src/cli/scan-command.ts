@@ -9,6 +9,7 @@ import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Seve
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -20,6 +21,7 @@ const OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
+  ...PUSH_OPTIONS,
   'file-url-prefix': { type: 'string' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -180,6 +182,8 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
   const report = await runCore({ ...base, paths: positionals }, failOn);
   for (const e of report.errors) io.stderr(errorLine(e));
   const written = await writeReports(report, targets, values, io);
+  const pushError = await pushReportIfAsked(report, values, 'scan', io.env);
+  if (pushError) io.stderr(`kubeward: error: ${pushError} (the scan's result is unchanged)\n`);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {
