@@ -20,7 +20,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 export const SCAN_HELP = `Usage: kubeward scan [paths..] [options]
 
 Checks Kubernetes manifests (YAML, JSON, multi-document, kind: List). Paths may be files,
-directories (recursive), globs (quote them), or '-' for standard input.
+directories (recursive), globs (quote them), or '-' for standard input. Helm charts (a folder with
+Chart.yaml) are rendered with helm, Kustomize folders built with kustomize (or kubectl kustomize),
+and Dockerfiles checked; findings point at the template, values, base or patch line.
 
 Options:
   -f, --format FORMAT     text (default), json, sarif, junit, markdown, html, policyreport,
@@ -35,6 +37,19 @@ Options:
       --include GLOB      only scan files matching GLOB (repeatable)
       --exclude GLOB      skip files matching GLOB (repeatable)
       --allow-empty       exit 0 (not 2) when no Kubernetes object was found
+
+Sources (also .kubeward.yaml 'sources:'; see docs/sources.md):
+      --values FILE       values file for the charts found (after values.yaml; repeatable)
+      --set KEY=VALUE     helm --set for the charts found (repeatable)
+      --environment NAME=FILE[,FILE..]
+                          a named value set: each environment is rendered and scanned as its
+                          own set and findings name it (repeatable)
+      --release NAME      release name for helm template (default: the chart's name)
+      --namespace NS      namespace for helm template
+      --include-tests     also scan Helm test hooks (helm.sh/hook: test; skipped by default)
+      --overlay NAME=DIR  a Kustomize overlay as an environment (repeatable)
+      --image NAME=FILE   the Dockerfile that builds image NAME (Dockerfile/manifest cross-check)
+      --no-render         do not render charts or build kustomizations found among the paths
       --file-url-prefix U link file:line in markdown to U<file>#L<line>
       --pushgateway URL   also push the results as Prometheus metrics to a Pushgateway
                           (auth: KUBEWARD_PUSHGATEWAY_TOKEN or _USERNAME/_PASSWORD)

@@ -10,6 +10,7 @@ import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from 
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
 import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
+import type { SourcesConfig } from '../core/sources/index.ts';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -22,6 +23,15 @@ const OPTIONS = {
   exclude: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
   ...PUSH_OPTIONS,
+  values: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  environment: { type: 'string', multiple: true },
+  release: { type: 'string' },
+  namespace: { type: 'string' },
+  'include-tests': { type: 'boolean' },
+  overlay: { type: 'string', multiple: true },
+  image: { type: 'string', multiple: true },
+  'no-render': { type: 'boolean' },
   'file-url-prefix': { type: 'string' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -100,6 +110,49 @@ function parseKubeVersion(v: string | undefined): string | undefined {
   return `${m[1]}.${m[2]}`;
 }
 
+/** NAME=VALUE flags (--environment, --overlay, --image) as pairs. */
+function namedPairs(flag: string, list: readonly string[] | undefined): [string, string][] {
+  return (list ?? []).map((s) => {
+    const i = s.indexOf('=');
+    if (i <= 0 || i === s.length - 1) throw new UsageError(`--${flag} must look like NAME=VALUE, not '${s}'`, 'scan');
+    return [s.slice(0, i), s.slice(i + 1)];
+  });
+}
+
+/** The sources flags as a SourcesConfig (undefined when none was given). */
+export function sourcesFromFlags(values: {
+  values?: string[];
+  set?: string[];
+  environment?: string[];
+  release?: string;
+  namespace?: string;
+  'include-tests'?: boolean;
+  overlay?: string[];
+  image?: string[];
+  'no-render'?: boolean;
+}): SourcesConfig | undefined {
+  for (const s of values.set ?? []) {
+    if (!/^[^=]+=/.test(s)) throw new UsageError(`--set must look like KEY=VALUE, not '${s}'`, 'scan');
+  }
+  const envs = namedPairs('environment', values.environment);
+  const overlays = namedPairs('overlay', values.overlay);
+  const images = namedPairs('image', values.image);
+  const out: SourcesConfig = {
+    ...(values.values ? { values: values.values } : {}),
+    ...(values.set ? { set: values.set } : {}),
+    ...(envs.length
+      ? { environments: Object.fromEntries(envs.map(([n, f]) => [n, { values: f.split(',').filter(Boolean) }])) }
+      : {}),
+    ...(values.release ? { release: values.release } : {}),
+    ...(values.namespace ? { namespace: values.namespace } : {}),
+    ...(values['include-tests'] ? { includeTests: true } : {}),
+    ...(overlays.length ? { overlays: Object.fromEntries(overlays) } : {}),
+    ...(images.length ? { images: Object.fromEntries(images) } : {}),
+    ...(values['no-render'] ? { render: false } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
 function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
@@ -152,7 +205,10 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}),
     ...(values.profile ? { profile: values.profile } : {}),
     ...(kubeVersion ? { kubeVersion } : {}),
+    env: io.env,
   };
+  const sources = sourcesFromFlags(values);
+  if (sources) base.sources = sources;
   if (values.config) {
     try {
       await stat(base.configFile as string);

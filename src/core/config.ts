@@ -16,6 +16,7 @@ import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
 import { suppressionRules } from './suppress.ts';
+import type { HelmEnvironment, SourcesConfig } from './sources/index.ts';
 
 export { isExpired, isoDate } from './suppress.ts';
 
@@ -105,6 +106,8 @@ export interface KubewardConfig extends ConfigLayer {
   profiles: Record<string, ConfigLayer>;
   /** Line and column of each profile's key and of the `profiles` key, for messages. */
   profilePositions: Record<string, { line: number; column: number }>;
+  /** `sources:` (charts, kustomize trees, images), with paths made absolute from the file's directory. */
+  sources?: SourcesConfig;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,11 +490,68 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       if (isPlainObject(raw)) profiles[name] = parseLayer(ctx, raw, ['profiles', name]);
     }
   }
+  const dir = opts.dir ?? path.resolve(path.dirname(file));
+  const sources = isPlainObject(data.sources)
+    ? sourcesConfig(data.sources, dir, profiles, pos, file, problems)
+    : undefined;
   if (problems.length) {
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(problems);
   }
-  return { ...top, file, dir: opts.dir ?? path.resolve(path.dirname(file)), profiles, profilePositions };
+  return { ...top, file, dir, profiles, profilePositions, ...(sources ? { sources } : {}) };
+}
+
+/** `sources:` with environment shorthands expanded, directories absolute, profiles checked. */
+function sourcesConfig(
+  raw: Record<string, unknown>,
+  dir: string,
+  profiles: Record<string, ConfigLayer>,
+  pos: Positions,
+  file: string,
+  problems: ConfigProblem[],
+): SourcesConfig {
+  const src = raw as SourcesConfig & Record<string, unknown>;
+  const checkProfile = (name: string | undefined, at: Seg[]) => {
+    if (name !== undefined && !Object.hasOwn(profiles, name)) {
+      problems.push({
+        file,
+        ...pos.at(at, false),
+        message: `unknown profile "${name}"${didYouMean(name, Object.keys(profiles), false)}`,
+      });
+    }
+  };
+  const envs = (e: unknown, at: Seg[]): Record<string, HelmEnvironment> | undefined => {
+    if (!isPlainObject(e)) return undefined;
+    const out: Record<string, HelmEnvironment> = {};
+    for (const [name, v] of Object.entries(e)) {
+      if (Array.isArray(v)) out[name] = { values: v as string[] };
+      else if (isPlainObject(v)) {
+        out[name] = v as HelmEnvironment;
+        checkProfile(out[name].profile, [...at, name, 'profile']);
+      }
+    }
+    return out;
+  };
+  const out: SourcesConfig = { ...(src as SourcesConfig) };
+  if (Array.isArray(src.helm)) {
+    out.helm = src.helm.map((c, i) => {
+      const e = envs(c.environments, ['sources', 'helm', i, 'environments']);
+      return { ...c, chart: path.resolve(dir, c.chart), ...(e ? { environments: e } : {}) };
+    });
+  }
+  if (Array.isArray(src.kustomize)) {
+    out.kustomize = src.kustomize.map((k, i) => {
+      for (const [name, o] of Object.entries(k.overlays ?? {}))
+        if (typeof o === 'object') checkProfile(o.profile, ['sources', 'kustomize', i, 'overlays', name, 'profile']);
+      return { ...k, path: path.resolve(dir, k.path) };
+    });
+  }
+  const e = envs(src.environments, ['sources', 'environments']);
+  if (e) out.environments = e;
+  if (isPlainObject(src.images)) {
+    out.images = Object.fromEntries(Object.entries(src.images).map(([k, v]) => [k, path.resolve(dir, String(v))]));
+  }
+  return out;
 }
 
 /** Reads and parses a config file. `file` is shown in messages as given. */
@@ -587,6 +647,8 @@ export interface ResolvedConfig {
   suppressions: { annotations: boolean; inline: boolean };
   /** The engine's `settings` hook. */
   settings(meta: RuleMeta): RuleSetting;
+  /** `sources:` of the configuration (paths absolute). */
+  sources?: SourcesConfig;
 }
 
 /** Rewrites a glob relative to `dir` as one relative to `cwd`. */
@@ -704,5 +766,6 @@ export function resolveConfig(
       inline: merged.suppressions.inline ?? true,
     },
     settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
+    ...(config.sources ? { sources: config.sources } : {}),
   };
 }

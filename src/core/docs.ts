@@ -36,6 +36,7 @@ const CATEGORY_TITLES: Record<RuleCategory, string> = {
   api: 'Kubernetes API',
   dockerfile: 'Dockerfile',
   live: 'Live cluster',
+  policy: 'Admission policies and custom rules',
 };
 
 export function categoryTitle(c: string): string {
@@ -101,11 +102,19 @@ export function renderRuleDoc(meta: RuleMeta): string {
       out.push(`| \`${name}\` | ${o.type} | ${cell(formatDefault(o.default))} | ${cell(o.description)} |`);
     }
   } else {
-    out.push('None besides `enabled` and `severity`.');
+    out.push(meta.unsuppressible ? 'None.' : 'None besides `enabled` and `severity`.');
   }
   out.push('');
 
   out.push('## Configuration', '');
+  if (meta.unsuppressible) {
+    out.push(
+      'None: kubeward reports this finding itself, at this severity, whatever the configuration says. It cannot be turned off, re-rated or suppressed (annotations, comments and exemptions do not apply).',
+      '',
+    );
+    if (meta.references.length) out.push('## References', '', ...meta.references.map((r) => `- <${r}>`), '');
+    return out.join('\n');
+  }
   const setting: Record<string, unknown> = { enabled: true, severity: meta.severity };
   for (const [name, o] of options) if (o.default !== undefined) setting[name] = o.default;
   out.push(

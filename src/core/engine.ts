@@ -30,6 +30,8 @@ export interface EngineOptions {
   /** Target Kubernetes version ('1.34'). */
   kubeVersion?: string;
   mode?: 'manifest' | 'live';
+  /** Admission policies (and their bindings and params) from `policies:` paths, judged against the objects. */
+  policies?: readonly K8sObject[];
   /** The live cluster's context (verify only): rules read it as `ctx.live`. */
   live?: LiveContext;
   /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
@@ -39,7 +41,10 @@ export interface EngineOptions {
 export interface EngineResult {
   findings: Finding[];
   suppressed: Finding[];
-  /** Rules that threw on an object: reported, never fatal. */
+  /**
+   * Input errors (exit 2): files that were not read, load problems whose input rule is off, and
+   * rules that threw (each also a `rule-error` finding).
+   */
   errors: InputError[];
 }
 
@@ -98,7 +103,7 @@ function makeFinding(
     title: rule.meta.title,
     message: v.message,
     path,
-    fingerprint: fingerprint(rule.meta.id, obj?.ref, path, obj?.file),
+    fingerprint: fingerprint(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
     ...(obj ? { object: obj.ref } : {}),
     ...(location ? { location } : {}),
     ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
@@ -121,25 +126,99 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** Load problems that mean input was not read at all: always input errors (exit 2), whatever the config. */
+const UNREAD: ReadonlySet<LoadProblem['kind']> = new Set(['unreadable', 'too-large', 'binary']);
+
+/** The input rule that reports a load problem. */
+function problemRule(p: LoadProblem): Rule | undefined {
+  return catalog.find((r) => r.meta.id === (p.kind === 'duplicate-key' ? 'duplicate-key' : 'invalid-yaml'));
+}
+
+/**
+ * Findings and input errors for load problems (invalid YAML, Helm sources, binary files, duplicate
+ * keys ...). Configuration can re-rate an input rule, but never hide input: a file that was not read
+ * is always an input error, and a problem whose rule is turned off becomes one.
+ */
+export function problemReport(
+  problems: readonly LoadProblem[],
+  settings?: (meta: RuleMeta) => RuleSetting,
+): { findings: Finding[]; errors: InputError[] } {
+  const out: { findings: Finding[]; errors: InputError[] } = { findings: [], errors: [] };
+  for (const p of problems) {
+    const rule = problemRule(p);
+    const setting = rule && (settings ? settings(rule.meta) : defaultSetting(rule.meta));
+    if (!rule || !setting?.enabled || UNREAD.has(p.kind)) {
+      const off = rule && !setting?.enabled && !UNREAD.has(p.kind) ? ` (rule ${rule.meta.id} is off)` : '';
+      out.errors.push({ file: p.file, line: p.line, column: p.column, message: p.message + off });
+    }
+    if (!rule || !setting?.enabled) continue;
+    const path = p.path ? formatPath(p.path) : '';
+    out.findings.push({
+      ruleId: rule.meta.id,
+      severity: setting.severity,
+      category: rule.meta.category,
+      title: rule.meta.title,
+      message: p.message,
+      path,
+      ...(p.object ? { object: p.object } : {}),
+      location: { file: p.file, line: p.line, column: p.column },
+      fingerprint: p.object
+        ? fingerprint(rule.meta.id, p.object, path, p.file)
+        : fingerprint(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
+    });
+  }
+  return out;
+}
+
 /** Findings for documents that could not be parsed (invalid YAML, Helm sources, binary files ...). */
 export function problemFindings(
   problems: readonly LoadProblem[],
   settings?: (meta: RuleMeta) => RuleSetting,
 ): Finding[] {
-  const rule = catalog.find((r) => r.meta.id === 'invalid-yaml');
-  if (!rule) return [];
-  const setting = settings ? settings(rule.meta) : defaultSetting(rule.meta);
-  if (!setting.enabled) return [];
-  return problems.map((p) => ({
-    ruleId: rule.meta.id,
-    severity: setting.severity,
-    category: rule.meta.category,
-    title: rule.meta.title,
-    message: p.message,
-    path: '',
-    location: { file: p.file, line: p.line, column: p.column },
-    fingerprint: fingerprint(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
-  }));
+  return problemReport(problems, settings).findings;
+}
+
+/** Quoted text in an error message may be input (a value, a key): it is not repeated. */
+function safeErrorText(e: unknown): string {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const msg = err.message
+    .replace(/"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|`[^`\n]{0,200}`/g, '"…"')
+    .split('\n')[0];
+  const text = `${err.name}: ${msg}`;
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * A rule that throws does not vanish: the object it was checking was not judged by it. The failure
+ * is a `rule-error` finding (high, never suppressed or turned off) and an input error (exit 2).
+ */
+function ruleErrorReport(rule: Rule, obj: K8sObject | undefined, e: unknown): { finding: Finding; error: InputError } {
+  const meta = catalog.find((r) => r.meta.id === 'rule-error')?.meta;
+  const on = obj
+    ? `${obj.ref.kind}/${obj.ref.namespace ? `${obj.ref.namespace}/` : ''}${obj.ref.name}`
+    : 'the inventory (a cross-object rule)';
+  const message = `rule ${rule.meta.id} failed on ${on}, which was not checked by it: ${safeErrorText(e)}`;
+  const location = obj?.locate?.([]);
+  return {
+    finding: {
+      ruleId: 'rule-error',
+      severity: 'high',
+      category: meta?.category ?? 'hygiene',
+      title: meta?.title ?? 'A rule failed on an object',
+      message,
+      path: '',
+      fingerprint: fingerprint('rule-error', obj?.ref, rule.meta.id, obj?.file),
+      ...(obj ? { object: obj.ref } : {}),
+      ...(location ? { location } : obj?.file ? { location: { file: obj.file, line: 1, column: 1 } } : {}),
+      ...(obj?.origin ? { origin: obj.origin } : {}),
+      details: { rule: rule.meta.id },
+    },
+    error: {
+      file: obj?.file ?? (obj ? `${obj.ref.kind}/${obj.ref.name}` : ''),
+      ...(location ? { line: location.line, column: location.column } : {}),
+      message,
+    },
+  };
 }
 
 export function evaluate(
@@ -157,7 +236,14 @@ export function evaluate(
     else result.findings.push(f);
   };
 
-  for (const f of problemFindings(problems, opts.settings)) push(f, undefined);
+  const fromProblems = problemReport(problems, opts.settings);
+  for (const f of fromProblems.findings) push(f, undefined);
+  for (const e of fromProblems.errors) result.errors.push(e);
+  const failed = (rule: Rule, obj: K8sObject | undefined, e: unknown) => {
+    const r = ruleErrorReport(rule, obj, e);
+    result.findings.push(r.finding); // never suppressed
+    result.errors.push(r.error);
+  };
 
   // Violations are located after every rule has run, document by document: each document's
   // position index is then built once and can be dropped before the next (manifests/locate.ts)
@@ -178,6 +264,7 @@ export function evaluate(
       kubeVersion: opts.kubeVersion ?? DEFAULT_KUBE_VERSION,
       mode: opts.mode ?? (opts.live ? 'live' : 'manifest'),
       ...(opts.live ? { live: opts.live } : {}),
+      policies: opts.policies ?? [],
       memo<T>(key: string, compute: () => T): T {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
@@ -188,10 +275,7 @@ export function evaluate(
         try {
           for (const v of rule.check(obj, ctx)) defer(rule, setting, v, obj);
         } catch (e) {
-          result.errors.push({
-            file: obj.file ?? `${obj.ref.kind}/${obj.ref.name}`,
-            message: `rule ${rule.meta.id} failed on ${obj.ref.kind}/${obj.ref.name}: ${(e as Error).message}`,
-          });
+          failed(rule, obj, e);
         }
       }
     }
@@ -199,7 +283,7 @@ export function evaluate(
       try {
         for (const v of rule.checkAll(ctx)) defer(rule, setting, v, v.object);
       } catch (e) {
-        result.errors.push({ file: '', message: `rule ${rule.meta.id} failed: ${(e as Error).message}` });
+        failed(rule, undefined, e);
       }
     }
   }

@@ -142,7 +142,8 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   }
   if (problems.length) {
     const res = evaluate([], problems, { ...opts, mode: 'live' });
-    findings.push(...res.findings);
+    for (const f of res.findings) findings.push(f);
+    for (const e of res.errors) errors.push(e);
   }
   sortFindings(findings);
   sortFindings(suppressed);

@@ -8,7 +8,6 @@ import * as core from '@actions/core';
 import { log } from './log.ts';
 import { countBySeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { scanOutcome, type Outcome } from '../core/outcome.ts';
-import { escapeMarkdown } from '../pr/escape.ts';
 import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
 import { annotate, annotateInputErrors, ANNOTATION_LIMIT } from './annotations.ts';
@@ -16,6 +15,7 @@ import { readContext, type RunContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
+import { md, type Markdown } from '../pr/escape.ts';
 
 export interface RunResult {
   failure?: string;
@@ -24,6 +24,11 @@ export interface RunResult {
 const PERMISSIONS_HINT =
   'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
   'pull requests from forks get a read-only token on `pull_request` events.';
+
+/** A note for the summary and comment: kubeward's own text (code spans kept) around escaped values. */
+function note(text: string): Markdown {
+  return { markdown: text };
+}
 
 export async function run(): Promise<RunResult> {
   const inputs = readInputs();
@@ -59,7 +64,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     report = configErrorReport(inputs, e as ConfigErrorLike);
   }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
-  const notes: string[] = [];
+  const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
 
   // The PR client, when there is a PR and something to do with it.
@@ -109,7 +114,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
-        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. All are in the table below and in the SARIF file.`,
+        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
       );
     }
   } else {
@@ -196,7 +201,7 @@ async function publishToPr(
   report: Report,
   client: GitHubClient,
   files: { filename: string; patch?: string; status?: string }[] | undefined,
-  notes: string[],
+  notes: (string | Markdown)[],
   outcome: Outcome,
 ): Promise<void> {
   const pr = ctx.pullRequest!;
@@ -212,9 +217,9 @@ async function publishToPr(
     retry: retryOptions(),
   };
   const fallback = (what: string, e: unknown) => {
-    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-    log.notice(msg);
-    notes.push(msg);
+    const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
+    log.notice(`${msg} ${PERMISSIONS_HINT}`);
+    notes.push(md`${msg} ${note(PERMISSIONS_HINT)}`);
   };
   let denied = false;
   if (inputs.comment === 'review' || inputs.comment === 'both') {
@@ -255,8 +260,9 @@ async function publishToPr(
         report,
         outcome,
         // why the run failed without findings must show where reviewers look
-        notes: notes.filter((n) => n.startsWith('❌')).map(escapeMarkdown),
+        notes: notes.filter((n) => typeof n === 'string' && n.startsWith('❌')),
         ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(files ? { changedFiles: files.map((f) => f.filename) } : {}),
       });
       log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
     } catch (e) {

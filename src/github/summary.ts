@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import type { Report } from '../core/model.ts';
 import type { Outcome } from '../core/outcome.ts';
-import { escapeMarkdown } from '../pr/escape.ts';
+import type { Markdown } from '../pr/escape.ts';
 import { renderMarkdown } from '../pr/markdown.ts';
 import type { RunContext } from './context.ts';
 
@@ -11,7 +11,13 @@ export const SUMMARY_BYTES = 1024 * 1024;
 /** Characters to aim for first (markdown is mostly ASCII), shrunk while the UTF-8 size is over the limit. */
 export const SUMMARY_LIMIT = 1_000_000;
 
-export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly string[], outcome?: Outcome): string {
+/** Notes are plain text (escaped by the renderer) or `md` markdown. */
+export function summaryMarkdown(
+  report: Report,
+  ctx: RunContext,
+  notes: readonly (string | Markdown)[],
+  outcome?: Outcome,
+): string {
   const sha = ctx.pullRequest?.headSha ?? ctx.sha;
   let md = '';
   for (let max = SUMMARY_LIMIT; max > 1000; max = Math.floor(max * 0.8)) {
@@ -24,7 +30,7 @@ export function summaryMarkdown(report: Report, ctx: RunContext, notes: readonly
 function render(
   report: Report,
   ctx: RunContext,
-  notes: readonly string[],
+  notes: readonly (string | Markdown)[],
   sha: string,
   maxLength: number,
   outcome: Outcome | undefined,
@@ -33,7 +39,7 @@ function render(
     maxLength,
     ...(outcome ? { outcome } : {}),
     chart: true,
-    notes: notes.map(escapeMarkdown),
+    notes,
     ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),
     footer: `<sub>kubeward ${report.tool.version} · ${report.durationMs} ms</sub>`,
   });
@@ -42,7 +48,7 @@ function render(
 export async function writeSummary(
   report: Report,
   ctx: RunContext,
-  notes: readonly string[],
+  notes: readonly (string | Markdown)[],
   outcome?: Outcome,
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

@@ -3,6 +3,7 @@ import type { Report } from '../core/model.ts';
 import type { Outcome } from '../core/outcome.ts';
 import { call, httpError, paginate, type GitHubClient, type RetryOptions } from './client.ts';
 import { renderMarkdown } from './markdown.ts';
+import { commentSafe, escapeHtmlText, safeUrl, type Markdown } from './escape.ts';
 
 export const STICKY_MARKER = '<!-- kubeward:sticky -->';
 /** GitHub refuses issue comments longer than this. */
@@ -22,10 +23,15 @@ export interface PullRequestTarget {
 
 export interface StickyCommentOptions extends PullRequestTarget {
   report: Report;
-  /** Notes shown under the headline (escaped markdown). */
-  notes?: string[];
-  /** A link to the workflow run or CI job, shown in the footer. */
+  /** Notes shown under the headline: plain text (escaped) or `md` markdown. */
+  notes?: readonly (string | Markdown)[];
+  /** A link to the workflow run or CI job, shown in the footer and as "the full report". */
   runUrl?: string;
+  /**
+   * Files the pull request changes (their findings come first). Undefined: publishStickyComment
+   * asks GitHub for them, and without them the comment lists findings by file.
+   */
+  changedFiles?: readonly string[];
   /** The run's verdict: an incomplete run says why in the headline. */
   outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
 }
@@ -47,23 +53,43 @@ interface IssueComment {
 export function stickyBody(opts: Omit<StickyCommentOptions, 'client'>): string {
   const server = opts.serverUrl ?? 'https://github.com';
   const prefix = `${server}/${opts.owner}/${opts.repo}/blob/${opts.headSha}/`;
-  const footer = `<sub>kubeward ${opts.report.tool.version} · commit ${opts.headSha.slice(0, 7)}${
-    opts.runUrl ? ` · [run](${opts.runUrl})` : ''
+  const run = opts.runUrl ? safeUrl(opts.runUrl) : '';
+  const footer = `<sub>kubeward ${escapeHtmlText(opts.report.tool.version)} · commit ${commentSafe(opts.headSha.slice(0, 7))}${
+    run ? ` · [run](${run})` : ''
   }</sub>`;
   return renderMarkdown(opts.report, {
+    layout: 'comment',
     maxLength: COMMENT_LIMIT - 1,
     header: STICKY_MARKER,
     fileUrlPrefix: prefix,
-    notes: opts.notes,
+    ...(opts.notes ? { notes: opts.notes } : {}),
+    ...(opts.changedFiles ? { changedFiles: opts.changedFiles } : {}),
+    ...(opts.runUrl ? { fullReportUrl: opts.runUrl } : {}),
     ...(opts.outcome ? { outcome: opts.outcome } : {}),
     footer,
   });
 }
 
+/** The PR's changed files, or undefined when GitHub does not say (the comment then lists by file). */
+async function changedFilesOf(opts: StickyCommentOptions): Promise<string[] | undefined> {
+  try {
+    const files = await paginate<{ filename: string }>(
+      opts.client,
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      { owner: opts.owner, repo: opts.repo, pull_number: opts.pullNumber },
+      opts.retry,
+    );
+    return files.map((f) => f.filename);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the sticky comment, or updates it when a previous run made one (also to say "all clear"). */
 export async function publishStickyComment(opts: StickyCommentOptions): Promise<StickyCommentResult> {
   const { client, owner, repo, pullNumber, retry } = opts;
-  const body = stickyBody(opts);
+  const changedFiles = opts.changedFiles ?? (opts.report.findings.length ? await changedFilesOf(opts) : undefined);
+  const body = stickyBody({ ...opts, ...(changedFiles ? { changedFiles } : {}) });
   const comments = await paginate<IssueComment>(
     client,
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',

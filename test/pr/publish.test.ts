@@ -13,6 +13,7 @@ import {
   type GitHubClient,
 } from '../../src/pr/index.ts';
 import { patchLines } from '../../src/pr/diff.ts';
+import { stickyBody } from '../../src/pr/sticky.ts';
 import { isPermissionError, rateLimitWait } from '../../src/pr/client.ts';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
 
@@ -105,6 +106,20 @@ describe('publishing to a pull request', () => {
     expect(b).toMatchObject({ action: 'updated', id: a.id });
     expect(fake.issueComments.find((c) => c.id === a.id)!.body).toContain('all clear');
     expect(fake.issueComments.find((c) => c.id === 1)!.body).toBe(`quoting ${STICKY_MARKER}`);
+  });
+
+  test('sticky comment: asks GitHub for the changed files and lists their findings first', async () => {
+    fake.files.push({ filename: 'pod.yaml', status: 'modified', patch: '@@ -1,1 +1,1 @@\n+x' });
+    await publishStickyComment({
+      ...target(),
+      report: report([
+        finding(),
+        finding({ fingerprint: 'a'.repeat(32), location: { file: 'other.yaml', line: 1, column: 1 } }),
+      ]),
+    });
+    const body = fake.issueComments.at(-1)!.body;
+    expect(body).toContain('#### In the files this pull request changes');
+    expect(body).toMatch(/\*\*Elsewhere:\*\* 1 finding in 1 other file/);
   });
 
   test('review: suggestion on the changed line, nothing outside the diff, no repeats', async () => {
@@ -292,7 +307,7 @@ describe('publishing to a pull request', () => {
     ]);
     const f = finding({ message: 'container "<b>@octocat</b>" [x](javascript:alert(1))', fix: undefined });
     const { comments } = await planReview({ report: report([f]) }, diffs, []);
-    expect(comments[0].body).toContain('&lt;b&gt;@\u200doctocat&lt;/b&gt;');
+    expect(comments[0].body).toContain('&lt;b&gt;@&#8203;octocat&lt;/b&gt;');
     expect(comments[0].body).toContain('\\[x\\]\\(javascript:alert\\(1\\)\\)');
   });
 });
@@ -308,10 +323,58 @@ describe('markdown size limits', () => {
     );
     const md = renderMarkdown(report(many), { maxLength: COMMENT_LIMIT - 1, header: STICKY_MARKER });
     expect(md.length).toBeLessThan(COMMENT_LIMIT);
-    expect(md).toMatch(/> ⚠️ \d+ more findings not shown here \(size limit\)/);
+    expect(md).toMatch(/> ✂️ \d+ of 5000 findings are not in this table \(cut to fit 65,535 characters\)/);
     const big = renderMarkdown(report(many), { maxLength: 900_000, chart: true });
     expect(big.length).toBeLessThanOrEqual(900_000);
     expect(big).toContain('pie showData');
+  });
+});
+
+describe('sticky comment layout', () => {
+  const many = (files: number, per: number) =>
+    Array.from({ length: files * per }, (_, i) =>
+      finding({
+        fingerprint: String(i).padStart(32, '0'),
+        message: `container c${i} runs privileged ` + 'x'.repeat(80),
+        location: { file: `deploy/f${Math.floor(i / per)}.yaml`, line: (i % per) + 1, column: 1 },
+      }),
+    );
+  const target = { owner: 'o', repo: 'r', pullNumber: 1, headSha: HEAD, runUrl: 'https://ci.example/run/1' };
+
+  test('findings in the changed files first, the first files open, then one line for the rest', () => {
+    const body = stickyBody({
+      ...target,
+      report: report(many(6, 8)),
+      changedFiles: ['deploy/f4.yaml', 'deploy/f1.yaml', 'deploy/f5.yaml'],
+    });
+    const changed = body.indexOf('#### In the files this pull request changes');
+    expect(changed).toBeGreaterThan(0);
+    // open: the first two changed files (5 findings each, the rest collapsed); the third collapsed
+    expect(body).toMatch(/\*\*deploy\/f1\.yaml\*\* \(8\)/);
+    expect(body).toMatch(/\*\*deploy\/f4\.yaml\*\* \(8\)/);
+    expect(body).toContain('<details><summary>3 more in this file</summary>');
+    expect(body).toContain('<details><summary>deploy/f5.yaml (8 findings)</summary>');
+    expect(body).not.toContain('deploy/f0.yaml');
+    expect(body).toMatch(
+      /\*\*Elsewhere:\*\* 24 findings in 3 other files .*\[the full report\]\(https:\/\/ci\.example\/run\/1\)/,
+    );
+    // visible before any <details>: verdict, counts, at most 2 x 5 findings
+    const open = body.slice(0, body.indexOf('<details>'));
+    expect(open.split('\n').filter((l) => l.startsWith('- ')).length).toBeLessThanOrEqual(10);
+  });
+
+  test('the 65,536-character limit with a stated cut', () => {
+    const all = many(400, 12);
+    const body = stickyBody({ ...target, report: report(all), changedFiles: all.map((f) => f.location!.file) });
+    expect(body.length).toBeLessThan(COMMENT_LIMIT);
+    expect(body.startsWith(STICKY_MARKER)).toBe(true);
+    const m = /✂️ cut to fit GitHub's 65,535-character limit: (\d+) more findings in (\d+) files not shown here/.exec(
+      body,
+    );
+    expect(m).not.toBeNull();
+    const listed = body.split('\n').filter((l) => l.startsWith('- ')).length;
+    expect(listed + Number(m![1])).toBe(all.length);
+    expect(body).toContain('<sub>kubeward');
   });
 });
 

@@ -1,4 +1,4 @@
-import { escapeMarkdown, formatReport } from '../../src/core/report/index.ts';
+import { escapeMarkdown, formatReport, renderMarkdown } from '../../src/core/report/index.ts';
 import { countBySeverity } from '../../src/core/model.ts';
 import { finding, HOSTILE, sampleReport } from './fixtures.ts';
 
@@ -11,11 +11,17 @@ describe('markdown format', () => {
   const md = formatReport(sampleReport(), 'markdown');
 
   test('summary table by severity, then findings, then rule details', () => {
-    expect(md).toMatch(/^## kubeward: ❌ failed/);
+    // one input error in the sample: the verdict says the run is incomplete
+    expect(md).toMatch(
+      /^## kubeward: ❌ incomplete: 1 input error and 1 check not verified; 5 findings \(2 critical, 1 high, 1 medium, 1 low\)/,
+    );
     expect(md).toContain('| 🟣 critical | 2 |');
-    expect(md).toContain('| Location | Rule | Severity | Message |');
+    expect(md).toContain('| Severity | Location | Rule | Message |');
     expect(md.indexOf('### Findings')).toBeLessThan(md.indexOf('<details><summary><code>privileged-container</code>'));
     expect(md).toContain('**How to fix:**');
+    expect(md).toContain(
+      '[Rule documentation](https://github.com/kubeward/kubeward/blob/main/docs/rules/privileged-container.md)',
+    );
   });
 
   test('every findings row has exactly four cells, hostile text included', () => {
@@ -39,7 +45,7 @@ describe('markdown format', () => {
   });
 
   test('a finding without a location names its object', () => {
-    expect(md).toMatch(/\| Pod prod-eu:kube-system\/live-pod \| `privileged-container`/);
+    expect(md).toMatch(/\| 🟣 critical \| Pod prod-eu:kube-system\/live-pod \| `privileged-container`/);
   });
 
   test('fileUrlPrefix links file:line', () => {
@@ -62,7 +68,7 @@ describe('markdown format', () => {
     expect(full.length).toBeGreaterThan(20000);
     const cut = formatReport(report, 'markdown', { maxLength: 10000 });
     expect(cut.length).toBeLessThanOrEqual(10000);
-    expect(cut).toMatch(/_… \d+ more findings not shown/);
+    expect(cut).toMatch(/> ✂️ \d+ of 400 findings are not in this table \(cut to fit 10,000 characters\)/);
     expect(cut).toContain('| 🔴 high | 400 |');
     const tiny = formatReport(report, 'markdown', { maxLength: 300 });
     expect(tiny.length).toBeLessThanOrEqual(300);
@@ -71,5 +77,9 @@ describe('markdown format', () => {
   test('suppressed findings are listed, collapsed', () => {
     expect(md).toContain('<details><summary>2 suppressed findings</summary>');
     expect(md).toContain('annotation: node agent needs it');
+  });
+
+  test('the same renderer as the job summary and the PR comment', () => {
+    expect(md).toBe(renderMarkdown(sampleReport(), { layout: 'full' }));
   });
 });

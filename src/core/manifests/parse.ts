@@ -4,6 +4,7 @@
  * finding asks about. Never throws: bad input becomes a LoadProblem or a skipped document.
  */
 import yaml from 'js-yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import type { FieldPath, SkippedDocument } from '../model.ts';
 import type { JsonObject, K8sObject, LoadProblem, SourceDocument } from './types.ts';
 import { lineStarts, makeLocator, offsetToLineCol } from './locate.ts';
@@ -97,6 +98,55 @@ function describeYamlError(e: unknown): { line: number; column: number; reason: 
   };
 }
 
+/** A key that appears twice in one mapping: the path of the key and the offset (in the chunk) of its second occurrence. */
+interface DuplicateKey {
+  path: FieldPath;
+  offset: number;
+  firstOffset: number;
+}
+
+/**
+ * Every duplicate key of a document, found with the `yaml` package (exact positions). Only called
+ * for documents js-yaml refused for a duplicate key, so the common path pays nothing.
+ */
+function duplicateKeys(chunk: string): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  let doc;
+  try {
+    doc = parseDocument(chunk, { version: '1.1', merge: true, uniqueKeys: false, strict: false });
+  } catch {
+    return out;
+  }
+  const stack: { node: unknown; path: FieldPath }[] = [{ node: doc.contents, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop() as { node: unknown; path: FieldPath };
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const k = pair.key as YNode | null;
+        const key = isScalar(k) ? String(k.value) : undefined;
+        if (key !== undefined && key !== '<<') {
+          const at = k?.range?.[0] ?? 0;
+          const first = seen.get(key);
+          if (first !== undefined) out.push({ path: [...path, key], offset: at, firstOffset: first });
+          else seen.set(key, at);
+        }
+        if (key !== undefined) stack.push({ node: pair.value, path: [...path, key] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+function isDuplicateKeyError(e: unknown): boolean {
+  return (e as { reason?: string }).reason === 'duplicated mapping key';
+}
+
+/** List kinds nested deeper than this are not expanded (reported instead). */
+const MAX_LIST_DEPTH = 16;
+
 export function parseManifestText(input: string, file: string): ParsedText {
   // A BOM is not content and not a column.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -110,9 +160,21 @@ export function parseManifestText(input: string, file: string): ParsedText {
     if (!hasContent(chunk)) continue;
     const firstContent = chunk.search(/[^\s]/);
     const docLine = pos(range.start + Math.max(0, firstContent)).line;
+    // a BOM at the start of a later document (files joined with `cat`) is not content either
+    const bom = /^\s*\uFEFF/.exec(chunk);
+    const yamlText = bom ? chunk.slice(0, bom[0].length - 1) + chunk.slice(bom[0].length) : chunk;
     let value: unknown;
+    let duplicates: DuplicateKey[] = [];
     try {
-      value = yaml.load(chunk, { schema: K8S_SCHEMA, json: true, filename: file });
+      try {
+        // strict first: duplicate keys are an error to report, not a value to pick silently
+        value = yaml.load(yamlText, { schema: K8S_SCHEMA, filename: file });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+        // read as the API server does without strict validation (the last value wins) and report each duplicate
+        value = yaml.load(yamlText, { schema: K8S_SCHEMA, json: true, filename: file });
+        duplicates = duplicateKeys(yamlText);
+      }
     } catch (e) {
       const d = describeYamlError(e);
       const base = pos(range.start);
@@ -190,12 +252,65 @@ export function parseManifestText(input: string, file: string): ParsedText {
         locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
       });
     };
-    if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, i) => {
-        if (isObject(item)) add(item, ['items', i], docLine);
-        else out.skipped.push({ file, line: docLine, reason: `item ${i} of the ${value.kind} is not an object` });
+    const firstObject = out.objects.length;
+    const expand = (data: JsonObject, docPath: FieldPath, depth: number) => {
+      const kind = data.kind;
+      const isList = typeof kind === 'string' && kind.endsWith('List') && 'items' in data && data.items !== null;
+      if (!isList) return add(data, docPath, docLine);
+      const where = (p: FieldPath) => locateDoc([...docPath, ...p]);
+      if (!Array.isArray(data.items)) {
+        const at = where(['items']);
+        const what = isObject(data.items) ? 'a map' : `a ${typeof data.items}`;
+        out.problems.push({
+          kind: 'invalid-yaml',
+          file,
+          line: at?.line ?? docLine,
+          column: at?.column ?? 1,
+          message: `\`items\` of this ${kind} is ${what}, not a list of objects: the API server rejects it, and its contents were not scanned`,
+        });
+        return;
+      }
+      if (depth >= MAX_LIST_DEPTH) {
+        out.problems.push({
+          kind: 'invalid-yaml',
+          file,
+          line: where([])?.line ?? docLine,
+          column: 1,
+          message: `Lists nested more than ${MAX_LIST_DEPTH} deep; the innermost was not scanned`,
+        });
+        return;
+      }
+      data.items.forEach((item, i) => {
+        if (isObject(item)) expand(item, [...docPath, 'items', i], depth + 1);
+        else
+          out.skipped.push({
+            file,
+            line: where(['items', i])?.line ?? docLine,
+            reason: `item ${i} of the ${kind} is not an object`,
+          });
       });
-    } else add(value, [], docLine);
+    };
+    expand(value, [], 0);
+    for (const d of duplicates) {
+      // the object holding the key: the innermost List item on its path, else the document
+      let obj: K8sObject | undefined;
+      for (let i = firstObject; i < out.objects.length; i++) {
+        const o = out.objects[i];
+        if (o.docPath.every((seg, j) => d.path[j] === seg) && (!obj || o.docPath.length > obj.docPath.length)) obj = o;
+      }
+      const at = pos(range.start + d.offset);
+      const first = pos(range.start + d.firstOffset);
+      const k = String(d.path[d.path.length - 1]);
+      const key = k.length > 80 ? `${k.slice(0, 79)}…` : k;
+      out.problems.push({
+        kind: 'duplicate-key',
+        file,
+        line: at.line,
+        column: at.column,
+        message: `key ${JSON.stringify(key)} appears twice in this mapping (first at line ${first.line}); the API server rejects duplicate fields under strict validation, and kubeward reads the last value`,
+        ...(obj ? { object: obj.ref, path: d.path.slice(obj.docPath.length) } : { path: d.path }),
+      });
+    }
   }
   return out;
 }

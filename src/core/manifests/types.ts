@@ -31,14 +31,22 @@ export interface K8sObject {
   locate?(path: FieldPath): Location | undefined;
 }
 
-/** Why a whole file or document could not be used as Kubernetes objects. */
+/**
+ * Why a file or document could not be used as Kubernetes objects, or (duplicate-key) was read with a
+ * defect that must be reported. The engine turns each into a finding of an input rule
+ * (`invalid-yaml`, `duplicate-key`); unread files (unreadable, too-large, binary) are also always
+ * input errors (exit 2), and so is any problem whose input rule is turned off.
+ */
 export interface LoadProblem {
-  /** invalid-yaml becomes a finding; the others are input errors (exit 2 when nothing else ran). */
-  kind: 'invalid-yaml' | 'helm-template' | 'unreadable' | 'too-large' | 'binary';
+  kind: 'invalid-yaml' | 'helm-template' | 'unreadable' | 'too-large' | 'binary' | 'duplicate-key';
   file: string;
   line: number;
   column: number;
   message: string;
+  /** The object the problem is about, when the document was read (duplicate-key). */
+  object?: ObjectRef;
+  /** Field path in that object (duplicate-key: the repeated key). */
+  path?: FieldPath;
 }
 
 export interface Inventory {
@@ -62,6 +70,6 @@ export interface LoadOptions {
   cwd?: string;
   /** Reads standard input; defaults to process.stdin. */
   readStdin?: () => Promise<string>;
-  /** Files larger than this are refused with a clear message. Default 64 MiB. */
+  /** Files (and standard input) larger than this are refused with a clear message. Default 32 MiB. */
   maxFileBytes?: number;
 }

@@ -73,7 +73,8 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
   }
 }
 
-export { escapeMarkdown } from './markdown.ts';
+export { escapeMarkdown, escapeHtmlText, inlineCode, md, type Markdown } from './markdown-escape.ts';
+export { renderMarkdown, headline, type MarkdownOptions } from './markdown.ts';
 export { toJsonReport, JSON_REPORT_VERSION, type JsonReport, type JsonFinding } from './json.ts';
 export { toSarif, SECURITY_SEVERITY } from './sarif.ts';
 export type { ScannedObject } from './junit.ts';

@@ -14,6 +14,7 @@ import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
 import { suppressionRules } from '../suppress.ts';
+import { rules as policies } from '../policies/rules.ts';
 
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
 
@@ -32,6 +33,7 @@ export const catalog: readonly Rule[] = [
   ...api,
   ...input,
   ...live,
+  ...policies,
   // reported by the suppressor (src/core/suppress.ts), listed so docs, SARIF and `explain` know them
   ...suppressionRules,
 ];

@@ -1,6 +1,11 @@
 import type { Rule } from './types.ts';
 
-/** Reported by the engine for documents that do not parse; it has no check of its own. */
+/**
+ * Input rules: reported by the engine from what the loader found (a document that does not parse,
+ * a duplicate key) or from a rule that failed; they have no check of their own. Configuration may
+ * lower their severity, but turning one off never hides the input: the engine then reports the
+ * problem in the report's `errors` (exit 2) instead of as a finding.
+ */
 export const invalidYaml: Rule = {
   meta: {
     id: 'invalid-yaml',
@@ -9,11 +14,53 @@ export const invalidYaml: Rule = {
     enabledByDefault: true,
     category: 'hygiene',
     rationale:
-      'A manifest that does not parse cannot be checked, and `kubectl apply` rejects it. A scanner that skips it silently would report a clean result for code it never read.',
+      'A manifest that does not parse cannot be checked, and `kubectl apply` rejects it. A scanner that skips it silently would report a clean result for code it never read. Files that cannot be read at all (binary, over the size limit, not a regular file) are also input errors: the run exits 2 whatever this rule is set to. Turning this rule off does not hide a broken document either: it is then reported as an input error.',
     remediation:
-      'Fix the YAML at the reported line. If the file is a Helm chart template or uses other `{{ }}` templating, render it first (`helm template ... | kubeward scan -`) and scan the output.',
+      'Fix the YAML at the reported line. If the file is a Helm chart template or uses other `{{ }}` templating, render it first (`helm template ... | kubeward scan -`) and scan the output. A file that is meant to be broken (a parser test fixture) can be exempted by path with a reason, or excluded from the scan (`exclude:`).',
     references: ['https://yaml.org/spec/1.2.2/'],
   },
 };
 
-export const rules: Rule[] = [invalidYaml];
+/** Reported by the engine for a mapping that holds the same key twice. */
+export const duplicateKey: Rule = {
+  meta: {
+    id: 'duplicate-key',
+    title: 'Duplicate key in a mapping',
+    description:
+      'A mapping holds the same key twice (`privileged: true` and later `privileged: false`); the finding points at the second key.',
+    severity: 'medium',
+    enabledByDefault: true,
+    category: 'hygiene',
+    rationale:
+      'YAML forbids duplicate keys, and the API server rejects them under strict field validation (`kubectl apply --validate=strict`, the default since Kubernetes 1.27: "duplicate field"). Tools disagree about which of the two values counts: a reviewer can read the first (`privileged: true`) while a lenient parser keeps the last, so a duplicate key can hide a setting from review or from a scanner. kubeward reads the last value, as the API server does without strict validation, and reports the duplicate. Turning this rule off does not hide the duplicate: it is then reported as an input error.',
+    remediation: 'Remove one of the two keys, keeping the value you mean.',
+    example: 'securityContext:\n  privileged: false',
+    references: [
+      'https://yaml.org/spec/1.2.2/#mapping',
+      'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    ],
+  },
+};
+
+/** Reported by the engine when a rule throws on an object: never suppressed, never turned off. */
+export const ruleError: Rule = {
+  meta: {
+    id: 'rule-error',
+    title: 'A rule failed on an object',
+    description: 'A rule threw an error while checking an object, so that object was not fully checked.',
+    severity: 'high',
+    enabledByDefault: true,
+    category: 'hygiene',
+    unsuppressible: true,
+    rationale:
+      "When a rule fails (a bug, or input built to make it fail, such as a value that exhausts the stack), the object it was checking was not judged by it. Reporting nothing would let crafted input pass the gate unchecked, so the failure is a high finding that names the rule and the object, it cannot be suppressed or turned off, and the run fails with exit 2 (input errors). The other rules' findings are kept.",
+    remediation:
+      'Report the failure to the kubeward maintainers with the rule id and, if you can share it, the object. Until it is fixed, check the object by hand; if the input is hostile (built to make a rule fail), reject the change.',
+    references: [],
+  },
+};
+
+export const rules: Rule[] = [invalidYaml, duplicateKey, ruleError];
+
+/** Ids of the rules the engine reports itself (from load problems or rule failures). */
+export const INPUT_RULE_IDS: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));

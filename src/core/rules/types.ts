@@ -21,7 +21,8 @@ export type RuleCategory =
   | 'hygiene'
   | 'api'
   | 'dockerfile'
-  | 'live';
+  | 'live'
+  | 'policy';
 
 /** JSON-schema-like description of one rule option (validated by the config loader). */
 export interface RuleOption {
@@ -55,6 +56,8 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
+  /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */
+  unsuppressible?: boolean;
 }
 
 /** One thing wrong, at one field path of one object. */
@@ -67,6 +70,11 @@ export interface Violation {
   fix?: Fix;
   secretPreview?: string;
   details?: Record<string, string>;
+  /**
+   * Distinguishes findings of one rule at the same path of the same object (e.g. the admission
+   * policy that produced each), so their fingerprints differ.
+   */
+  key?: string;
 }
 
 /** A violation of a cross-object rule, naming the object it is reported on. */
@@ -83,6 +91,11 @@ export interface RuleContext {
   readonly kubeVersion: string;
   /** 'manifest' for scan, 'live' for verify: some cross-object rules soften their wording. */
   readonly mode: 'manifest' | 'live';
+  /**
+   * Admission policies, bindings and their params from `policies:` paths: they judge `objects`
+   * but are not scanned themselves. Empty when none were given.
+   */
+  readonly policies?: readonly K8sObject[];
   /**
    * What verify knows about the cluster beyond the objects (manifests deployed, rollouts, events,
    * RBAC, Secrets). Present in verify, absent in scan: rules that need it yield nothing without it.
