@@ -6,6 +6,8 @@ Usage:
   kubeward verify [options]           check the live cluster after a deploy
   kubeward rules [--format text|json] list the rule catalog
   kubeward explain RULE               show why a rule matters and how to fix it
+  kubeward fix [paths..] [--dry-run]  write the automatic fixes into the manifests
+  kubeward baseline create [paths..]  record today's findings; scan --baseline FILE reports new ones only
   kubeward serve [options]            run the validating admission webhook (HTTPS)
   kubeward monitor [options]          verify the cluster continuously: metrics, alerts, PolicyReports
   kubeward comment --report FILE      post the sticky PR comment from a JSON report (CI outside GitHub Actions)
@@ -55,6 +57,12 @@ Sources (also .kubeward.yaml 'sources:'; see docs/sources.md):
                           (auth: KUBEWARD_PUSHGATEWAY_TOKEN or _USERNAME/_PASSWORD)
       --pushgateway-job J job label (default kubeward-scan)
       --pushgateway-label K=V  extra grouping label, e.g. instance=repo (repeatable)
+      --rule ID           report only this rule's findings (repeatable; comma lists too)
+      --skip-rule ID      leave this rule's findings out (repeatable; comma lists too)
+      --baseline FILE     hide the findings recorded in FILE ('kubeward baseline create'): only
+                          new findings are reported and fail the run
+      --min-severity SEV  show only findings at or above SEV (display only: the exit code still
+                          counts every finding, and findings that fail the run are always shown)
       --no-color          no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   -q, --quiet             no notes on stderr; errors are still printed
   -h, --help              show this help

@@ -1,5 +1,6 @@
 /** `kubeward scan`: arguments -> scan() -> one or more reports -> exit code. */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from 
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
 import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
+import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
 
 const OPTIONS = {
@@ -38,6 +40,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // set by `npm run scan`: with no path, scan the bundled examples/ as a demo
   demo: { type: 'boolean' },
+  ...SELECTION_OPTIONS,
 } as const;
 
 export interface OutputTarget {
@@ -235,9 +238,10 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const report = await runCore({ ...base, paths: positionals }, failOn);
+  const selection = await readSelection(values, io, 'scan');
+  const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
-  const written = await writeReports(report, targets, values, io);
+  const written = await writeReports(selection.display(report), targets, values, io);
   const pushError = await pushReportIfAsked(report, values, 'scan', io.env);
   if (pushError) io.stderr(`kubeward: error: ${pushError} (the scan's result is unchanged)\n`);
   if (written !== EXIT.ok) return written;
@@ -276,6 +280,20 @@ async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined)
   return report;
 }
 
+/** Reads a scanned file for the HTML report's excerpts (regular files under 2 MiB only). */
+function sourceReader(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      const full = path.resolve(cwd, file);
+      const st = statSync(full);
+      if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
+      return readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 async function writeReports(
   report: Report,
   targets: OutputTarget[],
@@ -286,6 +304,7 @@ async function writeReports(
     const color = !t.file && t.format === 'text' && useColor(io, Boolean(values['no-color']));
     const text = formatReport(report, t.format, {
       color,
+      ...(t.format === 'html' ? { readSource: sourceReader(io.cwd) } : {}),
       ...(values['file-url-prefix'] ? { fileUrlPrefix: values['file-url-prefix'] } : {}),
     });
     if (!t.file) {

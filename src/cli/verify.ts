@@ -29,7 +29,8 @@ Connection:
                            else all namespaces)
 What was deployed:
   -m, --manifests PATHS    files, directories or globs of what was just deployed (repeatable)
-  --timeout DURATION       how long to wait for rollouts: 90s, 5m, 1m30s (default 5m)
+  --timeout DURATION       bound on the whole run, rollout wait included: 90s, 5m, 1m30s
+                           (default 5m)
   --expect-image NAME=DIGEST
                            expected digest of an image (repository) or container (repeatable)
   --check-secrets          also run secret-unused and secret-readers (needs list secrets)

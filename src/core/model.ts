@@ -163,8 +163,20 @@ export interface Report {
   objects?: ScannedObject[];
   /** Wall-clock duration of the run in milliseconds. */
   durationMs: number;
+  /**
+   * Active findings left out of `findings` on purpose, by why (core/selection.ts): known in a
+   * baseline, on lines a pull request does not change (`only-new`), or below `--min-severity`
+   * (display only). Every format says how many.
+   */
+  hidden?: HiddenCounts;
   /** Rendered sources (Helm chart environments, Kustomize overlays) and what was said about them. */
   sources?: SourceSummary[];
+}
+
+export interface HiddenCounts {
+  baseline?: number;
+  onlyNew?: number;
+  belowMinSeverity?: number;
 }
 
 /** One rendered source set of a scan. */

@@ -2,11 +2,12 @@
  * Every chart of ../shared/sources/helm (real third-party charts) rendered with helm and scanned,
  * with its default values and up to three of its own value sets as environments: no crash, every
  * finding traced to a file of the chart, at least 90% to a template/values line holding the key,
- * and environments differ where their values differ.
+ * and environments differ where their values differ. Every Kustomize tree of shared/sources/kustomize
+ * built the same way (its overlays found as environments).
  */
 import { jest } from '@jest/globals';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { scan } from '../../src/core/scan.ts';
 import type { Report } from '../../src/core/model.ts';
 import {
@@ -14,6 +15,7 @@ import {
   describeWith,
   hasSharedSources,
   holdsKey,
+  SHARED_SOURCES,
   sharedCharts,
   toolEnv,
 } from '../support/sources.ts';
@@ -69,5 +71,29 @@ describeWith('helm', true)('shared/sources Helm charts', () => {
     expect(both.length).toBeGreaterThan(0);
     // values-prod.yaml enables redis: its objects are only in prod
     expect(prodOnly.some((f) => f.location?.file.startsWith('templates/redis/'))).toBe(true);
+  });
+});
+
+const trees = hasSharedSources
+  ? readdirSync(path.join(SHARED_SOURCES, 'kustomize'))
+      .sort()
+      .map((d) => path.join(SHARED_SOURCES, 'kustomize', d))
+  : [];
+
+describeWith('kustomize', true)('shared/sources Kustomize trees', () => {
+  test.each(trees.map((t) => [path.basename(t), t]))('%s builds, scans and traces', async (_name, tree) => {
+    const r = await scan({ paths: ['.'], cwd: tree, env: toolEnv() });
+    expect(r.errors).toEqual([]);
+    expect(r.sources?.some((s) => s.tool === 'kustomize' && s.objects > 0)).toBe(true);
+    expect(r.objects?.some((o) => o.ref.kind === 'Kustomization' || o.ref.kind === 'Component')).toBe(false);
+    let keyed = 0;
+    let traced = 0;
+    for (const f of r.findings) {
+      expect(existsSync(path.join(tree, f.location!.file))).toBe(true);
+      if (!f.details?.source?.startsWith('kustomize')) continue; // plain manifests beside the tree
+      traced++;
+      if (f.details?.traced !== 'object' && holdsKey(tree, f)) keyed++;
+    }
+    if (traced) expect(keyed / traced).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -1,6 +1,7 @@
 /** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
 import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
+import { hiddenText } from '../selection.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -115,14 +116,19 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
       plural(report.skipped.length, 'skipped document'),
       plural(report.errors.length, 'error'),
       `${report.suppressed.length} suppressed`,
+      ...(hiddenText(report.hidden) ? [hiddenText(report.hidden)] : []),
     ].join(', '),
   );
   out.push(
-    failOnOf(report) === 'none'
-      ? `Passed: --fail-on none never fails.`
-      : passed(report)
-        ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
-        : paint('high', `Failed: findings at or above ${report.failOn}.`),
+    report.errors.length
+      ? paint('high', `Incomplete: ${plural(report.errors.length, 'input error')}, so the results are not complete.`)
+      : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
+        ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
+        : failOnOf(report) === 'none'
+          ? `Passed: --fail-on none never fails.`
+          : passed(report)
+            ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
+            : paint('high', `Failed: findings at or above ${report.failOn}.`),
   );
   return out.join('\n') + '\n';
 }

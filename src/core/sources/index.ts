@@ -134,9 +134,22 @@ export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources
   const configuredK = new Set(trees.map((k) => path.resolve(opts.cwd, k.path)));
   const underConfigured = (d: string) => [...configuredK].some((c) => d === c || d.startsWith(c + path.sep));
   if (cfg.render !== false) {
-    for (const dir of found.kustomizations) {
-      if (!underConfigured(dir)) trees.push({ path: dir });
+    // several roots found under one scan path are that tree's overlays: one source, one
+    // environment each (named by their folder), so a finding in every overlay is reported once
+    const roots = found.kustomizations.filter((d) => !underConfigured(d));
+    const grouped = new Set<string>();
+    for (const p of opts.paths) {
+      if (p === '-' || /[*?[\]{}]/.test(p)) continue;
+      const base = path.resolve(opts.cwd, p);
+      const under = roots.filter((d) => !grouped.has(d) && d !== base && d.startsWith(base + path.sep));
+      if (under.length < 2 || roots.includes(base)) continue;
+      const rels = under.map((d) => path.relative(base, d).split(path.sep).join('/'));
+      const short = rels.map((r) => r.split('/').pop() as string);
+      const names = new Set(short).size === short.length ? short : rels;
+      trees.push({ path: base, overlays: Object.fromEntries(names.map((n, i) => [n, rels[i]])) });
+      for (const d of under) grouped.add(d);
     }
+    for (const dir of roots) if (!grouped.has(dir)) trees.push({ path: dir });
   }
   for (const d of found.kustomizeDirs) keepOut(d);
   for (const k of trees) {
@@ -238,23 +251,50 @@ export async function evaluateSources(
     const envs = group[0].set.environments;
     const named = !(envs.length === 1 && envs[0] === 'default');
     for (const which of ['findings', 'suppressed'] as const) {
-      const merged = new Map<string, { f: Finding; envs: string[] }>();
+      // the same finding across environments: same rule, field, kind and traced line (objects may
+      // differ in namespace or name prefix between overlays)
+      const merged = new Map<string, { f: Finding; envs: string[]; fps: Set<string>; names: Set<string> }>();
       for (const { set, res } of group) {
         const byRef = new Map<string, K8sObject[]>();
         for (const o of set.objects) byRef.set(refKey(o.ref), [...(byRef.get(refKey(o.ref)) ?? []), o]);
         for (const raw of res[which]) {
           const f = decorate(raw, set, byRef);
-          const k = `${f.fingerprint}\0${f.severity}\0${f.location?.file ?? ''}\0${f.location?.line ?? ''}\0${f.message}`;
+          const k = [
+            f.ruleId,
+            f.severity,
+            f.path,
+            f.object?.kind ?? '',
+            f.location?.file ?? '',
+            f.location?.line ?? '',
+          ].join('\0');
           const m = merged.get(k);
-          if (m) m.envs.push(set.environment);
-          else merged.set(k, { f, envs: [set.environment] });
+          if (m) {
+            m.envs.push(set.environment);
+            m.fps.add(f.fingerprint);
+            m.names.add(f.object?.name ?? '');
+          } else
+            merged.set(k, {
+              f,
+              envs: [set.environment],
+              fps: new Set([f.fingerprint]),
+              names: new Set([f.object?.name ?? '']),
+            });
         }
       }
-      for (const { f, envs: present } of merged.values()) {
+      for (const { f, envs: present, fps, names } of merged.values()) {
         if (!named) {
           out[which].push(f);
         } else if (present.length === envs.length && envs.length > 1) {
-          out[which].push({ ...f, details: { ...f.details, environments: present.join(', ') } });
+          const fingerprint =
+            fps.size === 1
+              ? f.fingerprint
+              : fp(
+                  f.ruleId,
+                  undefined,
+                  `${f.object?.kind ?? ''}/${[...names].sort().join(',')}/${f.path}`,
+                  f.location?.file,
+                );
+          out[which].push({ ...f, fingerprint, details: { ...f.details, environments: present.join(', ') } });
         } else {
           for (const env of present) {
             out[which].push({

@@ -397,7 +397,8 @@ export function locateInValues(
   return best;
 }
 
-export type TraceKind = 'values' | 'template' | 'object';
+/** values/template/object: Helm; patch/base/generator (and object): Kustomize. */
+export type TraceKind = 'values' | 'template' | 'object' | 'patch' | 'base' | 'generator';
 
 export interface Trace {
   kind: TraceKind;
