@@ -13,6 +13,7 @@ import { rules as istio } from './istio.ts';
 import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
+import { rules as dockerfile } from './dockerfile.ts';
 import { suppressionRules } from '../suppress.ts';
 import { rules as policies } from '../policies/rules.ts';
 
@@ -31,6 +32,7 @@ export const catalog: readonly Rule[] = [
   ...istio,
   ...hygiene,
   ...api,
+  ...dockerfile,
   ...input,
   ...live,
   ...policies,
