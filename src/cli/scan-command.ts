@@ -1,5 +1,6 @@
 /** `kubeward scan`: arguments -> scan() -> one or more reports -> exit code. */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -275,6 +276,20 @@ async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined)
   return report;
 }
 
+/** Reads a scanned file for the HTML report's excerpts (regular files under 2 MiB only). */
+function sourceReader(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      const full = path.resolve(cwd, file);
+      const st = statSync(full);
+      if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
+      return readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 async function writeReports(
   report: Report,
   targets: OutputTarget[],
@@ -285,6 +300,7 @@ async function writeReports(
     const color = !t.file && t.format === 'text' && useColor(io, Boolean(values['no-color']));
     const text = formatReport(report, t.format, {
       color,
+      ...(t.format === 'html' ? { readSource: sourceReader(io.cwd) } : {}),
       ...(values['file-url-prefix'] ? { fileUrlPrefix: values['file-url-prefix'] } : {}),
     });
     if (!t.file) {

@@ -1,4 +1,5 @@
 import { formatReport } from '../../src/core/report/index.ts';
+import { htmlReportData } from '../../src/core/report/html.ts';
 import { emptyReport, sampleReport } from './fixtures.ts';
 
 describe('text format', () => {
@@ -42,15 +43,33 @@ describe('text format', () => {
 });
 
 describe('html format', () => {
-  test('self-contained page with everything escaped', () => {
+  test('self-contained page: hashed inline script and style only, untrusted text never HTML', () => {
     const out = formatReport(sampleReport(), 'html');
     expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(out).not.toMatch(/<script/i);
-    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(out).toContain('Hostile &lt;b&gt;title&lt;/b&gt;');
+    // the only executable script is the page's own, allowed by its hash; no inline handlers
+    const csp = /content="(default-src 'none'; [^"]+)"/.exec(out)![1];
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(out.match(/<script>/g)).toHaveLength(1);
+    expect(out).not.toMatch(/\son[a-z]+=/i);
+    // hostile text travels as JSON data that cannot close its element
+    expect(out).not.toContain('<script>alert(1)');
+    expect(out).not.toContain('<b>title</b>');
+    const data = htmlReportData(out) as { s: string[] };
+    expect(data.s).toContain(sampleReport().findings[2].message);
     expect(out).not.toMatch(/(src|href)="http/);
-    expect(out).toContain('node agent needs it');
-    expect(out).toContain('Failed');
+    expect(out).toContain('Incomplete: 1 input error');
+  });
+
+  test('a large report is packed (gzip) and still holds every finding', () => {
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      ...sampleReport().findings[0],
+      message: `container "c${i}" runs privileged ${'m'.repeat(60)}`,
+      fingerprint: String(i),
+    }));
+    const out = formatReport(sampleReport({ findings: many }), 'html');
+    expect(out).toContain('data-encoding="gzip-base64"');
+    expect((htmlReportData(out) as { f: unknown[] }).f).toHaveLength(12_000);
   });
 });
 
