@@ -2,8 +2,8 @@
  * The rule catalog against its specification, docs/rule-catalog.md (owned by this repository), in
  * both directions: every specified rule is implemented with the default severity and on/off state
  * written there, and every implemented rule is documented (its generated page in docs/rules/, and
- * listed in the spec or in its generated index). A table none of whose rules exists yet (the
- * Dockerfile rules) is reported and skipped; once one of its rules exists, all must.
+ * listed in the spec or in its generated index). A table none of whose rules exists yet is reported
+ * and skipped; once one of its rules exists, all must.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
