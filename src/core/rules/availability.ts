@@ -546,6 +546,17 @@ export const topologySpreadInvalid: Rule = {
             path: [...base, 'whenUnsatisfiable'],
             message: 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway',
           };
+        // as the API validates: minDomains ≥ 1, and only with whenUnsatisfiable: DoNotSchedule
+        if (c.minDomains !== undefined && c.minDomains !== null) {
+          const md = numOf(c.minDomains);
+          if (md === undefined || md < 1)
+            yield { path: [...base, 'minDomains'], message: 'minDomains must be at least 1' };
+          else if (c.whenUnsatisfiable !== 'DoNotSchedule')
+            yield {
+              path: [...base, 'minDomains'],
+              message: 'minDomains is only allowed with whenUnsatisfiable: DoNotSchedule',
+            };
+        }
         const sel = c.labelSelector;
         if (!isObj(sel)) {
           yield {
