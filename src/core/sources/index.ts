@@ -13,6 +13,7 @@ import { which } from './exec.ts';
 import { renderHelmChart, type HelmChartSpec, type HelmEnvironment } from './helm.ts';
 import { buildKustomization, type KustomizeSpec } from './kustomize.ts';
 import type { SourceSet } from './types.ts';
+import { pushAll } from '../arrays.ts';
 
 export type { HelmChartSpec, HelmEnvironment } from './helm.ts';
 export type { KustomizeSpec } from './kustomize.ts';
@@ -237,13 +238,13 @@ export async function evaluateSources(
   };
   const bySource = new Map<string, { set: SourceSet; res: EngineResult }[]>();
   for (const set of sets) {
-    out.errors.push(...set.errors);
-    out.skipped.push(...set.skipped);
-    out.objects.push(...set.objects);
-    out.files.push(...set.files);
-    out.notes.push(...set.notes);
+    pushAll(out.errors, set.errors);
+    pushAll(out.skipped, set.skipped);
+    pushAll(out.objects, set.objects);
+    pushAll(out.files, set.files);
+    pushAll(out.notes, set.notes);
     const res = await evaluateSet(set);
-    out.errors.push(...res.errors);
+    pushAll(out.errors, res.errors);
     const key = `${set.tool}\0${set.source}`;
     bySource.set(key, [...(bySource.get(key) ?? []), { set, res }]);
   }
