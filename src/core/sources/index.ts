@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob.ts';
 import { fingerprint as fp, type Finding, type InputError, type SkippedDocument } from '../model.ts';
 import type { EngineOptions, EngineResult } from '../engine.ts';
 import type { K8sObject, LoadProblem } from '../manifests/types.ts';
@@ -84,7 +84,7 @@ const globEscape = (s: string) => s.replace(/[*?[\]{}()!+@]/g, '\\$&');
 
 export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources> {
   const cfg = opts.config ?? {};
-  const excludeMatch = opts.exclude?.length ? picomatch([...opts.exclude], { dot: true }) : undefined;
+  const excludeMatch = opts.exclude?.length ? compileGlob(opts.exclude, { dot: true }) : undefined;
   const found = discoverSources(opts.paths, opts.cwd, excludeMatch);
   const out: LoadedSources = { sets: [], exclude: [], dockerfiles: found.dockerfiles, errors: [] };
   const tools = findTools(opts.env);
