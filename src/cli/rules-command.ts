@@ -30,8 +30,14 @@ export function runRules(argv: string[], io: CliIO): number {
     return EXIT.ok;
   }
   if (format !== 'text') throw new UsageError(`unknown --format '${format}' for rules (use text or json)`, 'rules');
-  const idW = maxOf(catalog.map((r) => r.meta.id.length), 2);
-  const catW = maxOf(catalog.map((r) => r.meta.category.length), 8);
+  const idW = maxOf(
+    catalog.map((r) => r.meta.id.length),
+    2,
+  );
+  const catW = maxOf(
+    catalog.map((r) => r.meta.category.length),
+    8,
+  );
   io.stdout(`${'ID'.padEnd(idW)}  SEVERITY  ${'CATEGORY'.padEnd(catW)}  DEFAULT  TITLE\n`);
   for (const r of catalog) {
     const m = r.meta;

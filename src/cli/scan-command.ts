@@ -4,13 +4,14 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
 import { scanOutcome } from '../core/outcome.ts';
 import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
 
@@ -24,6 +25,7 @@ const OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
+  ...PUSH_OPTIONS,
   values: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
   environment: { type: 'string', multiple: true },
@@ -159,7 +161,7 @@ function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
 
-/** Where the bundled examples live: ../../examples from src/cli/ (and from dist/cli/). */
+/** Where the bundled examples live: ../../examples from src/cli/ (and from lib/cli/ in the npm package). */
 function examplesDir(io: CliIO): string {
   return io.env.KUBEWARD_EXAMPLES_DIR
     ? path.resolve(io.cwd, io.env.KUBEWARD_EXAMPLES_DIR)
@@ -247,6 +249,8 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
   const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
   const written = await writeReports(selection.display(report), targets, values, io);
+  const pushError = await pushReportIfAsked(report, values, 'scan', io.env);
+  if (pushError) io.stderr(`kubeward: error: ${pushError} (the scan's result is unchanged)\n`);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {
@@ -353,7 +357,8 @@ async function runDemo(
   }
   const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
   const color = useColor(io, Boolean(values['no-color']));
-  const bold = (s: string) => (color && targets[0].format === 'text' ? `\u001b[1m${s}\u001b[22m` : s);
+  const bold = (s: string) =>
+    color && targets[0].format === 'text' ? styleText('bold', s, { validateStream: false }) : s;
   if (!values.quiet) {
     io.stderr(
       `kubeward demo: no path given, scanning the bundled examples in ${rel(dir)}/ (npm run scan -- PATH scans yours)\n\n`,

@@ -297,7 +297,10 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
           parseErrors.push(`${rel(ctx.cwd, f)}: ${(e as Error).message.split('\n')[0]}`);
         }
       }
-      pushAll(set.files, valueFiles.map((v) => v.file));
+      pushAll(
+        set.files,
+        valueFiles.map((v) => v.file),
+      );
       let markerDocs: Map<string, RenderedDoc> | undefined;
       let marked: ReturnType<typeof markValues> | undefined;
       if (!parseErrors.length) {
