@@ -356,6 +356,9 @@ export const secretInAnnotation: Rule = {
             continue;
           }
         }
+        // Helm's `checksum/config: {{ include ... | sha256sum }}` pattern: a digest of a file that
+        // rolls the pods when it changes, not the secret itself
+        if (/^checksum\//.test(key) && /^(?:sha(?:1|256|512)[:-])?[a-f0-9]{32,128}$/i.test(value.trim())) continue;
         const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
         const ds = entryDetections(name, value, o);
         if (ds.length) yield violation(base, `annotation "${key}" holds ${describe(ds)}`, ds, value);
