@@ -49,6 +49,9 @@ function opts(ctx: RuleContext): DetectOptions {
   return ctx.memo('secrets:detect-options', () => ({ resourceNames: secretNames(ctx), cache: new Map() }));
 }
 
+/** Detections of identifiers that pair with a secret, rather than of secrets. */
+const IDENTIFIER_KINDS = new Set(['aws-access-key-id']);
+
 /** The severity of a detection: entropy-only hunches are reported low, whatever the rule's default. */
 function severityOf(d: Detection): Severity | undefined {
   return d.confidence === 'low' ? 'low' : undefined;
@@ -79,7 +82,13 @@ function best(ds: readonly Detection[]): Detection {
  */
 function violation(path: FieldPath, message: string, ds: readonly Detection[], text?: string): Violation {
   const d = best(ds);
-  const sev = ds.some((x) => x.confidence !== 'low') ? undefined : severityOf(d);
+  // an identifier that pairs with a secret (an AWS access key id alone) is medium: it names the key
+  // and the account, but grants nothing without its secret
+  const sev = ds.every((x) => IDENTIFIER_KINDS.has(x.kind))
+    ? 'medium'
+    : ds.some((x) => x.confidence !== 'low')
+      ? undefined
+      : severityOf(d);
   const details: Record<string, string> = { secretKind: d.kind, confidence: d.confidence };
   if (text !== undefined && d.index !== undefined && text.includes('\n')) {
     let line = 1;
