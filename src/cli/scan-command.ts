@@ -3,7 +3,7 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
 import { scanOutcome } from '../core/outcome.ts';
 import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
@@ -346,7 +346,8 @@ async function runDemo(
   }
   const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
   const color = useColor(io, Boolean(values['no-color']));
-  const bold = (s: string) => (color && targets[0].format === 'text' ? `\u001b[1m${s}\u001b[22m` : s);
+  const bold = (s: string) =>
+    color && targets[0].format === 'text' ? styleText('bold', s, { validateStream: false }) : s;
   if (!values.quiet) {
     io.stderr(
       `kubeward demo: no path given, scanning the bundled examples in ${rel(dir)}/ (npm run scan -- PATH scans yours)\n\n`,

@@ -15,10 +15,11 @@ import { isSeverity, type Severity } from './model.ts';
 import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
-import { suppressionRules } from './suppress.ts';
 import type { HelmEnvironment, SourcesConfig } from './sources/index.ts';
 
 export { isExpired, isoDate } from './suppress.ts';
+import type { Exemption } from './suppress.ts';
+export type { Exemption };
 
 /** File names looked for, in this order. */
 export const CONFIG_FILE_NAMES = ['.kubeward.yaml', '.kubeward.yml'] as const;
@@ -62,23 +63,6 @@ export interface RuleConfig {
   enabled?: boolean;
   severity?: Severity;
   options: Record<string, unknown>;
-}
-
-/** A config exemption: silences matching findings, with a reason, until it expires. */
-export interface Exemption {
-  /** Rule ids or globs. */
-  rules: string[];
-  /** `Kind/namespace/name` or `Kind/name` globs; empty: any object. */
-  objects: string[];
-  /** File globs; empty: any file. Relative to `base` (see ResolvedConfig: rebased to the scan's cwd). */
-  paths: string[];
-  reason: string;
-  /** YYYY-MM-DD, the last day the exemption applies. */
-  expires?: string;
-  /** Where it is declared, for messages. */
-  file: string;
-  line: number;
-  column: number;
 }
 
 export interface SuppressionSwitch {
@@ -478,7 +462,7 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       problems.push(p);
     }
   }
-  const rules = new Map([...suppressionRules, ...(opts.rules ?? catalog)].map((r) => [r.meta.id, r.meta]));
+  const rules = new Map((opts.rules ?? catalog).map((r) => [r.meta.id, r.meta]));
   const ctx: ParseContext = { file, pos, problems, rules };
   const top = parseLayer(ctx, data, []);
   const profiles: Record<string, ConfigLayer> = {};

@@ -6,7 +6,7 @@ import type { LoadOptions } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { VERSION } from './version.ts';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
-import { createSuppressor, suppressionRules, type Suppressor } from './suppress.ts';
+import { createSuppressor, type Suppressor } from './suppress.ts';
 import { DEFAULT_KUBE_VERSION } from './engine.ts';
 import { evaluateSources, loadSources, type SourcesConfig } from './sources/index.ts';
 import { KUSTOMIZATION_FILES } from './sources/discover.ts';
@@ -80,7 +80,7 @@ export async function loadRunConfig(
     exemptions: config.exemptions,
     annotations: config.suppressions.annotations,
     inline: config.suppressions.inline,
-    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
+    knownRules: new Set(catalog.map((r) => r.meta.id)),
     settings,
   });
   const callerSuppress = opts.suppress;

@@ -29,7 +29,7 @@ describe('text format', () => {
 
   test('colour when asked', () => {
     const out = formatReport(sampleReport(), 'text', { color: true });
-    expect(out).toContain('\u001b[1;35mCRITICAL');
+    expect(out).toContain('\u001b[1m\u001b[35mCRITICAL');
     expect(out).toContain('\u001b[31m1 high');
   });
 

@@ -1,4 +1,5 @@
 /** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
+import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
 import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
 import { hiddenText } from '../selection.ts';
@@ -7,17 +8,17 @@ export interface TextOptions {
   color?: boolean;
 }
 
-const ESC = '\u001b[';
-const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', [string, string]> = {
-  critical: ['1;35', '22;39'],
-  high: ['31', '39'],
-  medium: ['33', '39'],
-  low: ['36', '39'],
-  info: ['90', '39'],
-  dim: ['2', '22'],
-  bold: ['1', '22'],
-  underline: ['4', '24'],
-  green: ['32', '39'],
+type Format = Parameters<typeof styleText>[0];
+const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', Format> = {
+  critical: ['bold', 'magenta'],
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'gray',
+  dim: 'dim',
+  bold: 'bold',
+  underline: 'underline',
+  green: 'green',
 };
 
 /** C0/C1 control characters (ESC included) other than newline. */
@@ -38,8 +39,9 @@ function clean(s: string): string {
 }
 
 export function formatText(report: Report, opts: TextOptions = {}): string {
+  // the caller decided whether to colour (TTY, NO_COLOR, --no-color): styleText must not re-decide
   const paint = (style: keyof typeof STYLE, s: string) =>
-    opts.color ? `${ESC}${STYLE[style][0]}m${s}${ESC}${STYLE[style][1]}m` : s;
+    opts.color ? styleText(STYLE[style], s, { validateStream: false }) : s;
   const out: string[] = [];
 
   const groups = groupByFile(report.findings);

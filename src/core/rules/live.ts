@@ -7,6 +7,7 @@
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
 import type { LiveContext, Rule, RuleContext, RuleMeta, Violation } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 import type { PodProblem } from '../cluster/rollout.ts';
 import { podProblems } from '../cluster/rollout.ts';
 import { allContainers, containersOf, isObj, podTemplates, type ContainerInfo } from './podspec.ts';
@@ -109,6 +110,7 @@ function eventsOf(lc: LiveContext, kind: string, ns: string | undefined, name: s
 const podCrashloop: Rule = {
   meta: meta({
     id: 'pod-crashloop',
+    kinds: ['Pod'],
     title: 'Pod crashing or unable to start',
     severity: 'high',
     rationale:
@@ -306,6 +308,7 @@ export const DEFAULT_DEPLOYERS = [
 const drift: Rule = {
   meta: meta({
     id: 'drift',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Live object differs from its manifest',
     severity: 'high',
     rationale:
@@ -391,6 +394,7 @@ function injectorOf(o: K8sObject, c: ContainerInfo): string | undefined {
 const unexpectedContainer: Rule = {
   meta: meta({
     id: 'unexpected-container',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container the manifest does not declare',
     severity: 'high',
     rationale:
@@ -494,6 +498,7 @@ export function repoOf(image: string): string {
 const imageNotPinnedLive: Rule = {
   meta: meta({
     id: 'image-not-pinned-live',
+    kinds: ['Pod'],
     title: 'Running image differs from the pinned digest',
     severity: 'medium',
     rationale:
@@ -781,6 +786,7 @@ export function enforceLevel(ns: Json | undefined): PsaLevel | undefined {
 const podSecurityAdmission: Rule = {
   meta: meta({
     id: 'pod-security-admission',
+    kinds: ['Namespace', 'Pod'],
     title: 'Namespace without Pod Security Admission enforcement',
     severity: 'medium',
     rationale:
