@@ -158,7 +158,7 @@ function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
 
-/** Where the bundled examples live: ../../examples from src/cli/ (and from dist/cli/). */
+/** Where the bundled examples live: ../../examples from src/cli/ (and from lib/cli/ in the npm package). */
 function examplesDir(io: CliIO): string {
   return io.env.KUBEWARD_EXAMPLES_DIR
     ? path.resolve(io.cwd, io.env.KUBEWARD_EXAMPLES_DIR)
