@@ -10,6 +10,7 @@ import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Seve
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
 
@@ -23,6 +24,7 @@ const OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
+  ...PUSH_OPTIONS,
   values: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
   environment: { type: 'string', multiple: true },
@@ -240,6 +242,8 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
   const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
   const written = await writeReports(selection.display(report), targets, values, io);
+  const pushError = await pushReportIfAsked(report, values, 'scan', io.env);
+  if (pushError) io.stderr(`kubeward: error: ${pushError} (the scan's result is unchanged)\n`);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {
