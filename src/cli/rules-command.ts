@@ -5,6 +5,7 @@ import { catalog, getRule } from '../core/rules/index.ts';
 import type { RuleMeta } from '../core/rules/types.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { EXPLAIN_HELP, RULES_HELP } from './help.ts';
+import { maxOf } from '../core/arrays.ts';
 
 export function runRules(argv: string[], io: CliIO): number {
   const { values } = parseArgs({
@@ -29,8 +30,14 @@ export function runRules(argv: string[], io: CliIO): number {
     return EXIT.ok;
   }
   if (format !== 'text') throw new UsageError(`unknown --format '${format}' for rules (use text or json)`, 'rules');
-  const idW = Math.max(2, ...catalog.map((r) => r.meta.id.length));
-  const catW = Math.max(8, ...catalog.map((r) => r.meta.category.length));
+  const idW = maxOf(
+    catalog.map((r) => r.meta.id.length),
+    2,
+  );
+  const catW = maxOf(
+    catalog.map((r) => r.meta.category.length),
+    8,
+  );
   io.stdout(`${'ID'.padEnd(idW)}  SEVERITY  ${'CATEGORY'.padEnd(catW)}  DEFAULT  TITLE\n`);
   for (const r of catalog) {
     const m = r.meta;

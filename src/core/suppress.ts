@@ -9,7 +9,7 @@
  * exemption stops applying and is reported as an `info` finding of rule `expired-exemption`.
  * (Findings, not Report.errors: they must not turn a run into "input errors, exit 2".)
  */
-import picomatch from 'picomatch';
+import { compileGlob } from './glob.ts';
 import {
   fingerprint,
   formatPath,
@@ -174,7 +174,7 @@ function ruleMatcher(patterns: readonly string[], wildcardProtected = false): (i
   if (!patterns.length) return () => false;
   const exact = new Set(patterns.filter((p) => !GLOB.test(p)));
   const globs = patterns.filter((p) => GLOB.test(p));
-  const glob = globs.length ? picomatch(globs) : undefined;
+  const glob = globs.length ? compileGlob(globs) : undefined;
   return (id) => exact.has(id) || (!!glob && (wildcardProtected || !isProtectedRule(id)) && glob(id));
 }
 
@@ -254,8 +254,8 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const exemptions: {
     e: Exemption;
     rules: (id: string) => boolean;
-    objects?: picomatch.Matcher;
-    paths?: picomatch.Matcher;
+    objects?: (s: string) => boolean;
+    paths?: (s: string) => boolean;
   }[] = [];
   for (const e of opts.exemptions ?? []) {
     if (isExpired(e, now)) {
@@ -280,8 +280,8 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
     exemptions.push({
       e,
       rules: matcher(e.rules),
-      ...(e.objects.length ? { objects: picomatch(e.objects, { nocase: true }) } : {}),
-      ...(e.paths.length ? { paths: picomatch(e.paths, { dot: true }) } : {}),
+      ...(e.objects.length ? { objects: compileGlob(e.objects, { nocase: true }) } : {}),
+      ...(e.paths.length ? { paths: compileGlob(e.paths, { dot: true }) } : {}),
     });
   }
 
