@@ -5,7 +5,7 @@ Usage:
   kubeward scan [paths..] [options]   check manifests (files, directories, globs, '-' for stdin)
   kubeward verify [options]           check the live cluster after a deploy
   kubeward rules [--format text|json] list the rule catalog
-  kubeward explain RULE               show why a rule matters and how to fix it
+  kubeward explain RULE|POLICY        a rule's rationale and fix, or a policy's validations
   kubeward serve [options]            run the validating admission webhook (HTTPS)
   kubeward comment --report FILE      post the sticky PR comment from a JSON report (CI outside GitHub Actions)
   kubeward --version                  print the version
@@ -32,6 +32,9 @@ Options:
       --kube-version V    target Kubernetes version, e.g. 1.34
       --include GLOB      only scan files matching GLOB (repeatable)
       --exclude GLOB      skip files matching GLOB (repeatable)
+      --policies PATH     admission policies (ValidatingAdmissionPolicy + bindings, Kyverno
+                          ValidatingPolicy, params) that judge the manifests; repeatable
+                          (added to the config's policies:)
       --allow-empty       exit 0 (not 2) when no Kubernetes object was found
       --file-url-prefix U link file:line in markdown to U<file>#L<line>
       --no-color          no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
@@ -42,12 +45,15 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 input errors (unknown flag, missing path, unreadable file, config error, no objects found).
 `;
 
-export const RULES_HELP = `Usage: kubeward rules [--format text|json]
+export const RULES_HELP = `Usage: kubeward rules [--format text|json] [-c CONFIG]
 
 Lists the rule catalog: id, default severity, category, whether it is on by default, title.
+Custom CEL rules of the configuration (.kubeward.yaml customRules:) are listed with them.
 `;
 
-export const EXPLAIN_HELP = `Usage: kubeward explain RULE
+export const EXPLAIN_HELP = `Usage: kubeward explain RULE|POLICY [--policies PATH].. [-c CONFIG]
 
-Shows a rule's rationale, remediation, example and references.
+Shows a rule's rationale, remediation, example and references (custom rules included).
+With a policy name, shows that admission policy's matching, conditions, variables, validations
+and bindings, each with its file:line (policies from --policies and the config's policies:).
 `;

@@ -16,6 +16,7 @@ import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
 import { suppressionRules } from './suppress.ts';
+import { customRule, customRuleErrors, readCustomRule, type CustomRuleSpec } from './policies/custom.ts';
 
 export { isExpired, isoDate } from './suppress.ts';
 
@@ -103,6 +104,10 @@ export interface KubewardConfig extends ConfigLayer {
   /** Absolute directory of the file: globs in the file are relative to it. */
   dir: string;
   profiles: Record<string, ConfigLayer>;
+  /** `policies:` globs (relative to `dir`): admission policies that judge the scanned manifests. */
+  policies: string[];
+  /** `customRules:` CEL rules, as declared. */
+  customRules: CustomRuleSpec[];
   /** Line and column of each profile's key and of the `profiles` key, for messages. */
   profilePositions: Record<string, { line: number; column: number }>;
 }
@@ -476,6 +481,38 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     }
   }
   const rules = new Map([...suppressionRules, ...(opts.rules ?? catalog)].map((r) => [r.meta.id, r.meta]));
+  const customRules: CustomRuleSpec[] = [];
+  if (Array.isArray(data.customRules)) {
+    data.customRules.forEach((raw, i) => {
+      if (!isPlainObject(raw)) return;
+      const at = pos.at(['customRules', i]);
+      const spec = readCustomRule(raw, file, at.line);
+      if (!spec) return; // the schema reported what is missing
+      if (rules.has(spec.id)) {
+        const where = customRules.some((c) => c.id === spec.id) ? 'another custom rule' : 'a built-in rule';
+        problems.push({
+          file,
+          ...pos.at(['customRules', i, 'id']),
+          message: `custom rule id "${spec.id}" is already ${where}'s id`,
+        });
+        return;
+      }
+      const errs = customRuleErrors(spec);
+      for (const e of errs) {
+        const key = e.key.startsWith('variables[')
+          ? ['variables', Number(/\d+/.exec(e.key)![0]), 'expression']
+          : [e.key];
+        problems.push({
+          file,
+          ...pos.at(['customRules', i, ...key]),
+          message: `custom rule "${spec.id}": ${e.message}`,
+        });
+      }
+      if (errs.length) return;
+      customRules.push(spec);
+      rules.set(spec.id, customRule(spec).meta);
+    });
+  }
   const ctx: ParseContext = { file, pos, problems, rules };
   const top = parseLayer(ctx, data, []);
   const profiles: Record<string, ConfigLayer> = {};
@@ -491,7 +528,16 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(problems);
   }
-  return { ...top, file, dir: opts.dir ?? path.resolve(path.dirname(file)), profiles, profilePositions };
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    ...top,
+    file,
+    dir: opts.dir ?? path.resolve(path.dirname(file)),
+    profiles,
+    profilePositions,
+    policies: strings(data.policies),
+    customRules,
+  };
 }
 
 /** Reads and parses a config file. `file` is shown in messages as given. */
@@ -585,6 +631,10 @@ export interface ResolvedConfig {
   /** Exemptions with `paths` rebased to the scan's cwd. */
   exemptions: Exemption[];
   suppressions: { annotations: boolean; inline: boolean };
+  /** `policies:` globs rebased to the scan's cwd. */
+  policies: string[];
+  /** `customRules:` as Rules (run like the catalog's). */
+  customRules: Rule[];
   /** The engine's `settings` hook. */
   settings(meta: RuleMeta): RuleSetting;
 }
@@ -665,6 +715,8 @@ export function resolveConfig(
       rules: {},
       exemptions: [],
       suppressions: { annotations: true, inline: true },
+      policies: [],
+      customRules: [],
       settings: defaultSetting,
     };
   }
@@ -703,6 +755,8 @@ export function resolveConfig(
       annotations: merged.suppressions.annotations ?? true,
       inline: merged.suppressions.inline ?? true,
     },
+    policies: (config.policies ?? []).map(rebase),
+    customRules: (config.customRules ?? []).map(customRule),
     settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
   };
 }

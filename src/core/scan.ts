@@ -3,7 +3,10 @@ import { countBySeverity, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
-import { catalog } from './rules/index.ts';
+import { catalog, registerRules } from './rules/index.ts';
+import type { Rule } from './rules/types.ts';
+import type { K8sObject, LoadProblem } from './manifests/types.ts';
+import type { InputError } from './model.ts';
 import { VERSION } from './version.ts';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
 import { createSuppressor, suppressionRules, type Suppressor } from './suppress.ts';
@@ -15,6 +18,11 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   configFile?: string;
   /** Config profile to apply (e.g. 'dev', 'prod'). */
   profile?: string;
+  /**
+   * Files, directories or globs of admission policies (VAP + bindings, Kyverno policies, their
+   * params) that judge the scanned objects without being scanned; added to the config's `policies:`.
+   */
+  policyPaths?: string[];
 }
 
 /** What a run (scan, or verify) takes from the configuration. */
@@ -27,6 +35,8 @@ export interface RunConfig {
   include: string[];
   exclude: string[];
   failOn: Severity;
+  /** The rules to run: the catalog plus the configuration's custom rules. */
+  rules: readonly Rule[];
 }
 
 /**
@@ -57,7 +67,7 @@ export async function loadRunConfig(
     exemptions: config.exemptions,
     annotations: config.suppressions.annotations,
     inline: config.suppressions.inline,
-    knownRules: new Set([...catalog, ...suppressionRules].map((r) => r.meta.id)),
+    knownRules: new Set([...catalog, ...suppressionRules, ...config.customRules].map((r) => r.meta.id)),
     settings,
   });
   const callerSuppress = opts.suppress;
@@ -74,7 +84,21 @@ export async function loadRunConfig(
     // configuration files are never manifests: keep them out of directory walks
     exclude: [...CONFIG_FILE_NAMES.map((n) => `**/${n}`), ...config.exclude, ...(opts.exclude ?? [])],
     failOn: opts.failOn ?? config.failOn ?? 'high',
+    rules: config.customRules.length ? [...catalog, ...config.customRules] : catalog,
   };
+}
+
+/**
+ * Loads the admission policies of `policies:` paths (config and caller). Problems in them are
+ * reported like any input's.
+ */
+export async function loadPolicyObjects(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ objects: K8sObject[]; problems: LoadProblem[]; errors: InputError[]; files: string[] }> {
+  if (!paths.length) return { objects: [], problems: [], errors: [], files: [] };
+  const inv = await loadManifests({ paths: [...paths], cwd });
+  return { objects: inv.objects, problems: inv.problems, errors: inv.errors, files: inv.files };
 }
 
 /**
@@ -93,12 +117,15 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     exclude: run.exclude,
   });
   run.suppressor.inspect(inv.objects);
+  registerRules(run.config.customRules);
+  const pol = await loadPolicyObjects([...run.config.policies, ...(opts.policyPaths ?? [])], cwd);
 
-  const res = evaluate(inv.objects, inv.problems, {
+  const res = evaluate(inv.objects, [...inv.problems, ...pol.problems], {
     ...opts,
     ...run.engine,
-    rules: opts.rules ?? catalog,
+    rules: opts.rules ?? run.rules,
     mode: 'manifest',
+    policies: [...(opts.policies ?? []), ...pol.objects],
   });
   // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
   const findings = sortFindings([...res.findings, ...run.suppressor.findings()]);
@@ -111,7 +138,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     objectsScanned: inv.objects.length,
     objects: inv.objects.map((o) => ({ ref: o.ref, ...(o.file ? { file: o.file } : {}) })),
     skipped: inv.skipped,
-    errors: [...inv.errors, ...res.errors],
+    errors: [...inv.errors, ...pol.errors, ...res.errors],
     notVerified: [],
     failOn: run.failOn,
     durationMs: Math.round(performance.now() - started),
