@@ -9,6 +9,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // test/real needs running clusters: `npm run test:cluster` (jest.cluster.config.js)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/real/'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/scripts/jest-global-setup.cjs',
   globalTeardown: '<rootDir>/scripts/jest-global-teardown.cjs',

@@ -6,12 +6,16 @@ set -uo pipefail
 out="${KW_OUTPUT_DIR:-kubeward-results}"
 mkdir -p "$out/junit"
 
-read -r -a paths < <(printf "%s\n" "${KW_PATHS:-.}")
+# every line and every space-separated word of the parameter (a multi-line YAML value included);
+# read -d '' consumes the whole value, and words are never glob-expanded by the shell
+paths=()
+read -r -d '' -a paths < <(printf '%s' "${KW_PATHS:-.}") || true
 if [ "${#paths[@]}" -eq 0 ]; then paths=(.); fi
 
 args=(scan "${paths[@]}" --fail-on "${KW_FAIL_ON:-high}")
 if [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
 if [ -n "${KW_PROFILE:-}" ]; then args+=(--profile "$KW_PROFILE"); fi
+if [ -n "${KW_BASELINE:-}" ]; then args+=(--baseline "$KW_BASELINE"); fi
 # each --format pairs with the --output at the same position; the last (text) goes to the log
 args+=(--format junit --output "$out/junit/kubeward.xml")
 args+=(--format sarif --output "$out/kubeward.sarif")

@@ -23,11 +23,16 @@ if [ -n "$var" ] && [ -n "${!var:-}" ]; then
   args+=(--kubeconfig "$kubeconfig")
 fi
 
-read -r -a contexts < <(printf "%s\n" "${KW_CONTEXT:-}")
+# every line and every space-separated word of each parameter (multi-line YAML values included);
+# read -d '' consumes the whole value, and words are never glob-expanded by the shell
+contexts=()
+read -r -d '' -a contexts < <(printf '%s' "${KW_CONTEXT:-}") || true
 for c in "${contexts[@]}"; do args+=(--context "$c"); done
-read -r -a namespaces < <(printf "%s\n" "${KW_NAMESPACE:-}")
+namespaces=()
+read -r -d '' -a namespaces < <(printf '%s' "${KW_NAMESPACE:-}") || true
 for n in "${namespaces[@]}"; do args+=(--namespace "$n"); done
-read -r -a manifests < <(printf "%s\n" "${KW_MANIFESTS:-}")
+manifests=()
+read -r -d '' -a manifests < <(printf '%s' "${KW_MANIFESTS:-}") || true
 for m in "${manifests[@]}"; do args+=(--manifests "$m"); done
 
 args+=(--format junit --output "$out/junit/kubeward-verify.xml")

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildUrl, findPullRequest } from '../circleci/index.ts';
 import { reportFromJson } from '../core/report/json-read.ts';
 import { isPermissionError, publishStickyComment } from '../pr/index.ts';
-import { createFetchClient } from '../pr/fetch-client.ts';
+import { createGitHubClient } from '../pr/github-client.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 
 export const COMMENT_HELP = `Usage: kubeward comment --report FILE [options]
@@ -80,7 +80,11 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     env.CIRCLE_PULL_REQUEST = undefined;
     env.CIRCLE_PR_NUMBER = values.pr;
   }
-  const client = createFetchClient({ token, baseUrl: io.env.GITHUB_API_URL || undefined });
+  const client = await createGitHubClient({
+    token,
+    baseUrl: io.env.GITHUB_API_URL || undefined,
+    log: (m) => io.stderr(`kubeward comment: ${m}\n`),
+  });
   try {
     const pr = await findPullRequest(env, client);
     if (!pr) {

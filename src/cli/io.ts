@@ -1,9 +1,14 @@
+import { readStreamLimited } from '../core/manifests/load.ts';
+
 /** What a CLI command may touch: output streams, stdin, environment. Tests pass fakes. */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads all of standard input (for the path '-'). */
-  readStdin(): Promise<string>;
+  /**
+   * Reads standard input (for the path '-'); with `maxBytes`, stops once it holds more than that
+   * (the scan then reports it as too large instead of holding an endless stream in memory).
+   */
+  readStdin(maxBytes?: number): Promise<string | Uint8Array>;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Whether stdout is a terminal (decides colour when neither NO_COLOR nor FORCE_COLOR is set). */
@@ -14,11 +19,7 @@ export function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: (maxBytes = Infinity) => readStreamLimited(process.stdin, maxBytes),
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),

@@ -1,11 +1,13 @@
 /** The CLI dispatcher: `kubeward <command> ...` -> exit code. Never calls process.exit. */
 import { VERSION } from '../core/version.ts';
+import { closest } from '../core/config.ts';
+import { editDistance } from '../core/text.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { MAIN_HELP } from './help.ts';
 import { runExplain, runRules } from './rules-command.ts';
 import { runScan } from './scan-command.ts';
 
-const COMMANDS = ['scan', 'verify', 'rules', 'explain', 'comment', 'serve', 'monitor', 'help'];
+const COMMANDS = ['scan', 'verify', 'fix', 'baseline', 'rules', 'explain', 'comment', 'serve', 'monitor', 'help'];
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -42,6 +44,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         const { runServe } = await import('./serve-command.ts');
         return await runServe(rest, io);
       }
+      case 'fix': {
+        const { runFix } = await import('./fix-command.ts');
+        return await runFix(rest, io);
+      }
+      case 'baseline': {
+        const { runBaseline } = await import('./baseline-command.ts');
+        return await runBaseline(rest, io);
+      }
       case 'comment': {
         // posts the sticky PR comment from a JSON report (CircleCI orb); loaded lazily
         const { runComment } = await import('./comment.ts');
@@ -51,7 +61,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         throw new UsageError(
           first.startsWith('-')
             ? `unknown option '${first}' (a command comes first: ${COMMANDS.join(', ')})`
-            : `unknown command '${first}' (use one of ${COMMANDS.join(', ')}; to scan a path: kubeward scan ${first})`,
+            : `unknown command '${first}'${suggest(first, COMMANDS, "'")} (use one of ${COMMANDS.join(', ')}; to scan a path: kubeward scan ${first})`,
         );
     }
   } catch (e) {
@@ -66,6 +76,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`kubeward: error: ${err.message}\n`);
       return EXIT.usage;
     }
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && first && COMMANDS.includes(first)) {
+      err.message = await unknownOptionMessage(first, err.message, io);
+    }
     if (usage) {
       io.stderr(`kubeward ${cmd}: ${err.message}\nRun 'kubeward ${cmd}--help' for usage.\n`.replace(' :', ':'));
       return EXIT.usage;
@@ -73,4 +86,30 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`kubeward: internal error: ${err.stack ?? err.message}\n`);
     return EXIT.usage;
   }
+}
+
+/** `; did you mean 'x'?` when a candidate is close to `name`, else ''. */
+function suggest(name: string, candidates: readonly string[], quote: string): string {
+  const c = closest(name, candidates);
+  if (!c || c === name) return '';
+  const near = editDistance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+  return near ? `; did you mean ${quote}${c}${quote}?` : '';
+}
+
+/**
+ * `unknown option '--fial-on'; did you mean '--fail-on'?`. The candidates are the flags the
+ * command's own --help lists, so every command (and every flag added later) is covered.
+ */
+async function unknownOptionMessage(command: string, message: string, io: CliIO): Promise<string> {
+  const flag = /'(-[^']*)'/.exec(message)?.[1];
+  if (!flag) return message;
+  let help = '';
+  try {
+    await run([command, '--help'], { ...io, stdout: (t) => void (help += t), stderr: () => undefined });
+  } catch {
+    return `unknown option '${flag}'`;
+  }
+  const flags = [...new Set(help.match(/--[a-z][a-z0-9-]*/g) ?? [])];
+  const name = flag.split('=')[0];
+  return `unknown option '${flag}'${name.startsWith('--') ? suggest(name, flags, "'") : ''}`;
 }

@@ -1,14 +1,17 @@
 /** `kubeward scan`: arguments -> scan() -> one or more reports -> exit code. */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
 import { scanOutcome } from '../core/outcome.ts';
 import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
+import type { SourcesConfig } from '../core/sources/index.ts';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -21,12 +24,22 @@ const OPTIONS = {
   exclude: { type: 'string', multiple: true },
   policies: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
+  values: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  environment: { type: 'string', multiple: true },
+  release: { type: 'string' },
+  namespace: { type: 'string' },
+  'include-tests': { type: 'boolean' },
+  overlay: { type: 'string', multiple: true },
+  image: { type: 'string', multiple: true },
+  'no-render': { type: 'boolean' },
   'file-url-prefix': { type: 'string' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   // set by `npm run scan`: with no path, scan the bundled examples/ as a demo
   demo: { type: 'boolean' },
+  ...SELECTION_OPTIONS,
 } as const;
 
 export interface OutputTarget {
@@ -99,6 +112,49 @@ function parseKubeVersion(v: string | undefined): string | undefined {
   return `${m[1]}.${m[2]}`;
 }
 
+/** NAME=VALUE flags (--environment, --overlay, --image) as pairs. */
+function namedPairs(flag: string, list: readonly string[] | undefined): [string, string][] {
+  return (list ?? []).map((s) => {
+    const i = s.indexOf('=');
+    if (i <= 0 || i === s.length - 1) throw new UsageError(`--${flag} must look like NAME=VALUE, not '${s}'`, 'scan');
+    return [s.slice(0, i), s.slice(i + 1)];
+  });
+}
+
+/** The sources flags as a SourcesConfig (undefined when none was given). */
+export function sourcesFromFlags(values: {
+  values?: string[];
+  set?: string[];
+  environment?: string[];
+  release?: string;
+  namespace?: string;
+  'include-tests'?: boolean;
+  overlay?: string[];
+  image?: string[];
+  'no-render'?: boolean;
+}): SourcesConfig | undefined {
+  for (const s of values.set ?? []) {
+    if (!/^[^=]+=/.test(s)) throw new UsageError(`--set must look like KEY=VALUE, not '${s}'`, 'scan');
+  }
+  const envs = namedPairs('environment', values.environment);
+  const overlays = namedPairs('overlay', values.overlay);
+  const images = namedPairs('image', values.image);
+  const out: SourcesConfig = {
+    ...(values.values ? { values: values.values } : {}),
+    ...(values.set ? { set: values.set } : {}),
+    ...(envs.length
+      ? { environments: Object.fromEntries(envs.map(([n, f]) => [n, { values: f.split(',').filter(Boolean) }])) }
+      : {}),
+    ...(values.release ? { release: values.release } : {}),
+    ...(values.namespace ? { namespace: values.namespace } : {}),
+    ...(values['include-tests'] ? { includeTests: true } : {}),
+    ...(overlays.length ? { overlays: Object.fromEntries(overlays) } : {}),
+    ...(images.length ? { images: Object.fromEntries(images) } : {}),
+    ...(values['no-render'] ? { render: false } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
 function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
@@ -152,7 +208,10 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}),
     ...(values.profile ? { profile: values.profile } : {}),
     ...(kubeVersion ? { kubeVersion } : {}),
+    env: io.env,
   };
+  const sources = sourcesFromFlags(values);
+  if (sources) base.sources = sources;
   if (values.config) {
     try {
       await stat(base.configFile as string);
@@ -179,9 +238,10 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const report = await runCore({ ...base, paths: positionals }, failOn);
+  const selection = await readSelection(values, io, 'scan');
+  const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
-  const written = await writeReports(report, targets, values, io);
+  const written = await writeReports(selection.display(report), targets, values, io);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {
@@ -218,6 +278,20 @@ async function runCore(opts: ScanOptions, failOn: Severity | 'none' | undefined)
   return report;
 }
 
+/** Reads a scanned file for the HTML report's excerpts (regular files under 2 MiB only). */
+function sourceReader(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      const full = path.resolve(cwd, file);
+      const st = statSync(full);
+      if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
+      return readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 async function writeReports(
   report: Report,
   targets: OutputTarget[],
@@ -228,6 +302,7 @@ async function writeReports(
     const color = !t.file && t.format === 'text' && useColor(io, Boolean(values['no-color']));
     const text = formatReport(report, t.format, {
       color,
+      ...(t.format === 'html' ? { readSource: sourceReader(io.cwd) } : {}),
       ...(values['file-url-prefix'] ? { fileUrlPrefix: values['file-url-prefix'] } : {}),
     });
     if (!t.file) {
@@ -273,7 +348,8 @@ async function runDemo(
   }
   const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
   const color = useColor(io, Boolean(values['no-color']));
-  const bold = (s: string) => (color && targets[0].format === 'text' ? `\u001b[1m${s}\u001b[22m` : s);
+  const bold = (s: string) =>
+    color && targets[0].format === 'text' ? styleText('bold', s, { validateStream: false }) : s;
   if (!values.quiet) {
     io.stderr(
       `kubeward demo: no path given, scanning the bundled examples in ${rel(dir)}/ (npm run scan -- PATH scans yours)\n\n`,

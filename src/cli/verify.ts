@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
+import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
@@ -28,10 +29,13 @@ Connection:
                            else all namespaces)
 What was deployed:
   -m, --manifests PATHS    files, directories or globs of what was just deployed (repeatable)
-  --timeout DURATION       how long to wait for rollouts: 90s, 5m, 1m30s (default 5m)
+  --timeout DURATION       bound on the whole run, rollout wait included: 90s, 5m, 1m30s
+                           (default 5m)
   --expect-image NAME=DIGEST
                            expected digest of an image (repository) or container (repeatable)
   --check-secrets          also run secret-unused and secret-readers (needs list secrets)
+  --deployer MANAGER       a field manager that deploys (repeatable; added to kubectl, helm,
+                           argocd, flux, ...): writes by any other manager after it are out-of-band
 Output:
   --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default high)
   -f, --format FORMAT      ${REPORT_FORMATS.join(', ')} (repeatable, paired with --output)
@@ -52,6 +56,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'expect-image': { type: 'string', multiple: true },
   'check-secrets': { type: 'boolean' },
+  deployer: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o', multiple: true },
@@ -176,6 +181,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(Object.keys(expectImages).length ? { expectImages } : {}),
     ...(values['check-secrets'] ? { secrets: true } : {}),
+    ...(values.deployer?.length ? { deployers: [...new Set([...DEFAULT_DEPLOYERS, ...list(values.deployer)])] } : {}),
     failOn,
   };
   return { options, targets, failOn, quiet: Boolean(values.quiet), help: false };

@@ -15,10 +15,12 @@ import { isSeverity, type Severity } from './model.ts';
 import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
-import { suppressionRules } from './suppress.ts';
 import { customRule, customRuleErrors, readCustomRule, type CustomRuleSpec } from './policies/custom.ts';
+import type { HelmEnvironment, SourcesConfig } from './sources/index.ts';
 
 export { isExpired, isoDate } from './suppress.ts';
+import type { Exemption } from './suppress.ts';
+export type { Exemption };
 
 /** File names looked for, in this order. */
 export const CONFIG_FILE_NAMES = ['.kubeward.yaml', '.kubeward.yml'] as const;
@@ -64,23 +66,6 @@ export interface RuleConfig {
   options: Record<string, unknown>;
 }
 
-/** A config exemption: silences matching findings, with a reason, until it expires. */
-export interface Exemption {
-  /** Rule ids or globs. */
-  rules: string[];
-  /** `Kind/namespace/name` or `Kind/name` globs; empty: any object. */
-  objects: string[];
-  /** File globs; empty: any file. Relative to `base` (see ResolvedConfig: rebased to the scan's cwd). */
-  paths: string[];
-  reason: string;
-  /** YYYY-MM-DD, the last day the exemption applies. */
-  expires?: string;
-  /** Where it is declared, for messages. */
-  file: string;
-  line: number;
-  column: number;
-}
-
 export interface SuppressionSwitch {
   annotations?: boolean;
   inline?: boolean;
@@ -110,6 +95,8 @@ export interface KubewardConfig extends ConfigLayer {
   customRules: CustomRuleSpec[];
   /** Line and column of each profile's key and of the `profiles` key, for messages. */
   profilePositions: Record<string, { line: number; column: number }>;
+  /** `sources:` (charts, kustomize trees, images), with paths made absolute from the file's directory. */
+  sources?: SourcesConfig;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,7 +467,7 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       problems.push(p);
     }
   }
-  const rules = new Map([...suppressionRules, ...(opts.rules ?? catalog)].map((r) => [r.meta.id, r.meta]));
+  const rules = new Map((opts.rules ?? catalog).map((r) => [r.meta.id, r.meta]));
   const customRules: CustomRuleSpec[] = [];
   if (Array.isArray(data.customRules)) {
     data.customRules.forEach((raw, i) => {
@@ -524,6 +511,10 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
       if (isPlainObject(raw)) profiles[name] = parseLayer(ctx, raw, ['profiles', name]);
     }
   }
+  const dir = opts.dir ?? path.resolve(path.dirname(file));
+  const sources = isPlainObject(data.sources)
+    ? sourcesConfig(data.sources, dir, profiles, pos, file, problems)
+    : undefined;
   if (problems.length) {
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(problems);
@@ -532,12 +523,66 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
   return {
     ...top,
     file,
-    dir: opts.dir ?? path.resolve(path.dirname(file)),
+    dir,
     profiles,
     profilePositions,
+    ...(sources ? { sources } : {}),
     policies: strings(data.policies),
     customRules,
   };
+}
+
+/** `sources:` with environment shorthands expanded, directories absolute, profiles checked. */
+function sourcesConfig(
+  raw: Record<string, unknown>,
+  dir: string,
+  profiles: Record<string, ConfigLayer>,
+  pos: Positions,
+  file: string,
+  problems: ConfigProblem[],
+): SourcesConfig {
+  const src = raw as SourcesConfig & Record<string, unknown>;
+  const checkProfile = (name: string | undefined, at: Seg[]) => {
+    if (name !== undefined && !Object.hasOwn(profiles, name)) {
+      problems.push({
+        file,
+        ...pos.at(at, false),
+        message: `unknown profile "${name}"${didYouMean(name, Object.keys(profiles), false)}`,
+      });
+    }
+  };
+  const envs = (e: unknown, at: Seg[]): Record<string, HelmEnvironment> | undefined => {
+    if (!isPlainObject(e)) return undefined;
+    const out: Record<string, HelmEnvironment> = {};
+    for (const [name, v] of Object.entries(e)) {
+      if (Array.isArray(v)) out[name] = { values: v as string[] };
+      else if (isPlainObject(v)) {
+        out[name] = v as HelmEnvironment;
+        checkProfile(out[name].profile, [...at, name, 'profile']);
+      }
+    }
+    return out;
+  };
+  const out: SourcesConfig = { ...(src as SourcesConfig) };
+  if (Array.isArray(src.helm)) {
+    out.helm = src.helm.map((c, i) => {
+      const e = envs(c.environments, ['sources', 'helm', i, 'environments']);
+      return { ...c, chart: path.resolve(dir, c.chart), ...(e ? { environments: e } : {}) };
+    });
+  }
+  if (Array.isArray(src.kustomize)) {
+    out.kustomize = src.kustomize.map((k, i) => {
+      for (const [name, o] of Object.entries(k.overlays ?? {}))
+        if (typeof o === 'object') checkProfile(o.profile, ['sources', 'kustomize', i, 'overlays', name, 'profile']);
+      return { ...k, path: path.resolve(dir, k.path) };
+    });
+  }
+  const e = envs(src.environments, ['sources', 'environments']);
+  if (e) out.environments = e;
+  if (isPlainObject(src.images)) {
+    out.images = Object.fromEntries(Object.entries(src.images).map(([k, v]) => [k, path.resolve(dir, String(v))]));
+  }
+  return out;
 }
 
 /** Reads and parses a config file. `file` is shown in messages as given. */
@@ -637,6 +682,8 @@ export interface ResolvedConfig {
   customRules: Rule[];
   /** The engine's `settings` hook. */
   settings(meta: RuleMeta): RuleSetting;
+  /** `sources:` of the configuration (paths absolute). */
+  sources?: SourcesConfig;
 }
 
 /** Rewrites a glob relative to `dir` as one relative to `cwd`. */
@@ -758,5 +805,6 @@ export function resolveConfig(
     policies: (config.policies ?? []).map(rebase),
     customRules: (config.customRules ?? []).map(customRule),
     settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
+    ...(config.sources ? { sources: config.sources } : {}),
   };
 }

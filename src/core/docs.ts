@@ -4,17 +4,12 @@
  * scripts/gen-docs.ts writes the files; test/docs.test.ts fails when they are stale.
  */
 import { stringify } from 'yaml';
-import type { Rule, RuleCategory, RuleMeta, RuleOption } from './rules/types.ts';
+import { POD_TEMPLATE_KINDS, type Rule, type RuleCategory, type RuleMeta, type RuleOption } from './rules/types.ts';
 import { catalog } from './rules/index.ts';
-import { suppressionRules } from './suppress.ts';
 
-/**
- * Every rule a user can meet: the catalog, plus the rules the suppressor reports
- * (invalid-suppression, expired-exemption) while the catalog does not list them.
- */
+/** Every rule a user can meet: the catalog (the suppressor's own rules included). */
 export function documentedRules(): Rule[] {
-  const ids = new Set(catalog.map((r) => r.meta.id));
-  return [...catalog, ...suppressionRules.filter((r) => !ids.has(r.meta.id))];
+  return [...catalog];
 }
 
 export const GENERATED_NOTE =
@@ -81,6 +76,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
     );
   }
   if (meta.cis) out.push(`| CIS Kubernetes Benchmark | ${cell(meta.cis)} |`);
+  if (meta.kinds?.length) {
+    const kinds = meta.kinds.map((k) => (k === POD_TEMPLATE_KINDS ? 'every kind with a pod template' : `\`${k}\``));
+    out.push(`| Applies to | ${cell(kinds.join(', '))} |`);
+  }
   out.push(
     `| Runs on | ${meta.liveOnly ? 'live clusters only (`kubeward verify`)' : 'manifests (`kubeward scan`) and live objects (`kubeward verify`)'} |`,
   );

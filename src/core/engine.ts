@@ -14,7 +14,15 @@ import {
 } from './model.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
-import type { LiveContext, Rule, RuleContext, RuleMeta, Violation } from './rules/types.ts';
+import {
+  POD_TEMPLATE_KINDS,
+  type LiveContext,
+  type Rule,
+  type RuleContext,
+  type RuleMeta,
+  type Violation,
+} from './rules/types.ts';
+import { podTemplateKinds } from './rules/podspec.ts';
 
 export interface RuleSetting {
   enabled: boolean;
@@ -255,6 +263,31 @@ export function evaluate(
     else pending.set(key, [{ rule, setting, v, obj }]);
   };
 
+  // Dispatch by kind: a rule that declares its kinds sees only objects of those kinds
+  const byKind = new Map<string, K8sObject[]>();
+  for (const o of objects) {
+    const list = byKind.get(o.ref.kind);
+    if (list) list.push(o);
+    else byKind.set(o.ref.kind, [o]);
+  }
+  const dispatched = new Map<string, readonly K8sObject[]>();
+  let templated: Set<string> | undefined;
+  const objectsFor = (kinds: readonly string[] | undefined): readonly K8sObject[] => {
+    if (!kinds) return objects;
+    const key = kinds.join('\0');
+    let list = dispatched.get(key);
+    if (!list) {
+      const set = new Set<string>();
+      for (const k of kinds) {
+        if (k === POD_TEMPLATE_KINDS) for (const t of (templated ??= podTemplateKinds())) set.add(t);
+        else set.add(k);
+      }
+      list = set.size === 1 ? (byKind.get([...set][0]) ?? []) : objects.filter((o) => set.has(o.ref.kind));
+      dispatched.set(key, list);
+    }
+    return list;
+  };
+
   for (const rule of rules) {
     const setting = settingOf(rule.meta);
     if (!setting.enabled) continue;
@@ -271,7 +304,7 @@ export function evaluate(
       },
     };
     if (rule.check) {
-      for (const obj of objects) {
+      for (const obj of objectsFor(rule.meta.kinds)) {
         try {
           for (const v of rule.check(obj, ctx)) defer(rule, setting, v, obj);
         } catch (e) {

@@ -79,6 +79,11 @@ export interface Fix {
   set?: { path: FieldPath; value: unknown }[];
   /** Remove the field at `path`. */
   remove?: FieldPath[];
+  /**
+   * The paths are relative to the file's first YAML document, not to a Kubernetes object (a Helm
+   * values file that a rendered field was traced back to).
+   */
+  document?: boolean;
 }
 
 export interface Finding {
@@ -158,6 +163,33 @@ export interface Report {
   objects?: ScannedObject[];
   /** Wall-clock duration of the run in milliseconds. */
   durationMs: number;
+  /**
+   * Active findings left out of `findings` on purpose, by why (core/selection.ts): known in a
+   * baseline, on lines a pull request does not change (`only-new`), or below `--min-severity`
+   * (display only). Every format says how many.
+   */
+  hidden?: HiddenCounts;
+  /** Rendered sources (Helm chart environments, Kustomize overlays) and what was said about them. */
+  sources?: SourceSummary[];
+}
+
+export interface HiddenCounts {
+  baseline?: number;
+  onlyNew?: number;
+  belowMinSeverity?: number;
+}
+
+/** One rendered source set of a scan. */
+export interface SourceSummary {
+  tool: 'helm' | 'kustomize' | 'dockerfile';
+  /** Chart or kustomization directory, or Dockerfile. */
+  source: string;
+  environment: string;
+  objects: number;
+  /** Milliseconds spent in helm / kustomize. */
+  renderMs: number;
+  /** e.g. test hooks skipped, values traced through the template text only. */
+  notes: string[];
 }
 
 /** Stable fingerprint of a finding: rule, object identity (or file when anonymous), path. */

@@ -36,6 +36,11 @@ export interface ScanOutcomeOptions {
   paths?: readonly string[];
 }
 
+/** `1 file`, `2 files`: no "1 files" in a message. */
+function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
 function failingCount(report: Pick<Report, 'findings'>, failOn: Severity | 'none'): number {
   if (failOn === 'none') return 0;
   let n = 0;
@@ -57,7 +62,7 @@ export function scanOutcome(
     const where = opts.paths?.length ? ` in ${opts.paths.join(', ')}` : '';
     problems.push({
       code: 'no-objects',
-      message: `no Kubernetes objects found${where} (${report.filesScanned} files read, ${report.skipped.length} documents skipped)`,
+      message: `no Kubernetes objects found${where} (${count(report.filesScanned, 'file')} read, ${count(report.skipped.length, 'document')} skipped)`,
     });
   }
   if (report.errors.length) {
@@ -72,9 +77,10 @@ export function scanOutcome(
 }
 
 /**
- * The verdict of a verification: 3 when a cluster could not be verified at all; 1 for findings at
- * or above failOn; 3 when some checks could not run (partial verification); else 0. With failOn
- * `none`, findings never fail, an incomplete verification still does.
+ * The verdict of a verification: 3 when anything could not be verified (a cluster unreachable, a
+ * kind whose list failed, a check without permission), as a scan with input errors exits 2 whatever
+ * its findings: the findings are reported, but the run has not looked at everything. Else 1 for
+ * findings at or above failOn, else 0. With failOn `none`, findings never fail.
  */
 export function verifyOutcome(
   report: Pick<Report, 'findings' | 'notVerified' | 'failOn'>,
@@ -86,12 +92,6 @@ export function verifyOutcome(
     ? cluster.map((n) => ({ code: 'cluster' as const, message: n.reason }))
     : report.notVerified.map((n) => ({ code: 'not-verified' as const, message: `${n.check}: ${n.reason}` }));
   const failing = failingCount(report, failOn);
-  const exitCode: ExitCode = cluster.length
-    ? 3
-    : failsThreshold(report, failOn)
-      ? 1
-      : report.notVerified.length
-        ? 3
-        : 0;
-  return { exitCode, passed: exitCode === 0, problems: exitCode === 3 ? problems : [], failing, failOn };
+  const exitCode: ExitCode = report.notVerified.length ? 3 : failsThreshold(report, failOn) ? 1 : 0;
+  return { exitCode, passed: exitCode === 0, problems, failing, failOn };
 }

@@ -9,7 +9,10 @@ import type { K8sObject, LoadProblem } from './manifests/types.ts';
 import type { InputError } from './model.ts';
 import { VERSION } from './version.ts';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.ts';
-import { createSuppressor, suppressionRules, type Suppressor } from './suppress.ts';
+import { createSuppressor, type Suppressor } from './suppress.ts';
+import { DEFAULT_KUBE_VERSION } from './engine.ts';
+import { evaluateSources, loadSources, type SourcesConfig } from './sources/index.ts';
+import { KUSTOMIZATION_FILES } from './sources/discover.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -23,6 +26,26 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
    * params) that judge the scanned objects without being scanned; added to the config's `policies:`.
    */
   policyPaths?: string[];
+  /**
+   * Helm charts, Kustomize trees and Dockerfiles: added to the configuration's `sources:` (charts and
+   * trees listed here are rendered as well as those found among the paths). false: render nothing.
+   */
+  sources?: SourcesConfig | false;
+  /** Environment for finding and running helm/kustomize (KUBEWARD_HELM, PATH ...). Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The configuration's sources with the caller's added (the caller's chart-wide settings win). */
+function mergeSources(config: SourcesConfig | undefined, caller: SourcesConfig | undefined): SourcesConfig {
+  const c = config ?? {};
+  const o = caller ?? {};
+  return {
+    ...c,
+    ...o,
+    helm: [...(c.helm ?? []), ...(o.helm ?? [])],
+    kustomize: [...(c.kustomize ?? []), ...(o.kustomize ?? [])],
+    images: { ...(c.images ?? {}), ...(o.images ?? {}) },
+  };
 }
 
 /** What a run (scan, or verify) takes from the configuration. */
@@ -67,7 +90,7 @@ export async function loadRunConfig(
     exemptions: config.exemptions,
     annotations: config.suppressions.annotations,
     inline: config.suppressions.inline,
-    knownRules: new Set([...catalog, ...suppressionRules, ...config.customRules].map((r) => r.meta.id)),
+    knownRules: new Set([...catalog, ...config.customRules].map((r) => r.meta.id)),
     settings,
   });
   const callerSuppress = opts.suppress;
@@ -110,11 +133,23 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const cwd = opts.cwd ?? process.cwd();
   const run = await loadRunConfig({ ...opts, cwd });
 
+  const srcs =
+    opts.sources === false
+      ? undefined
+      : await loadSources({
+          paths: opts.paths,
+          cwd,
+          config: mergeSources(run.config.sources, opts.sources),
+          kubeVersion: run.engine.kubeVersion ?? DEFAULT_KUBE_VERSION,
+          exclude: run.exclude,
+          ...(opts.env ? { env: opts.env } : {}),
+        });
   const inv = await loadManifests({
     ...opts,
     cwd,
     ...(run.include.length ? { include: run.include } : {}),
-    exclude: run.exclude,
+    // kustomization files are never objects; rendered sources' folders are scanned rendered
+    exclude: [...run.exclude, ...KUSTOMIZATION_FILES.map((n) => `**/${n}`), ...(srcs?.exclude ?? [])],
   });
   run.suppressor.inspect(inv.objects);
   registerRules(run.config.customRules);
@@ -127,20 +162,53 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     mode: 'manifest',
     policies: [...(opts.policies ?? []), ...pol.objects],
   });
+  // each chart environment / overlay is evaluated as its own set, with its environment's profile
+  const profiled = new Map<string, Promise<RunConfig>>();
+  const src = srcs?.sets.length
+    ? await evaluateSources(srcs.sets, async (set) => {
+        let r = run;
+        if (set.profile && set.profile !== opts.profile) {
+          if (!profiled.has(set.profile))
+            profiled.set(set.profile, loadRunConfig({ ...opts, cwd, profile: set.profile }));
+          r = await profiled.get(set.profile)!;
+        }
+        run.suppressor.inspect(set.objects);
+        return evaluate(set.objects, set.problems, {
+          ...opts,
+          ...r.engine,
+          rules: opts.rules ?? r.rules,
+          mode: 'manifest',
+          policies: [...(opts.policies ?? []), ...pol.objects],
+        });
+      })
+    : undefined;
   // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
-  const findings = sortFindings([...res.findings, ...run.suppressor.findings()]);
+  const findings = sortFindings([...res.findings, ...(src?.findings ?? []), ...run.suppressor.findings()]);
+  const objects = [...inv.objects, ...(src?.objects ?? [])];
   return {
     tool: { name: 'kubeward', version: VERSION },
     findings,
-    suppressed: res.suppressed,
+    suppressed: sortFindings([...res.suppressed, ...(src?.suppressed ?? [])]),
     counts: countBySeverity(findings),
-    filesScanned: inv.files.length,
-    objectsScanned: inv.objects.length,
-    objects: inv.objects.map((o) => ({ ref: o.ref, ...(o.file ? { file: o.file } : {}) })),
-    skipped: inv.skipped,
-    errors: [...inv.errors, ...pol.errors, ...res.errors],
+    filesScanned: new Set([...inv.files, ...(src?.files ?? [])]).size,
+    objectsScanned: objects.length,
+    objects: objects.map((o) => ({ ref: o.ref, ...(o.file ? { file: o.file } : {}) })),
+    skipped: [...inv.skipped, ...(src?.skipped ?? [])],
+    errors: [...inv.errors, ...pol.errors, ...res.errors, ...(src?.errors ?? [])],
     notVerified: [],
     failOn: run.failOn,
     durationMs: Math.round(performance.now() - started),
+    ...(srcs?.sets.length
+      ? {
+          sources: srcs.sets.map((s) => ({
+            tool: s.tool,
+            source: s.source,
+            environment: s.environment,
+            objects: s.objects.length,
+            renderMs: Math.round(s.renderMs),
+            notes: s.notes,
+          })),
+        }
+      : {}),
   };
 }

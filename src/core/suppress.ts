@@ -23,49 +23,30 @@ import {
 import type { K8sObject } from './manifests/types.ts';
 import { allContainers, isObj, podTemplates } from './rules/podspec.ts';
 import type { Rule, RuleMeta } from './rules/types.ts';
-// type-only: config.ts imports this module (no cycle at run time)
-import type { Exemption } from './config.ts';
+import { expiredExemption, invalidSuppression, suppressionRules } from './rules/input.ts';
+
+/** A config exemption: silences matching findings, with a reason, until it expires. */
+export interface Exemption {
+  /** Rule ids or globs. */
+  rules: string[];
+  /** `Kind/namespace/name` or `Kind/name` globs; empty: any object. */
+  objects: string[];
+  /** File globs; empty: any file. Relative to `base` (see ResolvedConfig: rebased to the scan's cwd). */
+  paths: string[];
+  reason: string;
+  /** YYYY-MM-DD, the last day the exemption applies. */
+  expires?: string;
+  /** Where it is declared, for messages. */
+  file: string;
+  line: number;
+  column: number;
+}
 
 export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
 export const INLINE_MARKER = 'kubeward-ignore';
 
-/** Reported (not checked) by the suppressor: a suppression that is not applied. */
-export const invalidSuppression: Rule = {
-  meta: {
-    id: 'invalid-suppression',
-    title: 'Suppression that is not applied',
-    severity: 'info',
-    enabledByDefault: true,
-    category: 'configuration',
-    rationale:
-      'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
-    remediation:
-      'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
-    example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
-    references: [],
-  },
-};
-
-/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
-export const expiredExemption: Rule = {
-  meta: {
-    id: 'expired-exemption',
-    title: 'Expired exemption',
-    severity: 'info',
-    enabledByDefault: true,
-    category: 'configuration',
-    rationale:
-      'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
-    remediation:
-      'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
-    example:
-      'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
-    references: [],
-  },
-};
-
-/** The rules whose findings the suppressor reports. Add them to the catalog for docs and SARIF metadata. */
-export const suppressionRules: readonly Rule[] = [invalidSuppression, expiredExemption];
+// the rules whose findings the suppressor reports live with the other input rules (rules/input.ts)
+export { suppressionRules };
 
 /** Today's date (UTC) as YYYY-MM-DD. */
 export function isoDate(d: Date): string {

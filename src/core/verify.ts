@@ -4,7 +4,7 @@
  * timeout, failing fast on crashing or refused pods), runs the whole catalog on the live objects
  * and the admitted pods plus the live-only rules, and maps findings back to the manifests.
  */
-import { countBySeverity, failsThreshold, type Finding, type InputError, type Report, type Severity } from './model.ts';
+import { countBySeverity, type Finding, type InputError, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
@@ -23,6 +23,8 @@ import {
 } from './cluster/client.ts';
 import { readInventory, watchStore, type LiveStore } from './cluster/inventory.ts';
 import { rolloutStatus, type RolloutResult } from './cluster/rollout.ts';
+import { runDeadline } from './cluster/deadline.ts';
+import { verifyOutcome } from './outcome.ts';
 
 export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'mode'> {
   /** Namespaces to verify; default: the namespaces of the manifests, else all namespaces. */
@@ -69,15 +71,9 @@ export function parseDuration(s: string): number | undefined {
   return Math.round(total);
 }
 
-/**
- * Exit code for a verify report: 3 when a cluster could not be verified at all; 1 for findings
- * at or above failOn; 3 when some checks could not run (partial verification); else 0.
- */
+/** Exit code for a verify report: the core's one verdict (core/outcome.ts). */
 export function verifyExitCode(report: Report, failOn: Severity | 'none' = report.failOn): number {
-  if (report.notVerified.some((n) => n.check === 'cluster')) return 3;
-  if (failsThreshold(report, failOn)) return 1;
-  if (report.notVerified.length) return 3;
-  return 0;
+  return verifyOutcome(report, { failOn }).exitCode;
 }
 
 interface ContextResult {
@@ -88,8 +84,9 @@ interface ContextResult {
   objects: number;
 }
 
-export async function verify(opts: VerifyOptions): Promise<Report> {
+export async function verify(options: VerifyOptions): Promise<Report> {
   const started = performance.now();
+  let opts: VerifyOptions & { deadline?: number } = options;
   const failOn = opts.failOn ?? 'high';
   const errors: InputError[] = [];
   let manifests: K8sObject[] = [];
@@ -112,6 +109,10 @@ export async function verify(opts: VerifyOptions): Promise<Report> {
   let kc;
   let contexts: string[];
   await kube;
+  // --timeout bounds the whole run from here (every request, retry, watch and rollout wait), not
+  // only the rollout wait; loading the client and reading the manifests are local work before it
+  const { signal, deadline } = runDeadline(options.timeoutMs ?? 300000, options.signal);
+  opts = { ...options, signal, deadline };
   const tick = timer(opts);
   try {
     kc = await loadKubeConfig(opts);
@@ -285,7 +286,7 @@ async function awaitRollouts(
   opts: VerifyOptions,
 ): Promise<Map<string, RolloutResult>> {
   const timeoutMs = opts.timeoutMs ?? 300000;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = (opts as { deadline?: number }).deadline ?? Date.now() + timeoutMs;
   const ac = new AbortController();
   const onAbort = () => ac.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -313,9 +314,9 @@ async function awaitRollouts(
         results.set(key, r);
         if (r.state === 'waiting') pending++;
       }
-      if (!pending || ac.signal.aborted) break;
+      if (!pending) break;
       const left = deadline - Date.now();
-      if (left <= 0) {
+      if (left <= 0 || (ac.signal.aborted && Date.now() >= deadline - 50)) {
         for (const r of results.values()) {
           if (r.state !== 'waiting') continue;
           r.state = 'timeout';
@@ -323,6 +324,7 @@ async function awaitRollouts(
         }
         break;
       }
+      if (ac.signal.aborted) break;
       watching ??= watchStore(client, store, WATCH_KINDS, watchNs, ac.signal).catch(() => undefined);
       await store.nextChange(Math.min(left, 2000));
       // let a burst of watch events land before re-evaluating

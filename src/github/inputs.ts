@@ -16,6 +16,8 @@ export interface ActionInputs {
   comment: CommentMode;
   suggestions: boolean;
   onlyNew: boolean;
+  /** A baseline file (workspace-relative) whose findings are hidden. */
+  baseline?: string;
   githubToken: string;
   annotations: boolean;
   /** Accept a scan that finds no Kubernetes object (else it fails, as the CLI exits 2). */
@@ -74,6 +76,7 @@ export function readInputs(): ActionInputs {
     comment: oneOf('comment', COMMENT_MODES, 'both'),
     suggestions: bool('suggestions', true),
     onlyNew: bool('only-new', false),
+    baseline: opt('baseline'),
     githubToken: opt('github-token') ?? '',
     annotations: bool('annotations', true),
     allowEmpty: bool('allow-empty', false),

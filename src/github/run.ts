@@ -12,7 +12,8 @@ import type { FileDiff } from '../pr/diff.ts';
 import { isPermissionError, httpError, type GitHubClient } from '../pr/client.ts';
 import { annotate, annotateInputErrors, ANNOTATION_LIMIT } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
-import { readInputs, type ActionInputs } from './inputs.ts';
+import { InputError, readInputs, type ActionInputs } from './inputs.ts';
+import { applyBaseline, onlyNew, parseBaseline } from '../core/selection.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
 import { md, type Markdown } from '../pr/escape.ts';
@@ -40,11 +41,6 @@ export async function run(): Promise<RunResult> {
   return runScan(inputs, readContext());
 }
 
-function filterReport(report: Report, keep: (f: Report['findings'][number]) => boolean): Report {
-  const findings = report.findings.filter(keep);
-  return { ...report, findings, counts: countBySeverity(findings) };
-}
-
 async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
   const { scan } = await import('../core/scan.ts');
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
@@ -67,6 +63,24 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   const notes: (string | Markdown)[] = [];
   const pr = ctx.pullRequest;
 
+  // A baseline (`kubeward baseline create`): known findings are hidden, as `--baseline` does.
+  if (inputs.baseline) {
+    const file = path.resolve(ctx.workspace, inputs.baseline);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new InputError(
+        `input baseline: cannot read ${inputs.baseline} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); create it with 'kubeward baseline create -o ${inputs.baseline}'`,
+      );
+    }
+    try {
+      report = applyBaseline(report, parseBaseline(text, inputs.baseline));
+    } catch (e) {
+      throw new InputError(`input baseline: ${(e as Error).message}`);
+    }
+  }
+
   // The PR client, when there is a PR and something to do with it.
   const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
   let client: GitHubClient | undefined;
@@ -82,7 +96,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
         files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
         diffs = pr_.diffsOf(files);
         const before = report.findings.length;
-        report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
+        report = onlyNew(report, (f) => pr_.findingsOnChangedLines([f], diffs!).length === 1);
         notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
       } catch (e) {
         const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;

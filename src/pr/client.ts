@@ -12,6 +12,8 @@ export interface RestResponse<T = unknown> {
 /** Octokit-like: `request('POST /repos/{owner}/{repo}/...', params)`. */
 export interface GitHubClient {
   request(route: string, params?: Record<string, unknown>): Promise<RestResponse>;
+  /** The client retries and throttles itself (./github-client.ts): calls are not retried again. */
+  readonly managesRetries?: boolean;
 }
 
 export interface RetryOptions {
@@ -106,7 +108,9 @@ export async function call<T = unknown>(
   params: Record<string, unknown>,
   retry?: RetryOptions,
 ): Promise<T> {
-  const res = await withRetry(() => client.request(route, params), retry);
+  const res = client.managesRetries
+    ? await client.request(route, params)
+    : await withRetry(() => client.request(route, params), retry);
   return res.data as T;
 }
 

@@ -32,6 +32,6 @@ export {
   type RestResponse,
   type RetryOptions,
 } from './client.ts';
-export { createFetchClient, GitHubRequestError, type FetchClientOptions } from './fetch-client.ts';
+export { createGitHubClient, type GitHubClientOptions, type ManagedGitHubClient } from './github-client.ts';
 export { matchesPatch } from './diff.ts';
 export { applyFixes, fixLineEdit, type FixTarget, type LineEdit } from '../core/fixes/index.ts';

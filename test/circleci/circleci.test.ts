@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findPullRequest, prNumberFromUrl, repoFromEnv, reportPaths } from '../../src/circleci/index.ts';
-import { isPermissionError, withRetry, type GitHubClient } from '../../src/pr/client.ts';
-import { createFetchClient } from '../../src/pr/fetch-client.ts';
+import { isPermissionError, type GitHubClient } from '../../src/pr/client.ts';
+import { createGitHubClient } from '../../src/pr/github-client.ts';
 
 const base = {
   CIRCLE_PROJECT_USERNAME: 'acme',
@@ -66,7 +66,7 @@ describe('CircleCI pull request detection', () => {
   });
 });
 
-describe('fetch-based GitHub client', () => {
+describe('the GitHub client (Octokit with retry and throttling)', () => {
   test('fills the route, sends the token only in Authorization, and throws Octokit-shaped errors', async () => {
     const seen: { url: string; auth: string | undefined; body: string }[] = [];
     let calls = 0;
@@ -91,7 +91,7 @@ describe('fetch-based GitHub client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const client = createFetchClient({ token: 't0ken', baseUrl: url });
+      const client = await createGitHubClient({ token: 't0ken', baseUrl: url, retryBaseMs: 1 });
       const res = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: 'a b',
         repo: 'r',
@@ -99,7 +99,11 @@ describe('fetch-based GitHub client', () => {
         body: 'hi',
       });
       expect(res.status).toBe(201);
-      expect(seen[0]).toEqual({ url: '/repos/a%20b/r/issues/7/comments', auth: 'Bearer t0ken', body: '{"body":"hi"}' });
+      expect(seen[0]).toEqual({
+        url: '/repos/a%20b/r/issues/7/comments',
+        auth: expect.stringMatching(/^(token|Bearer) t0ken$/),
+        body: '{"body":"hi"}',
+      });
       await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: 'a',
         repo: 'r',
@@ -111,8 +115,9 @@ describe('fetch-based GitHub client', () => {
       const err = await client.request('GET /forbidden').catch((e: unknown) => e);
       expect(isPermissionError(err)).toBe(true);
       expect(String((err as Error).message)).not.toMatch(/t0ken/);
-      const limited = await withRetry(() => client.request('GET /limited'), { sleep: async () => {} });
-      expect(limited.status).toBe(201);
+      // the client waits out a short rate limit (Retry-After: 0) itself
+      const limited = await client.request('GET /limited').catch((e: unknown) => e);
+      expect((limited as { status: number }).status).toBe(201);
     } finally {
       server.close();
     }

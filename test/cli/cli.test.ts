@@ -1,12 +1,17 @@
-/** End to end: spawns the CLI (src/cli/main.ts under this Node 24) on temporary fixture files. */
+/**
+ * End to end through the CLI's dispatcher, in-process (`run(argv, io)` with captured streams: what
+ * main.ts does minus the process), on temporary fixture files. One test spawns src/cli/main.ts to
+ * cover the entry point itself.
+ */
 import { jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/run.ts';
 
-jest.setTimeout(90_000); // spawning Node takes seconds on a loaded CI machine
+jest.setTimeout(90_000); // the spawned test takes seconds on a loaded CI machine
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
@@ -17,7 +22,32 @@ interface Result {
   stderr: string;
 }
 
-function cli(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string> }): Promise<Result> {
+/** Runs the CLI in this process: the same dispatcher main.ts calls, with captured output. */
+async function cli(
+  args: string[],
+  opts: { cwd: string; input?: string; env?: Record<string, string> },
+): Promise<Result> {
+  const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
+  if (!opts.env?.FORCE_COLOR) delete env.FORCE_COLOR;
+  if (!opts.env?.NO_COLOR) delete env.NO_COLOR;
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => opts.input ?? '',
+    env,
+    cwd: opts.cwd,
+    stdoutIsTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Spawns src/cli/main.ts (the real entry point) under this Node. */
+function spawnCli(
+  args: string[],
+  opts: { cwd: string; input?: string; env?: Record<string, string> },
+): Promise<Result> {
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
   delete env.NODE_OPTIONS;
   if (!opts.env?.FORCE_COLOR) delete env.FORCE_COLOR;
@@ -98,7 +128,10 @@ describe('exit codes', () => {
   });
 
   test.each([
-    [['scan', 'privileged.yaml', '--bogus'], /Unknown option '--bogus'/],
+    [['scan', 'privileged.yaml', '--bogus'], /unknown option '--bogus'\n/],
+    [['scan', 'privileged.yaml', '--fial-on', 'high'], /unknown option '--fial-on'; did you mean '--fail-on'\?/],
+    [['rules', '--formt', 'json'], /unknown option '--formt'; did you mean '--format'\?/],
+    [['scna', 'privileged.yaml'], /unknown command 'scna'; did you mean 'scan'\?/],
     [
       ['scan', 'privileged.yaml', '--fail-on', 'severe'],
       /--fail-on must be one of critical, high, medium, low, info, none/,
@@ -324,7 +357,7 @@ describe('rules, explain, help, version', () => {
 
   test('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const r = await cli(['--version'], { cwd: dir });
+    const r = await spawnCli(['--version'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });

@@ -35,4 +35,10 @@ describe('verify verdicts', () => {
     expect(verifyOutcome(r).exitCode).toBe(3);
     expect(verifyOutcome(base).exitCode).toBe(0);
   });
+  test('an incomplete verification is exit 3 also when findings would fail it (as scan input errors are 2)', () => {
+    const high = [{ severity: 'high' }] as unknown as Parameters<typeof verifyOutcome>[0]['findings'];
+    expect(verifyOutcome({ ...base, findings: high }).exitCode).toBe(1);
+    const r = { ...base, findings: high, notVerified: [{ check: 'inventory:pods', reason: 'list failed' }] };
+    expect(verifyOutcome(r).exitCode).toBe(3);
+  });
 });

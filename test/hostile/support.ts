@@ -28,7 +28,7 @@ export async function cli(args: string[], cwd: string, stdin: string | Buffer = 
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    readStdin: async () => (typeof stdin === 'string' ? stdin : stdin.toString('latin1')),
+    readStdin: async () => stdin,
     env: {},
     cwd,
     stdoutIsTTY: false,

@@ -403,7 +403,10 @@ describe('orb comment end to end against a fake GitHub API', () => {
       ]);
       expect(gh.issueComments).toHaveLength(1);
       expect(gh.issueComments[0].body).toMatch(/kubeward:sticky/);
-      expect(gh.requests.every((r) => r.headers.authorization === 'Bearer test-token-value')).toBe(true);
+      // Octokit's token scheme ("token"; "Bearer" for JWTs): both are GitHub's Authorization header
+      expect(gh.requests.every((r) => /^(token|Bearer) test-token-value$/.test(String(r.headers.authorization)))).toBe(
+        true,
+      );
     } finally {
       await gh.close();
     }

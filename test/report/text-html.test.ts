@@ -1,4 +1,5 @@
 import { formatReport } from '../../src/core/report/index.ts';
+import { htmlReportData } from '../../src/core/report/html.ts';
 import { emptyReport, sampleReport } from './fixtures.ts';
 
 describe('text format', () => {
@@ -14,8 +15,11 @@ describe('text format', () => {
     expect(out).toContain('(ghp_…(40 chars))');
     expect(out).toContain('5 findings: 2 critical, 1 high, 1 medium, 1 low');
     expect(out).toContain('4 files, 6 objects, 1 skipped document, 1 error, 2 suppressed');
-    expect(out).toContain('Failed: findings at or above high.');
+    // an input error: the verdict line says the run is incomplete, never "Passed" or "Failed"
+    expect(out).toContain('Incomplete: 1 input error, so the results are not complete.');
+    expect(out).not.toMatch(/^(Passed|Failed)/m);
     expect(out).toContain('deploy/broken.yaml:4:2  cannot read: EACCES');
+    expect(formatReport({ ...sampleReport(), errors: [] }, 'text')).toContain('Failed: findings at or above high.');
   });
 
   test('escape sequences in untrusted text are shown, not interpreted', () => {
@@ -25,27 +29,47 @@ describe('text format', () => {
 
   test('colour when asked', () => {
     const out = formatReport(sampleReport(), 'text', { color: true });
-    expect(out).toContain('\u001b[1;35mCRITICAL');
+    expect(out).toContain('\u001b[1m\u001b[35mCRITICAL');
     expect(out).toContain('\u001b[31m1 high');
   });
 
   test('empty report', () => {
-    const out = formatReport(emptyReport(), 'text');
+    const out = formatReport({ ...emptyReport(), objectsScanned: 1 }, 'text');
     expect(out).toContain('No findings.');
     expect(out).toContain('Passed: nothing at or above high.');
+    // nothing scanned is not a pass
+    expect(formatReport(emptyReport(), 'text')).toContain('Nothing checked: no Kubernetes objects were found.');
   });
 });
 
 describe('html format', () => {
-  test('self-contained page with everything escaped', () => {
+  test('self-contained page: hashed inline script and style only, untrusted text never HTML', () => {
     const out = formatReport(sampleReport(), 'html');
     expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(out).not.toMatch(/<script/i);
-    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(out).toContain('Hostile &lt;b&gt;title&lt;/b&gt;');
+    // the only executable script is the page's own, allowed by its hash; no inline handlers
+    const csp = /content="(default-src 'none'; [^"]+)"/.exec(out)![1];
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(out.match(/<script>/g)).toHaveLength(1);
+    expect(out).not.toMatch(/\son[a-z]+=/i);
+    // hostile text travels as JSON data that cannot close its element
+    expect(out).not.toContain('<script>alert(1)');
+    expect(out).not.toContain('<b>title</b>');
+    const data = htmlReportData(out) as { s: string[] };
+    expect(data.s).toContain(sampleReport().findings[2].message);
     expect(out).not.toMatch(/(src|href)="http/);
-    expect(out).toContain('node agent needs it');
-    expect(out).toContain('Failed');
+    expect(out).toContain('Incomplete: 1 input error');
+  });
+
+  test('a large report is packed (gzip) and still holds every finding', () => {
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      ...sampleReport().findings[0],
+      message: `container "c${i}" runs privileged ${'m'.repeat(60)}`,
+      fingerprint: String(i),
+    }));
+    const out = formatReport(sampleReport({ findings: many }), 'html');
+    expect(out).toContain('data-encoding="gzip-base64"');
+    expect((htmlReportData(out) as { f: unknown[] }).f).toHaveLength(12_000);
   });
 });
 

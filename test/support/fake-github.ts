@@ -50,6 +50,8 @@ export interface FailureRule {
   times?: number;
   /** Fails only when this returns true (e.g. a review with multi-line comments). */
   when?: (body: unknown) => boolean;
+  /** Never answer (the connection stays open until the client gives up). */
+  hang?: boolean;
 }
 
 export interface FakeGitHub {
@@ -128,6 +130,7 @@ export async function startFakeGitHub(
           if (f.times <= 0) continue;
           f.times--;
         }
+        if (f.hang) return;
         send(res, f.status, { message: f.message ?? `fake error ${f.status}` }, f.headers);
         return;
       }

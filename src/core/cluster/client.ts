@@ -4,10 +4,13 @@
  * GET with bounded retries (401, 429 with Retry-After, 5xx, timeouts, refused connections),
  * paginated LIST (limit/continue, relisting on 410 Expired), and WATCH streams.
  */
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { parse as parseYaml } from 'yaml';
 import type * as KubeClient from '@kubernetes/client-node';
 
 type KubeModule = typeof KubeClient;
@@ -20,7 +23,16 @@ export function loadKube(): Promise<KubeModule> {
 }
 
 export type ClusterErrorKind =
-  'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'throttled' | 'server' | 'unreachable' | 'timeout' | 'config';
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'gone'
+  | 'throttled'
+  | 'server'
+  | 'unreachable'
+  | 'timeout'
+  | 'config'
+  | 'credentials';
 
 /** A request the cluster refused or could not answer. Never carries credentials. */
 export class ClusterError extends Error {
@@ -62,6 +74,38 @@ export interface RetryOptions {
   requestTimeoutMs?: number;
 }
 
+/**
+ * `users[].user.tokenFile` per user name, as kubectl reads it (client-node knows only the
+ * non-standard `token-file`): a path relative to the kubeconfig file that names it, read on every
+ * request (so a rotated token is picked up), trimmed; an inline `token` takes precedence.
+ */
+const tokenFiles = new WeakMap<KubeConfig, Map<string, string>>();
+
+function noteTokenFiles(kc: KubeConfig, text: string, dir: string): void {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return; // the loader reports unreadable kubeconfigs
+  }
+  const users = (doc as { users?: unknown } | null)?.users;
+  if (!Array.isArray(users)) return;
+  const map = tokenFiles.get(kc) ?? new Map<string, string>();
+  for (const u of users) {
+    const name = (u as { name?: unknown } | null)?.name;
+    const user = (u as { user?: Record<string, unknown> } | null)?.user;
+    const file = user?.tokenFile;
+    if (typeof name !== 'string' || typeof file !== 'string' || !file || map.has(name)) continue;
+    map.set(name, path.resolve(dir, file));
+  }
+  tokenFiles.set(kc, map);
+}
+
+function loadFile(kc: KubeConfig, file: string): void {
+  kc.loadFromFile(file);
+  noteTokenFiles(kc, readFileSync(file, 'utf8'), path.dirname(path.resolve(file)));
+}
+
 /** Builds the kubeconfig from the sources in priority order; throws ClusterError('config'). */
 export async function loadKubeConfig(opts: ConnectionOptions): Promise<KubeConfig> {
   const k8s = await loadKube();
@@ -71,6 +115,7 @@ export async function loadKubeConfig(opts: ConnectionOptions): Promise<KubeConfi
   try {
     if (opts.kubeconfigContent && opts.kubeconfigContent.trim()) {
       kc.loadFromString(opts.kubeconfigContent);
+      noteTokenFiles(kc, opts.kubeconfigContent, process.cwd());
     } else if (files.length) {
       loadFiles(k8s, kc, files);
     } else if (env.KUBECONFIG && env.KUBECONFIG.trim()) {
@@ -78,7 +123,7 @@ export async function loadKubeConfig(opts: ConnectionOptions): Promise<KubeConfi
     } else {
       const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
       const def = path.join(home, '.kube', 'config');
-      if (existsSync(def)) kc.loadFromFile(def);
+      if (existsSync(def)) loadFile(kc, def);
       else if (env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
         kc.loadFromCluster();
       } else {
@@ -100,10 +145,11 @@ function loadFiles(k8s: KubeModule, kc: KubeConfig, files: string[]): void {
   for (const f of files) {
     if (!existsSync(f)) throw new ClusterError('config', `kubeconfig file not found: ${f}`);
   }
-  kc.loadFromFile(files[0]);
+  loadFile(kc, files[0]);
   for (const f of files.slice(1)) {
     const more = new k8s.KubeConfig();
     more.loadFromFile(f);
+    noteTokenFiles(kc, readFileSync(f, 'utf8'), path.dirname(path.resolve(f)));
     // first file wins for duplicate names, as kubectl merges KUBECONFIG
     const has = (list: { name: string }[], n: string) => list.some((x) => x.name === n);
     for (const c of more.clusters) if (!has(kc.clusters, c.name)) kc.addCluster(c);
@@ -155,11 +201,15 @@ async function forContext(kc: KubeConfig, context: string): Promise<KubeConfig> 
     currentContext: context,
   });
   if (!out.getCurrentCluster()) throw new ClusterError('config', `context "${context}" names no known cluster`);
+  const files = tokenFiles.get(kc);
+  if (files) tokenFiles.set(out, files);
   return out;
 }
 
 export interface ListResult {
   items: Record<string, unknown>[];
+  /** Items that were not objects, left out. */
+  skipped: number;
   resourceVersion: string;
   kind: string;
   apiVersion: string;
@@ -216,7 +266,8 @@ function networkError(e: unknown, server: string): ClusterError {
     }
     cur = err.cause;
   }
-  return new ClusterError('unreachable', `cannot reach ${server}: ${(e as Error).message ?? String(e)}`);
+  // never the error's message: a credential plugin's or proxy's output may be in it
+  return new ClusterError('unreachable', `cannot reach ${server}: ${safeReason(e)}`);
 }
 
 function statusError(status: number, body: string, what: string): ClusterError {
@@ -237,6 +288,76 @@ function statusError(status: number, body: string, what: string): ClusterError {
   return new ClusterError('server', `unexpected HTTP ${status} for ${what}: ${m}`, status);
 }
 
+/** The error to throw when `signal` has aborted (its reason when that is a ClusterError). */
+export function aborted(signal: AbortSignal | undefined): ClusterError | undefined {
+  if (!signal?.aborted) return undefined;
+  const r: unknown = signal.reason;
+  return r instanceof ClusterError ? r : new ClusterError('timeout', 'the verification was cancelled');
+}
+
+/** `p`, or the abort of `signal` when it comes first. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  const a = aborted(signal);
+  if (a) return Promise.reject(a);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** A one-line reason without anything a credential loader may have echoed. */
+function safeReason(e: unknown): string {
+  const err = e as { code?: unknown; name?: unknown };
+  if (typeof err.code === 'string') return err.code;
+  return typeof err.name === 'string' && err.name !== 'Error' ? err.name : 'failed';
+}
+
+interface ExecAuthLike {
+  execFn: (command: string, args: string[], opts: object) => ChildProcess;
+}
+
+/**
+ * Observes the exit status of the exec credential plugin that client-node runs for `kc` (it keeps
+ * only the plugin's stderr, which may hold a token, as its error message).
+ */
+function watchExecStatus(kc: KubeConfig, onExit: (code: number | null) => void): void {
+  const auths = (kc as unknown as { authenticators?: unknown[] }).authenticators ?? [];
+  const execAuth = auths.find(
+    (a): a is ExecAuthLike => typeof (a as Partial<ExecAuthLike> | null)?.execFn === 'function',
+  );
+  if (!execAuth) return;
+  const original = execAuth.execFn;
+  execAuth.execFn = (command, args, opts) => {
+    const child = original(command, args, opts);
+    child.on('close', (code) => onExit(code));
+    return child;
+  };
+}
+
+/** "the exec credential plugin X failed with status N": never the plugin's output. */
+function execFailure(command: string, e: unknown, status: number | null | undefined): ClusterError {
+  const name = path.basename(command);
+  const code = (e as { code?: unknown }).code;
+  let what: string;
+  if (typeof status === 'number' && status !== 0) what = `failed with status ${status}`;
+  else if (typeof code === 'string') what = `could not be run (${code})`;
+  else if (e instanceof SyntaxError) what = 'printed no valid ExecCredential';
+  else if (status === 0) what = 'returned no usable credential';
+  else what = 'failed';
+  return new ClusterError('credentials', `the exec credential plugin ${name} ${what} (its output is not shown)`);
+}
+
 /** A read-only client for one context. */
 export class ClusterClient {
   readonly context: string;
@@ -246,9 +367,13 @@ export class ClusterClient {
   private retry: Required<RetryOptions>;
   private dispatcher: ReturnType<KubeClient.RequestContext['getDispatcher']>;
 
+  /** Exit status of the last exec credential plugin run. */
+  private execStatus: number | null | undefined;
+
   private constructor(context: string, kc: KubeConfig, retry: RetryOptions) {
     this.context = context;
     this.kc = kc;
+    watchExecStatus(kc, (code) => (this.execStatus = code));
     this.server = kc.getCurrentCluster()?.server ?? '';
     this.retry = {
       attempts: retry.attempts ?? 4,
@@ -265,41 +390,86 @@ export class ClusterClient {
   private async once(
     apiPath: string,
     query: Record<string, string | number | undefined>,
+    signal?: AbortSignal,
   ): Promise<{ status: number; body: string; retryAfter?: number }> {
     const k8s = await loadKube();
     const url = new URL(this.server.replace(/\/$/, '') + apiPath);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
     ctx.setHeaderParam('Accept', 'application/json');
-    ctx.setSignal(AbortSignal.timeout(this.retry.requestTimeoutMs));
+    const timeout = AbortSignal.timeout(this.retry.requestTimeoutMs);
+    ctx.setSignal(signal ? AbortSignal.any([timeout, signal]) : timeout);
     this.stats.requests++;
+    // headers are applied per request (tokens may refresh); an exec credential plugin that fails
+    // is summarised, never quoted (its output can hold a token), and one that hangs is bounded
+    await abortable(this.authenticate(ctx), signal);
     let resp;
     try {
-      // headers are applied per request (tokens may refresh); the connection pool is reused, where
-      // client-node would build a new agent, and so a new TLS connection, for every request
-      await this.kc.applySecurityAuthentication(ctx);
+      // the connection pool is reused, where client-node would build a new agent, and so a new TLS
+      // connection, for every request
       const d = ctx.getDispatcher();
       if (d) ctx.setDispatcher((this.dispatcher ??= d));
       resp = await new k8s.IsomorphicFetchHttpLibrary().send(ctx).toPromise();
     } catch (e) {
-      throw networkError(e, this.server);
+      throw aborted(signal) ?? networkError(e, this.server);
     }
     let body: string;
     try {
       body = await resp.body.text();
     } catch (e) {
-      throw networkError(e, this.server);
+      throw aborted(signal) ?? networkError(e, this.server);
     }
     const ra = resp.headers['retry-after'];
     const retryAfter = ra !== undefined && /^\d+$/.test(ra) ? Number(ra) : undefined;
     return { status: resp.httpStatusCode, body, retryAfter };
   }
 
+  /** Applies the context's credentials to a request; throws ClusterError('credentials'). */
+  private async authenticate(ctx: KubeClient.RequestContext): Promise<void> {
+    const user = this.kc.getCurrentUser();
+    const exec = user?.exec as { command?: string } | undefined;
+    try {
+      await this.kc.applySecurityAuthentication(ctx);
+    } catch (e) {
+      if (exec?.command) throw execFailure(exec.command, e, this.execStatus);
+      // the loaders' messages name files and fields; never credential values
+      throw new ClusterError(
+        'credentials',
+        `cannot apply the credentials of context ${this.context}: ${safeReason(e)}`,
+      );
+    }
+    const file = user ? tokenFiles.get(this.kc)?.get(user.name) : undefined;
+    if (file && !user?.token && !ctx.getHeaders().Authorization) {
+      let token: string;
+      try {
+        token = (await readFile(file, 'utf8')).trim();
+      } catch (e) {
+        throw new ClusterError(
+          'credentials',
+          `cannot read the tokenFile of user ${user?.name}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+        );
+      }
+      if (token) ctx.setHeaderParam('Authorization', `Bearer ${token}`);
+    }
+  }
+
   /** Closes pooled connections (keep-alive sockets would otherwise hold the process open). */
   async close(): Promise<void> {
     const d = this.dispatcher;
     this.dispatcher = undefined;
-    if (d) await d.close().catch(() => undefined);
+    if (!d) return;
+    // a graceful close waits for requests in flight, and a connection to a server that never
+    // answers (abandoned at the deadline) would hold it for the TLS handshake timeout: destroy
+    // what is still open after a moment
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const closed = d.close().then(
+      () => true,
+      () => true,
+    );
+    const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), 250)));
+    const done = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (!done) await (d as unknown as { destroy(): Promise<void> }).destroy().catch(() => undefined);
   }
 
   /** GET returning parsed JSON, with bounded retries for transient failures. */
@@ -313,7 +483,7 @@ export class ClusterClient {
       if (signal?.aborted) break;
       let retryAfter: number | undefined;
       try {
-        const r = await this.once(apiPath, query);
+        const r = await this.once(apiPath, query, signal);
         if (r.status >= 200 && r.status < 300) {
           try {
             return JSON.parse(r.body) as T;
@@ -328,31 +498,34 @@ export class ClusterClient {
         last = e;
       }
       last.context = this.context;
+      if (signal?.aborted) throw aborted(signal) ?? last;
       if (!isRetryable(last) || attempt === this.retry.attempts - 1) throw last;
       this.stats.retries++;
       const backoff = Math.min(this.retry.baseDelayMs * 2 ** attempt, this.retry.maxDelayMs);
       const wait = retryAfter !== undefined ? Math.min(retryAfter * 1000, this.retry.maxDelayMs) : backoff;
       await sleep(wait, signal);
     }
-    throw last ?? new ClusterError('timeout', `gave up on ${apiPath}`);
+    throw aborted(signal) ?? last ?? new ClusterError('timeout', `gave up on ${apiPath}`);
   }
 
-  /** LIST with pagination; a 410 on a continue token restarts the list (bounded). */
+  /**
+   * LIST with pagination; a 410 on a continue token restarts the list (bounded). A page that is
+   * not a list (no `items` array) throws ClusterError('server'); items that are not objects are
+   * skipped and counted in `skipped`.
+   */
   async list(apiPath: string, pageSize = 500, signal?: AbortSignal): Promise<ListResult> {
     for (let restart = 0; restart < 3; restart++) {
       const items: Record<string, unknown>[] = [];
+      let skipped = 0;
       let cont: string | undefined;
       let rv = '';
       let kind = '';
       let apiVersion = '';
       let expired = false;
       for (let page = 0; page < 100000; page++) {
-        let res: { items?: Record<string, unknown>[]; metadata?: { continue?: string; resourceVersion?: string } } & {
-          kind?: string;
-          apiVersion?: string;
-        };
+        let res: unknown;
         try {
-          res = await this.get(apiPath, { limit: pageSize, continue: cont }, signal);
+          res = await this.get<unknown>(apiPath, { limit: pageSize, continue: cont }, signal);
         } catch (e) {
           if (e instanceof ClusterError && e.kind === 'gone' && cont) {
             expired = true;
@@ -360,14 +533,33 @@ export class ClusterClient {
           }
           throw e;
         }
-        if (Array.isArray(res.items)) for (const it of res.items) items.push(it);
-        rv = res.metadata?.resourceVersion ?? rv;
-        kind = res.kind ?? kind;
-        apiVersion = res.apiVersion ?? apiVersion;
-        cont = res.metadata?.continue || undefined;
+        if (typeof res !== 'object' || res === null || Array.isArray(res)) {
+          throw new ClusterError('server', `the list of ${apiPath} is not a JSON object`);
+        }
+        const r = res as {
+          items?: unknown;
+          metadata?: { continue?: unknown; resourceVersion?: unknown };
+          kind?: unknown;
+          apiVersion?: unknown;
+        };
+        if (!Array.isArray(r.items)) {
+          throw new ClusterError(
+            'server',
+            `the list of ${apiPath} has no items array (items: ${r.items === null ? 'null' : typeof r.items})`,
+          );
+        }
+        for (const it of r.items) {
+          if (typeof it === 'object' && it !== null && !Array.isArray(it)) items.push(it as Record<string, unknown>);
+          else skipped++;
+        }
+        const md = typeof r.metadata === 'object' && r.metadata !== null ? r.metadata : {};
+        rv = typeof md.resourceVersion === 'string' ? md.resourceVersion : rv;
+        kind = typeof r.kind === 'string' ? r.kind : kind;
+        apiVersion = typeof r.apiVersion === 'string' ? r.apiVersion : apiVersion;
+        cont = typeof md.continue === 'string' && md.continue ? md.continue : undefined;
         if (!cont) break;
       }
-      if (!expired) return { items, resourceVersion: rv, kind, apiVersion };
+      if (!expired) return { items, resourceVersion: rv, kind, apiVersion, skipped };
     }
     throw new ClusterError('gone', `list of ${apiPath} kept expiring (410) while paginating`);
   }

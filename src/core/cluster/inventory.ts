@@ -273,16 +273,24 @@ export function stripSecret(item: Json): void {
   if (md) delete md.managedFields;
 }
 
-/** Which optional API groups the server has (discovery of /apis). */
-async function servedGroups(client: ClusterClient, signal?: AbortSignal): Promise<Set<string>> {
+/** Which optional API groups the server has (discovery of /apis); a failed discovery is `error`. */
+async function servedGroups(
+  client: ClusterClient,
+  signal?: AbortSignal,
+): Promise<{ groups: Set<string>; error?: string }> {
   const out = new Set<string>();
   try {
-    const res = await client.get<{ groups?: { name?: string }[] }>('/apis', {}, signal);
-    for (const g of res.groups ?? []) if (g.name) out.add(g.name);
+    const res = await client.get<{ groups?: unknown }>('/apis', {}, signal);
+    const groups = typeof res === 'object' && res !== null && Array.isArray(res.groups) ? res.groups : [];
+    for (const g of groups) {
+      const name = typeof g === 'object' && g !== null ? (g as { name?: unknown }).name : undefined;
+      if (typeof name === 'string' && name) out.add(name);
+    }
   } catch (e) {
-    if (!(e instanceof ClusterError) || e.kind !== 'forbidden') throw e;
+    if (!(e instanceof ClusterError)) throw e;
+    if (e.kind !== 'forbidden') return { groups: out, error: e.message };
   }
-  return out;
+  return { groups: out };
 }
 
 /** Reads the inventory. Throws ClusterError when the cluster cannot be read at all. */
@@ -290,10 +298,24 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
   const store = new LiveStore(client.context);
   // a cheap probe first: an unreachable or unauthenticated cluster fails here, once
   await client.get('/api', {}, opts.signal);
-  const groups = await servedGroups(client, opts.signal);
+  const discovery = await servedGroups(client, opts.signal);
+  const groups = discovery.groups;
   const specs = RESOURCES.filter(
     (s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)),
   );
+  if (discovery.error) {
+    // the optional kinds cannot be known to be absent: say so instead of assuming
+    for (const s of RESOURCES) {
+      if (s.optionalGroup && !groups.has(s.optionalGroup)) {
+        store.notVerified.push({
+          check: `inventory:${s.plural}`,
+          reason: `API discovery failed (${discovery.error}): ${s.kind} objects not verified`,
+        });
+      }
+    }
+  }
+  /** Kinds whose list failed for another reason than permissions: kind -> reasons. */
+  const broken = new Map<string, string[]>();
   const tasks: { spec: ResourceSpec; namespace?: string }[] = [];
   for (const spec of specs) {
     if ((spec.namespaced || spec.kind === 'Namespace') && opts.namespaces) {
@@ -321,6 +343,13 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
       );
       for (const item of res.items) store.put(spec.kind, withKind(spec, item));
       store.versions.set(`${spec.kind}|${namespace ?? ''}`, res.resourceVersion);
+      if (res.skipped) {
+        // the rest of the list is judged; what could not be read is said, never dropped silently
+        store.notVerified.push({
+          check: `inventory:${spec.plural}`,
+          reason: `${res.skipped} item(s) of the ${spec.plural} list${namespace ? ` in namespace ${namespace}` : ''} are not objects and were skipped`,
+        });
+      }
     } catch (e) {
       if (!(e instanceof ClusterError)) throw e;
       if (e.kind === 'forbidden') {
@@ -334,9 +363,22 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
         failed.add(spec.kind);
         return; // the API is not served by this cluster: nothing of that kind to check
       }
-      throw e;
+      // any other failure (5xx, malformed JSON, 410 every time, a timeout): that kind is not
+      // verified, with the reason; every other kind is still judged
+      failed.add(spec.kind);
+      const list = broken.get(spec.kind) ?? [];
+      list.push(`${namespace ? `namespace ${namespace}: ` : ''}${e.message}`);
+      broken.set(spec.kind, list);
     }
   });
+  for (const [kind, reasons] of broken) {
+    const spec = specOf(kind)!;
+    const reason = `list ${spec.plural} failed (${[...new Set(reasons)].join('; ')}): ${kind} objects not verified`;
+    store.notVerified.push({ check: `inventory:${spec.plural}`, reason });
+    for (const check of spec.checks.filter((c) => opts.secrets || !SECRET_CHECKS.has(c))) {
+      store.notVerified.push({ check, reason });
+    }
+  }
   for (const spec of specs) if (!failed.has(spec.kind)) store.listed.add(spec.kind);
   for (const [kind, nss] of forbidden) {
     const spec = specOf(kind)!;

@@ -350,6 +350,8 @@ export function findObject(fileText: string, target: FixTarget, file = 'manifest
 /** The whole file's text with one target's fix applied. */
 export function applyFixToFile(fileText: string, target: FixTarget): string {
   if (!target.fix) throw new FixError('no fix');
+  // a values file (not an object): the paths start at the document's root
+  if (target.fix.document) return applyFixToDocument(fileText, target.fix);
   const obj = findObject(fileText, target);
   if (!obj?.source) throw new FixError('object not found in the file');
   const { start, end } = obj.source;

@@ -1,5 +1,5 @@
 /** Finds manifest files from paths, directories, globs and stdin, and parses them. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -13,10 +13,57 @@ export const STDIN_FILE = '<stdin>';
 /** Directories never descended into. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
-async function readAllStdin(): Promise<string> {
+/**
+ * Reads a stream to its end, or stops once it holds more than `limit` bytes (what it returns is then
+ * longer than `limit`, which the caller reports as too large). Memory stays bounded whatever is piped.
+ */
+export async function readStreamLimited(stream: AsyncIterable<unknown>, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(b);
+    total += b.length;
+    if (total > limit) break; // leaving the loop destroys the stream
+  }
+  return Buffer.concat(chunks, Math.min(total, limit + 1));
+}
+
+function readAllStdin(limit: number): Promise<Buffer> {
+  return readStreamLimited(process.stdin, limit);
+}
+
+/** What a non-regular file is, for messages. */
+function fileTypeName(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+const NOT_REGULAR = 'not a regular file, not read (only regular files are scanned)';
+
+/**
+ * Reads a regular file of at most `max` bytes. Opened non-blocking, then checked on the open
+ * descriptor (no race with a swap after a stat): a FIFO, a device or a socket is never read, and a
+ * file that grows past `max` while read is cut at `max + 1` bytes.
+ */
+function readRegularFile(f: string, max: number): { buf: Buffer } | { notRegular: string } | { size: number } {
+  const fd = openSync(f, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { notRegular: fileTypeName(st) };
+    if (st.size > max) return { size: st.size };
+    const buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
+    let n = 0;
+    for (let r = 1; r > 0 && n < buf.length; n += r) r = readSync(fd, buf, n, buf.length - n, null);
+    if (n > max) return { size: n };
+    return { buf: buf.subarray(0, n) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isGlob(p: string): boolean {
@@ -47,6 +94,31 @@ export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
   const filtered = (f: string) => {
     const r = rel(f);
     return (!include || include(r)) && !(exclude && exclude(r));
+  };
+  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const tooLarge = (file: string, size: string | undefined, limit: number) => ({
+    kind: 'too-large' as const,
+    file,
+    line: 1,
+    column: 1,
+    message: `${file === STDIN_FILE ? 'standard input is' : `file is ${size},`} over the ${(limit / 1048576).toFixed(0)} MiB limit for one manifest file; not scanned (split it, or check that it is really a manifest)`,
+  });
+  /** Parses what was read, unless it is binary. */
+  const readContent = (name: string, buf: Buffer) => {
+    if (buf.subarray(0, 8192).includes(0)) {
+      inv.problems.push({
+        kind: 'binary',
+        file: name,
+        line: 1,
+        column: 1,
+        message: 'binary file (contains NUL bytes), not a YAML or JSON manifest',
+      });
+      return;
+    }
+    const parsed = parseManifestText(buf.toString('utf8'), name);
+    for (const o of parsed.objects) inv.objects.push(o);
+    for (const s of parsed.skipped) inv.skipped.push(s);
+    for (const p of parsed.problems) inv.problems.push(p);
   };
   const files: string[] = [];
   const seenFiles = new Set<string>();
@@ -83,40 +155,64 @@ export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
       const full = path.join(dir, ent.name);
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
+      let kind = '';
       if (ent.isSymbolicLink()) {
         try {
           const st = await stat(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (!isDir && !isFile) kind = `a symbolic link to ${fileTypeName(st)}`;
         } catch (e) {
           if (EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
             inv.errors.push({ file: rel(full), message: `cannot read: ${errCode(e)}` });
           }
           continue;
         }
+      } else if (!isDir && !isFile) {
+        kind = ent.isFIFO()
+          ? 'a FIFO (named pipe)'
+          : ent.isCharacterDevice()
+            ? 'a character device'
+            : ent.isBlockDevice()
+              ? 'a block device'
+              : ent.isSocket()
+                ? 'a socket'
+                : 'not a regular file';
       }
       if (isDir) {
         if (!SKIP_DIRS.has(ent.name)) await walk(full, inner, match);
       } else if (isFile && EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
         if (filtered(full) && (!match || match(rel(full)))) addFile(full);
+      } else if (!isFile && filtered(full) && (!match || match(rel(full)))) {
+        // never read (it could block forever or never end), never ignored without a word: a
+        // special file named like a manifest is an input error, any other is listed as skipped
+        if (EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+          inv.errors.push({ file: rel(full), message: `${kind}: ${NOT_REGULAR}` });
+        } else {
+          inv.skipped.push({ file: rel(full), line: 0, reason: `${kind}: ${NOT_REGULAR}` });
+        }
       }
     }
   }
 
   for (const p of opts.paths) {
     if (p === '-') {
-      let text: string;
+      let got: string | Uint8Array;
       try {
-        text = await (opts.readStdin ?? readAllStdin)();
+        got = await (opts.readStdin ?? readAllStdin)(max);
       } catch (e) {
         inv.errors.push({ file: STDIN_FILE, message: `cannot read standard input: ${errCode(e)}` });
         continue;
       }
+      // the same limits as a file: size, then binary content
+      const buf =
+        typeof got === 'string' ? Buffer.from(got, 'utf8') : Buffer.from(got.buffer, got.byteOffset, got.byteLength);
       inv.files.push(STDIN_FILE);
-      const parsed = parseManifestText(text, STDIN_FILE);
-      inv.objects.push(...parsed.objects);
-      inv.skipped.push(...parsed.skipped);
-      inv.problems.push(...parsed.problems);
+      if (buf.length > max) {
+        inv.problems.push(tooLarge(STDIN_FILE, undefined, max));
+        continue;
+      }
+      readContent(STDIN_FILE, buf);
       continue;
     }
     if (isGlob(p)) {
@@ -143,48 +239,32 @@ export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
       continue;
     }
     if (st.isDirectory()) await walk(full, new Set());
+    else if (!st.isFile()) inv.errors.push({ file: p, message: `${fileTypeName(st)}: ${NOT_REGULAR}` });
     else addFile(full); // a file named explicitly is read whatever its extension
   }
 
-  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const f of files) {
     const name = rel(f);
-    let buf: Buffer;
+    let got;
     try {
       // synchronous on purpose: files are read one after the other and parsed at once, and an
       // await per file left the CPU idle for 13% of a corpus scan
-      const st = statSync(f);
-      if (st.size > max) {
-        inv.files.push(name);
-        inv.problems.push({
-          kind: 'too-large',
-          file: name,
-          line: 1,
-          column: 1,
-          message: `file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${(max / 1048576).toFixed(0)} MiB limit for one manifest file; not scanned (split it, or check that it is really a manifest)`,
-        });
-        continue;
-      }
-      buf = readFileSync(f);
+      got = readRegularFile(f, max);
     } catch (e) {
       inv.errors.push({ file: name, message: `cannot read: ${errCode(e)}` });
       continue;
     }
-    inv.files.push(name);
-    if (buf.subarray(0, 8192).includes(0)) {
-      inv.problems.push({
-        kind: 'binary',
-        file: name,
-        line: 1,
-        column: 1,
-        message: 'binary file (contains NUL bytes), not a YAML or JSON manifest',
-      });
+    if ('notRegular' in got) {
+      // replaced by a FIFO or device since the directory was listed
+      inv.errors.push({ file: name, message: `${got.notRegular}: ${NOT_REGULAR}` });
       continue;
     }
-    const parsed = parseManifestText(buf.toString('utf8'), name);
-    inv.objects.push(...parsed.objects);
-    inv.skipped.push(...parsed.skipped);
-    inv.problems.push(...parsed.problems);
+    inv.files.push(name);
+    if ('size' in got) {
+      inv.problems.push(tooLarge(name, `${(got.size / 1048576).toFixed(1)} MiB`, max));
+      continue;
+    }
+    readContent(name, got.buf);
   }
   return inv;
 }

@@ -68,8 +68,11 @@ export interface LoadOptions {
   /** Glob patterns (relative to cwd) that drop a file. */
   exclude?: string[];
   cwd?: string;
-  /** Reads standard input; defaults to process.stdin. */
-  readStdin?: () => Promise<string>;
+  /**
+   * Reads standard input; defaults to process.stdin. It may stop once it holds more than `maxBytes`
+   * (the loader then reports standard input as too large).
+   */
+  readStdin?: (maxBytes: number) => Promise<string | Uint8Array>;
   /** Files (and standard input) larger than this are refused with a clear message. Default 32 MiB. */
   maxFileBytes?: number;
 }

@@ -26,6 +26,8 @@ export const REPORT_FORMATS = [
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface FormatOptions {
+  /** The text of a scanned file (html: code excerpts and suggested lines); undefined when unknown. */
+  readSource?: (file: string) => string | undefined;
   /** Colour the text format (ANSI). Default false. */
   color?: boolean;
   /** Link files in markdown to this URL prefix (e.g. https://github.com/o/r/blob/<sha>/). */
@@ -63,7 +65,10 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
         title: options.title,
       });
     case 'html':
-      return formatHtml(report);
+      return formatHtml(report, {
+        ...(options.fileUrlPrefix ? { fileUrlPrefix: options.fileUrlPrefix } : {}),
+        ...(options.readSource ? { readSource: options.readSource } : {}),
+      });
     case 'policyreport':
       return formatPolicyReport(report, options.policyReport);
     case 'metrics':

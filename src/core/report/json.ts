@@ -2,7 +2,7 @@
  * The JSON report: a stable, documented shape (docs/report-schema.json), not the internal Report.
  * Bump JSON_REPORT_VERSION when a field changes meaning or is removed.
  */
-import type { Finding, Report, SeverityCounts, Severity, Suppression } from '../model.ts';
+import type { Finding, HiddenCounts, Report, SeverityCounts, Severity, Suppression } from '../model.ts';
 import { failOnOf, passed } from './util.ts';
 
 export const JSON_REPORT_VERSION = 1;
@@ -41,6 +41,8 @@ export interface JsonReport {
     failOn: Severity | 'none';
     passed: boolean;
     durationMs: number;
+    /** Findings left out on purpose (baseline, only-new, --min-severity), by why. */
+    hidden?: HiddenCounts;
   };
   findings: JsonFinding[];
   suppressed: JsonFinding[];
@@ -96,6 +98,7 @@ export function toJsonReport(report: Report): JsonReport {
       failOn: failOnOf(report),
       passed: passed(report),
       durationMs: report.durationMs,
+      ...(report.hidden && Object.keys(report.hidden).length ? { hidden: { ...report.hidden } } : {}),
     },
     findings: report.findings.map(toJsonFinding),
     suppressed: report.suppressed.map(toJsonFinding),

@@ -26,6 +26,7 @@ import {
   type Markdown,
 } from './markdown-escape.ts';
 import { failOnOf, objectName, plural } from './util.ts';
+import { hiddenText } from '../selection.ts';
 
 export const SEVERITY_ICON: Record<Severity, string> = {
   critical: '🟣',
@@ -112,6 +113,8 @@ function scannedLine(report: Report): string {
   if (report.skipped.length) extra.push(`${plural(report.skipped.length, 'document')} skipped`);
   if (report.errors.length) extra.push(`**${plural(report.errors.length, 'input error')}**`);
   if (report.notVerified.length) extra.push(`**${report.notVerified.length} not verified**`);
+  const hidden = hiddenText(report.hidden);
+  if (hidden) extra.push(hidden);
   return (
     `Scanned ${plural(report.filesScanned, 'file')} (${plural(report.objectsScanned, 'object')})` +
     (extra.length ? ` · ${extra.join(' · ')}` : '') +

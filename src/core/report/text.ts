@@ -1,22 +1,24 @@
 /** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
+import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
 import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
+import { hiddenText } from '../selection.ts';
 
 export interface TextOptions {
   color?: boolean;
 }
 
-const ESC = '\u001b[';
-const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', [string, string]> = {
-  critical: ['1;35', '22;39'],
-  high: ['31', '39'],
-  medium: ['33', '39'],
-  low: ['36', '39'],
-  info: ['90', '39'],
-  dim: ['2', '22'],
-  bold: ['1', '22'],
-  underline: ['4', '24'],
-  green: ['32', '39'],
+type Format = Parameters<typeof styleText>[0];
+const STYLE: Record<Severity | 'dim' | 'bold' | 'underline' | 'green', Format> = {
+  critical: ['bold', 'magenta'],
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'gray',
+  dim: 'dim',
+  bold: 'bold',
+  underline: 'underline',
+  green: 'green',
 };
 
 /** C0/C1 control characters (ESC included) other than newline. */
@@ -37,8 +39,9 @@ function clean(s: string): string {
 }
 
 export function formatText(report: Report, opts: TextOptions = {}): string {
+  // the caller decided whether to colour (TTY, NO_COLOR, --no-color): styleText must not re-decide
   const paint = (style: keyof typeof STYLE, s: string) =>
-    opts.color ? `${ESC}${STYLE[style][0]}m${s}${ESC}${STYLE[style][1]}m` : s;
+    opts.color ? styleText(STYLE[style], s, { validateStream: false }) : s;
   const out: string[] = [];
 
   const groups = groupByFile(report.findings);
@@ -115,14 +118,19 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
       plural(report.skipped.length, 'skipped document'),
       plural(report.errors.length, 'error'),
       `${report.suppressed.length} suppressed`,
+      ...(hiddenText(report.hidden) ? [hiddenText(report.hidden)] : []),
     ].join(', '),
   );
   out.push(
-    failOnOf(report) === 'none'
-      ? `Passed: --fail-on none never fails.`
-      : passed(report)
-        ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
-        : paint('high', `Failed: findings at or above ${report.failOn}.`),
+    report.errors.length
+      ? paint('high', `Incomplete: ${plural(report.errors.length, 'input error')}, so the results are not complete.`)
+      : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
+        ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
+        : failOnOf(report) === 'none'
+          ? `Passed: --fail-on none never fails.`
+          : passed(report)
+            ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
+            : paint('high', `Failed: findings at or above ${report.failOn}.`),
   );
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import type { K8sObject } from '../manifests/types.ts';
 import { inventory } from './inventory.ts';
 import { get, isObj, podTemplates } from './podspec.ts';
 import type { Rule, RuleContext } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 /** Built-in cluster-scoped kinds (never namespaced). */
 export const CLUSTER_SCOPED_KINDS = new Set([
@@ -181,6 +182,7 @@ export const KUBE_SYSTEM_ADDONS = [
 export const kubeSystemWorkload: Rule = {
   meta: {
     id: 'kube-system-workload',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'User workload in kube-system',
     severity: 'medium',
     enabledByDefault: true,

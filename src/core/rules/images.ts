@@ -2,6 +2,7 @@
 import { isPlaceholder } from './inventory.ts';
 import { allContainers, type ContainerInfo } from './podspec.ts';
 import type { Rule } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const IMAGES_DOC = 'https://kubernetes.io/docs/concepts/containers/images/';
 
@@ -71,6 +72,7 @@ function floating(ref: ImageRef): boolean {
 export const imageTagLatest: Rule = {
   meta: {
     id: 'image-tag-latest',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Image uses :latest or no tag',
     severity: 'high',
     enabledByDefault: true,
@@ -102,6 +104,7 @@ export const imageTagLatest: Rule = {
 export const imageDigest: Rule = {
   meta: {
     id: 'image-digest',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Image not pinned by digest',
     severity: 'medium',
     enabledByDefault: false,
@@ -128,6 +131,7 @@ export const imageDigest: Rule = {
 export const imagePullPolicy: Rule = {
   meta: {
     id: 'image-pull-policy',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Image pull policy not Always',
     severity: 'low',
     enabledByDefault: true,
@@ -194,6 +198,7 @@ export function registryAllowed(ref: ImageRef, entries: readonly string[]): bool
 export const imageRegistryAllowlist: Rule = {
   meta: {
     id: 'image-registry-allowlist',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Image from a registry outside the allow-list',
     severity: 'medium',
     enabledByDefault: false,
@@ -268,6 +273,7 @@ export const DEPRECATED_REGISTRIES: { prefix: string; advice: string }[] = [
 export const deprecatedRegistry: Rule = {
   meta: {
     id: 'deprecated-registry',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Image from a retired registry',
     severity: 'medium',
     enabledByDefault: true,
@@ -360,6 +366,7 @@ export const RISKY_COMPONENTS: RiskyComponent[] = [
 export const riskyComponent: Rule = {
   meta: {
     id: 'risky-component',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Known-risky component',
     severity: 'medium',
     enabledByDefault: true,

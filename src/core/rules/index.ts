@@ -5,6 +5,8 @@ import { rules as podSecurity } from './pod-security.ts';
 import { rules as volumes } from './volumes.ts';
 import { rules as images } from './images.ts';
 import { rules as resources } from './resources.ts';
+import { rules as probes } from './probes.ts';
+import { rules as availability } from './availability.ts';
 import { rules as serviceAccounts } from './service-accounts.ts';
 import { rules as secrets } from './secrets.ts';
 import { rules as network } from './network.ts';
@@ -13,7 +15,6 @@ import { rules as istio } from './istio.ts';
 import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
-import { suppressionRules } from '../suppress.ts';
 import { rules as policies } from '../policies/rules.ts';
 
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
@@ -24,6 +25,8 @@ export const catalog: readonly Rule[] = [
   ...volumes,
   ...images,
   ...resources,
+  ...probes,
+  ...availability,
   ...serviceAccounts,
   ...secrets,
   ...network,
@@ -34,8 +37,6 @@ export const catalog: readonly Rule[] = [
   ...input,
   ...live,
   ...policies,
-  // reported by the suppressor (src/core/suppress.ts), listed so docs, SARIF and `explain` know them
-  ...suppressionRules,
 ];
 
 const byId = new Map<string, Rule>();

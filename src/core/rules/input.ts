@@ -1,10 +1,11 @@
 import type { Rule } from './types.ts';
 
 /**
- * Input rules: reported by the engine from what the loader found (a document that does not parse,
- * a duplicate key) or from a rule that failed; they have no check of their own. Configuration may
- * lower their severity, but turning one off never hides the input: the engine then reports the
- * problem in the report's `errors` (exit 2) instead of as a finding.
+ * Input rules: findings about the input itself rather than about an object's settings; they have
+ * no check of their own. The engine reports invalid-yaml, duplicate-key and rule-error from what the
+ * loader found or from a rule that failed: configuration may lower their severity, but turning one
+ * off never hides the input (the engine then reports the problem in the report's `errors`, exit 2).
+ * The suppressor (src/core/suppress.ts) reports invalid-suppression and expired-exemption.
  */
 export const invalidYaml: Rule = {
   meta: {
@@ -60,7 +61,48 @@ export const ruleError: Rule = {
   },
 };
 
-export const rules: Rule[] = [invalidYaml, duplicateKey, ruleError];
+/** Reported (not checked) by the suppressor: a suppression that is not applied. */
+export const invalidSuppression: Rule = {
+  meta: {
+    id: 'invalid-suppression',
+    title: 'Suppression that is not applied',
+    severity: 'info',
+    enabledByDefault: true,
+    category: 'configuration',
+    rationale:
+      'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
+    remediation:
+      'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
+    example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
+    references: [],
+  },
+};
+
+/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
+export const expiredExemption: Rule = {
+  meta: {
+    id: 'expired-exemption',
+    title: 'Expired exemption',
+    severity: 'info',
+    enabledByDefault: true,
+    category: 'configuration',
+    rationale:
+      'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
+    remediation:
+      'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
+    example:
+      'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
+    references: [],
+  },
+};
+
+/** The rules whose findings the suppressor (src/core/suppress.ts) reports; in the catalog like every rule. */
+export const suppressionRules: readonly Rule[] = [invalidSuppression, expiredExemption];
+
+/** The rules the engine reports itself (from load problems or rule failures). */
+const engineRules: Rule[] = [invalidYaml, duplicateKey, ruleError];
+
+export const rules: Rule[] = [...engineRules, ...suppressionRules];
 
 /** Ids of the rules the engine reports itself (from load problems or rule failures). */
-export const INPUT_RULE_IDS: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
+export const INPUT_RULE_IDS: ReadonlySet<string> = new Set(engineRules.map((r) => r.meta.id));

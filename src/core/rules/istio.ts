@@ -7,6 +7,7 @@ import { inventory } from './inventory.ts';
 import { boolOf, isObj } from './podspec.ts';
 import { arr, groupOf, label, specOf, stringMap } from './selectors.ts';
 import type { Rule, RuleContext } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const SECURITY = 'security.istio.io';
 const NETWORKING = 'networking.istio.io';
@@ -28,6 +29,7 @@ function rootNamespace(ctx: RuleContext): string {
 export const istioMtlsPermissive: Rule = {
   meta: {
     id: 'istio-mtls-permissive',
+    kinds: ['PeerAuthentication'],
     title: 'Istio mutual TLS not STRICT',
     severity: 'high',
     enabledByDefault: true,
@@ -81,6 +83,7 @@ export const istioMtlsPermissive: Rule = {
 export const istioDestinationTlsDisabled: Rule = {
   meta: {
     id: 'istio-destination-tls-disabled',
+    kinds: ['DestinationRule'],
     title: 'Istio DestinationRule disables TLS',
     severity: 'high',
     enabledByDefault: true,
@@ -128,6 +131,7 @@ function ruleIsEmpty(r: unknown): boolean {
 export const istioAuthzAllowAll: Rule = {
   meta: {
     id: 'istio-authz-allow-all',
+    kinds: ['AuthorizationPolicy'],
     title: 'Istio AuthorizationPolicy allows everything',
     severity: 'high',
     enabledByDefault: true,
@@ -159,6 +163,7 @@ export const istioAuthzAllowAll: Rule = {
 export const istioSidecarInjectionDisabled: Rule = {
   meta: {
     id: 'istio-sidecar-injection-disabled',
+    kinds: ['Namespace', POD_TEMPLATE_KINDS],
     title: 'Istio sidecar injection disabled',
     severity: 'medium',
     enabledByDefault: true,

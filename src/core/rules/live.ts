@@ -7,10 +7,12 @@
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
 import type { LiveContext, Rule, RuleContext, RuleMeta, Violation } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 import type { PodProblem } from '../cluster/rollout.ts';
 import { podProblems } from '../cluster/rollout.ts';
 import { allContainers, containersOf, isObj, podTemplates, type ContainerInfo } from './podspec.ts';
 import { podSecurityViolations } from './pss.ts';
+import { ownedFields, ownersOf } from '../live/field-managers.ts';
 
 type Json = Record<string, unknown>;
 
@@ -108,6 +110,7 @@ function eventsOf(lc: LiveContext, kind: string, ns: string | undefined, name: s
 const podCrashloop: Rule = {
   meta: meta({
     id: 'pod-crashloop',
+    kinds: ['Pod'],
     title: 'Pod crashing or unable to start',
     severity: 'high',
     rationale:
@@ -180,6 +183,15 @@ function secretEnv(c: JsonObject): string | undefined {
   return refs.length ? refs.sort().join(',') : undefined;
 }
 
+/** The downward API's fieldRef.apiVersion, defaulted to v1 by the API server. */
+function undefaultDownwardItems(items: unknown): unknown {
+  if (!Array.isArray(items)) return items;
+  return items.map((it) => {
+    const ref = obj(obj(it).fieldRef);
+    return ref.apiVersion === 'v1' ? { ...obj(it), fieldRef: { ...ref, apiVersion: undefined } } : it;
+  });
+}
+
 /** API-server defaults inside volume sources, removed before comparing with a manifest. */
 function undefaultVolume(v: Json): Json {
   const out: Json = {};
@@ -191,10 +203,14 @@ function undefaultVolume(v: Json): Json {
     const src: Json = { ...src0 };
     if (src.defaultMode === 420) delete src.defaultMode;
     if (k === 'hostPath' && src.type === '') delete src.type;
+    if (k === 'downwardAPI') src.items = undefaultDownwardItems(src.items);
     if (k === 'projected' && Array.isArray(src.sources)) {
       src.sources = src.sources.map((x) => {
         const t = obj(obj(x).serviceAccountToken);
-        return t.expirationSeconds === 3600 ? { serviceAccountToken: { ...t, expirationSeconds: undefined } } : x;
+        if (t.expirationSeconds === 3600) return { serviceAccountToken: { ...t, expirationSeconds: undefined } };
+        const d = obj(x).downwardAPI;
+        if (isObj(d)) return { downwardAPI: { ...d, items: undefaultDownwardItems(d.items) } };
+        return x;
       });
     }
     out[k] = src;
@@ -256,18 +272,21 @@ const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 export function outOfBandEdits(
   o: K8sObject,
   deployers: readonly string[],
-): { manager: string; time: string; op: string }[] {
+): { manager: string; time: string; op: string; fields: string[] }[] {
   const mf = arr(mdOf(o).managedFields).map(obj);
   const isDeployer = (m: string) => deployers.includes(m);
   let deployTime = '';
   for (const e of mf) if (isDeployer(str(e.manager)) && str(e.time) > deployTime) deployTime = str(e.time);
   if (!deployTime) return [];
-  const out: { manager: string; time: string; op: string }[] = [];
+  const out: { manager: string; time: string; op: string; fields: string[] }[] = [];
   for (const e of mf) {
     const m = str(e.manager);
     if (isDeployer(m) || STATUS_SUBRESOURCES.has(str(e.subresource))) continue;
     if (!('f:spec' in obj(e.fieldsV1))) continue;
-    if (str(e.time) >= deployTime) out.push({ manager: m, time: str(e.time), op: str(e.operation) });
+    if (str(e.time) >= deployTime) {
+      const fields = ownedFields({ 'f:spec': obj(e.fieldsV1)['f:spec'] }, 5);
+      out.push({ manager: m, time: str(e.time), op: str(e.operation), fields });
+    }
   }
   return out;
 }
@@ -289,6 +308,7 @@ export const DEFAULT_DEPLOYERS = [
 const drift: Rule = {
   meta: meta({
     id: 'drift',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Live object differs from its manifest',
     severity: 'high',
     rationale:
@@ -311,19 +331,36 @@ const drift: Rule = {
     if (!lc) return;
     const m = lc.manifestOf.get(o);
     if (!m) return;
+    // the rule option (config) replaces the default list; deployers given to verify() (--deployer)
+    // come on top of it
+    const configured = Array.isArray(ctx.options.deployers) ? (ctx.options.deployers as string[]) : DEFAULT_DEPLOYERS;
+    const deployers = [...new Set([...configured, ...lc.deployers.filter((d) => !DEFAULT_DEPLOYERS.includes(d))])];
     for (const d of driftBetween(m, o)) {
+      // who set the live value: the newest writer of the field that is not the deployer
+      const by = ownersOf(o.data, d.path).find((w) => !deployers.includes(w.manager));
       yield {
         path: d.path,
-        message: `${d.field} differs from the manifest: declared ${d.declared}, live ${d.live}`,
-        details: { field: d.field, declared: d.declared, live: d.live },
+        message: `${d.field} differs from the manifest: declared ${d.declared}, live ${d.live}${by ? ` (set by "${by.manager}")` : ''}`,
+        details: {
+          field: d.field,
+          declared: d.declared,
+          live: d.live,
+          ...(by ? { manager: by.manager, operation: by.operation, time: by.time } : {}),
+        },
       };
     }
-    const deployers = Array.isArray(ctx.options.deployers) ? (ctx.options.deployers as string[]) : lc.deployers;
     for (const e of outOfBandEdits(o, deployers)) {
+      const fields = e.fields.length ? `: ${e.fields.join(', ')}` : '';
       yield {
         path: ['spec'],
-        message: `edited out of band by "${e.manager}" (${e.op || 'Update'} at ${e.time}) after the deploy`,
-        details: { manager: e.manager, operation: e.op, time: e.time, change: 'out-of-band edit' },
+        message: `edited out of band by "${e.manager}" (${e.op || 'Update'} at ${e.time}) after the deploy${fields}`,
+        details: {
+          manager: e.manager,
+          operation: e.op,
+          time: e.time,
+          change: 'out-of-band edit',
+          ...(e.fields.length ? { fields: e.fields.join(', ') } : {}),
+        },
       };
     }
   },
@@ -357,6 +394,7 @@ function injectorOf(o: K8sObject, c: ContainerInfo): string | undefined {
 const unexpectedContainer: Rule = {
   meta: meta({
     id: 'unexpected-container',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container the manifest does not declare',
     severity: 'high',
     rationale:
@@ -460,6 +498,7 @@ export function repoOf(image: string): string {
 const imageNotPinnedLive: Rule = {
   meta: meta({
     id: 'image-not-pinned-live',
+    kinds: ['Pod'],
     title: 'Running image differs from the pinned digest',
     severity: 'medium',
     rationale:
@@ -738,6 +777,7 @@ export function enforceLevel(ns: Json | undefined): PsaLevel | undefined {
 const podSecurityAdmission: Rule = {
   meta: meta({
     id: 'pod-security-admission',
+    kinds: ['Namespace', 'Pod'],
     title: 'Namespace without Pod Security Admission enforcement',
     severity: 'medium',
     rationale:

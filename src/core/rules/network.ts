@@ -372,6 +372,7 @@ function ruleIsEmpty(rule: unknown, peersKey: string): boolean {
 export const networkPolicyAllowAll: Rule = {
   meta: {
     id: 'network-policy-allow-all',
+    kinds: ['NetworkPolicy'],
     title: 'NetworkPolicy allows all traffic',
     severity: 'medium',
     enabledByDefault: true,
@@ -436,6 +437,7 @@ function namesOfNamespaceSelector(sel: unknown): string[] | undefined {
 export const networkPolicyCrossNamespace: Rule = {
   meta: {
     id: 'network-policy-cross-namespace',
+    kinds: ['NetworkPolicy'],
     title: 'NetworkPolicy allows ingress from other namespaces',
     severity: 'medium',
     enabledByDefault: false,
@@ -552,6 +554,7 @@ export const networkPolicyDangling: Rule = {
 export const serviceExposed: Rule = {
   meta: {
     id: 'service-exposed',
+    kinds: ['Service'],
     title: 'Service exposed outside the cluster',
     severity: 'low',
     enabledByDefault: true,
@@ -584,6 +587,7 @@ export const serviceExposed: Rule = {
 export const serviceExternalIps: Rule = {
   meta: {
     id: 'service-external-ips',
+    kinds: ['Service'],
     title: 'Service with externalIPs',
     severity: 'high',
     enabledByDefault: true,
@@ -713,6 +717,7 @@ const TLS_ANNOTATIONS = new Set([
 export const ingressTls: Rule = {
   meta: {
     id: 'ingress-tls',
+    kinds: ['Ingress'],
     title: 'Ingress without TLS',
     severity: 'medium',
     enabledByDefault: true,
@@ -740,6 +745,7 @@ const SNIPPET = /^(?:nginx\.ingress\.kubernetes\.io\/[a-z-]*snippet|nginx\.org\/
 export const ingressNginxSnippet: Rule = {
   meta: {
     id: 'ingress-nginx-snippet',
+    kinds: ['ConfigMap', 'Ingress'],
     title: 'ingress-nginx snippet annotation',
     severity: 'high',
     enabledByDefault: true,

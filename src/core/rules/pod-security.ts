@@ -26,6 +26,7 @@ import {
   type PodTemplate,
 } from './podspec.ts';
 import type { Rule, Violation } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const SECURITY_CONTEXT = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
@@ -231,6 +232,7 @@ function stringList(v: unknown): string[] | undefined {
 export const privilegedContainer: Rule = {
   meta: {
     id: 'privileged-container',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Privileged container',
     severity: 'critical',
     enabledByDefault: true,
@@ -262,6 +264,7 @@ export const privilegedContainer: Rule = {
 export const privilegeEscalation: Rule = {
   meta: {
     id: 'privilege-escalation',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Privilege escalation allowed',
     severity: 'high',
     enabledByDefault: true,
@@ -316,6 +319,7 @@ export const privilegeEscalation: Rule = {
 export const runAsNonRoot: Rule = {
   meta: {
     id: 'run-as-non-root',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container may run as root',
     severity: 'high',
     enabledByDefault: true,
@@ -387,6 +391,7 @@ function* pssRunAsNonRoot(obj: K8sObject): Generator<Violation> {
 export const runAsRootUser: Rule = {
   meta: {
     id: 'run-as-root-user',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container runs as uid 0',
     severity: 'high',
     enabledByDefault: true,
@@ -416,6 +421,7 @@ export const runAsRootUser: Rule = {
 export const lowUid: Rule = {
   meta: {
     id: 'low-uid',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container uid below 10000',
     severity: 'low',
     enabledByDefault: false,
@@ -459,6 +465,7 @@ export const lowUid: Rule = {
 export const rootGroup: Rule = {
   meta: {
     id: 'root-group',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Root group (gid 0)',
     severity: 'low',
     enabledByDefault: true,
@@ -497,6 +504,7 @@ export const rootGroup: Rule = {
 export const readOnlyRootFs: Rule = {
   meta: {
     id: 'read-only-root-fs',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Writable root filesystem',
     severity: 'medium',
     enabledByDefault: true,
@@ -532,6 +540,7 @@ export const readOnlyRootFs: Rule = {
 export const capabilitiesDropAll: Rule = {
   meta: {
     id: 'capabilities-drop-all',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Capabilities not dropped',
     severity: 'medium',
     enabledByDefault: true,
@@ -563,6 +572,7 @@ export const capabilitiesDropAll: Rule = {
 export const netRawCapability: Rule = {
   meta: {
     id: 'net-raw-capability',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'NET_RAW capability',
     severity: 'medium',
     enabledByDefault: true,
@@ -640,6 +650,7 @@ export const DANGEROUS_CAPABILITIES = [
 export const dangerousCapabilities: Rule = {
   meta: {
     id: 'dangerous-capabilities',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Dangerous capability added',
     severity: 'critical',
     enabledByDefault: true,
@@ -680,6 +691,7 @@ export const dangerousCapabilities: Rule = {
 export const addedCapabilities: Rule = {
   meta: {
     id: 'added-capabilities',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Capability added beyond NET_BIND_SERVICE',
     severity: 'low',
     enabledByDefault: true,
@@ -722,6 +734,7 @@ export const addedCapabilities: Rule = {
 export const seccompProfile: Rule = {
   meta: {
     id: 'seccomp-profile',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'No seccomp profile',
     severity: 'medium',
     enabledByDefault: true,
@@ -771,6 +784,7 @@ export const seccompProfile: Rule = {
 export const seccompUnconfined: Rule = {
   meta: {
     id: 'seccomp-unconfined',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Seccomp explicitly unconfined',
     severity: 'high',
     enabledByDefault: true,
@@ -826,6 +840,7 @@ export const seccompUnconfined: Rule = {
 export const apparmorUnconfined: Rule = {
   meta: {
     id: 'apparmor-unconfined',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'AppArmor unconfined',
     severity: 'medium',
     enabledByDefault: true,
@@ -895,6 +910,7 @@ function* seLinuxIssues(v: unknown, path: FieldPath, subject: string): Generator
 export const selinuxCustomOptions: Rule = {
   meta: {
     id: 'selinux-custom-options',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Custom SELinux options',
     severity: 'medium',
     enabledByDefault: true,
@@ -922,6 +938,7 @@ export const selinuxCustomOptions: Rule = {
 export const procMountUnmasked: Rule = {
   meta: {
     id: 'proc-mount-unmasked',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Unmasked /proc mount',
     severity: 'high',
     enabledByDefault: true,
@@ -978,6 +995,7 @@ function sysctlName(s: string): string {
 export const unsafeSysctls: Rule = {
   meta: {
     id: 'unsafe-sysctls',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Unsafe sysctl',
     severity: 'high',
     enabledByDefault: true,
@@ -1019,6 +1037,7 @@ export const unsafeSysctls: Rule = {
 export const windowsHostProcess: Rule = {
   meta: {
     id: 'windows-host-process',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Windows HostProcess container',
     severity: 'high',
     enabledByDefault: true,
@@ -1071,6 +1090,7 @@ function hostNamespaceRule(
     meta: {
       id,
       title,
+      kinds: [POD_TEMPLATE_KINDS],
       severity: 'high',
       enabledByDefault: true,
       category: 'pod-security',
@@ -1140,6 +1160,7 @@ function portsOf(c: ContainerInfo, field: 'hostPort' | 'containerPort'): PortHit
 export const hostPort: Rule = {
   meta: {
     id: 'host-port',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Host port',
     severity: 'medium',
     enabledByDefault: true,
@@ -1169,6 +1190,7 @@ export const hostPort: Rule = {
 export const hostUsers: Rule = {
   meta: {
     id: 'host-users',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'No user namespace',
     severity: 'low',
     enabledByDefault: false,
@@ -1202,6 +1224,7 @@ export const hostUsers: Rule = {
 export const privilegedPort: Rule = {
   meta: {
     id: 'privileged-port',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Privileged container port',
     severity: 'low',
     enabledByDefault: false,
@@ -1228,6 +1251,7 @@ export const privilegedPort: Rule = {
 export const sshPort: Rule = {
   meta: {
     id: 'ssh-port',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'SSH port exposed',
     severity: 'low',
     enabledByDefault: true,
@@ -1263,6 +1287,7 @@ export const sshPort: Rule = {
 export const hostAliases: Rule = {
   meta: {
     id: 'host-aliases',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'hostAliases set',
     severity: 'low',
     enabledByDefault: true,

@@ -110,6 +110,16 @@ function groupOf(apiVersion: string): string {
   return i === -1 ? '' : apiVersion.slice(0, i);
 }
 
+/** Every kind that can carry a pod template (the tables above and the CRD tables), as of now. */
+export function podTemplateKinds(): Set<string> {
+  return new Set([
+    ...Object.keys(podTemplateTable),
+    ...Object.keys(podTemplateResolvers),
+    ...Object.keys(crdTemplateTable),
+    ...Object.keys(crdTemplateResolvers),
+  ]);
+}
+
 /**
  * Every rule asks for the same templates and containers of the same objects: computed once per
  * object (rules get their own array copies, so they may sort or filter freely).

@@ -16,6 +16,7 @@ import {
 } from '../secrets/index.ts';
 import { allContainers, isObj, podTemplates } from './podspec.ts';
 import type { Rule, RuleContext, Violation } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const K8S_SECRETS = 'https://kubernetes.io/docs/concepts/configuration/secret/';
 const K8S_SECRET_GOOD_PRACTICES = 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/';
@@ -100,6 +101,7 @@ function str(v: unknown): string | undefined {
 export const secretInEnv: Rule = {
   meta: {
     id: 'secret-in-env',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Plaintext secret in container env, args or command',
     severity: 'critical',
     enabledByDefault: true,
@@ -180,6 +182,7 @@ function printable(s: string): boolean {
 export const secretInConfigMap: Rule = {
   meta: {
     id: 'secret-in-configmap',
+    kinds: ['ConfigMap'],
     title: 'Secret in a ConfigMap',
     severity: 'high',
     enabledByDefault: true,
@@ -367,6 +370,7 @@ export const secretInAnnotation: Rule = {
 export const secretCommitted: Rule = {
   meta: {
     id: 'secret-committed',
+    kinds: ['Secret'],
     title: 'Secret with data committed to the repository',
     severity: 'high',
     enabledByDefault: true,

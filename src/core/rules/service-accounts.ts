@@ -11,6 +11,7 @@ import { isPodSpecFragment } from './crd-templates.ts';
 import { inventory, isPlaceholder, sameNamespace } from './inventory.ts';
 import { allContainers, boolOf, containersOf, get, isObj, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule, RuleContext } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const SA_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/';
 
@@ -54,6 +55,7 @@ function boundServiceAccounts(ctx: RuleContext): Map<string, (string | undefined
 export const automountServiceAccountToken: Rule = {
   meta: {
     id: 'automount-service-account-token',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Service account token automounted but not needed',
     severity: 'medium',
     enabledByDefault: true,
@@ -98,6 +100,7 @@ export const automountServiceAccountToken: Rule = {
 export const defaultServiceAccount: Rule = {
   meta: {
     id: 'default-service-account',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Pod runs as the default service account',
     severity: 'medium',
     enabledByDefault: true,
@@ -128,6 +131,7 @@ export const defaultServiceAccount: Rule = {
 export const deprecatedServiceAccountField: Rule = {
   meta: {
     id: 'deprecated-service-account-field',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Deprecated serviceAccount field',
     severity: 'low',
     enabledByDefault: true,
@@ -167,6 +171,7 @@ export const deprecatedServiceAccountField: Rule = {
 export const missingServiceAccount: Rule = {
   meta: {
     id: 'missing-service-account',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'ServiceAccount not in the set',
     severity: 'low',
     enabledByDefault: true,
@@ -197,6 +202,7 @@ export const missingServiceAccount: Rule = {
 export const secretEnvReference: Rule = {
   meta: {
     id: 'secret-env-reference',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Secret consumed as an environment variable',
     severity: 'low',
     enabledByDefault: true,
@@ -335,6 +341,7 @@ const BUILTIN_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 export const danglingReference: Rule = {
   meta: {
     id: 'dangling-reference',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Reference to a missing Secret or ConfigMap',
     severity: 'low',
     enabledByDefault: true,
@@ -385,6 +392,7 @@ export const danglingReference: Rule = {
 export const duplicateEnv: Rule = {
   meta: {
     id: 'duplicate-env',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Duplicate environment variable',
     severity: 'low',
     enabledByDefault: true,

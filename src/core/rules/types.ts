@@ -31,6 +31,12 @@ export interface RuleOption {
   default?: unknown;
 }
 
+/**
+ * In `RuleMeta.kinds`: every kind that carries a pod template (Pod, the workload kinds, and the
+ * CRD kinds registered in rules/podspec.ts and rules/crd-templates.ts).
+ */
+export const POD_TEMPLATE_KINDS = '*PodTemplate';
+
 export interface RuleMeta {
   /** Stable kebab-case id from RULES.md. */
   id: string;
@@ -54,6 +60,12 @@ export interface RuleMeta {
   /** CIS Kubernetes Benchmark item(s), where one applies. */
   cis?: string;
   options?: Record<string, RuleOption>;
+  /**
+   * Kinds `check` applies to, as kube-linter's `scope.objectKinds`: the engine hands `check` only
+   * objects of these kinds. `POD_TEMPLATE_KINDS` stands for every kind with a pod template.
+   * Absent: every object. (Cross-object rules, `checkAll`, pick their objects from the inventory.)
+   */
+  kinds?: readonly string[];
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
   /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */

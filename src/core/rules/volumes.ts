@@ -3,6 +3,7 @@ import type { FieldPath } from '../model.ts';
 import type { K8sObject } from '../manifests/types.ts';
 import { boolOf, containersOf, isObj, podTemplates, type PodTemplate } from './podspec.ts';
 import type { Rule } from './types.ts';
+import { POD_TEMPLATE_KINDS } from './types.ts';
 
 const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const HOSTPATH = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
@@ -66,6 +67,7 @@ function allHostPathVolumes(obj: K8sObject): HostPathVolume[] {
 export const hostPath: Rule = {
   meta: {
     id: 'host-path',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'hostPath volume',
     severity: 'medium',
     enabledByDefault: true,
@@ -121,6 +123,7 @@ function sensitiveReason(p: string, list: readonly string[]): string | undefined
 export const sensitiveHostPath: Rule = {
   meta: {
     id: 'sensitive-host-path',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Sensitive host path mounted',
     severity: 'high',
     enabledByDefault: true,
@@ -190,6 +193,7 @@ export function runtimeSocketIn(normal: string): string | undefined {
 export const containerRuntimeSocket: Rule = {
   meta: {
     id: 'container-runtime-socket',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Container runtime socket mounted',
     severity: 'critical',
     enabledByDefault: true,
@@ -227,6 +231,7 @@ export const containerRuntimeSocket: Rule = {
 export const writableHostPath: Rule = {
   meta: {
     id: 'writable-host-path',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Writable hostPath mount',
     severity: 'high',
     enabledByDefault: true,
@@ -280,6 +285,7 @@ export const RESTRICTED_VOLUME_TYPES = [
 export const restrictedVolumeTypes: Rule = {
   meta: {
     id: 'restricted-volume-types',
+    kinds: [POD_TEMPLATE_KINDS],
     title: 'Volume type outside the restricted set',
     severity: 'low',
     enabledByDefault: true,

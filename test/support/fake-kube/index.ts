@@ -67,6 +67,10 @@ export interface Fault {
   message?: string;
   /** Only for watch requests / only for non-watch requests. */
   watch?: boolean;
+  /** Send this raw body (e.g. malformed JSON, `{"items":null}`) with `status` instead of a Status. */
+  body?: string;
+  /** Never answer (the connection stays open until the client gives up). */
+  hang?: boolean;
 }
 
 export interface FakeKubeOptions {
@@ -348,6 +352,12 @@ export class FakeKube {
       const hit = typeof f.match === 'string' ? full.includes(f.match) : f.match.test(full);
       if (!hit || (f.times !== undefined && f.hits >= f.times)) continue;
       f.hits++;
+      if (f.hang) return;
+      if (f.body !== undefined) {
+        res.writeHead(f.status, { 'content-type': 'application/json' });
+        res.end(f.body);
+        return;
+      }
       if (f.status === 0) {
         req.socket.destroy();
         return;
