@@ -13,6 +13,7 @@ import { createSuppressor, type Suppressor } from './suppress.ts';
 import { DEFAULT_KUBE_VERSION } from './engine.ts';
 import { evaluateSources, loadSources, type SourcesConfig } from './sources/index.ts';
 import { KUSTOMIZATION_FILES } from './sources/discover.ts';
+import { loadDockerfiles } from './sources/dockerfile.ts';
 
 export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
   /** Severity at or above which the run fails. Default: the config's failOn, else 'high'. */
@@ -182,19 +183,53 @@ export async function scan(opts: ScanOptions): Promise<Report> {
         });
       })
     : undefined;
+  // Dockerfiles: the Dockerfile rules only, with every manifest object for the USER cross-check
+  const docker = srcs?.dockerfiles.length ? loadDockerfiles(srcs.dockerfiles, cwd) : undefined;
+  const dres = docker
+    ? (run.suppressor.inspect(docker.objects),
+      evaluate([...docker.objects, ...inv.objects, ...(src?.objects ?? [])], [], {
+        ...opts,
+        ...run.engine,
+        settings: (meta) => {
+          const s = run.engine.settings(meta);
+          return meta.id === 'dockerfile-user-conflict'
+            ? { ...s, options: { ...s.options, images: { ...(s.options.images as object), ...srcs?.images } } }
+            : s;
+        },
+        rules: (opts.rules ?? catalog).filter((r) => r.meta.category === 'dockerfile'),
+        mode: 'manifest',
+      }))
+    : undefined;
   // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
-  const findings = sortFindings([...res.findings, ...(src?.findings ?? []), ...run.suppressor.findings()]);
-  const objects = [...inv.objects, ...(src?.objects ?? [])];
+  const findings = sortFindings([
+    ...res.findings,
+    ...(src?.findings ?? []),
+    ...(dres?.findings ?? []),
+    ...run.suppressor.findings(),
+  ]);
+  const objects = [...inv.objects, ...(src?.objects ?? []), ...(docker?.objects ?? [])];
   return {
     tool: { name: 'kubeward', version: VERSION },
     findings,
-    suppressed: sortFindings([...res.suppressed, ...(src?.suppressed ?? [])]),
+    suppressed: sortFindings([...res.suppressed, ...(src?.suppressed ?? []), ...(dres?.suppressed ?? [])]),
     counts: countBySeverity(findings),
-    filesScanned: new Set([...inv.files, ...(src?.files ?? [])]).size,
+    filesScanned: new Set([
+      ...inv.files,
+      ...(src?.files ?? []),
+      ...(docker?.objects.map((o) => o.file as string) ?? []),
+    ]).size,
     objectsScanned: objects.length,
     objects: objects.map((o) => ({ ref: o.ref, ...(o.file ? { file: o.file } : {}) })),
     skipped: [...inv.skipped, ...(src?.skipped ?? [])],
-    errors: [...inv.errors, ...pol.errors, ...res.errors, ...(src?.errors ?? [])],
+    errors: [
+      ...inv.errors,
+      ...pol.errors,
+      ...res.errors,
+      ...(src?.errors ?? []),
+      ...(srcs?.errors ?? []),
+      ...(docker?.errors ?? []),
+      ...(dres?.errors ?? []),
+    ],
     notVerified: [],
     failOn: run.failOn,
     durationMs: Math.round(performance.now() - started),

@@ -15,6 +15,7 @@ import { rules as istio } from './istio.ts';
 import { rules as hygiene } from './hygiene.ts';
 import { rules as api } from './api.ts';
 import { rules as live } from './live.ts';
+import { rules as dockerfile } from './dockerfile.ts';
 import { rules as policies } from '../policies/rules.ts';
 
 export type { Rule, RuleMeta, RuleContext, Violation, InventoryViolation, RuleCategory, RuleOption } from './types.ts';
@@ -34,6 +35,7 @@ export const catalog: readonly Rule[] = [
   ...istio,
   ...hygiene,
   ...api,
+  ...dockerfile,
   ...input,
   ...live,
   ...policies,

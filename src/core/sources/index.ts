@@ -55,6 +55,8 @@ export interface LoadedSources {
   exclude: string[];
   dockerfiles: string[];
   errors: InputError[];
+  /** Image name -> Dockerfile (relative to cwd), from `images:`. */
+  images: Record<string, string>;
 }
 
 /** helm: $KUBEWARD_HELM, else `helm` on PATH. kustomize: $KUBEWARD_KUSTOMIZE, else kustomize, else kubectl. */
@@ -85,7 +87,20 @@ export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources
   const cfg = opts.config ?? {};
   const excludeMatch = opts.exclude?.length ? picomatch([...opts.exclude], { dot: true }) : undefined;
   const found = discoverSources(opts.paths, opts.cwd, excludeMatch);
-  const out: LoadedSources = { sets: [], exclude: [], dockerfiles: found.dockerfiles, errors: [] };
+  const out: LoadedSources = { sets: [], exclude: [], dockerfiles: [...found.dockerfiles], errors: [], images: {} };
+  // Dockerfiles named in `images:` are read even when they are not among the paths
+  for (const [name, file] of Object.entries(cfg.images ?? {})) {
+    const full = path.resolve(opts.cwd, file);
+    out.images[name] = relOf(opts.cwd, full);
+    if (!out.dockerfiles.includes(full)) {
+      if (existsSync(full)) out.dockerfiles.push(full);
+      else
+        out.errors.push({
+          file: relOf(opts.cwd, full),
+          message: `Dockerfile of image ${name} (sources.images) not found`,
+        });
+    }
+  }
   const tools = findTools(opts.env);
   const keepOut = (dir: string) => {
     const r = relOf(opts.cwd, dir);
