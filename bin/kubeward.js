@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The installed command: runs the ncc bundle of src/cli/main.ts (built by `npm run build`).
-import '../dist/cli/index.js';
+// The installed command: the CLI compiled by \`npm run build:lib\` (run by prepack), using the
+// package's own dependencies (no second, bundled copy of them in the package).
+import '../lib/cli/main.js';

@@ -1,11 +1,10 @@
-// Bundles the CLI and the action with @vercel/ncc into dist/ (committed), and packs the orb.
+// Bundles the action with @vercel/ncc into dist/action (committed), and packs the orb.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 
-const targets = [
-  { entry: 'src/cli/main.ts', out: 'dist/cli' },
-  { entry: 'src/github/main.ts', out: 'dist/action' },
-];
+// The action runs from its committed bundle. The CLI is not bundled: the npm package's bin runs
+// lib/ (tsc, `npm run build:lib`) with the package's dependencies.
+const targets = [{ entry: 'src/github/main.ts', out: 'dist/action' }];
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   rmSync(t.out, { recursive: true, force: true });

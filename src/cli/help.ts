@@ -9,6 +9,7 @@ Usage:
   kubeward fix [paths..] [--dry-run]  write the automatic fixes into the manifests
   kubeward baseline create [paths..]  record today's findings; scan --baseline FILE reports new ones only
   kubeward serve [options]            run the validating admission webhook (HTTPS)
+  kubeward monitor [options]          verify the cluster continuously: metrics, alerts, PolicyReports
   kubeward comment --report FILE      post the sticky PR comment from a JSON report (CI outside GitHub Actions)
   kubeward --version                  print the version
 
@@ -26,7 +27,8 @@ Chart.yaml) are rendered with helm, Kustomize folders built with kustomize (or k
 and Dockerfiles checked; findings point at the template, values, base or patch line.
 
 Options:
-  -f, --format FORMAT     text (default), json, sarif, junit, markdown, html; repeatable
+  -f, --format FORMAT     text (default), json, sarif, junit, markdown, html, policyreport,
+                          metrics; repeatable
   -o, --output FILE       write the matching --format to FILE (the n-th --output goes with the
                           n-th --format; a --format without --output goes to stdout; an extra
                           --output takes its format from its extension)
@@ -54,6 +56,10 @@ Sources (also .kubeward.yaml 'sources:'; see docs/sources.md):
       --image NAME=FILE   the Dockerfile that builds image NAME (Dockerfile/manifest cross-check)
       --no-render         do not render charts or build kustomizations found among the paths
       --file-url-prefix U link file:line in markdown to U<file>#L<line>
+      --pushgateway URL   also push the results as Prometheus metrics to a Pushgateway
+                          (auth: KUBEWARD_PUSHGATEWAY_TOKEN or _USERNAME/_PASSWORD)
+      --pushgateway-job J job label (default kubeward-scan)
+      --pushgateway-label K=V  extra grouping label, e.g. instance=repo (repeatable)
       --rule ID           report only this rule's findings (repeatable; comma lists too)
       --skip-rule ID      leave this rule's findings out (repeatable; comma lists too)
       --baseline FILE     hide the findings recorded in FILE ('kubeward baseline create'): only

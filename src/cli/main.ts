@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** CLI entry point (bundled by ncc to dist/cli/index.js). */
+/** CLI entry point (compiled to lib/cli/main.js for the npm package's bin). */
 import { processIO } from './io.ts';
 import { run } from './run.ts';
 

@@ -44,6 +44,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         const { runServe } = await import('./serve-command.ts');
         return await runServe(rest, io);
       }
+      case 'monitor': {
+        // continuous verification; loaded lazily (the Kubernetes client, prom-client)
+        const { runMonitor } = await import('./monitor-command.ts');
+        return await runMonitor(rest, io);
+      }
       case 'fix': {
         const { runFix } = await import('./fix-command.ts');
         return await runFix(rest, io);

@@ -10,6 +10,7 @@ import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Seve
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
+import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
 
@@ -24,6 +25,7 @@ const OPTIONS = {
   exclude: { type: 'string', multiple: true },
   policies: { type: 'string', multiple: true },
   'allow-empty': { type: 'boolean' },
+  ...PUSH_OPTIONS,
   values: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
   environment: { type: 'string', multiple: true },
@@ -159,7 +161,7 @@ function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
 
-/** Where the bundled examples live: ../../examples from src/cli/ (and from dist/cli/). */
+/** Where the bundled examples live: ../../examples from src/cli/ (and from lib/cli/ in the npm package). */
 function examplesDir(io: CliIO): string {
   return io.env.KUBEWARD_EXAMPLES_DIR
     ? path.resolve(io.cwd, io.env.KUBEWARD_EXAMPLES_DIR)
@@ -242,6 +244,8 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
   const report = selection.verdict(await runCore({ ...base, paths: positionals }, failOn));
   for (const e of report.errors) io.stderr(errorLine(e));
   const written = await writeReports(selection.display(report), targets, values, io);
+  const pushError = await pushReportIfAsked(report, values, 'scan', io.env);
+  if (pushError) io.stderr(`kubeward: error: ${pushError} (the scan's result is unchanged)\n`);
   if (written !== EXIT.ok) return written;
 
   const outcome = scanOutcome(report, {

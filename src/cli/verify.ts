@@ -12,6 +12,7 @@ import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from 
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
+import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
 
@@ -40,6 +41,9 @@ Output:
   --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default high)
   -f, --format FORMAT      ${REPORT_FORMATS.join(', ')} (repeatable, paired with --output)
   -o, --output FILE        where the matching --format goes (default stdout)
+  --pushgateway URL        also push the results as metrics to a Prometheus Pushgateway
+  --pushgateway-job NAME   job label (default kubeward-verify)
+  --pushgateway-label K=V  extra grouping label (repeatable)
   -q, --quiet              no progress notes on stderr
   -h, --help
 
@@ -56,6 +60,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'expect-image': { type: 'string', multiple: true },
   'check-secrets': { type: 'boolean' },
+  ...PUSH_OPTIONS,
   deployer: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   format: { type: 'string', short: 'f', multiple: true },
@@ -103,6 +108,7 @@ export interface ParsedVerifyArgs {
   failOn: Severity | 'none';
   quiet: boolean;
   help: boolean;
+  push?: PushFlags;
 }
 
 export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedVerifyArgs {
@@ -184,7 +190,12 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(values.deployer?.length ? { deployers: [...new Set([...DEFAULT_DEPLOYERS, ...list(values.deployer)])] } : {}),
     failOn,
   };
-  return { options, targets, failOn, quiet: Boolean(values.quiet), help: false };
+  const push: PushFlags = {
+    ...(values.pushgateway ? { pushgateway: values.pushgateway } : {}),
+    ...(values['pushgateway-job'] ? { 'pushgateway-job': values['pushgateway-job'] } : {}),
+    ...(values['pushgateway-label'] ? { 'pushgateway-label': values['pushgateway-label'] } : {}),
+  };
+  return { options, targets, failOn, quiet: Boolean(values.quiet), help: false, push };
 }
 
 export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
@@ -227,6 +238,8 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
       }
     }
   }
+  const pushError = await pushReportIfAsked(report, parsed.push ?? {}, 'verify', env);
+  if (pushError) err(`kubeward verify: ${pushError} (the verification's result is unchanged)\n`);
   const note = (s: string) => {
     if (!parsed.quiet) err(s);
   };

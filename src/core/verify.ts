@@ -76,14 +76,6 @@ export function verifyExitCode(report: Report, failOn: Severity | 'none' = repor
   return verifyOutcome(report, { failOn }).exitCode;
 }
 
-interface ContextResult {
-  findings: Finding[];
-  suppressed: Finding[];
-  errors: InputError[];
-  notVerified: { check: string; reason: string }[];
-  objects: number;
-}
-
 export async function verify(options: VerifyOptions): Promise<Report> {
   const started = performance.now();
   let opts: VerifyOptions & { deadline?: number } = options;
@@ -131,7 +123,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     const defaultNs = kc.getContextObject(context)?.namespace || 'default';
     try {
       const client = await ClusterClient.create(kc, context, opts.retry);
-      let r: ContextResult;
+      let r: StoreEvaluation;
       try {
         r = await verifyContext(client, defaultNs, manifests, opts);
       } finally {
@@ -200,7 +192,7 @@ async function verifyContext(
   defaultNs: string,
   manifests: K8sObject[],
   opts: VerifyOptions,
-): Promise<ContextResult> {
+): Promise<StoreEvaluation> {
   const mNs = (m: K8sObject) => (isNamespaced(m.ref.kind) ? (m.ref.namespace ?? defaultNs) : undefined);
   let namespaces = opts.namespaces?.length ? [...new Set(opts.namespaces)] : undefined;
   if (!namespaces && manifests.length) {
@@ -231,9 +223,48 @@ async function verifyContext(
     : snapshotRollouts(store);
   tick('rollouts');
 
-  const inv = liveInventory(store, client.context, manifests, {
+  return evaluateStore(store, manifests, {
+    ...opts,
     namespaceOf: mNs,
     namespaced: namespaces !== undefined,
+    rollouts: rolloutByKey,
+    tick,
+  });
+}
+
+export interface StoreEvaluationOptions extends Omit<VerifyOptions, 'namespaces' | 'manifests'> {
+  /** Namespace a manifest object lands in; default its own. */
+  namespaceOf?: (m: K8sObject) => string | undefined;
+  /** True when the store holds some namespaces only (cluster-scoped RBAC is then not evaluated). */
+  namespaced?: boolean;
+  /** Rollout results by `Kind/namespace/name`; default: the failed rollouts in the store now. */
+  rollouts?: ReadonlyMap<string, RolloutResult>;
+  tick?: (phase: string) => void;
+}
+
+export interface StoreEvaluation {
+  findings: Finding[];
+  suppressed: Finding[];
+  errors: InputError[];
+  notVerified: { check: string; reason: string }[];
+  objects: number;
+}
+
+/**
+ * Runs the catalog and the live-only rules on an inventory already read (and possibly kept
+ * current by watches): the evaluation half of verify, shared with `kubeward monitor`'s rounds.
+ */
+export function evaluateStore(
+  store: LiveStore,
+  manifests: K8sObject[],
+  opts: StoreEvaluationOptions = {},
+): StoreEvaluation {
+  const tick = opts.tick ?? (() => undefined);
+  const rolloutByKey = opts.rollouts ?? snapshotRollouts(store);
+  const context = store.context;
+  const inv = liveInventory(store, context, manifests, {
+    namespaceOf: opts.namespaceOf ?? ((m) => m.ref.namespace),
+    namespaced: opts.namespaced ?? false,
     rollouts: rolloutByKey,
     expectImages: opts.expectImages,
     deployers: opts.deployers ?? DEFAULT_DEPLOYERS,
@@ -260,7 +291,7 @@ async function verifyContext(
     errors: [...liveRes.errors, ...res.errors],
     notVerified: store.notVerified.map((n) => ({
       check: n.check,
-      reason: `not verified${client.context ? ` on ${client.context}` : ''}: ${n.reason}`,
+      reason: `not verified${context ? ` on ${context}` : ''}: ${n.reason}`,
     })),
     objects: objects.length,
   };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ORB = fileURLToPath(new URL('../../orb', import.meta.url));
+const ORB = fileURLToPath(new URL('../../orb/src', import.meta.url));
 const temps: string[] = [];
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });

@@ -1,13 +1,15 @@
 /** The orb, checked without the CircleCI CLI (not installable here): structure, includes, examples, scripts. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { OrbPackError, packOrb } from '../../scripts/pack-orb.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const ORB = path.join(REPO, 'orb');
+const ORB = path.join(REPO, 'orb', 'src');
+const PACKED = path.join(REPO, 'orb', 'orb.yml');
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
 type Params = Record<string, { type?: string; description?: string; default?: unknown; enum?: unknown[] }>;
@@ -82,7 +84,9 @@ const WORKFLOW_JOB_KEYS = new Set([
 
 describe('orb pack', () => {
   test('orb/orb.yml is current (run `npm run orb:pack`)', () => {
-    expect(readFileSync(path.join(ORB, 'orb.yml'), 'utf8')).toBe(packed);
+    expect(readFileSync(PACKED, 'utf8')).toBe(packed);
+    // the packed file is outside the folder it is packed from
+    expect(existsSync(path.join(ORB, 'orb.yml'))).toBe(false);
   });
   test('includes resolve and the orb installs the CLI of its own version', () => {
     expect(packed).not.toMatch(/<<include\(/);
@@ -200,7 +204,7 @@ describe('orb elements', () => {
 
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 (hasShellcheck || process.env.CI ? describe : describe.skip)('orb scripts: shellcheck', () => {
-  test('shellcheck passes on orb/scripts', () => {
+  test('shellcheck passes on orb/src/scripts', () => {
     const scripts = ['install.sh', 'scan.sh', 'verify.sh', 'comment.sh'].map((s) => path.join(ORB, 'scripts', s));
     const r = spawnSync('shellcheck', ['--shell=bash', ...scripts], { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
@@ -288,30 +292,79 @@ describe('orb scripts under bash, as the orb steps run them', () => {
     expect(run('scan.sh', { KW_PATHS: 'does/not/exist', KW_FAIL_ON: 'high' }, work).status).toBe(2);
   });
 
-  test('install pins the orb version and skips when that version is installed', () => {
-    const fake = mkdtempSync(path.join(tmpdir(), 'fake-npm-'));
-    const log = path.join(fake, 'npm.log');
-    writeFileSync(path.join(fake, 'npm'), `#!/bin/sh\necho "$@" >> "${log}"\nexit 0\n`, { mode: 0o755 });
-    writeFileSync(path.join(fake, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
-    const noKubeward = mkdtempSync(path.join(tmpdir(), 'nobin-'));
-    const r = spawnSync('bash', [path.join(ORB, 'scripts/install.sh')], {
-      env: { PATH: `${fake}:/usr/bin:/bin`, HOME: noKubeward, KW_VERSION: VERSION },
+  /** A fake npm (logs its arguments; `npm view` answers `repo`; `install` puts a kubeward printing `installs`). */
+  function fakeNpm(repo: string, installs: string): { bin: string; log: string } {
+    const bin = mkdtempSync(path.join(tmpdir(), 'fake-npm-'));
+    const log = path.join(bin, 'npm.log');
+    writeFileSync(
+      path.join(bin, 'npm'),
+      `#!/bin/sh\necho "$@" >> "${log}"\nif [ "$1" = view ]; then echo "${repo}"; exit 0; fi\n` +
+        `printf '#!/bin/sh\\necho ${installs}\\n' > "${bin}/kubeward"; chmod +x "${bin}/kubeward"\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    writeFileSync(path.join(bin, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(log, '');
+    return { bin, log };
+  }
+  const install = (bin: string, env: Record<string, string>) =>
+    spawnSync('bash', [path.join(ORB, 'scripts/install.sh')], {
+      env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, ...env },
       encoding: 'utf8',
     });
+  const OURS = 'git+https://github.com/kubeward/kubeward.git';
+
+  test('install pins the orb version, checks the package is ours, and skips when that version is installed', () => {
+    const { bin, log } = fakeNpm(OURS, VERSION);
+    const r = install(bin, { KW_VERSION: VERSION });
+    expect(r.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toMatch(
       new RegExp(`install --global .*kubeward@${VERSION.replace(/\./g, '\\.')}`),
     );
-    expect(r.status === 0 || /kubeward/.test(r.stderr)).toBe(true);
+    expect(r.stdout).toContain(`kubeward ${VERSION} installed`);
     // already installed at that version: no npm call
     writeFileSync(log, '');
-    writeFileSync(path.join(fake, 'kubeward'), `#!/bin/sh\necho ${VERSION}\n`, { mode: 0o755 });
-    const again = spawnSync('bash', [path.join(ORB, 'scripts/install.sh')], {
-      env: { PATH: `${fake}:/usr/bin:/bin`, KW_VERSION: VERSION },
-      encoding: 'utf8',
-    });
+    const again = install(bin, { KW_VERSION: VERSION });
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already installed/);
     expect(readFileSync(log, 'utf8')).toBe('');
+  });
+
+  test('install refuses an unrelated npm package of the same name, and a version that does not match', () => {
+    const other = fakeNpm('git+https://github.com/someone/else.git', VERSION);
+    const r = install(other.bin, { KW_VERSION: VERSION });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is not this project/);
+    expect(readFileSync(other.log, 'utf8')).not.toMatch(/install/);
+    const wrong = fakeNpm(OURS, '9.9.9');
+    const w = install(wrong.bin, { KW_VERSION: VERSION });
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/prints '9\.9\.9', expected/);
+  });
+
+  test('install from a tarball: checked against its sha256 and its package name and repository', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'orb-tgz-'));
+    mkdirSync(path.join(work, 'package'));
+    const make = (name: string, repo: string) => {
+      writeFileSync(
+        path.join(work, 'package/package.json'),
+        JSON.stringify({ name, version: VERSION, repository: { type: 'git', url: repo } }),
+      );
+      const tgz = path.join(work, `${name}.tgz`);
+      spawnSync('tar', ['-czf', tgz, '-C', work, 'package']);
+      return { tgz, sha: createHash('sha256').update(readFileSync(tgz)).digest('hex') };
+    };
+    const ours = make('kubeward', OURS);
+    const { bin, log } = fakeNpm('unused', VERSION);
+    const bad = install(bin, { KW_TARBALL: ours.tgz, KW_SHA256: '0'.repeat(64) });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/sha256 is [0-9a-f]{64}, expected 0{64}/);
+    const ok = install(bin, { KW_TARBALL: ours.tgz, KW_SHA256: ours.sha, KW_VERSION: VERSION });
+    expect(ok.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/install --global .*kubeward\.tgz/);
+    const theirs = make('kubeward-other', 'git+https://github.com/someone/else.git');
+    const r = install(bin, { KW_TARBALL: theirs.tgz, KW_SHA256: theirs.sha });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not kubeward from github.com\/kubeward\/kubeward/);
   });
 
   test('verify passes the kubeconfig from the named variable (raw or base64) as a file, never printing it', () => {

@@ -22,7 +22,6 @@ spec:
 ruleTester('anti-affinity', {
   valid: [
     { name: 'single replica', yaml: dep(1) },
-    { name: 'replicas unset and no HPA', yaml: dep(undefined) },
     {
       name: 'preferred anti-affinity',
       yaml: dep(
@@ -39,6 +38,12 @@ ruleTester('anti-affinity', {
     },
   ],
   invalid: [
+    {
+      name: 'replicas unset and no HPA: possibly more than one',
+      yaml: dep(undefined),
+      count: 1,
+      message: /replicas unset/,
+    },
     { name: 'three replicas', yaml: dep(3), paths: ['spec.template.spec.affinity'], lines: [9] },
     {
       name: 'replicas unset but HPA-scaled',

@@ -10,6 +10,10 @@ ruleTester('image-tag-latest', {
     { name: 'digest without tag', yaml: deployment(`- name: app\n  image: registry.example.com/app@${DIGEST}`) },
     { name: 'registry port with tag', yaml: deployment('- name: app\n  image: localhost:5000/app:v1') },
     { name: 'placeholder image', yaml: deployment('- name: app\n  image: $IMAGE') },
+    {
+      name: 'an invalid reference (truncated digest) is not said to pull :latest',
+      yaml: deployment('- name: app\n  image: name@sha256:123'),
+    },
   ],
   invalid: [
     {

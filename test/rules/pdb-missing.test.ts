@@ -41,5 +41,11 @@ ruleTester('pdb-missing', {
     { name: 'PDB in another namespace', yaml: dep(2) + pdb('other', '{ matchLabels: { app: web } }'), count: 1 },
     { name: 'PDB selecting other pods', yaml: dep(2) + pdb('shop', '{ matchLabels: { app: api } }'), count: 1 },
     { name: 'replicas unset but HPA-scaled', yaml: dep() + hpa, count: 1, message: /HPA/ },
+    {
+      name: 'replicas unset, no HPA in the set: possibly more than one (scaled from elsewhere)',
+      yaml: dep(),
+      paths: ['spec.template.metadata.labels'],
+      message: /replicas unset/,
+    },
   ],
 });

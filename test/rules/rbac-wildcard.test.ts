@@ -21,12 +21,34 @@ ruleTester('rbac-wildcard', {
   valid: [
     role('- apiGroups: [apps]\n  resources: [deployments]\n  verbs: [get, list]'),
     {
-      name: 'system: roles are exempt',
-      yaml: role('- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: ["*"]', 'system:controller:foo'),
+      name: 'roles Kubernetes creates (bootstrapping label) are exempt',
+      yaml: role('- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: ["*"]', 'system:controller:foo').replace(
+        '  name: system:controller:foo\n',
+        '  name: system:controller:foo\n  labels:\n    kubernetes.io/bootstrapping: rbac-defaults\n',
+      ),
+    },
+    {
+      name: 'a system: binding Kubernetes creates is exempt',
+      yaml:
+        role('- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: ["*"]', 'system:test').replace(
+          '  name: system:test\n',
+          '  name: system:test\n  labels:\n    kubernetes.io/bootstrapping: rbac-defaults\n',
+        ) + crb('system:test').replace('  name: ops\nroleRef', '  name: system:test\nroleRef'),
     },
     { name: 'cluster-admin binding is reported by its own rule', yaml: crb('cluster-admin') },
   ],
   invalid: [
+    {
+      name: "a user's binding granting a role named system:test with * on * is reported",
+      yaml: role('- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: ["*"]', 'system:test') + crb('system:test'),
+      paths: ['roleRef.name'],
+      message: /ClusterRole "system:test"/,
+    },
+    {
+      name: 'a system:-named role without the bootstrapping label is not exempt',
+      yaml: role('- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: ["*"]', 'system:mine'),
+      paths: ['rules[0].verbs', 'rules[0].resources', 'rules[0].apiGroups'],
+    },
     {
       name: 'unbound role: reported on the rule fields',
       yaml: role(

@@ -24,6 +24,7 @@ ruleTester('replicas-minimum', {
     dep(2),
     { name: 'HPA minReplicas counts', yaml: dep() + hpa(3) },
     { name: 'configured minimum', yaml: dep(3), options: { min: 3 } },
+    { name: 'HPA alone with enough minReplicas', yaml: hpa(2).replace('---\n', '') },
   ],
   invalid: [
     { name: 'replicas unset is 1', yaml: dep(), paths: ['spec.replicas'], message: /replicas unset/ },
@@ -33,6 +34,12 @@ ruleTester('replicas-minimum', {
       yaml: dep(4) + hpa(),
       paths: ['spec.minReplicas'],
       message: /HPA minReplicas 1/,
+    },
+    {
+      name: "an HPA's minReplicas is judged when its target is not in the set",
+      yaml: hpa(1).replace('---\n', ''),
+      paths: ['spec.minReplicas'],
+      message: /HPA minReplicas 1 for Deployment web/,
     },
   ],
 });

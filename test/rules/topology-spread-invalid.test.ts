@@ -4,6 +4,12 @@ const tsc = (c: string) => deployment('- name: app\n  image: nginx:1.27', `topol
 
 ruleTester('topology-spread-invalid', {
   valid: [
+    {
+      name: 'minDomains with DoNotSchedule',
+      yaml: tsc(
+        '{ maxSkew: 1, minDomains: 3, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }',
+      ),
+    },
     tsc(
       '{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }',
     ),
@@ -17,6 +23,22 @@ ruleTester('topology-spread-invalid', {
     },
   ],
   invalid: [
+    {
+      name: 'minDomains 0',
+      yaml: tsc(
+        '{ maxSkew: 1, minDomains: 0, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }',
+      ),
+      paths: ['spec.template.spec.topologySpreadConstraints[0].minDomains'],
+      message: /at least 1/,
+    },
+    {
+      name: 'minDomains with ScheduleAnyway',
+      yaml: tsc(
+        '{ maxSkew: 1, minDomains: 2, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: { matchLabels: { app: web } } }',
+      ),
+      paths: ['spec.template.spec.topologySpreadConstraints[0].minDomains'],
+      message: /DoNotSchedule/,
+    },
     {
       name: 'selector matches nothing',
       yaml: tsc(

@@ -16,6 +16,7 @@ import { catalog } from '../../src/core/rules/index.ts';
 import { createSuppressor } from '../../src/core/suppress.ts';
 import { modesFrom } from '../../src/cli/serve-command.ts';
 import { compliantPod } from '../support/admission.ts';
+import { parseManifestText } from '../../src/core/manifests/parse.ts';
 
 const privilegedPod = (name = 'bad', ns = 'apps') => ({
   apiVersion: 'v1',
@@ -296,5 +297,46 @@ describe('reviewAdmission', () => {
     const lines = d.response.status!.message.split('\n');
     expect(lines.filter((l) => l.startsWith('- [')).length).toBe(5);
     expect(lines.at(-1)).toMatch(/^- and \d+ more$/);
+  });
+});
+
+describe('reviewAdmission with admission policies (the same engine option as scan)', () => {
+  const policyText = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: team-label
+spec:
+  matchConstraints:
+    resourceRules:
+      - apiGroups: ['']
+        apiVersions: ['v1']
+        operations: ['CREATE', 'UPDATE']
+        resources: ['configmaps']
+  validations:
+    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+      message: every ConfigMap needs a team label
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: team-label
+spec:
+  policyName: team-label
+  validationActions: [Deny]
+`;
+  const policies = parseManifestText(policyText, 'policies.yaml').objects;
+
+  test('a ValidatingAdmissionPolicy denies through the webhook; a compliant object passes', () => {
+    const cm = (labels: Record<string, string>) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cfg', namespace: 'apps', labels },
+      data: { a: 'b' },
+    });
+    const bad = reviewAdmission(review(cm({})), { engine: { policies } });
+    expect(bad.response.allowed).toBe(false);
+    expect(bad.response.status?.message).toMatch(/admission-policy.*every ConfigMap needs a team label/);
+    const good = reviewAdmission(review(cm({ team: 'shop' })), { engine: { policies } });
+    expect(good.findings.filter((f) => f.ruleId === 'admission-policy')).toEqual([]);
   });
 });

@@ -190,8 +190,11 @@ export function parseAdmissionReview(body: string | unknown): AdmissionRequest {
 }
 
 export interface AdmissionOptions {
-  /** Engine hooks from the configuration (settings, suppressions, kubeVersion): `loadRunConfig(...).engine`. */
-  engine?: Pick<EngineOptions, 'settings' | 'suppress' | 'kubeVersion'>;
+  /**
+   * Engine options from the configuration: `loadRunConfig(...).engine` (settings, suppressions,
+   * kubeVersion) and the admission policies (`policies`), exactly as scan passes them.
+   */
+  engine?: Omit<EngineOptions, 'rules' | 'mode' | 'live'>;
   /** Rules to consider; the catalog by default (cluster-context and live-only rules are always left out). */
   rules?: readonly Rule[];
   modes?: Partial<AdmissionModes>;
@@ -301,11 +304,14 @@ export function reviewAdmission(req: AdmissionRequest, opts: AdmissionOptions = 
     existing = new Set([...old.findings, ...old.suppressed].map((f) => f.fingerprint));
   }
 
-  const findings = res.findings.map((f) => {
-    let mode = modes[f.severity];
-    if (mode === 'deny' && existing.has(f.fingerprint)) mode = 'warn';
-    return { ...f, mode };
-  });
+  // a rule that threw is a `rule-error` finding in scan; at admission the failure policy decides
+  const findings = res.findings
+    .filter((f) => f.ruleId !== 'rule-error')
+    .map((f) => {
+      let mode = modes[f.severity];
+      if (mode === 'deny' && existing.has(f.fingerprint)) mode = 'warn';
+      return { ...f, mode };
+    });
   const denied = findings.filter((f) => f.mode === 'deny');
   const warned = findings.filter((f) => f.mode === 'warn');
   const audited = findings.filter((f) => f.mode === 'audit');

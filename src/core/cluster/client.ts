@@ -391,12 +391,17 @@ export class ClusterClient {
     apiPath: string,
     query: Record<string, string | number | undefined>,
     signal?: AbortSignal,
+    write?: { method: 'PATCH' | 'PUT' | 'POST' | 'DELETE'; body?: string; contentType?: string },
   ): Promise<{ status: number; body: string; retryAfter?: number }> {
     const k8s = await loadKube();
     const url = new URL(this.server.replace(/\/$/, '') + apiPath);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
+    const ctx = new k8s.RequestContext(url.toString(), write ? k8s.HttpMethod[write.method] : k8s.HttpMethod.GET);
     ctx.setHeaderParam('Accept', 'application/json');
+    if (write?.body !== undefined) {
+      ctx.setHeaderParam('Content-Type', write.contentType ?? 'application/json');
+      ctx.setBody(write.body);
+    }
     const timeout = AbortSignal.timeout(this.retry.requestTimeoutMs);
     ctx.setSignal(signal ? AbortSignal.any([timeout, signal]) : timeout);
     this.stats.requests++;
@@ -422,6 +427,40 @@ export class ClusterClient {
     const ra = resp.headers['retry-after'];
     const retryAfter = ra !== undefined && /^\d+$/.test(ra) ? Number(ra) : undefined;
     return { status: resp.httpStatusCode, body, retryAfter };
+  }
+
+  /**
+   * One write request (no retries): the only writes kubeward makes are the monitor's own
+   * PolicyReports. Resolves with the parsed response; throws ClusterError for non-2xx.
+   */
+  async write<T = Record<string, unknown>>(
+    method: 'PATCH' | 'PUT' | 'POST' | 'DELETE',
+    apiPath: string,
+    query: Record<string, string | number | undefined> = {},
+    body?: unknown,
+    contentType?: string,
+  ): Promise<T> {
+    let r;
+    try {
+      r = await this.once(apiPath, query, undefined, {
+        method,
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(contentType ? { contentType } : {}),
+      });
+    } catch (e) {
+      if (e instanceof ClusterError) e.context = this.context;
+      throw e;
+    }
+    if (r.status < 200 || r.status >= 300) {
+      const err = statusError(r.status, r.body, `${method} ${apiPath}`);
+      err.context = this.context;
+      throw err;
+    }
+    try {
+      return JSON.parse(r.body) as T;
+    } catch {
+      return {} as T;
+    }
   }
 
   /** Applies the context's credentials to a request; throws ClusterError('credentials'). */

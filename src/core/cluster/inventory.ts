@@ -418,6 +418,8 @@ export function watchStore(
   kinds: string[],
   namespaces: string[] | undefined,
   signal: AbortSignal,
+  /** Told of every failed watch or relist (monitoring counts API errors by kind and status). */
+  onError?: (kind: string, error: unknown) => void,
 ): Promise<void> {
   const targets: { spec: ResourceSpec; namespace?: string }[] = [];
   for (const kind of kinds) {
@@ -450,6 +452,7 @@ export function watchStore(
           failures = 0;
         } catch (e) {
           if (signal.aborted) break;
+          onError?.(spec.kind, e);
           // 410 Gone: the resourceVersion was compacted; any other failure (a watch refused while
           // LIST is allowed, a dropped stream): relist so the store stays current, i.e. poll
           if (!(e instanceof ClusterError && e.kind === 'gone')) failures++;
@@ -462,7 +465,8 @@ export function watchStore(
             for (const item of res.items) store.put(spec.kind, withKind(spec, item));
             store.versions.set(vkey, res.resourceVersion);
             store.changed();
-          } catch {
+          } catch (relistError) {
+            if (!signal.aborted) onError?.(spec.kind, relistError);
             failures++;
           }
           await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(failures, 5), 3000)));

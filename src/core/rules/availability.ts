@@ -42,17 +42,22 @@ export const replicasMinimum: Rule = {
   },
   *checkAll(ctx) {
     const min = numOf(ctx.options.min) ?? 2;
-    for (const w of inventory(ctx).workloads) {
-      if (!REPLICATED_KINDS.has(w.kind)) continue;
+    const inv = inventory(ctx);
+    // an HPA's minReplicas is judged on its own, also when its target is not in the set
+    for (const h of inv.hpas) {
+      if (h.min >= min) continue;
+      const target = inv.workloads.find((w) => w.hpas.includes(h));
+      const explicit = get(h.obj.data, ['spec', 'minReplicas']) !== undefined;
+      yield {
+        object: h.obj,
+        path: ['spec', 'minReplicas'],
+        message: `HPA minReplicas ${h.min}${explicit ? '' : ' (unset)'} for ${target ? describe(target.obj) : `${h.targetKind} ${h.targetName}`} is below the minimum of ${min}`,
+      };
+    }
+    for (const w of inv.workloads) {
+      if (!REPLICATED_KINDS.has(w.kind) || w.hpas.length) continue;
       const r = replicaRange(w);
-      if (r.hpa) {
-        if (r.hpa.min < min)
-          yield {
-            object: r.hpa.obj,
-            path: ['spec', 'minReplicas'],
-            message: `HPA minReplicas ${r.hpa.min} for ${describe(w.obj)} is below the minimum of ${min}`,
-          };
-      } else if (r.min < min) {
+      if (r.min < min) {
         yield {
           object: w.obj,
           path: ['spec', 'replicas'],
@@ -78,7 +83,8 @@ function hasSpread(t: PodTemplate): boolean {
 
 function replicaText(w: Workload): string {
   const r = replicaRange(w);
-  return r.hpa ? `scaled by HPA "${r.hpa.obj.ref.name}" up to ${r.max} replicas` : `with ${r.max} replicas`;
+  if (r.hpa) return `scaled by HPA "${r.hpa.obj.ref.name}" up to ${r.max} replicas`;
+  return r.max === Infinity ? 'with replicas unset (possibly scaled)' : `with ${r.max} replicas`;
 }
 
 export const antiAffinity: Rule = {
@@ -540,6 +546,17 @@ export const topologySpreadInvalid: Rule = {
             path: [...base, 'whenUnsatisfiable'],
             message: 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway',
           };
+        // as the API validates: minDomains ≥ 1, and only with whenUnsatisfiable: DoNotSchedule
+        if (c.minDomains !== undefined && c.minDomains !== null) {
+          const md = numOf(c.minDomains);
+          if (md === undefined || md < 1)
+            yield { path: [...base, 'minDomains'], message: 'minDomains must be at least 1' };
+          else if (c.whenUnsatisfiable !== 'DoNotSchedule')
+            yield {
+              path: [...base, 'minDomains'],
+              message: 'minDomains is only allowed with whenUnsatisfiable: DoNotSchedule',
+            };
+        }
         const sel = c.labelSelector;
         if (!isObj(sel)) {
           yield {

@@ -4,7 +4,13 @@
  * Dockerfile with the manifests that run its image.
  */
 import type { K8sObject } from '../manifests/types.ts';
-import { dockerfileData, isDockerfileObject, type DockerInstruction, type DockerStage } from '../sources/dockerfile.ts';
+import {
+  DOCKERFILE_KIND,
+  dockerfileData,
+  isDockerfileObject,
+  type DockerInstruction,
+  type DockerStage,
+} from '../sources/dockerfile.ts';
 import { detectInText, detectNamedValue } from '../secrets/index.ts';
 import { allContainers, boolOf, effective, numOf } from './podspec.ts';
 import type { InventoryViolation, Rule, Violation } from './types.ts';
@@ -65,6 +71,7 @@ const userRoot: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'Without a USER the container runs as root unless every manifest overrides it; a process escape or a writable mount then starts from root. Kubernetes `runAsNonRoot: true` refuses such an image outright.',
     remediation:
@@ -97,6 +104,7 @@ const baseLatest: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'A moving base image makes builds unrepeatable: the same Dockerfile builds a different image tomorrow, with changes nobody reviewed.',
     remediation: 'Pin the base image to a version tag (better: a digest).',
@@ -124,6 +132,7 @@ const baseDigest: Rule = {
     severity: 'medium',
     enabledByDefault: false,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale: 'Tags can be moved to other content; only a digest names exactly the image that was reviewed.',
     remediation:
       'Reference the base image by digest (`FROM node:22@sha256:...`) and let a bot such as Renovate update it.',
@@ -147,6 +156,7 @@ const secret: Rule = {
     severity: 'critical',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'ENV and ARG values and copied files are stored in the image layers and its history: everyone who can pull the image can read them, forever.',
     remediation:
@@ -190,6 +200,7 @@ const add: Rule = {
     severity: 'low',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'ADD fetches URLs without checksum verification and silently unpacks archives; COPY does only what it says.',
     remediation:
@@ -244,6 +255,7 @@ const pinning: Rule = {
     severity: 'low',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'Unpinned packages make every build pull whatever is newest: builds are not repeatable and a compromised release enters unnoticed.',
     remediation:
@@ -273,6 +285,7 @@ const pipeShell: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'Whatever the server returns at build time runs as root in the image, without a checksum or signature check.',
     remediation:
@@ -300,6 +313,7 @@ const sudo: Rule = {
     severity: 'medium',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'sudo in an image means a user can become root at run time; builds run as root anyway, so sudo only adds a path to privilege.',
     remediation: 'Run the step before switching USER, and do not install sudo in the image.',
@@ -322,6 +336,7 @@ const healthcheck: Rule = {
     severity: 'low',
     enabledByDefault: false,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'Outside Kubernetes (docker, compose) a HEALTHCHECK is the only liveness signal; in Kubernetes probes replace it, hence off by default.',
     remediation: 'Add `HEALTHCHECK CMD ...` or rely on Kubernetes liveness/readiness probes.',
@@ -365,6 +380,7 @@ const registry: Rule = {
     severity: 'medium',
     enabledByDefault: false,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'Base images from arbitrary registries bypass the scanning and provenance controls of your own registry.',
     remediation: 'Mirror the base image into an allowed registry, or add the registry to the option.',
@@ -406,6 +422,7 @@ const userConflict: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'dockerfile',
+    kinds: [DOCKERFILE_KIND],
     rationale:
       'The kubelet refuses to start a container whose image user is root (or not numeric) when runAsNonRoot is true and no runAsUser is given: the rollout stalls at CreateContainerConfigError.',
     remediation: 'End the Dockerfile with `USER <non-zero uid>`, or set `runAsUser` to a non-zero uid in the manifest.',

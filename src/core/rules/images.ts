@@ -65,6 +65,33 @@ function pinned(ref: ImageRef): boolean {
   return ref.digest !== undefined && /^sha256:[a-f0-9]{64}$/i.test(ref.digest);
 }
 
+// The image reference grammar of the container registries (distribution/reference), as the kubelet
+// and the runtimes parse it.
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+const DIGEST_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** Why an image reference is not valid, or undefined when it is. */
+export function invalidImageReason(image: string): string | undefined {
+  const s = image.trim();
+  if (s.length > 255 + 140) return 'it is too long';
+  if (!REFERENCE.test(s)) return 'it does not match the image reference grammar (registry/name:tag@algorithm:hex)';
+  const at = s.indexOf('@');
+  if (at !== -1) {
+    const [algo, hex] = s.slice(at + 1).split(':');
+    const want = DIGEST_LENGTH[algo];
+    if (want !== undefined && hex.length !== want)
+      return `its ${algo} digest has ${hex.length} hex digits, not ${want}`;
+  }
+  const name = s.split('@')[0].replace(/:[\w][\w.-]*$/, '');
+  if (name.length > 255) return 'its name is longer than 255 characters';
+  return undefined;
+}
+
 function floating(ref: ImageRef): boolean {
   return !pinned(ref) && (ref.tag === undefined || ref.tag === 'latest');
 }
@@ -90,7 +117,8 @@ export const imageTagLatest: Rule = {
   *check(obj) {
     for (const c of allContainers(obj)) {
       const image = imageOf(c);
-      if (!image) continue;
+      // an invalid reference pulls nothing at all: image-reference-invalid reports it
+      if (!image || invalidImageReason(image)) continue;
       const ref = parseImage(image);
       if (!floating(ref)) continue;
       yield {
@@ -398,8 +426,38 @@ export const riskyComponent: Rule = {
   },
 };
 
+export const imageReferenceInvalid: Rule = {
+  meta: {
+    id: 'image-reference-invalid',
+    kinds: [POD_TEMPLATE_KINDS],
+    title: 'Image reference is not valid',
+    severity: 'medium',
+    enabledByDefault: true,
+    category: 'images',
+    rationale:
+      'An image reference the runtime cannot parse (an uppercase repository, a truncated digest such as `app@sha256:123`, stray characters) pulls nothing: the pod fails with InvalidImageName, and no other image rule can say what would run.',
+    remediation:
+      'Write the reference as `registry/repository:tag` or `registry/repository@sha256:<64 hex digits>`, in lower case.',
+    example: 'containers:\n- name: web\n  image: registry.example.com/shop/web@sha256:<64 hex digits>',
+    references: [`${IMAGES_DOC}#image-names`, 'https://github.com/distribution/reference/blob/main/reference.go'],
+  },
+  *check(obj) {
+    for (const c of allContainers(obj)) {
+      const image = imageOf(c);
+      if (!image) continue;
+      const why = invalidImageReason(image);
+      if (!why) continue;
+      yield {
+        path: [...c.path, 'image'],
+        message: `${c.type} "${c.name}" image "${image}" is not a valid image reference: ${why}`,
+      };
+    }
+  },
+};
+
 export const rules: Rule[] = [
   imageTagLatest,
+  imageReferenceInvalid,
   imageDigest,
   imagePullPolicy,
   imageRegistryAllowlist,

@@ -233,11 +233,13 @@ export function replicaRange(w: Workload): { min: number; max: number; hpa: Hpa 
   const hpa = w.hpas[0];
   if (hpa) return { min: hpa.min, max: Math.max(hpa.min, hpa.max ?? hpa.min), hpa };
   if (!REPLICATED_KINDS.has(w.kind)) return { min: 1, max: 1, hpa: undefined };
-  const r = w.replicas ?? 1;
-  return { min: r, max: r, hpa: undefined };
+  // unset replicas: 1 when created, but often left out because something else scales the workload
+  // (an HPA outside the set, KEDA, kubectl scale): possibly more than one
+  if (w.replicas === undefined) return { min: 1, max: Infinity, hpa: undefined };
+  return { min: w.replicas, max: w.replicas, hpa: undefined };
 }
 
-/** Might the workload run more than one pod (replicas > 1, or an HPA allows more)? */
+/** Might the workload run more than one pod (replicas > 1 or unset, or an HPA allows more)? */
 export function possiblyMultiReplica(w: Workload): boolean {
   return REPLICATED_KINDS.has(w.kind) && replicaRange(w).max > 1;
 }

@@ -1,7 +1,8 @@
 /**
  * RBAC: what Roles and ClusterRoles grant, reported on the binding that grants it to a subject
  * when the binding is in the scanned set (naming subjects and role), else on the role's rule.
- * Built-in `system:` roles and bindings are exempt.
+ * Roles and bindings Kubernetes itself creates (`system:` bindings, the `kubernetes.io/bootstrapping`
+ * label) are exempt; a user's binding is judged whatever the name of the role it grants.
  */
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
@@ -57,6 +58,30 @@ function isRbac(o: K8sObject): boolean {
 
 export function isSystemName(name: string): boolean {
   return name.startsWith('system:');
+}
+
+const BOOTSTRAPPING = 'kubernetes.io/bootstrapping';
+
+function hasBootstrapLabel(o: K8sObject | undefined): boolean {
+  const md = o?.data.metadata;
+  return isObj(md) && isObj(md.labels) && typeof md.labels[BOOTSTRAPPING] === 'string';
+}
+
+/**
+ * A binding Kubernetes itself creates: a `system:` binding name, or the `kubernetes.io/bootstrapping`
+ * label. Judged by the binding's own origin: what it grants (a role named `system:...`) exempts nothing.
+ */
+export function isSystemBinding(o: K8sObject): boolean {
+  return isSystemName(o.ref.name) || hasBootstrapLabel(o);
+}
+
+/**
+ * A role Kubernetes itself creates: one carrying the `kubernetes.io/bootstrapping` label, or a
+ * `system:` role that is not in the set (the API server's own). A user's role in the set named
+ * `system:...` is judged like any other.
+ */
+function isSystemRole(r: RoleInfo): boolean {
+  return r.obj ? hasBootstrapLabel(r.obj) : isSystemName(r.name);
 }
 
 /** What the built-in `edit` ClusterRole grants that the RBAC rules judge. */
@@ -184,7 +209,7 @@ function buildIndex(ctx: RuleContext): RbacIndex {
         roleRefName,
       };
       bindings.push(b);
-      if (!isSystemName(obj.ref.name)) for (const r of candidates) r.bindings.push(b);
+      if (!isSystemBinding(obj)) for (const r of candidates) r.bindings.push(b);
     }
   }
   return { roles, bindings };
@@ -289,7 +314,7 @@ function rbacRule(meta: RuleMeta, detect: (r: RuleView, ctx: RuleContext) => Gra
       };
       for (const b of idx.bindings) {
         const role = b.role;
-        if (!role || isSystemName(b.obj.ref.name) || isSystemName(role.name)) continue;
+        if (!role || isSystemBinding(b.obj)) continue;
         if (skip(role)) continue;
         const found = grantsOf(role);
         if (!found.length) continue;
@@ -310,9 +335,9 @@ function rbacRule(meta: RuleMeta, detect: (r: RuleView, ctx: RuleContext) => Gra
       }
       // roles granted by no binding in the set: report on the role's rules
       for (const role of idx.roles) {
-        if (!role.obj || isSystemName(role.name) || skip(role)) continue;
+        if (!role.obj || isSystemRole(role) || skip(role)) continue;
         if (role.bindings.length) continue;
-        if (role.aggregatedInto.some((a) => a.bindings.length && !isSystemName(a.name))) continue;
+        if (role.aggregatedInto.some((a) => a.bindings.length && !isSystemRole(a))) continue;
         const byPath = new Map<string, { path: FieldPath; whats: Set<string> }>();
         for (const pr of role.own) {
           for (const g of detect(view(pr.rule), ctx)) {
@@ -381,8 +406,7 @@ export const rbacClusterAdminBinding: Rule = {
   },
   *checkAll(ctx) {
     for (const b of rbacIndex(ctx).bindings) {
-      if (b.roleRefKind !== 'ClusterRole' || b.roleRefName !== 'cluster-admin' || isSystemName(b.obj.ref.name))
-        continue;
+      if (b.roleRefKind !== 'ClusterRole' || b.roleRefName !== 'cluster-admin' || isSystemBinding(b.obj)) continue;
       yield {
         object: b.obj,
         path: ['roleRef', 'name'],
@@ -593,7 +617,7 @@ export const rbacSystemGroupBinding: Rule = {
   },
   *checkAll(ctx) {
     for (const b of rbacIndex(ctx).bindings) {
-      if (isSystemName(b.obj.ref.name)) continue;
+      if (isSystemBinding(b.obj)) continue;
       for (let i = 0; i < b.subjects.length; i++) {
         const s = b.subjects[i];
         if ((s.kind === 'Group' || s.kind === 'User') && typeof s.name === 'string' && SYSTEM_GROUPS.has(s.name)) {
@@ -625,7 +649,7 @@ export const rbacDefaultServiceAccount: Rule = {
   },
   *checkAll(ctx) {
     for (const b of rbacIndex(ctx).bindings) {
-      if (isSystemName(b.obj.ref.name)) continue;
+      if (isSystemBinding(b.obj)) continue;
       // a role in the set that grants nothing is harmless
       if (b.role && b.role.obj && !b.role.effective.length) continue;
       for (let i = 0; i < b.subjects.length; i++) {
