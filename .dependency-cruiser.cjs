@@ -4,7 +4,8 @@
  *
  *   adapters (src/cli, src/github, src/circleci)
  *     -> src/pr
- *       -> src/core: orchestration   scan.ts, verify.ts, outcome.ts, docs.ts, report/, sources/index.ts
+ *       -> src/core: orchestration   scan.ts, verify.ts, outcome.ts, docs.ts, report/, sources/index.ts,
+ *                                    cluster/reports.ts (writes reports to a cluster)
  *         -> evaluation              engine.ts, config.ts, suppress.ts, fixes/, live/inventory.ts (conversion)
  *           -> rules                 rules/, policies/ (the policy rule family)
  *             -> inputs              manifests/, secrets/, cluster/, sources/ (rendering), live/ (context types, managedFields)
@@ -15,11 +16,12 @@
  * (config.ts typing the `sources:` section it parses).
  */
 const CORE = '^src/core/';
-const ORCHESTRATION = '^src/core/(scan|verify|outcome|docs)\\.ts$|^src/core/report/|^src/core/sources/index\\.ts$';
+const ORCHESTRATION =
+  '^src/core/(scan|verify|outcome|docs)\\.ts$|^src/core/report/|^src/core/sources/index\\.ts$|^src/core/cluster/reports\\.ts$';
 const EVALUATION = '^src/core/(engine|config|suppress)\\.ts$|^src/core/fixes/|^src/core/live/inventory\\.ts$';
 const RULES = '^src/core/(rules|policies)/';
 const INPUTS =
-  '^src/core/(manifests|secrets|cluster)/|^src/core/sources/(?!index\\.ts$)|^src/core/live/(?!inventory\\.ts$)';
+  '^src/core/(manifests|secrets)/|^src/core/cluster/(?!reports\\.ts$)|^src/core/sources/(?!index\\.ts$)|^src/core/live/(?!inventory\\.ts$)';
 const VOCABULARY = '^src/core/(model|text|version)\\.ts$';
 
 const down = (name, from, to, comment) => ({

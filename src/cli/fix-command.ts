@@ -167,7 +167,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     failed = r.failed;
     fixed += r.fixed;
     for (const f of r.files) touched.add(f);
-    if (pass === 0 || r.fixed > 0) rejected.push(...r.rejected.filter((x) => !rejected.includes(x)));
+    if (pass === 0 || r.fixed > 0) for (const x of r.rejected) if (!rejected.includes(x)) rejected.push(x);
     if (r.fixed === 0) break;
   }
   const files = touched.size;

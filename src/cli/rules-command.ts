@@ -8,6 +8,7 @@ import { explainPolicy, policyNames } from '../core/policies/explain.ts';
 import type { RuleMeta } from '../core/rules/types.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { EXPLAIN_HELP, RULES_HELP } from './help.ts';
+import { maxOf } from '../core/arrays.ts';
 
 /** Registers the custom rules of the configuration (given, or found in cwd), so they list and explain like the catalog's. */
 async function withConfig(io: CliIO, config: string | undefined) {
@@ -49,8 +50,14 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   if (format !== 'text') throw new UsageError(`unknown --format '${format}' for rules (use text or json)`, 'rules');
-  const idW = Math.max(2, ...catalog.map((r) => r.meta.id.length));
-  const catW = Math.max(8, ...catalog.map((r) => r.meta.category.length));
+  const idW = maxOf(
+    catalog.map((r) => r.meta.id.length),
+    2,
+  );
+  const catW = maxOf(
+    catalog.map((r) => r.meta.category.length),
+    8,
+  );
   io.stdout(`${'ID'.padEnd(idW)}  SEVERITY  ${'CATEGORY'.padEnd(catW)}  DEFAULT  TITLE\n`);
   for (const r of catalog) {
     const m = r.meta;

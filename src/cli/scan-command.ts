@@ -1,4 +1,5 @@
 /** `kubeward scan`: arguments -> scan() -> one or more reports -> exit code. */
+import { globProblem } from '../core/glob.ts';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -199,6 +200,12 @@ export async function runScan(argv: string[], io: CliIO): Promise<number> {
     if (!values.quiet) io.stderr(s);
   };
 
+  for (const flag of ['include', 'exclude'] as const) {
+    for (const g of values[flag] ?? []) {
+      const bad = globProblem(g);
+      if (bad) throw new UsageError(`--${flag}: ${bad}`, 'scan');
+    }
+  }
   const base: ScanOptions = {
     paths: [],
     cwd: io.cwd,

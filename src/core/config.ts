@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import picomatch from 'picomatch';
+import { compileGlob, globProblem } from './glob.ts';
 import schema from '../../schema/kubeward.schema.json' with { type: 'json' };
 import { isSeverity, type Severity } from './model.ts';
 import { defaultSetting, type RuleSetting } from './engine.ts';
@@ -357,8 +357,13 @@ function parseExemptions(ctx: ParseContext, raw: unknown, base: Seg[]): Exemptio
     const paths = strings(item.paths);
     let ok = true;
     rules.forEach((r, j) => {
-      if (isGlob(r)) {
-        if (![...ctx.rules.keys()].some((id) => picomatch.isMatch(id, r))) {
+      const bad = isGlob(r) ? globProblem(r) : undefined;
+      if (bad) {
+        problem(ctx, [...at, 'rules', j], bad);
+        ok = false;
+      } else if (isGlob(r)) {
+        const m = compileGlob(r);
+        if (![...ctx.rules.keys()].some((id) => m(id))) {
           problem(ctx, [...at, 'rules', j], `rule pattern "${r}" matches no rule`);
           ok = false;
         }
@@ -367,9 +372,20 @@ function parseExemptions(ctx: ParseContext, raw: unknown, base: Seg[]): Exemptio
         ok = false;
       }
     });
+    paths.forEach((g, j) => {
+      const bad = globProblem(g);
+      if (bad) {
+        problem(ctx, [...at, 'paths', j], bad);
+        ok = false;
+      }
+    });
     objects.forEach((o, j) => {
       const n = o.split('/').length;
-      if (n < 2 || n > 3 || o.split('/').some((s) => s === '')) {
+      const bad = globProblem(o);
+      if (bad) {
+        problem(ctx, [...at, 'objects', j], bad);
+        ok = false;
+      } else if (n < 2 || n > 3 || o.split('/').some((s) => s === '')) {
         problem(
           ctx,
           [...at, 'objects', j],
@@ -409,6 +425,14 @@ function parseExemptions(ctx: ParseContext, raw: unknown, base: Seg[]): Exemptio
 
 function parseLayer(ctx: ParseContext, raw: Record<string, unknown>, base: Seg[]): ConfigLayer {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  for (const key of ['include', 'exclude'] as const) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((g, j) => {
+      const bad = typeof g === 'string' ? globProblem(g) : undefined;
+      if (bad) problem(ctx, [...base, key, j], bad);
+    });
+  }
   const sw = isPlainObject(raw.suppressions) ? raw.suppressions : {};
   return {
     ...(isSeverity(raw.failOn) ? { failOn: raw.failOn } : {}),

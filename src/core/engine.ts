@@ -23,6 +23,7 @@ import {
   type Violation,
 } from './rules/types.ts';
 import { podTemplateKinds } from './rules/podspec.ts';
+import { redactQuoted, sensitiveValues } from './secrets/quoted.ts';
 
 export interface RuleSetting {
   enabled: boolean;
@@ -100,6 +101,8 @@ function makeFinding(
   origin: Finding['origin'],
 ): Finding {
   const path = formatPath(v.path);
+  // the one redaction point: a rule may quote a value by accident, never a secret one
+  const hidden = obj ? sensitiveValues(obj.data) : [];
   let location = obj?.locate?.(v.path);
   const inValue = Number(v.details?.lineInValue);
   if (location && obj?.source && inValue >= 1) location = refineToValueLine(location, obj.source.fileText, inValue);
@@ -109,17 +112,23 @@ function makeFinding(
     severity: v.severity && setting.severity === rule.meta.severity ? v.severity : setting.severity,
     category: rule.meta.category,
     title: rule.meta.title,
-    message: v.message,
+    message: hidden.length ? redactQuoted(v.message, hidden) : v.message,
     path,
     fingerprint: fingerprint(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
     ...(obj ? { object: obj.ref } : {}),
     ...(location ? { location } : {}),
     ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
     ...(v.fix ? { fix: v.fix } : {}),
-    ...(v.details ? { details: v.details } : {}),
+    ...(v.details ? { details: hidden.length ? redactDetails(v.details, hidden) : v.details } : {}),
     ...(origin ? { origin } : {}),
   };
   return f;
+}
+
+function redactDetails(details: Record<string, string>, hidden: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details)) out[k] = typeof v === 'string' ? redactQuoted(v, hidden) : v;
+  return out;
 }
 
 /** Sorts findings most severe first, then by file, line, column, rule. */

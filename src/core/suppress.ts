@@ -9,7 +9,7 @@
  * exemption stops applying and is reported as an `info` finding of rule `expired-exemption`.
  * (Findings, not Report.errors: they must not turn a run into "input errors, exit 2".)
  */
-import picomatch from 'picomatch';
+import { compileGlob } from './glob.ts';
 import {
   fingerprint,
   formatPath,
@@ -118,7 +118,7 @@ export function inlineCommentOf(line: string): { spec: IgnoreSpec; commentOnly: 
 }
 
 function ruleMatcher(patterns: readonly string[]): (id: string) => boolean {
-  return patterns.length ? picomatch(patterns as string[]) : () => false;
+  return patterns.length ? compileGlob(patterns) : () => false;
 }
 
 /** Does a finding path lie inside the field at `prefix` (formatPath form)? */
@@ -195,8 +195,8 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const exemptions: {
     e: Exemption;
     rules: (id: string) => boolean;
-    objects?: picomatch.Matcher;
-    paths?: picomatch.Matcher;
+    objects?: (s: string) => boolean;
+    paths?: (s: string) => boolean;
   }[] = [];
   for (const e of opts.exemptions ?? []) {
     if (isExpired(e, now)) {
@@ -210,8 +210,8 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
     exemptions.push({
       e,
       rules: ruleMatcher(e.rules),
-      ...(e.objects.length ? { objects: picomatch(e.objects, { nocase: true }) } : {}),
-      ...(e.paths.length ? { paths: picomatch(e.paths, { dot: true }) } : {}),
+      ...(e.objects.length ? { objects: compileGlob(e.objects, { nocase: true }) } : {}),
+      ...(e.paths.length ? { paths: compileGlob(e.paths, { dot: true }) } : {}),
     });
   }
 

@@ -25,6 +25,7 @@ import { readInventory, watchStore, type LiveStore } from './cluster/inventory.t
 import { rolloutStatus, type RolloutResult } from './cluster/rollout.ts';
 import { runDeadline } from './cluster/deadline.ts';
 import { verifyOutcome } from './outcome.ts';
+import { pushAll } from './arrays.ts';
 
 export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'mode'> {
   /** Namespaces to verify; default: the namespaces of the manifests, else all namespaces. */
@@ -91,7 +92,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     manifests = inv.objects;
     problems = inv.problems;
     files = inv.files.length;
-    errors.push(...inv.errors);
+    pushAll(errors, inv.errors);
     if (!manifests.length) {
       // never fall back to verifying everything when what was deployed cannot be read
       const why = [...inv.errors, ...inv.problems].map((e) => `${e.file}: ${e.message}`).join('; ');
@@ -129,10 +130,10 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       } finally {
         await client.close();
       }
-      findings.push(...r.findings);
-      suppressed.push(...r.suppressed);
-      errors.push(...r.errors);
-      notVerified.push(...r.notVerified);
+      pushAll(findings, r.findings);
+      pushAll(suppressed, r.suppressed);
+      pushAll(errors, r.errors);
+      pushAll(notVerified, r.notVerified);
       objects += r.objects;
     } catch (e) {
       if (!(e instanceof ClusterError)) throw e;

@@ -1,6 +1,7 @@
 /** Every action input, read and validated in one place. */
 import * as core from '@actions/core';
 import { isSeverity, SEVERITIES, type Severity } from '../core/model.ts';
+import type { SourcesConfig } from '../core/sources/index.ts';
 
 export const COMMENT_MODES = ['sticky', 'review', 'both', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -22,6 +23,8 @@ export interface ActionInputs {
   annotations: boolean;
   /** Accept a scan that finds no Kubernetes object (else it fails, as the CLI exits 2). */
   allowEmpty: boolean;
+  /** helm-charts, values, environments, kustomize: rendered sources (added to the config's). */
+  sources?: SourcesConfig;
   /** Reserved for `mode: verify` (read by the verify entry). */
   verify: { kubeconfig?: string; context?: string; namespace?: string; manifests?: string; timeout?: string };
 }
@@ -60,6 +63,57 @@ export function splitList(v: string | undefined): string[] {
     .filter((s) => s !== '');
 }
 
+/** `NAME: a.yaml, b.yaml` or `NAME=a.yaml,b.yaml`, one environment a line. */
+export function parseEnvironments(v: string | undefined): Record<string, { values: string[] }> {
+  const out: Record<string, { values: string[] }> = {};
+  for (const raw of (v ?? '').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const m = /^([A-Za-z0-9_.-]+)\s*[:=]\s*(.+)$/.exec(line);
+    if (!m)
+      throw new InputError(
+        `input environments: each line must look like "NAME: values.yaml, values-NAME.yaml", got "${line}"`,
+      );
+    out[m[1]] = { values: m[2].split(/[\s,]+/).filter(Boolean) };
+  }
+  return out;
+}
+
+/** The sources inputs as a SourcesConfig, undefined when none is set. */
+export function readSources(get: (name: string) => string | undefined = opt): SourcesConfig | undefined {
+  const charts = splitList(get('helm-charts'));
+  const values = splitList(get('values'));
+  const environments = parseEnvironments(get('environments'));
+  const kz = splitList(get('kustomize'));
+  const hasEnvs = Object.keys(environments).length > 0;
+  if (!charts.length && !values.length && !hasEnvs && !kz.length) return undefined;
+  const overlays = kz.filter((k) => /^[A-Za-z0-9_.-]+=/.test(k));
+  const trees = kz.filter((k) => !/^[A-Za-z0-9_.-]+=/.test(k));
+  const chartSettings = { ...(values.length ? { values } : {}), ...(hasEnvs ? { environments } : {}) };
+  return {
+    ...chartSettings,
+    ...(charts.length ? { helm: charts.map((chart) => ({ chart, ...chartSettings })) } : {}),
+    kustomize: [
+      ...trees.map((path) => ({ path })),
+      ...(overlays.length
+        ? [
+            {
+              path: '.',
+              overlays: Object.fromEntries(
+                overlays.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)]),
+              ),
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+function optionalSources(): { sources?: SourcesConfig } {
+  const s = readSources();
+  return s ? { sources: s } : {};
+}
+
 export function readInputs(): ActionInputs {
   const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
   if (failOn !== 'none' && !isSeverity(failOn)) {
@@ -80,6 +134,7 @@ export function readInputs(): ActionInputs {
     githubToken: opt('github-token') ?? '',
     annotations: bool('annotations', true),
     allowEmpty: bool('allow-empty', false),
+    ...optionalSources(),
     verify: {
       kubeconfig: opt('kubeconfig'),
       context: opt('context'),

@@ -52,6 +52,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
       ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
       ...(inputs.config ? { configFile: inputs.config } : {}),
       ...(inputs.profile ? { profile: inputs.profile } : {}),
+      ...(inputs.sources ? { sources: inputs.sources } : {}),
     });
   } catch (e) {
     // a configuration error stops the scan: it is reported like any input error (annotation,

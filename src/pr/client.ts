@@ -126,7 +126,7 @@ export async function paginate<T>(
   for (let page = 1; page <= maxPages; page++) {
     const data = await call<T[]>(client, route, { ...params, per_page: 100, page }, retry);
     if (!Array.isArray(data)) break;
-    all.push(...data);
+    for (const x of data) all.push(x);
     if (data.length < 100) break;
   }
   return all;

@@ -400,6 +400,36 @@ describe('kubeward verify against a fake API server', () => {
     expect(JSON.stringify(r.report) + r.stdout).not.toContain('cGxhY2Vob2xkZXI=');
   });
 
+  test('secret-readers counts what the API server counts (found against SubjectAccessReview)', async () => {
+    const fake = await start({ fixtures: live(NS, '20-api-crashloop.yaml', '50-secrets-rbac.yaml') });
+    const G = 'rbac.authorization.k8s.io';
+    const role = (name: string, rules: Json[]) =>
+      fake.put({ apiVersion: `${G}/v1`, kind: 'Role', metadata: { name, namespace: 'shop' }, rules });
+    const bind = (name: string, roleName: string, subjects: Json[]) =>
+      fake.put({
+        apiVersion: `${G}/v1`,
+        kind: 'RoleBinding',
+        metadata: { name, namespace: 'shop' },
+        roleRef: { apiGroup: G, kind: 'Role', name: roleName },
+        subjects,
+      });
+    role('list-secrets', [{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }]);
+    // a binding whose name starts with system: still binds
+    bind('system:sneaky', 'list-secrets', [{ kind: 'ServiceAccount', name: 'sneaky', namespace: 'shop' }]);
+    // a ServiceAccount named as a User is that ServiceAccount
+    bind('as-user', 'list-secrets', [{ kind: 'User', apiGroup: G, name: 'system:serviceaccount:other:watcher' }]);
+    // every ServiceAccount is authenticated
+    bind('everyone', 'list-secrets', [{ kind: 'Group', apiGroup: G, name: 'system:authenticated' }]);
+    // create limited to resourceNames allows no create at all
+    role('named-create', [{ apiGroups: [''], resources: ['pods'], verbs: ['create'], resourceNames: ['x'] }]);
+    bind('named-create', 'named-create', [{ kind: 'ServiceAccount', name: 'named', namespace: 'shop' }]);
+    const r = await verify(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', '--check-secrets']);
+    const db = byRule(r, 'secret-readers').find((f) => f.object?.name === 'db-creds');
+    const readers = String(db?.details?.readers).split(', ');
+    expect(readers).toEqual(expect.arrayContaining(['shop/sneaky', 'other/watcher', 'group:system:authenticated']));
+    expect(readers).not.toContain('shop/named');
+  });
+
   test('an unreachable cluster exits 3 with a clear message', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-dead-'));
     const fake = await start({ fixtures: live(NS) });

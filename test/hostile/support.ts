@@ -1,5 +1,7 @@
 /** Helpers shared by the hostile-input suites: temporary trees and an in-process CLI. */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/cli/run.ts';
@@ -47,3 +49,39 @@ spec:
     - name: app
       image: nginx:1.27
 `;
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+/** Runs the CLI in a child process, killed after `ms`: a hang is a failure, not a stuck suite. */
+export function spawnCli(
+  args: string[],
+  cwd: string,
+  opts: { ms?: number; stdin?: (w: NodeJS.WritableStream) => void } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.NODE_OPTIONS;
+  return new Promise((resolve, reject) => {
+    // at most 4 GB of address space: a reader that does not stop dies instead of eating the machine
+    const child = spawn('/bin/sh', ['-c', 'ulimit -v 4000000 && exec "$0" "$@"', process.execPath, MAIN, ...args], {
+      cwd,
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, opts.ms ?? 30_000);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.on('error', () => undefined); // EPIPE once the reader stops: expected
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, killed });
+    });
+    if (opts.stdin) opts.stdin(child.stdin);
+    else child.stdin.end();
+  });
+}

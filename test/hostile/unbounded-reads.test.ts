@@ -5,57 +5,21 @@
  * binary check as files. Cases that hang today run the CLI in a child process with a deadline.
  */
 import { jest } from '@jest/globals';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { loadManifests } from '../../src/core/manifests/load.ts';
 import { scan } from '../../src/core/scan.ts';
 import { processIO } from '../../src/cli/io.ts';
-import { cli, POD, tree } from './support.ts';
+import { cli, POD, spawnCli, tree } from './support.ts';
 
 jest.setTimeout(120_000);
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const MiB = 1024 * 1024;
 const posix = process.platform !== 'win32' && existsSync('/dev/zero');
 const itPosix = posix ? test : test.skip;
 if (!posix) console.warn('unbounded-reads: FIFO and /dev/zero cases skipped (no POSIX special files here)');
-
-/** Runs the CLI in a child process, killed after `ms`: a hang is a failure, not a stuck suite. */
-function spawnCli(
-  args: string[],
-  cwd: string,
-  opts: { ms?: number; stdin?: (w: NodeJS.WritableStream) => void } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
-  const env: Record<string, string | undefined> = { ...process.env };
-  delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    // at most 4 GB of address space: a reader that does not stop dies instead of eating the machine
-    const child = spawn('/bin/sh', ['-c', 'ulimit -v 4000000 && exec "$0" "$@"', process.execPath, MAIN, ...args], {
-      cwd,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, opts.ms ?? 30_000);
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.on('error', () => undefined); // EPIPE once the reader stops: expected
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, killed });
-    });
-    if (opts.stdin) opts.stdin(child.stdin);
-    else child.stdin.end();
-  });
-}
 
 function mkfifo(p: string): void {
   execFileSync('mkfifo', [p]);

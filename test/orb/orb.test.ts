@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { OrbPackError, packOrb } from '../../scripts/pack-orb.ts';
+import { HELM } from '../support/sources.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const ORB = path.join(REPO, 'orb', 'src');
@@ -116,7 +117,7 @@ describe('orb elements', () => {
     expect(orb.display.source_url).toMatch(/^https:\/\//);
   });
   test('the required commands, jobs and executor exist', () => {
-    expect(Object.keys(orb.commands).sort()).toEqual(['comment', 'install', 'scan', 'verify']);
+    expect(Object.keys(orb.commands).sort()).toEqual(['comment', 'install', 'install_render_tools', 'scan', 'verify']);
     expect(Object.keys(orb.jobs).sort()).toEqual(['scan', 'verify']);
     expect(Object.keys(orb.executors)).toEqual(['default']);
     expect(String((orb.executors.default.docker as { image: string }[])[0].image)).toMatch(
@@ -205,7 +206,9 @@ describe('orb elements', () => {
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 (hasShellcheck || process.env.CI ? describe : describe.skip)('orb scripts: shellcheck', () => {
   test('shellcheck passes on orb/src/scripts', () => {
-    const scripts = ['install.sh', 'scan.sh', 'verify.sh', 'comment.sh'].map((s) => path.join(ORB, 'scripts', s));
+    const scripts = ['install.sh', 'scan.sh', 'verify.sh', 'comment.sh', 'install-render-tools.sh'].map((s) =>
+      path.join(ORB, 'scripts', s),
+    );
     const r = spawnSync('shellcheck', ['--shell=bash', ...scripts], { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -251,6 +254,32 @@ describe('orb scripts under bash, as the orb steps run them', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
+
+  (HELM ? test : test.skip)('scan with helm_charts and environments renders the chart per environment', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'orb-helm-'));
+    cpSync(path.join(REPO, 'test/fixtures/sources/helm/shop'), path.join(work, 'charts/shop'), { recursive: true });
+    const r = run(
+      'scan.sh',
+      {
+        KW_PATHS: 'charts/shop',
+        KW_HELM_CHARTS: '',
+        KW_ENVIRONMENTS: 'dev: values-dev.yaml\nprod: values-prod.yaml',
+        KW_FAIL_ON: 'none',
+        KW_OUTPUT_DIR: 'out',
+        KUBEWARD_HELM: HELM!,
+      },
+      work,
+    );
+    expect([r.status, r.stderr]).toEqual([0, expect.any(String)]);
+    const report = JSON.parse(readFileSync(path.join(work, 'out/kubeward.json'), 'utf8')) as {
+      findings: { ruleId: string; file: string | null; details?: Record<string, string> }[];
+    };
+    const priv = report.findings.filter((f) => f.ruleId === 'privileged-container');
+    expect(priv.map((f) => [f.file, f.details?.environment])).toEqual([
+      ['charts/shop/values-prod.yaml', 'prod'],
+      ['charts/shop/values-prod.yaml', 'prod'],
+    ]);
+  });
 
   test('scan on examples/insecure: JUnit with failing findings, SARIF, JSON, Markdown, HTML; exit 1', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'orb-scan-'));

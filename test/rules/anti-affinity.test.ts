@@ -23,6 +23,13 @@ ruleTester('anti-affinity', {
   valid: [
     { name: 'single replica', yaml: dep(1) },
     {
+      name: 'required anti-affinity on its own pods, own namespace listed',
+      yaml: dep(
+        3,
+        '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: web } }, namespaces: [shop] }\n',
+      ),
+    },
+    {
       name: 'preferred anti-affinity',
       yaml: dep(
         3,
@@ -38,6 +45,30 @@ ruleTester('anti-affinity', {
     },
   ],
   invalid: [
+    {
+      name: 'an anti-affinity term selecting other pods is no spreading',
+      yaml: dep(
+        3,
+        '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: db } } }\n',
+      ),
+      paths: ['spec.template.spec.affinity'],
+    },
+    {
+      name: 'an anti-affinity term for pods in another namespace is no spreading',
+      yaml: dep(
+        3,
+        '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: web } }, namespaces: [other] }\n',
+      ),
+      paths: ['spec.template.spec.affinity'],
+    },
+    {
+      name: 'a topology spread over other pods is no spreading',
+      yaml: dep(
+        3,
+        '      topologySpreadConstraints:\n      - { maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: { matchLabels: { app: db } } }\n',
+      ),
+      paths: ['spec.template.spec.affinity'],
+    },
     {
       name: 'replicas unset and no HPA: possibly more than one',
       yaml: dep(undefined),

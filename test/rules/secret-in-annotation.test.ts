@@ -20,6 +20,8 @@ ruleTester('secret-in-annotation', {
   valid: [
     svc(`    prometheus.io/scrape: "true"
     checksum/config: ${t.hex(64)}
+    checksum/secret: ${t.hex(32)}
+    checksum/secrets: ${t.hex(64)}
     nginx.ingress.kubernetes.io/auth-secret: basic-auth
     nginx.ingress.kubernetes.io/auth-tls-secret: default/ca-secret
     example.com/owner: team-payments`),

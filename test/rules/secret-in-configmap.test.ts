@@ -45,6 +45,12 @@ ${block(['-----BEGIN CERTIFICATE-----', t.random(64), t.random(64), '-----END CE
   ],
   invalid: [
     {
+      name: 'an AWS access key id alone is a medium finding (an identifier that pairs with a secret)',
+      yaml: cm(`  plain: ${t.awsKeyId}`),
+      paths: ['data.plain'],
+      message: /AWS access key ID/,
+    },
+    {
       name: 'secret-named key with a literal',
       yaml: cm(`  LOG_LEVEL: info
   DB_PASSWORD: "${pw}"`),
@@ -91,4 +97,9 @@ test('secret-in-configmap: details say which line of a file holds the secret', (
   expect(f.details).toEqual({ secretKind: 'password', confidence: 'medium', lineInValue: '3' });
   // a literal block's lines are the file's: the finding points at the password's own line
   expect([f.location?.line, f.location?.column]).toEqual([10, 5]);
+});
+
+test('an AWS access key id alone is reported medium', () => {
+  const found = runRule('secret-in-configmap', cm(`  settings: "region=eu-west-1 id=${t.awsKeyId}"`));
+  expect(found.map((f) => f.severity)).toEqual(['medium']);
 });

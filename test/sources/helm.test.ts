@@ -9,6 +9,8 @@ import path from 'node:path';
 import { scan, type ScanOptions } from '../../src/core/scan.ts';
 import type { Finding, Report } from '../../src/core/model.ts';
 import { fixLineEdit } from '../../src/core/fixes/index.ts';
+import { planReview } from '../../src/pr/review.ts';
+import { diffsOf } from '../../src/pr/diff.ts';
 import { describeWith, holdsKey, toolEnv } from '../support/sources.ts';
 
 jest.setTimeout(120_000);
@@ -275,5 +277,25 @@ describeWith('helm')('Helm charts: bad input never passes', () => {
         message: expect.stringMatching(/values file of chart shop \(environment qa\) not found/),
       }),
     ]);
+  });
+});
+
+describeWith('helm')('Helm charts: pull request review', () => {
+  test('review comments and suggestion blocks go to the traced values file', async () => {
+    const cwd = workdir();
+    const report = await run(cwd);
+    // the PR adds shop/values.yaml as a whole
+    const text = readFileSync(path.join(cwd, 'shop/values.yaml'), 'utf8');
+    const lines = text.replace(/\n$/, '').split('\n');
+    const patch = `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
+    const { comments } = await planReview(
+      { report, readFile: async (f) => readFileSync(path.join(cwd, f), 'utf8') },
+      diffsOf([{ filename: 'shop/values.yaml', status: 'added', patch }]),
+      [],
+    );
+    expect(comments.length).toBeGreaterThan(0);
+    expect(comments.every((c) => c.path === 'shop/values.yaml')).toBe(true);
+    const worker = comments.find((c) => c.body.includes('privilege-escalation') && c.body.includes('```suggestion'));
+    expect(worker?.body).toMatch(/```suggestion\n(?:.*\n)*\s+allowPrivilegeEscalation: false\n/);
   });
 });

@@ -12,7 +12,31 @@ paths=()
 read -r -d '' -a paths < <(printf '%s' "${KW_PATHS:-.}") || true
 if [ "${#paths[@]}" -eq 0 ]; then paths=(.); fi
 
-args=(scan "${paths[@]}" --fail-on "${KW_FAIL_ON:-high}")
+# rendered sources: charts and kustomize folders are scanned too; values, environments and
+# overlays become flags (one environment or overlay a line)
+read -r -d '' -a charts < <(printf '%s' "${KW_HELM_CHARTS:-}") || true
+paths+=("${charts[@]}")
+read -r -d '' -a values < <(printf '%s' "${KW_VALUES:-}") || true
+source_args=()
+for v in "${values[@]}"; do source_args+=(--values "$v"); done
+while IFS= read -r line; do
+  line="${line#"${line%%[![:space:]]*}"}"
+  [ -z "$line" ] && continue
+  name="${line%%[:=]*}"
+  files="${line#*[:=]}"
+  files="$(printf '%s' "$files" | tr -s ' ,' ',' | sed 's/^,//; s/,$//')"
+  source_args+=(--environment "$name=$files")
+done < <(printf '%s\n' "${KW_ENVIRONMENTS:-}")
+while IFS= read -r line; do
+  line="$(printf '%s' "$line" | tr -d '[:space:]')"
+  [ -z "$line" ] && continue
+  case "$line" in
+    *=*) source_args+=(--overlay "$line") ;;
+    *) paths+=("$line") ;;
+  esac
+done < <(printf '%s\n' "${KW_KUSTOMIZE:-}")
+
+args=(scan "${paths[@]}" "${source_args[@]}" --fail-on "${KW_FAIL_ON:-high}")
 if [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
 if [ -n "${KW_PROFILE:-}" ]; then args+=(--profile "$KW_PROFILE"); fi
 if [ -n "${KW_BASELINE:-}" ]; then args+=(--baseline "$KW_BASELINE"); fi

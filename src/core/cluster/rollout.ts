@@ -4,6 +4,7 @@
  * pods the API refuses to create (Pod Security Admission, webhooks, quotas).
  */
 import type { Json, LiveStore } from './inventory.ts';
+import { pushAll } from '../arrays.ts';
 
 export type RolloutState = 'done' | 'waiting' | 'failed' | 'timeout';
 
@@ -277,7 +278,7 @@ export function rolloutStatus(store: LiveStore, kind: string, o: Json): RolloutR
   }
 
   if (res.state !== 'done') {
-    for (const p of newPods) res.problems.push(...podProblems(store, p));
+    for (const p of newPods) pushAll(res.problems, podProblems(store, p));
     if (kind !== 'Deployment' && kind !== 'Rollout') {
       for (const ev of warningEventsFor(store, kind, res.namespace, res.name)) {
         if (/^FailedCreate\b/.test(ev)) res.createFailures.push({ reason: 'FailedCreate', message: ev.slice(14) });

@@ -10,6 +10,7 @@ import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify,
 import type { FieldPath, Fix, ObjectRef } from '../model.ts';
 import { parseManifestText } from '../manifests/parse.ts';
 import type { K8sObject } from '../manifests/types.ts';
+import { pushAll } from '../arrays.ts';
 
 /** A fix aimed at one object of a file. A Finding has this shape (object, location.line, fix). */
 export interface FixTarget {
@@ -135,7 +136,7 @@ function setEdit(text: string, root: YNode | null, path: FieldPath, value: unkno
   // The field exists: replace scalars in place, merge objects key by key.
   if (isPlainObject(value) && isMap(node) && !node.flow) {
     const edits: TextEdit[] = [];
-    for (const [k, v] of Object.entries(value)) edits.push(...setEdit(text, root, [...path, k], v));
+    for (const [k, v] of Object.entries(value)) pushAll(edits, setEdit(text, root, [...path, k], v));
     if (edits.length > 1) throw new FixError('multi-part edit'); // applied one at a time by the caller
     return edits;
   }

@@ -3,6 +3,7 @@ import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, typ
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { compileGlob, type GlobOptions } from '../glob.ts';
 import type { Inventory, LoadOptions } from './types.ts';
 import { parseManifestText } from './parse.ts';
 
@@ -85,8 +86,17 @@ function errCode(e: unknown): string {
 export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
   const cwd = opts.cwd ?? process.cwd();
   const inv: Inventory = { objects: [], files: [], skipped: [], problems: [], errors: [] };
-  const include = opts.include?.length ? picomatch(opts.include, { dot: true }) : undefined;
-  const exclude = opts.exclude?.length ? picomatch(opts.exclude, { dot: true }) : undefined;
+  /** A linear-time matcher; a pattern that cannot be used is an input error and matches nothing. */
+  const glob = (patterns: readonly string[], o: GlobOptions, what: string) => {
+    try {
+      return compileGlob(patterns, o);
+    } catch (e) {
+      inv.errors.push({ file: what, message: (e as Error).message });
+      return () => false;
+    }
+  };
+  const include = opts.include?.length ? glob(opts.include, { dot: true }, 'include') : undefined;
+  const exclude = opts.exclude?.length ? glob(opts.exclude, { dot: true }, 'exclude') : undefined;
   const rel = (f: string) => {
     const r = path.relative(cwd, f);
     return (r.startsWith('..') || path.isAbsolute(r) ? f : r).split(path.sep).join('/');
@@ -220,7 +230,7 @@ export async function loadManifests(opts: LoadOptions): Promise<Inventory> {
       const scan = picomatch.scan(pattern);
       const base = path.resolve(cwd, scan.base || '.');
       const absolute = path.isAbsolute(pattern);
-      const m = picomatch(absolute ? pattern : pattern.replace(/^\.\//, ''), { dot: false });
+      const m = glob([absolute ? pattern : pattern.replace(/^\.\//, '')], { dot: false }, p);
       const before = files.length;
       const baseIsDir = await stat(base).then(
         (st) => st.isDirectory(),

@@ -30,6 +30,7 @@ import {
   parseSemver,
   parseURL,
 } from './cel-types.ts';
+import { pushAll } from '../arrays.ts';
 
 /** An expression uses something kubeward cannot evaluate offline (the authorizer, a Kyverno function ...). */
 export class NotEvaluableError extends Error {
@@ -250,7 +251,7 @@ function numericSum(l: unknown[]): unknown {
 function flatten(l: unknown[], depth: number): unknown[] {
   const out: unknown[] = [];
   for (const x of l) {
-    if (Array.isArray(x) && depth > 0) out.push(...flatten(x, depth - 1));
+    if (Array.isArray(x) && depth > 0) pushAll(out, flatten(x, depth - 1));
     else out.push(x);
   }
   return out;

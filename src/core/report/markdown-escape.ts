@@ -1,3 +1,4 @@
+import { maxOf } from '../arrays.ts';
 /**
  * The one escaper for every markdown kubeward writes: the CLI's `-f markdown`, the job summary, the
  * sticky PR comment (GitHub Action and CircleCI orb) and the inline review. Text that comes from the
@@ -88,7 +89,10 @@ export function catalogMarkdown(text: string): string {
  */
 export function inlineCode(text: string, inTable = false): string {
   const one = oneLine(String(text));
-  const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((r) => r.length));
+  const longest = maxOf(
+    (one.match(/`+/g) ?? []).map((r) => r.length),
+    0,
+  );
   const ticks = '`'.repeat(longest + 1);
   const pad = one.startsWith('`') || one.endsWith('`') || one === '' ? ' ' : '';
   return `${ticks}${pad}${inTable ? one.replace(/\|/g, '\\|') : one}${pad}${ticks}`;
@@ -96,7 +100,10 @@ export function inlineCode(text: string, inTable = false): string {
 
 /** A code fence longer than any backtick run in `content` (at least three backticks). */
 export function fenceFor(content: string): string {
-  const longest = Math.max(0, ...(content.match(/`{3,}/g) ?? []).map((r) => r.length));
+  const longest = maxOf(
+    (content.match(/`{3,}/g) ?? []).map((r) => r.length),
+    0,
+  );
   return '`'.repeat(Math.max(3, longest + 1));
 }
 

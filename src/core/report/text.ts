@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
 import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
 import { hiddenText } from '../selection.ts';
+import { maxOf } from '../arrays.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -45,12 +46,18 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
   const out: string[] = [];
 
   const groups = groupByFile(report.findings);
-  const locWidth = Math.max(
+  const locWidth = maxOf(
+    report.findings.map((f) => (f.location ? `${f.location.line}:${f.location.column}` : '-').length),
     0,
-    ...report.findings.map((f) => (f.location ? `${f.location.line}:${f.location.column}` : '-').length),
   );
-  const sevWidth = Math.max(0, ...report.findings.map((f) => f.severity.length));
-  const ruleWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
+  const sevWidth = maxOf(
+    report.findings.map((f) => f.severity.length),
+    0,
+  );
+  const ruleWidth = maxOf(
+    report.findings.map((f) => f.ruleId.length),
+    0,
+  );
 
   const line = (f: Finding) => {
     const loc = (f.location ? `${f.location.line}:${f.location.column}` : '-').padEnd(locWidth);

@@ -68,17 +68,32 @@ export const replicasMinimum: Rule = {
   },
 };
 
-function hasSpread(t: PodTemplate): boolean {
-  const aa = get(t.spec, ['affinity', 'podAntiAffinity']);
-  const tsc = t.spec.topologySpreadConstraints;
+/** Does an anti-affinity term apply to the workload's own pods (selector and namespaces)? */
+function termSelectsOwn(term: unknown, own: Record<string, string>, ns: string | undefined): boolean {
+  if (!isObj(term) || !matchesSelector(term.labelSelector, own)) return false;
+  const names = Array.isArray(term.namespaces) ? term.namespaces.map(String) : [];
+  // no namespaces and no namespaceSelector: the pod's own namespace; an empty selector: all
+  if (isObj(term.namespaceSelector)) return true;
   return (
-    (isObj(aa) &&
-      ((Array.isArray(aa.requiredDuringSchedulingIgnoredDuringExecution) &&
-        aa.requiredDuringSchedulingIgnoredDuringExecution.length > 0) ||
-        (Array.isArray(aa.preferredDuringSchedulingIgnoredDuringExecution) &&
-          aa.preferredDuringSchedulingIgnoredDuringExecution.length > 0))) ||
-    (Array.isArray(tsc) && tsc.length > 0)
+    names.length === 0 || (ns !== undefined && names.includes(ns)) || (ns === undefined && names.includes('default'))
   );
+}
+
+/** Spreading that counts: an anti-affinity term or topology spread over the workload's own pods. */
+function hasSpread(t: PodTemplate, ns: string | undefined): boolean {
+  const own = labelsOf(t.metadata.labels);
+  const aa = get(t.spec, ['affinity', 'podAntiAffinity']);
+  if (isObj(aa)) {
+    const req = Array.isArray(aa.requiredDuringSchedulingIgnoredDuringExecution)
+      ? aa.requiredDuringSchedulingIgnoredDuringExecution
+      : [];
+    const pref = Array.isArray(aa.preferredDuringSchedulingIgnoredDuringExecution)
+      ? aa.preferredDuringSchedulingIgnoredDuringExecution.map((p) => (isObj(p) ? p.podAffinityTerm : undefined))
+      : [];
+    if ([...req, ...pref].some((term) => termSelectsOwn(term, own, ns))) return true;
+  }
+  const tsc = t.spec.topologySpreadConstraints;
+  return Array.isArray(tsc) && tsc.some((c) => isObj(c) && matchesSelector(c.labelSelector, own));
 }
 
 function replicaText(w: Workload): string {
@@ -107,7 +122,7 @@ export const antiAffinity: Rule = {
   },
   *checkAll(ctx) {
     for (const w of inventory(ctx).workloads) {
-      if (!possiblyMultiReplica(w) || hasSpread(w.template)) continue;
+      if (!possiblyMultiReplica(w) || hasSpread(w.template, w.obj.ref.namespace)) continue;
       yield {
         object: w.obj,
         path: [...w.template.specPath, 'affinity'],

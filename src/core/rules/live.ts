@@ -660,11 +660,13 @@ function ruleGrants(rule: Json): { read: boolean; implicit?: string; names?: Set
   if (core && has('secrets') && verbs.some((v) => READ.has(v))) {
     return { read: true, ...(names.length ? { names: new Set(names) } : {}) };
   }
-  if (core && has('pods') && verb('create')) return { read: false, implicit: 'create pods (mount any Secret)' };
+  // a create request names no object: a create rule limited to resourceNames allows no create
+  const creates = verb('create') && !names.length;
+  if (core && has('pods') && creates) return { read: false, implicit: 'create pods (mount any Secret)' };
   if (
+    creates &&
     (groups.includes('apps') || groups.includes('batch') || groups.includes('*')) &&
-    ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs'].some(has) &&
-    verb('create')
+    ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs'].some(has)
   )
     return { read: false, implicit: 'create workloads (mount any Secret)' };
   if (core && has('serviceaccounts/token') && verb('create'))
@@ -682,16 +684,23 @@ function computeGrants(lc: LiveContext): Grant[] {
   for (const r of lc.rbac.clusterRoles) cr.set(str(obj(r.metadata).name), r);
   const out: Grant[] = [];
   const bind = (b: Json, ns: string | undefined) => {
+    // bindings named system:* grant like any other (anyone who may create bindings can use the
+    // prefix); the built-in ones bind kube-system's service accounts, skipped below
     const bname = str(obj(b.metadata).name);
-    if (bname.startsWith('system:')) return;
     const ref = obj(b.roleRef);
     const role = ref.kind === 'Role' ? roles.get(`${ns}/${str(ref.name)}`) : cr.get(str(ref.name));
     if (!role) return;
     const via = `${ns ? 'RoleBinding' : 'ClusterRoleBinding'} ${bname} -> ${str(ref.kind)} ${str(ref.name)}`;
     for (const s of arr(b.subjects).map(obj)) {
       let subject: string | undefined;
+      const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(str(s.name));
       if (s.kind === 'ServiceAccount') subject = `${str(s.namespace) || ns || ''}/${str(s.name)}`;
-      else if (s.kind === 'Group' && /^system:serviceaccounts(:|$)/.test(str(s.name))) subject = `group:${str(s.name)}`;
+      // a ServiceAccount named as a User is that ServiceAccount (its token authenticates as that user)
+      else if (s.kind === 'User' && sa) subject = `${sa[1]}/${sa[2]}`;
+      // every ServiceAccount is in system:serviceaccounts, system:serviceaccounts:<ns> and system:authenticated
+      else if (s.kind === 'Group' && /^system:(serviceaccounts(:[^:]+)?|authenticated)$/.test(str(s.name))) {
+        subject = `group:${str(s.name)}`;
+      }
       if (!subject || subject.startsWith('kube-system/')) continue;
       for (const rule of arr(role.rules).map(obj)) {
         const g = ruleGrants(rule);

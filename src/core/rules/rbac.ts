@@ -10,6 +10,7 @@ import { inventory, matchesSelector } from './inventory.ts';
 import { isObj } from './podspec.ts';
 import { arr, groupOf, label, list, stringMap, strs } from './selectors.ts';
 import type { InventoryViolation, Rule, RuleContext, RuleMeta } from './types.ts';
+import { pushAll } from '../arrays.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
@@ -172,7 +173,7 @@ function buildIndex(ctx: RuleContext): RbacIndex {
     for (const other of clusterRoles) {
       if (other === r) continue;
       if (!selectors.some((s) => matchesSelector(s, other.labels))) continue;
-      r.effective.push(...other.own);
+      pushAll(r.effective, other.own);
       other.aggregatedInto.push(r);
     }
   }

@@ -49,6 +49,9 @@ function opts(ctx: RuleContext): DetectOptions {
   return ctx.memo('secrets:detect-options', () => ({ resourceNames: secretNames(ctx), cache: new Map() }));
 }
 
+/** Detections of identifiers that pair with a secret, rather than of secrets. */
+const IDENTIFIER_KINDS = new Set(['aws-access-key-id']);
+
 /** The severity of a detection: entropy-only hunches are reported low, whatever the rule's default. */
 function severityOf(d: Detection): Severity | undefined {
   return d.confidence === 'low' ? 'low' : undefined;
@@ -79,7 +82,13 @@ function best(ds: readonly Detection[]): Detection {
  */
 function violation(path: FieldPath, message: string, ds: readonly Detection[], text?: string): Violation {
   const d = best(ds);
-  const sev = ds.some((x) => x.confidence !== 'low') ? undefined : severityOf(d);
+  // an identifier that pairs with a secret (an AWS access key id alone) is medium: it names the key
+  // and the account, but grants nothing without its secret
+  const sev = ds.every((x) => IDENTIFIER_KINDS.has(x.kind))
+    ? 'medium'
+    : ds.some((x) => x.confidence !== 'low')
+      ? undefined
+      : severityOf(d);
   const details: Record<string, string> = { secretKind: d.kind, confidence: d.confidence };
   if (text !== undefined && d.index !== undefined && text.includes('\n')) {
     let line = 1;
@@ -356,6 +365,9 @@ export const secretInAnnotation: Rule = {
             continue;
           }
         }
+        // Helm's `checksum/config: {{ include ... | sha256sum }}` pattern: a digest of a file that
+        // rolls the pods when it changes, not the secret itself
+        if (/^checksum\//.test(key) && /^(?:sha(?:1|256|512)[:-])?[a-f0-9]{32,128}$/i.test(value.trim())) continue;
         const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
         const ds = entryDetections(name, value, o);
         if (ds.length) yield violation(base, `annotation "${key}" holds ${describe(ds)}`, ds, value);

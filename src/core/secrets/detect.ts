@@ -17,6 +17,7 @@ import {
   looksLikeResourceName,
   looksRandom,
 } from './text.ts';
+import { maxOf } from '../arrays.ts';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -176,7 +177,7 @@ export function detectNamedValue(name: string, value: string, opts: DetectOption
       !isUuid(v) &&
       !/^[0-9a-f]+$/i.test(v) &&
       /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) &&
-      Math.max(...v.split(/[-_/.:]/).map((p) => p.length)) >= 16 &&
+      maxOf(v.split(/[-_/.:]/).map((p) => p.length)) >= 16 &&
       isLiteralCandidate(v, opts)
     ) {
       return [make('high-entropy', 'high-entropy string', v, 'low')];

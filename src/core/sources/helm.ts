@@ -27,6 +27,7 @@ import {
 } from './trace.ts';
 import { parseYamlFile } from './yaml-paths.ts';
 import type { SourceSet, TracedField } from './types.ts';
+import { pushAll } from '../arrays.ts';
 
 export interface HelmEnvironment {
   /** Values files, in order, after the chart's own values.yaml (relative to the chart, else to cwd). */
@@ -279,8 +280,8 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
       }
       const renderedName = `${chartRel} (helm template${env.name === 'default' ? '' : `, ${env.name}`})`;
       const real = splitRendered(res.stdout, renderedName);
-      set.problems.push(...real.problems);
-      set.skipped.push(...real.skipped);
+      pushAll(set.problems, real.problems);
+      pushAll(set.skipped, real.skipped);
 
       // marker rendering: the merged values with leaves replaced by markers
       let valuesData: unknown = {};
@@ -296,7 +297,10 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
           parseErrors.push(`${rel(ctx.cwd, f)}: ${(e as Error).message.split('\n')[0]}`);
         }
       }
-      set.files.push(...valueFiles.map((v) => v.file));
+      pushAll(
+        set.files,
+        valueFiles.map((v) => v.file),
+      );
       let markerDocs: Map<string, RenderedDoc> | undefined;
       let marked: ReturnType<typeof markValues> | undefined;
       if (!parseErrors.length) {

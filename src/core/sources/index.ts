@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob.ts';
 import { fingerprint as fp, type Finding, type InputError, type SkippedDocument } from '../model.ts';
 import type { EngineOptions, EngineResult } from '../engine.ts';
 import type { K8sObject, LoadProblem } from '../manifests/types.ts';
@@ -13,6 +13,7 @@ import { which } from './exec.ts';
 import { renderHelmChart, type HelmChartSpec, type HelmEnvironment } from './helm.ts';
 import { buildKustomization, type KustomizeSpec } from './kustomize.ts';
 import type { SourceSet } from './types.ts';
+import { pushAll } from '../arrays.ts';
 
 export type { HelmChartSpec, HelmEnvironment } from './helm.ts';
 export type { KustomizeSpec } from './kustomize.ts';
@@ -85,7 +86,7 @@ const globEscape = (s: string) => s.replace(/[*?[\]{}()!+@]/g, '\\$&');
 
 export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources> {
   const cfg = opts.config ?? {};
-  const excludeMatch = opts.exclude?.length ? picomatch([...opts.exclude], { dot: true }) : undefined;
+  const excludeMatch = opts.exclude?.length ? compileGlob(opts.exclude, { dot: true }) : undefined;
   const found = discoverSources(opts.paths, opts.cwd, excludeMatch);
   const out: LoadedSources = { sets: [], exclude: [], dockerfiles: [...found.dockerfiles], errors: [], images: {} };
   // Dockerfiles named in `images:` are read even when they are not among the paths
@@ -252,13 +253,13 @@ export async function evaluateSources(
   };
   const bySource = new Map<string, { set: SourceSet; res: EngineResult }[]>();
   for (const set of sets) {
-    out.errors.push(...set.errors);
-    out.skipped.push(...set.skipped);
-    out.objects.push(...set.objects);
-    out.files.push(...set.files);
-    out.notes.push(...set.notes);
+    pushAll(out.errors, set.errors);
+    pushAll(out.skipped, set.skipped);
+    pushAll(out.objects, set.objects);
+    pushAll(out.files, set.files);
+    pushAll(out.notes, set.notes);
     const res = await evaluateSet(set);
-    out.errors.push(...res.errors);
+    pushAll(out.errors, res.errors);
     const key = `${set.tool}\0${set.source}`;
     bySource.set(key, [...(bySource.get(key) ?? []), { set, res }]);
   }

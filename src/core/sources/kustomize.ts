@@ -16,6 +16,7 @@ import { redactMessage } from './redact.ts';
 import { splitRendered } from './rendered.ts';
 import { parseYamlFile, type YamlFile } from './yaml-paths.ts';
 import type { SourceSet, TracedField } from './types.ts';
+import { pushAll } from '../arrays.ts';
 
 export interface KustomizeSpec {
   /** The kustomization directory, or the tree holding the overlays. */
@@ -146,7 +147,7 @@ function collect(dir: string, cwd: string, tree: Tree, seen: Set<string>): void 
       const y = readYaml(full);
       if (y) {
         tree.files.push(rel(full));
-        tree.resources.push(...docsOf(full, y, rel(full)));
+        pushAll(tree.resources, docsOf(full, y, rel(full)));
       }
     }
   }
@@ -446,11 +447,11 @@ export async function buildKustomization(spec: KustomizeSpec, ctx: KustomizeCont
     }
     const renderedName = `${ovRel} (kustomize build)`;
     const built = splitRendered(res.stdout, renderedName);
-    set.problems.push(...built.problems);
-    set.skipped.push(...built.skipped);
+    pushAll(set.problems, built.problems);
+    pushAll(set.skipped, built.skipped);
     const tree: Tree = { resources: [], patches: [], ops: [], generated: [], images: [], files: [] };
     collect(ov.dir, ctx.cwd, tree, new Set());
-    set.files.push(...new Set(tree.files));
+    pushAll(set.files, new Set(tree.files));
     const kfile = rel(kustomizationFile(ov.dir)!);
     for (const d of built.docs) {
       const rendered = d.obj;

@@ -17,6 +17,7 @@
 import type { FieldPath, Location } from '../model.ts';
 import type { JsonObject } from '../manifests/types.ts';
 import { findPath, lineOf, type YamlFile } from './yaml-paths.ts';
+import { pushAll } from '../arrays.ts';
 
 export const MARKER_RE = /kwv(\d+)x/gi;
 
@@ -269,7 +270,7 @@ function valuesRefAt(t: TemplateText, line: number, end: number): FieldPath | un
       if (/^\{\{-?\s*(?:else|end)\b/.test(tl)) break;
       continue;
     }
-    refs.push(...refsIn(l));
+    pushAll(refs, refsIn(l));
     if (/(?:toYaml|tpl|toJson)\s+\.\s*[|)}-]/.test(l)) dot = true;
     // `include "chart.securityContext" .` whose body is `toYaml .Values.x`
     for (const m of l.matchAll(/(?:include|template)\s+"([^"]+)"/g)) {
@@ -473,6 +474,6 @@ export function lineHoldsKey(text: string, t: Trace, path: FieldPath): boolean {
   if (t.kind === 'object') return /^kind:/.test(line.trim());
   if (/\.Values\b/.test(line)) return true;
   const keys = path.filter((s): s is string => typeof s === 'string');
-  if (t.kind === 'values' && t.valuesKey) keys.push(...t.valuesKey.split(/[.[\]]/).filter(Boolean));
+  if (t.kind === 'values' && t.valuesKey) pushAll(keys, t.valuesKey.split(/[.[\]]/).filter(Boolean));
   return keys.some((k) => new RegExp(`(^|[\\s-])["']?${escapeRe(k)}["']?\\s*:`).test(line)) || /^\s*-(\s|$)/.test(line);
 }
