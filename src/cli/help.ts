@@ -5,7 +5,7 @@ Usage:
   kubeward scan [paths..] [options]   check manifests (files, directories, globs, '-' for stdin)
   kubeward verify [options]           check the live cluster after a deploy
   kubeward rules [--format text|json] list the rule catalog
-  kubeward explain RULE               show why a rule matters and how to fix it
+  kubeward explain RULE|POLICY        a rule's rationale and fix, or a policy's validations
   kubeward fix [paths..] [--dry-run]  write the automatic fixes into the manifests
   kubeward baseline create [paths..]  record today's findings; scan --baseline FILE reports new ones only
   kubeward serve [options]            run the validating admission webhook (HTTPS)
@@ -38,6 +38,9 @@ Options:
       --kube-version V    target Kubernetes version, e.g. 1.34
       --include GLOB      only scan files matching GLOB (repeatable)
       --exclude GLOB      skip files matching GLOB (repeatable)
+      --policies PATH     admission policies (ValidatingAdmissionPolicy + bindings, Kyverno
+                          ValidatingPolicy, params) that judge the manifests; repeatable
+                          (added to the config's policies:)
       --allow-empty       exit 0 (not 2) when no Kubernetes object was found
 
 Sources (also .kubeward.yaml 'sources:'; see docs/sources.md):
@@ -71,12 +74,15 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 input errors (unknown flag, missing path, unreadable file, config error, no objects found).
 `;
 
-export const RULES_HELP = `Usage: kubeward rules [--format text|json]
+export const RULES_HELP = `Usage: kubeward rules [--format text|json] [-c CONFIG]
 
 Lists the rule catalog: id, default severity, category, whether it is on by default, title.
+Custom CEL rules of the configuration (.kubeward.yaml customRules:) are listed with them.
 `;
 
-export const EXPLAIN_HELP = `Usage: kubeward explain RULE
+export const EXPLAIN_HELP = `Usage: kubeward explain RULE|POLICY [--policies PATH].. [-c CONFIG]
 
-Shows a rule's rationale, remediation, example and references.
+Shows a rule's rationale, remediation, example and references (custom rules included).
+With a policy name, shows that admission policy's matching, conditions, variables, validations
+and bindings, each with its file:line (policies from --policies and the config's policies:).
 `;

@@ -1,22 +1,42 @@
 /** `kubeward rules` and `kubeward explain RULE`: everything comes from the rules' metadata. */
 import { editDistance } from '../core/text.ts';
 import { parseArgs } from 'node:util';
-import { catalog, getRule } from '../core/rules/index.ts';
+import path from 'node:path';
+import { allRules, getRule, registerRules } from '../core/rules/index.ts';
+import { loadPolicyObjects, loadRunConfig } from '../core/scan.ts';
+import { explainPolicy, policyNames } from '../core/policies/explain.ts';
 import type { RuleMeta } from '../core/rules/types.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { EXPLAIN_HELP, RULES_HELP } from './help.ts';
 import { maxOf } from '../core/arrays.ts';
 
-export function runRules(argv: string[], io: CliIO): number {
+/** Registers the custom rules of the configuration (given, or found in cwd), so they list and explain like the catalog's. */
+async function withConfig(io: CliIO, config: string | undefined) {
+  const run = await loadRunConfig({
+    paths: [],
+    cwd: io.cwd,
+    ...(config ? { configFile: path.resolve(io.cwd, config) } : {}),
+  });
+  registerRules(run.config.customRules);
+  return run;
+}
+
+export async function runRules(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', short: 'f' },
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (values.help) {
     io.stdout(RULES_HELP);
     return EXIT.ok;
   }
+  await withConfig(io, values.config);
+  const catalog = allRules();
   const format = values.format ?? 'text';
   if (format === 'json') {
     const list = catalog.map((r) => ({
@@ -78,19 +98,36 @@ export function explainText(m: RuleMeta): string {
   return out.join('\n') + '\n';
 }
 
-export function runExplain(argv: string[], io: CliIO): number {
+export async function runExplain(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      config: { type: 'string', short: 'c' },
+      policies: { type: 'string', multiple: true },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     io.stdout(EXPLAIN_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError('give exactly one rule id', 'explain');
+  if (positionals.length !== 1) throw new UsageError('give exactly one rule id or policy name', 'explain');
   const id = positionals[0];
+  const run = await withConfig(io, values.config);
+  const catalog = allRules();
   const rule = getRule(id);
+  const policyPaths = [...run.config.policies, ...(values.policies ?? [])];
+  if (!rule && policyPaths.length) {
+    const pol = await loadPolicyObjects(policyPaths, io.cwd);
+    const text = explainPolicy(pol.objects, id);
+    if (text) {
+      io.stdout(text);
+      return EXIT.ok;
+    }
+    const names = policyNames(pol.objects);
+    if (names.length) io.stderr(`policies found: ${names.join(', ')}\n`);
+  }
   if (!rule) {
     const near = catalog
       .map((r) => ({ id: r.meta.id, d: r.meta.id.includes(id) ? 0 : editDistance(id, r.meta.id) }))
@@ -99,7 +136,7 @@ export function runExplain(argv: string[], io: CliIO): number {
       .slice(0, 3)
       .map((x) => x.id);
     throw new UsageError(
-      `unknown rule '${id}'${near.length ? `; did you mean ${near.join(', ')}?` : ''} ('kubeward rules' lists them)`,
+      `unknown rule '${id}'${near.length ? `; did you mean ${near.join(', ')}?` : ''} ('kubeward rules' lists them; to explain a policy, give --policies PATH)`,
       'explain',
     );
   }

@@ -31,9 +31,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case 'scan':
         return await runScan(rest, io);
       case 'rules':
-        return runRules(rest, io);
+        return await runRules(rest, io);
       case 'explain':
-        return runExplain(rest, io);
+        return await runExplain(rest, io);
       case 'verify': {
         // loaded lazily: it pulls in the Kubernetes client
         const { runVerify } = await import('./verify.ts');

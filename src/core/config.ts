@@ -15,6 +15,7 @@ import { isSeverity, type Severity } from './model.ts';
 import { defaultSetting, type RuleSetting } from './engine.ts';
 import { catalog } from './rules/index.ts';
 import type { Rule, RuleMeta, RuleOption } from './rules/types.ts';
+import { customRule, customRuleErrors, readCustomRule, type CustomRuleSpec } from './policies/custom.ts';
 import type { HelmEnvironment, SourcesConfig } from './sources/index.ts';
 
 export { isExpired, isoDate } from './suppress.ts';
@@ -88,6 +89,10 @@ export interface KubewardConfig extends ConfigLayer {
   /** Absolute directory of the file: globs in the file are relative to it. */
   dir: string;
   profiles: Record<string, ConfigLayer>;
+  /** `policies:` globs (relative to `dir`): admission policies that judge the scanned manifests. */
+  policies: string[];
+  /** `customRules:` CEL rules, as declared. */
+  customRules: CustomRuleSpec[];
   /** Line and column of each profile's key and of the `profiles` key, for messages. */
   profilePositions: Record<string, { line: number; column: number }>;
   /** `sources:` (charts, kustomize trees, images), with paths made absolute from the file's directory. */
@@ -530,6 +535,38 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     }
   }
   const rules = new Map((opts.rules ?? catalog).map((r) => [r.meta.id, r.meta]));
+  const customRules: CustomRuleSpec[] = [];
+  if (Array.isArray(data.customRules)) {
+    data.customRules.forEach((raw, i) => {
+      if (!isPlainObject(raw)) return;
+      const at = pos.at(['customRules', i]);
+      const spec = readCustomRule(raw, file, at.line);
+      if (!spec) return; // the schema reported what is missing
+      if (rules.has(spec.id)) {
+        const where = customRules.some((c) => c.id === spec.id) ? 'another custom rule' : 'a built-in rule';
+        problems.push({
+          file,
+          ...pos.at(['customRules', i, 'id']),
+          message: `custom rule id "${spec.id}" is already ${where}'s id`,
+        });
+        return;
+      }
+      const errs = customRuleErrors(spec);
+      for (const e of errs) {
+        const key = e.key.startsWith('variables[')
+          ? ['variables', Number(/\d+/.exec(e.key)![0]), 'expression']
+          : [e.key];
+        problems.push({
+          file,
+          ...pos.at(['customRules', i, ...key]),
+          message: `custom rule "${spec.id}": ${e.message}`,
+        });
+      }
+      if (errs.length) return;
+      customRules.push(spec);
+      rules.set(spec.id, customRule(spec).meta);
+    });
+  }
   const ctx: ParseContext = { file, pos, problems, rules };
   const top = parseLayer(ctx, data, []);
   const profiles: Record<string, ConfigLayer> = {};
@@ -550,6 +587,7 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(problems);
   }
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   return {
     ...top,
     file,
@@ -558,6 +596,8 @@ export function parseConfig(text: string, file: string, opts: ParseConfigOptions
     profilePositions,
     ...(sources ? { sources } : {}),
     ...(policy ? { policy } : {}),
+    policies: strings(data.policies),
+    customRules,
   };
 }
 
@@ -707,6 +747,10 @@ export interface ResolvedConfig {
   /** Exemptions with `paths` rebased to the scan's cwd. */
   exemptions: Exemption[];
   suppressions: { annotations: boolean; inline: boolean };
+  /** `policies:` globs rebased to the scan's cwd. */
+  policies: string[];
+  /** `customRules:` as Rules (run like the catalog's). */
+  customRules: Rule[];
   /** The engine's `settings` hook. */
   settings(meta: RuleMeta): RuleSetting;
   /** `sources:` of the configuration (paths absolute). */
@@ -789,6 +833,8 @@ export function resolveConfig(
       rules: {},
       exemptions: [],
       suppressions: { annotations: true, inline: true },
+      policies: [],
+      customRules: [],
       settings: defaultSetting,
     };
   }
@@ -829,6 +875,8 @@ export function resolveConfig(
       inline: (merged.suppressions.inline ?? true) && (config.policy?.allowSuppressions.inline ?? true),
     },
     ...(config.policy ? { policy: config.policy } : {}),
+    policies: (config.policies ?? []).map(rebase),
+    customRules: (config.customRules ?? []).map(customRule),
     settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
     ...(config.sources ? { sources: config.sources } : {}),
   };

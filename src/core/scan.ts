@@ -4,7 +4,10 @@ import { countBySeverity, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
-import { catalog } from './rules/index.ts';
+import { catalog, registerRules } from './rules/index.ts';
+import type { Rule } from './rules/types.ts';
+import type { K8sObject, LoadProblem } from './manifests/types.ts';
+import type { InputError } from './model.ts';
 import { VERSION } from './version.ts';
 import {
   CONFIG_FILE_NAMES,
@@ -34,6 +37,11 @@ export interface ScanOptions extends LoadOptions, Omit<EngineOptions, 'mode'> {
    * call it (default `file`).
    */
   configContent?: { text: string; file: string; name?: string };
+  /**
+   * Files, directories or globs of admission policies (VAP + bindings, Kyverno policies, their
+   * params) that judge the scanned objects without being scanned; added to the config's `policies:`.
+   */
+  policyPaths?: string[];
   /**
    * Helm charts, Kustomize trees and Dockerfiles: added to the configuration's `sources:` (charts and
    * trees listed here are rendered as well as those found among the paths). false: render nothing.
@@ -66,6 +74,8 @@ export interface RunConfig {
   include: string[];
   exclude: string[];
   failOn: Severity;
+  /** The rules to run: the catalog plus the configuration's custom rules. */
+  rules: readonly Rule[];
 }
 
 /**
@@ -106,7 +116,7 @@ export async function loadRunConfig(
     exemptions: config.exemptions,
     annotations: config.suppressions.annotations,
     inline: config.suppressions.inline,
-    knownRules: new Set(catalog.map((r) => r.meta.id)),
+    knownRules: new Set([...catalog, ...config.customRules].map((r) => r.meta.id)),
     settings,
     ...(config.policy
       ? {
@@ -130,7 +140,21 @@ export async function loadRunConfig(
     // configuration files are never manifests: keep them out of directory walks
     exclude: [...CONFIG_FILE_NAMES.map((n) => `**/${n}`), ...config.exclude, ...(opts.exclude ?? [])],
     failOn: opts.failOn ?? config.failOn ?? 'high',
+    rules: config.customRules.length ? [...catalog, ...config.customRules] : catalog,
   };
+}
+
+/**
+ * Loads the admission policies of `policies:` paths (config and caller). Problems in them are
+ * reported like any input's.
+ */
+export async function loadPolicyObjects(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ objects: K8sObject[]; problems: LoadProblem[]; errors: InputError[]; files: string[] }> {
+  if (!paths.length) return { objects: [], problems: [], errors: [], files: [] };
+  const inv = await loadManifests({ paths: [...paths], cwd });
+  return { objects: inv.objects, problems: inv.problems, errors: inv.errors, files: inv.files };
 }
 
 /**
@@ -161,12 +185,15 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     exclude: [...run.exclude, ...KUSTOMIZATION_FILES.map((n) => `**/${n}`), ...(srcs?.exclude ?? [])],
   });
   run.suppressor.inspect(inv.objects);
+  registerRules(run.config.customRules);
+  const pol = await loadPolicyObjects([...run.config.policies, ...(opts.policyPaths ?? [])], cwd);
 
-  const res = evaluate(inv.objects, inv.problems, {
+  const res = evaluate(inv.objects, [...inv.problems, ...pol.problems], {
     ...opts,
     ...run.engine,
-    rules: opts.rules ?? catalog,
+    rules: opts.rules ?? run.rules,
     mode: 'manifest',
+    policies: [...(opts.policies ?? []), ...pol.objects],
   });
   // each chart environment / overlay is evaluated as its own set, with its environment's profile
   const profiled = new Map<string, Promise<RunConfig>>();
@@ -182,8 +209,9 @@ export async function scan(opts: ScanOptions): Promise<Report> {
         return evaluate(set.objects, set.problems, {
           ...opts,
           ...r.engine,
-          rules: opts.rules ?? catalog,
+          rules: opts.rules ?? r.rules,
           mode: 'manifest',
+          policies: [...(opts.policies ?? []), ...pol.objects],
         });
       })
     : undefined;
@@ -227,6 +255,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     skipped: [...inv.skipped, ...(src?.skipped ?? [])],
     errors: [
       ...inv.errors,
+      ...pol.errors,
       ...res.errors,
       ...(src?.errors ?? []),
       ...(srcs?.errors ?? []),

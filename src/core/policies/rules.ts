@@ -10,7 +10,16 @@
 import { formatPath, isSeverity, type FieldPath, type Severity } from '../model.ts';
 import type { K8sObject } from '../manifests/types.ts';
 import type { InventoryViolation, Rule, RuleContext } from '../rules/types.ts';
-import { ResourceMapper } from './resources.ts';
+import { policyMapper, policyUniverse, whereIs } from './context.ts';
+import { podSecurityLevel, psaLabelProblems } from './psa.ts';
+import {
+  admitKyverno,
+  compileKyverno,
+  isKyvernoPolicy,
+  isPolicyException,
+  kyvernoText,
+  type KyvernoSet,
+} from './kyverno.ts';
 import {
   admit,
   compileVaps,
@@ -26,22 +35,6 @@ import {
 const VAP_DOCS = 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/';
 /** Annotation on a policy that sets the severity of its Deny findings. */
 export const SEVERITY_ANNOTATION = 'kubeward.io/severity';
-
-/** Where a field of an object is, as `file:line` (or `Kind/name` for live objects). */
-export function whereIs(o: K8sObject, path: FieldPath): string {
-  const loc = o.locate?.(path);
-  if (loc) return `${loc.file}:${loc.line}`;
-  return `${o.ref.kind}/${o.ref.name}`;
-}
-
-/** Every object a policy evaluation can draw on: the scanned set plus the `policies:` paths. */
-export function policyUniverse(ctx: RuleContext): readonly K8sObject[] {
-  return ctx.memo('policies:universe', () => (ctx.policies?.length ? [...ctx.objects, ...ctx.policies] : ctx.objects));
-}
-
-export function policyMapper(ctx: RuleContext): ResourceMapper {
-  return ctx.memo('policies:mapper', () => new ResourceMapper(policyUniverse(ctx)));
-}
 
 /** The compiled VAPs and bindings of the run (once per run). */
 export function vapSet(ctx: RuleContext): CompiledPolicySet {
@@ -83,7 +76,27 @@ export function decisionText(d: PolicyDecision): string {
 
 /** Objects that policies judge: the scanned set minus the policy machinery itself. */
 function judged(o: K8sObject): boolean {
-  return !isVap(o) && !isVapBinding(o);
+  return !isVap(o) && !isVapBinding(o) && !isKyvernoPolicy(o) && !isPolicyException(o);
+}
+
+/** The compiled Kyverno policies and exceptions of the run. */
+export function kyvernoSet(ctx: RuleContext): KyvernoSet {
+  return ctx.memo('policies:kyverno', () => compileKyverno(policyUniverse(ctx), policyMapper(ctx)));
+}
+
+function kyvernoDecisions(ctx: RuleContext): { object: K8sObject; decisions: PolicyDecision[] }[] {
+  return ctx.memo('policies:kyverno-decisions', () => {
+    const set = kyvernoSet(ctx);
+    if (!set.policies.length) return [];
+    const env = admissionEnv(ctx);
+    const out: { object: K8sObject; decisions: PolicyDecision[] }[] = [];
+    for (const o of ctx.objects) {
+      if (!judged(o)) continue;
+      const decisions = admitKyverno(set, o, env);
+      if (decisions.length) out.push({ object: o, decisions });
+    }
+    return out;
+  });
 }
 
 function problemViolations(problems: readonly PolicyProblem[], kind: PolicyProblem['kind']): InventoryViolation[] {
@@ -192,6 +205,8 @@ export const policyInvalid: Rule = {
   },
   *checkAll(ctx) {
     yield* problemViolations(vapSet(ctx).problems, 'invalid');
+    yield* problemViolations(kyvernoSet(ctx).problems, 'invalid');
+    yield* psaLabelProblems(ctx);
   },
 };
 
@@ -212,6 +227,19 @@ export const policyNotEvaluated: Rule = {
   },
   *checkAll(ctx) {
     yield* problemViolations(vapSet(ctx).problems, 'not-evaluated');
+    yield* problemViolations(kyvernoSet(ctx).problems, 'not-evaluated');
+    for (const { object, decisions } of kyvernoDecisions(ctx)) {
+      for (const d of decisions) {
+        if (!d.notEvaluable) continue;
+        yield {
+          object,
+          path: pathFor(object, d),
+          message: `Kyverno ${d.policy.object.ref.kind} '${d.policy.name}' could not be evaluated: ${d.message}`,
+          key: `kyverno/${d.policy.name}/${d.validation ?? 'config'}`,
+          details: { ...decisionDetails(d, []), notEvaluable: d.notEvaluable },
+        };
+      }
+    }
     for (const { object, decisions, unknownNamespaces } of vapDecisions(ctx)) {
       for (const d of decisions) {
         if (!d.notEvaluable) continue;
@@ -227,4 +255,39 @@ export const policyNotEvaluated: Rule = {
   },
 };
 
-export const rules: Rule[] = [admissionPolicy, policyInvalid, policyNotEvaluated];
+export const kyvernoPolicy: Rule = {
+  meta: {
+    id: 'kyverno-policy',
+    title: 'Rejected by a Kyverno ValidatingPolicy',
+    description:
+      'A Kyverno CEL policy (policies.kyverno.io/v1 ValidatingPolicy or NamespacedValidatingPolicy) in the set or the `policies:` paths would deny, warn about or audit this object, and no PolicyException exempts it.',
+    severity: 'high',
+    enabledByDefault: true,
+    category: 'policy',
+    rationale:
+      'Kyverno enforces the same guardrails at admission; a manifest that breaks one fails at deploy time. Evaluating the policy on the pull request reports it while it can still be fixed.',
+    remediation:
+      'Change the object so the validation holds (the message says which), or add a PolicyException with a reason if the object is a justified exception.',
+    references: ['https://kyverno.io/docs/policy-types/validating-policy/', 'https://kyverno.io/docs/exceptions/'],
+  },
+  *checkAll(ctx) {
+    for (const { object, decisions } of kyvernoDecisions(ctx)) {
+      for (const d of decisions) {
+        if (d.notEvaluable) continue;
+        const sev = severityOf(d, 'high');
+        yield {
+          object,
+          path: pathFor(object, d),
+          message: kyvernoText(d),
+          key: `kyverno/${d.policy.name}/${d.validation ?? 'config'}`,
+          ...(sev !== 'high' ? { severity: sev } : {}),
+          details: decisionDetails(d, []),
+        };
+      }
+    }
+  },
+};
+
+export { policyMapper, policyUniverse, whereIs };
+
+export const rules: Rule[] = [admissionPolicy, kyvernoPolicy, policyInvalid, policyNotEvaluated, podSecurityLevel];

@@ -287,7 +287,7 @@ export interface AdmissionEnv {
 }
 
 const celCache = new WeakMap<object, unknown>();
-function celOf(data: object): unknown {
+export function celOf(data: object): unknown {
   let v = celCache.get(data);
   if (v === undefined) {
     v = toCel(data);
@@ -296,7 +296,7 @@ function celOf(data: object): unknown {
   return v;
 }
 
-function namespaceData(name: string, env: AdmissionEnv): { data: JsonObject; known: boolean } {
+export function namespaceData(name: string, env: AdmissionEnv): { data: JsonObject; known: boolean } {
   const ns = env.namespaces.get(name);
   if (ns) {
     // the API server sets this label on every namespace
@@ -316,7 +316,7 @@ function namespaceData(name: string, env: AdmissionEnv): { data: JsonObject; kno
 }
 
 /** The `namespaceObject` variable: the namespace with only metadata, spec and status (CreateNamespaceObject). */
-function namespaceObject(ns: JsonObject): JsonObject {
+export function namespaceObject(ns: JsonObject): JsonObject {
   const md = obj(ns.metadata) ?? {};
   const keep: JsonObject = {};
   for (const k of [
@@ -334,7 +334,7 @@ function namespaceObject(ns: JsonObject): JsonObject {
   return { metadata: keep, spec: obj(ns.spec) ?? {}, status: obj(ns.status) ?? {} };
 }
 
-function requestObject(req: AdmissionRequestAttrs, env: AdmissionEnv): JsonObject {
+export function requestObject(req: AdmissionRequestAttrs, env: AdmissionEnv): JsonObject {
   const r = req.resource;
   return {
     kind: { group: r.group, version: r.version, kind: r.kind },
@@ -408,13 +408,13 @@ function collectParams(
   return { params };
 }
 
-interface Activation {
+export interface Activation {
   ctx: Record<string, unknown>;
   size: number;
 }
 
 /** Runs the policy's validations for one (binding, param). */
-function validate(
+export function validate(
   policy: CompiledPolicy,
   binding: PolicyBinding,
   act: Activation,
@@ -515,7 +515,7 @@ function validate(
 }
 
 /** Variables, evaluated in order; each sees the earlier ones. Errors surface when a validation reads them. */
-function bindVariables(policy: CompiledPolicy, act: Activation): void {
+export function bindVariables(policy: CompiledPolicy, act: Activation): void {
   if (!policy.variables.length) return;
   const vars: Record<string, unknown> = {};
   const errors = new Map<string, string>();

@@ -3,7 +3,7 @@
  * help, security-severity, tags) is generated from the rule catalog.
  */
 import type { Finding, Report, Severity } from '../model.ts';
-import { catalog } from '../rules/index.ts';
+import { allRules } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/types.ts';
 import { objectName, slashes } from './util.ts';
 
@@ -131,7 +131,7 @@ function result(f: Finding, ruleIndex: number): Json {
 }
 
 export function toSarif(report: Report, opts: SarifOptions = {}): Json {
-  const metas = (opts.rules ?? catalog).map((r) => r.meta);
+  const metas = (opts.rules ?? allRules()).map((r) => r.meta);
   const index = new Map<string, number>();
   const rules: Json[] = [];
   const add = (meta: RuleMeta) => {

@@ -47,6 +47,26 @@ for (const r of catalog) {
   byId.set(r.meta.id, r);
 }
 
+const extra = new Map<string, Rule>();
+
+/**
+ * Adds rules defined at run time (custom CEL rules from the configuration) so that everything that
+ * looks rules up by id (reports, SARIF metadata, `kubeward explain`) knows them. Replaces the
+ * previously registered ones; ids of the catalog are refused.
+ */
+export function registerRules(rules: readonly Rule[]): void {
+  extra.clear();
+  for (const r of rules) {
+    if (byId.has(r.meta.id)) throw new Error(`rule id ${r.meta.id} is already a built-in rule`);
+    extra.set(r.meta.id, r);
+  }
+}
+
+/** The catalog plus the rules registered for this run. */
+export function allRules(): readonly Rule[] {
+  return extra.size ? [...catalog, ...extra.values()] : catalog;
+}
+
 export function getRule(id: string): Rule | undefined {
-  return byId.get(id);
+  return byId.get(id) ?? extra.get(id);
 }
