@@ -1,6 +1,36 @@
 export const id = 738;
-export const ids = [738];
+export const ids = [738,385];
 export const modules = {
+
+/***/ 53309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ maxOf),
+/* harmony export */   i: () => (/* binding */ pushAll)
+/* harmony export */ });
+/**
+ * Array helpers that do not spread: `a.push(...b)` and `Math.max(...b)` pass every element as a
+ * call argument, which overflows the stack past ~100,000 elements (130,000 documents in one file,
+ * 170,000 findings). Use these wherever the array's length comes from input.
+ */
+/** Appends every item of `items` to `target`; returns `target`. */
+function pushAll(target, items) {
+    for (const x of items)
+        target.push(x);
+    return target;
+}
+/** The largest of `values`, or `floor` when there are none (or all are smaller). */
+function maxOf(values, floor = -Infinity) {
+    let m = floor;
+    for (const v of values)
+        if (v > m)
+            m = v;
+    return m;
+}
+
+
+/***/ }),
 
 /***/ 94731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,6 +40,8 @@ export const modules = {
 /* harmony export */   U3: () => (/* binding */ podProblems)
 /* harmony export */ });
 /* unused harmony exports FATAL_WAITING, warningEventsFor */
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53309);
+
 /** Reasons that mean a container will not start without a change: fail at once. */
 const FATAL_WAITING = new Set([
     'CrashLoopBackOff',
@@ -267,7 +299,7 @@ function rolloutStatus(store, kind, o) {
     }
     if (res.state !== 'done') {
         for (const p of newPods)
-            res.problems.push(...podProblems(store, p));
+            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_0__/* .pushAll */ .i)(res.problems, podProblems(store, p));
         if (kind !== 'Deployment' && kind !== 'Rollout') {
             for (const ev of warningEventsFor(store, kind, res.namespace, res.name)) {
                 if (/^FailedCreate\b/.test(ev))
@@ -287,6 +319,1592 @@ function rolloutStatus(store, kind, o) {
         }
     }
     return res;
+}
+
+
+/***/ }),
+
+/***/ 85142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HR: () => (/* binding */ CONFIG_FILE_NAMES),
+  "if": () => (/* binding */ findConfigFile),
+  HT: () => (/* binding */ loadConfigFile),
+  parseConfig: () => (/* binding */ parseConfig),
+  pE: () => (/* binding */ resolveConfig)
+});
+
+// UNUSED EXPORTS: ConfigError, closest, configSchema, formatProblem, isExpired, isValidDate, isoDate, rebaseGlob, ruleSetting
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/core/glob.ts
+var glob = __webpack_require__(16085);
+;// CONCATENATED MODULE: ./schema/kubeward.schema.json
+const kubeward_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"kubeward configuration (.kubeward.yaml)","description":"Configuration of the kubeward Kubernetes security scanner. See docs/configuration.md.","type":"object","additionalProperties":false,"definitions":{"helmEnvironment":{"description":"An environment\'s values: a list of values files, or an object with values files, --set pairs and a profile.","oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"object","additionalProperties":false,"properties":{"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, in order (relative to the chart, else to the working directory)."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs."},"profile":{"type":"string","minLength":1,"description":"Profile applied to this environment\'s findings (e.g. stricter rules for prod)."}}}]},"helmChart":{"type":"object","additionalProperties":false,"required":["chart"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart directory (holds Chart.yaml), relative to this file."},"release":{"type":"string","minLength":1,"description":"Release name (default: the chart folder\'s name)."},"namespace":{"type":"string","minLength":1},"kubeVersion":{"type":"string","pattern":"^v?\\\\d+\\\\.\\\\d+(\\\\.\\\\d+)?$","description":"--kube-version for helm template (default: the scan\'s kubeVersion)."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for every environment, after the chart\'s values.yaml."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs for every environment."},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Named value sets (dev, prod ...): each is rendered and scanned as its own set."},"includeTests":{"type":"boolean","description":"Scan helm.sh/hook: test objects (skipped by default)."},"includeCrds":{"type":"boolean","description":"Render crds/ too (--include-crds)."}}},"kustomizeTree":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"A kustomization directory, or the folder holding the overlays (relative to this file)."},"overlays":{"type":"object","description":"Overlays as environments: name -> directory (relative to path), or {path, profile}.","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"profile":{"type":"string","minLength":1}}}]}}}},"sources":{"type":"object","additionalProperties":false,"description":"Delivery sources: Helm charts per environment, Kustomize overlays, Dockerfiles.","properties":{"helm":{"type":"array","items":{"$ref":"#/definitions/helmChart"}},"kustomize":{"type":"array","items":{"$ref":"#/definitions/kustomizeTree"}},"images":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Image name (without tag) -> the Dockerfile that builds it, for the Dockerfile/manifest cross-check."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for charts found among the paths that have no helm entry."},"set":{"type":"array","items":{"type":"string","minLength":1}},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Environments for charts found among the paths that have no helm entry."},"includeTests":{"type":"boolean","description":"Scan Helm test hooks of every chart."},"release":{"type":"string","minLength":1,"description":"Release name for charts found among the paths."},"namespace":{"type":"string","minLength":1,"description":"Namespace for charts found among the paths."},"overlays":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Overlays (name -> directory) of the kustomize trees given as scan paths."},"render":{"type":"boolean","description":"false: charts and kustomizations found among the paths are not rendered (only the listed ones are)."}}},"severity":{"type":"string","enum":["critical","high","medium","low","info"],"description":"One of critical, high, medium, low, info."},"kubeVersion":{"type":"string","pattern":"^[0-9]+\\\\.[0-9]+$","description":"Target Kubernetes minor version, quoted: \\"1.34\\"."},"preset":{"type":"string","enum":["baseline","restricted"],"description":"baseline enables every Pod Security Standards baseline rule; restricted enables the baseline and restricted rules."},"globs":{"type":"array","items":{"type":"string","minLength":1},"description":"Glob patterns, relative to the directory of the configuration file."},"ruleSetting":{"type":"object","description":"enabled, severity and the rule\'s own options (see docs/rules/<id>.md).","properties":{"enabled":{"type":"boolean"},"severity":{"$ref":"#/definitions/severity"}},"additionalProperties":true},"rules":{"type":"object","description":"Rule id -> setting.","properties":{"privileged-container":{"type":"object","description":"Privileged container (critical, on by default). See docs/rules/privileged-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"privilege-escalation":{"type":"object","description":"Privilege escalation allowed (high, on by default). See docs/rules/privilege-escalation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-non-root":{"type":"object","description":"Container may run as root (high, on by default). See docs/rules/run-as-non-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-root-user":{"type":"object","description":"Container runs as uid 0 (high, on by default). See docs/rules/run-as-root-user.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"low-uid":{"type":"object","description":"Container uid below 10000 (low, off by default). See docs/rules/low-uid.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"threshold":{"type":"number","description":"Smallest acceptable uid (runAsUser below it is reported).","default":10000}}},"root-group":{"type":"object","description":"Root group (gid 0) (low, on by default). See docs/rules/root-group.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"read-only-root-fs":{"type":"object","description":"Writable root filesystem (medium, on by default). See docs/rules/read-only-root-fs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"capabilities-drop-all":{"type":"object","description":"Capabilities not dropped (medium, on by default). See docs/rules/capabilities-drop-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"net-raw-capability":{"type":"object","description":"NET_RAW capability (medium, on by default). See docs/rules/net-raw-capability.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dangerous-capabilities":{"type":"object","description":"Dangerous capability added (critical, on by default). See docs/rules/dangerous-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."},"capabilities":{"type":"array","items":{"type":"string"},"description":"Capabilities reported as dangerous (without the CAP_ prefix).","default":["ALL","SYS_ADMIN","NET_ADMIN","SYS_MODULE","SYS_PTRACE","SYS_RAWIO","SYS_BOOT","SYS_TIME","BPF","PERFMON","DAC_READ_SEARCH","MAC_ADMIN","MAC_OVERRIDE","SYSLOG","LINUX_IMMUTABLE","CHECKPOINT_RESTORE"]}}},"added-capabilities":{"type":"object","description":"Capability added beyond NET_BIND_SERVICE (low, on by default). See docs/rules/added-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Capabilities that may be added.","default":["NET_BIND_SERVICE"]}}},"seccomp-profile":{"type":"object","description":"No seccomp profile (medium, on by default). See docs/rules/seccomp-profile.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"seccomp-unconfined":{"type":"object","description":"Seccomp explicitly unconfined (high, on by default). See docs/rules/seccomp-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"apparmor-unconfined":{"type":"object","description":"AppArmor unconfined (medium, on by default). See docs/rules/apparmor-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"selinux-custom-options":{"type":"object","description":"Custom SELinux options (medium, on by default). See docs/rules/selinux-custom-options.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"proc-mount-unmasked":{"type":"object","description":"Unmasked /proc mount (high, on by default). See docs/rules/proc-mount-unmasked.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"unsafe-sysctls":{"type":"object","description":"Unsafe sysctl (high, on by default). See docs/rules/unsafe-sysctls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Sysctls allowed in addition to the safe set.","default":[]}}},"windows-host-process":{"type":"object","description":"Windows HostProcess container (high, on by default). See docs/rules/windows-host-process.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-network":{"type":"object","description":"Host network namespace (high, on by default). See docs/rules/host-network.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-pid":{"type":"object","description":"Host PID namespace (high, on by default). See docs/rules/host-pid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-ipc":{"type":"object","description":"Host IPC namespace (high, on by default). See docs/rules/host-ipc.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-port":{"type":"object","description":"Host port (medium, on by default). See docs/rules/host-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"host-users":{"type":"object","description":"No user namespace (low, off by default). See docs/rules/host-users.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"privileged-port":{"type":"object","description":"Privileged container port (low, off by default). See docs/rules/privileged-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ssh-port":{"type":"object","description":"SSH port exposed (low, on by default). See docs/rules/ssh-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-aliases":{"type":"object","description":"hostAliases set (low, on by default). See docs/rules/host-aliases.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-path":{"type":"object","description":"hostPath volume (medium, on by default). See docs/rules/host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"sensitive-host-path":{"type":"object","description":"Sensitive host path mounted (high, on by default). See docs/rules/sensitive-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"paths":{"type":"array","items":{"type":"string"},"description":"Host paths reported as sensitive (prefix match after normalisation).","default":["/","/etc","/proc","/sys","/dev","/boot","/root","/var/lib/kubelet","/var/lib/docker","/var/lib/containerd","/var/lib/etcd","/etc/kubernetes","/var/run","/run"]}}},"container-runtime-socket":{"type":"object","description":"Container runtime socket mounted (critical, on by default). See docs/rules/container-runtime-socket.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"writable-host-path":{"type":"object","description":"Writable hostPath mount (high, on by default). See docs/rules/writable-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"restricted-volume-types":{"type":"object","description":"Volume type outside the restricted set (low, on by default). See docs/rules/restricted-volume-types.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-tag-latest":{"type":"object","description":"Image uses :latest or no tag (high, on by default). See docs/rules/image-tag-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"image-reference-invalid":{"type":"object","description":"Image reference is not valid (medium, on by default). See docs/rules/image-reference-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-digest":{"type":"object","description":"Image not pinned by digest (medium, off by default). See docs/rules/image-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-pull-policy":{"type":"object","description":"Image pull policy not Always (low, on by default). See docs/rules/image-pull-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-registry-allowlist":{"type":"object","description":"Image from a registry outside the allow-list (medium, off by default). See docs/rules/image-registry-allowlist.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries or registry path prefixes; the rule reports nothing while the list is empty.","default":[]}}},"deprecated-registry":{"type":"object","description":"Image from a retired registry (medium, on by default). See docs/rules/deprecated-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"risky-component":{"type":"object","description":"Known-risky component (medium, on by default). See docs/rules/risky-component.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-requests":{"type":"object","description":"CPU request missing (medium, on by default). See docs/rules/cpu-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"memory-requests":{"type":"object","description":"Memory request missing (medium, on by default). See docs/rules/memory-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-limits":{"type":"object","description":"CPU limit missing (low, on by default). See docs/rules/cpu-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"memory-limits":{"type":"object","description":"Memory limit missing (medium, on by default). See docs/rules/memory-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"resource-bounds":{"type":"object","description":"Resource request or limit outside configured bounds (medium, off by default). See docs/rules/resource-bounds.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"requests":{"type":"object","description":"Bounds for requests: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}},"limits":{"type":"object","description":"Bounds for limits: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}}}},"ephemeral-storage":{"type":"object","description":"Ephemeral-storage request or limit missing (low, off by default). See docs/rules/ephemeral-storage.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"requests-equal-limits":{"type":"object","description":"Requests differ from limits (not Guaranteed QoS) (low, off by default). See docs/rules/requests-equal-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"liveness-probe":{"type":"object","description":"Liveness probe missing (low, on by default). See docs/rules/liveness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"readiness-probe":{"type":"object","description":"Readiness probe missing (low, on by default). See docs/rules/readiness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probes-identical":{"type":"object","description":"Liveness and readiness probes are identical (low, on by default). See docs/rules/probes-identical.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probe-port":{"type":"object","description":"Probe targets a port the container does not expose (medium, on by default). See docs/rules/probe-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"replicas-minimum":{"type":"object","description":"Too few replicas (medium, off by default). See docs/rules/replicas-minimum.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"min":{"type":"number","description":"Minimum number of replicas.","default":2}}},"anti-affinity":{"type":"object","description":"Multi-replica workload without anti-affinity or topology spread (low, on by default). See docs/rules/anti-affinity.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-missing":{"type":"object","description":"Multi-replica workload without a PodDisruptionBudget (low, on by default). See docs/rules/pdb-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-blocks-eviction":{"type":"object","description":"PodDisruptionBudget always blocks eviction (medium, on by default). See docs/rules/pdb-blocks-eviction.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"pdb-policy":{"type":"object","description":"PodDisruptionBudget without a budget or unhealthy-pod eviction policy (low, on by default). See docs/rules/pdb-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-dangling":{"type":"object","description":"HPA target not in the set (low, on by default). See docs/rules/hpa-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-replicas-conflict":{"type":"object","description":"HPA target also sets replicas (low, on by default). See docs/rules/hpa-replicas-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"selector-mismatch":{"type":"object","description":"Selector does not match the pod template labels (high, on by default). See docs/rules/selector-mismatch.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"job-ttl":{"type":"object","description":"Job without ttlSecondsAfterFinished (low, off by default). See docs/rules/job-ttl.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"naked-pod":{"type":"object","description":"Pod without a controller (low, on by default). See docs/rules/naked-pod.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rollout-strategy":{"type":"object","description":"Deployment strategy allows full unavailability (low, off by default). See docs/rules/rollout-strategy.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"priority-class":{"type":"object","description":"priorityClassName missing or not allowed (low, off by default). See docs/rules/priority-class.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Allowed priority class names; any name is accepted while empty.","default":[]}}},"topology-spread-invalid":{"type":"object","description":"Invalid topology spread constraint (low, on by default). See docs/rules/topology-spread-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"cronjob-config":{"type":"object","description":"CronJob misconfigured (low, on by default). See docs/rules/cronjob-config.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"statefulset-service-name":{"type":"object","description":"StatefulSet serviceName is not a headless Service (low, on by default). See docs/rules/statefulset-service-name.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"automount-service-account-token":{"type":"object","description":"Service account token automounted but not needed (medium, on by default). See docs/rules/automount-service-account-token.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"default-service-account":{"type":"object","description":"Pod runs as the default service account (medium, on by default). See docs/rules/default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-service-account-field":{"type":"object","description":"Deprecated serviceAccount field (low, on by default). See docs/rules/deprecated-service-account-field.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"missing-service-account":{"type":"object","description":"ServiceAccount not in the set (low, on by default). See docs/rules/missing-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-env-reference":{"type":"object","description":"Secret consumed as an environment variable (low, on by default). See docs/rules/secret-env-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dangling-reference":{"type":"object","description":"Reference to a missing Secret or ConfigMap (low, on by default). See docs/rules/dangling-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"duplicate-env":{"type":"object","description":"Duplicate environment variable (low, on by default). See docs/rules/duplicate-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-in-env":{"type":"object","description":"Plaintext secret in container env, args or command (critical, on by default). See docs/rules/secret-in-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"secret-in-configmap":{"type":"object","description":"Secret in a ConfigMap (high, on by default). See docs/rules/secret-in-configmap.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-in-annotation":{"type":"object","description":"Secret in an annotation (high, on by default). See docs/rules/secret-in-annotation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-committed":{"type":"object","description":"Secret with data committed to the repository (high, on by default). See docs/rules/secret-committed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-over-shared":{"type":"object","description":"Secret shared by many workloads (medium, on by default). See docs/rules/secret-over-shared.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"threshold":{"type":"number","description":"Report a Secret referenced by at least this many workloads.","default":3},"serviceAccountThreshold":{"type":"number","description":"Report a Secret used by (or listed in) at least this many distinct service accounts.","default":3}}},"network-policy-missing":{"type":"object","description":"Workload not isolated by a NetworkPolicy (medium, on by default). See docs/rules/network-policy-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]}}},"namespace-default-deny":{"type":"object","description":"Namespace without a default-deny NetworkPolicy (medium, on by default). See docs/rules/namespace-default-deny.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces that need no default-deny policy.","default":["kube-system","kube-public","kube-node-lease"]}}},"network-policy-allow-all":{"type":"object","description":"NetworkPolicy allows all traffic (medium, on by default). See docs/rules/network-policy-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"network-policy-cross-namespace":{"type":"object","description":"NetworkPolicy allows ingress from other namespaces (medium, off by default). See docs/rules/network-policy-cross-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"allowedNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces from which ingress is acceptable (e.g. the ingress controller namespace).","default":[]}}},"network-policy-dangling":{"type":"object","description":"NetworkPolicy selector matches no workload (low, on by default). See docs/rules/network-policy-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"service-exposed":{"type":"object","description":"Service exposed outside the cluster (low, on by default). See docs/rules/service-exposed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowedTypes":{"type":"array","items":{"type":"string"},"description":"Service types that are acceptable (NodePort, LoadBalancer).","default":[]}}},"service-external-ips":{"type":"object","description":"Service with externalIPs (high, on by default). See docs/rules/service-external-ips.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"service-dangling":{"type":"object","description":"Service selects no workload (low, on by default). See docs/rules/service-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"servicemonitor-dangling":{"type":"object","description":"ServiceMonitor selects no Service (low, on by default). See docs/rules/servicemonitor-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ingress-tls":{"type":"object","description":"Ingress without TLS (medium, on by default). See docs/rules/ingress-tls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"ingress-nginx-snippet":{"type":"object","description":"ingress-nginx snippet annotation (high, on by default). See docs/rules/ingress-nginx-snippet.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"ingress-dangling":{"type":"object","description":"Ingress backend Service or port missing (low, on by default). See docs/rules/ingress-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"invalid-target-port":{"type":"object","description":"Invalid or unknown port name (low, on by default). See docs/rules/invalid-target-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rbac-wildcard":{"type":"object","description":"RBAC wildcard (high, on by default). See docs/rules/rbac-wildcard.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-cluster-admin-binding":{"type":"object","description":"Binding to cluster-admin (critical, on by default). See docs/rules/rbac-cluster-admin-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-secrets-access":{"type":"object","description":"RBAC read access to Secrets (high, on by default). See docs/rules/rbac-secrets-access.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowResourceNames":{"type":"boolean","description":"Accept rules limited to specific Secrets with resourceNames.","default":true}}},"rbac-pod-create":{"type":"object","description":"RBAC permission to create pods or workloads (medium, on by default). See docs/rules/rbac-pod-create.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rbac-exec":{"type":"object","description":"RBAC permission to exec or attach into pods (high, on by default). See docs/rules/rbac-exec.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-escalation-verbs":{"type":"object","description":"RBAC privilege escalation verbs (critical, on by default). See docs/rules/rbac-escalation-verbs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-sensitive-resources":{"type":"object","description":"RBAC access to sensitive resources (high, on by default). See docs/rules/rbac-sensitive-resources.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-system-group-binding":{"type":"object","description":"Binding to a system group (critical, on by default). See docs/rules/rbac-system-group-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-default-service-account":{"type":"object","description":"Permissions granted to a default ServiceAccount (medium, on by default). See docs/rules/rbac-default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"istio-mtls-permissive":{"type":"object","description":"Istio mutual TLS not STRICT (high, on by default). See docs/rules/istio-mtls-permissive.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"rootNamespace":{"type":"string","description":"Istio root namespace (mesh-wide policies).","default":"istio-system"}}},"istio-destination-tls-disabled":{"type":"object","description":"Istio DestinationRule disables TLS (high, on by default). See docs/rules/istio-destination-tls-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-authz-allow-all":{"type":"object","description":"Istio AuthorizationPolicy allows everything (high, on by default). See docs/rules/istio-authz-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-sidecar-injection-disabled":{"type":"object","description":"Istio sidecar injection disabled (medium, on by default). See docs/rules/istio-sidecar-injection-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces where opting out is expected.","default":["kube-system","kube-public","kube-node-lease","istio-system"]}}},"default-namespace":{"type":"object","description":"Object in the default namespace (low, on by default). See docs/rules/default-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"kube-system-workload":{"type":"object","description":"User workload in kube-system (medium, on by default). See docs/rules/kube-system-workload.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-api":{"type":"object","description":"Deprecated or removed apiVersion (high, on by default). See docs/rules/deprecated-api.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"schema-invalid":{"type":"object","description":"Unknown field or wrong type (high, on by default). See docs/rules/schema-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-user-root":{"type":"object","description":"Dockerfile final stage runs as root (high, on by default). See docs/rules/dockerfile-user-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-latest":{"type":"object","description":"Dockerfile FROM uses latest or no tag (high, on by default). See docs/rules/dockerfile-base-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-digest":{"type":"object","description":"Dockerfile FROM not pinned by digest (medium, off by default). See docs/rules/dockerfile-base-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-secret":{"type":"object","description":"Secret in a Dockerfile (critical, on by default). See docs/rules/dockerfile-secret.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"dockerfile-add":{"type":"object","description":"Dockerfile ADD where COPY serves (low, on by default). See docs/rules/dockerfile-add.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-apt-pinning":{"type":"object","description":"Packages installed without versions (low, on by default). See docs/rules/dockerfile-apt-pinning.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-curl-pipe-shell":{"type":"object","description":"Dockerfile pipes a download into a shell (high, on by default). See docs/rules/dockerfile-curl-pipe-shell.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-sudo":{"type":"object","description":"Dockerfile uses sudo (medium, on by default). See docs/rules/dockerfile-sudo.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-healthcheck":{"type":"object","description":"Dockerfile has no HEALTHCHECK (low, off by default). See docs/rules/dockerfile-healthcheck.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-registry":{"type":"object","description":"Dockerfile base image from a registry not allowed (medium, off by default). See docs/rules/dockerfile-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries, registry paths or *.wildcards (Docker Hub short names mean docker.io).","default":[]}}},"dockerfile-user-conflict":{"type":"object","description":"runAsNonRoot with an image that runs as root (high, on by default). See docs/rules/dockerfile-user-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"images":{"type":"object","description":"Image name -> Dockerfile path (set from `sources.images`).","default":{}}}},"invalid-yaml":{"type":"object","description":"Document does not parse (high, on by default). See docs/rules/invalid-yaml.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"duplicate-key":{"type":"object","description":"Duplicate key in a mapping (medium, on by default). See docs/rules/duplicate-key.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rule-error":{"type":"object","description":"A rule failed on an object (high, on by default). See docs/rules/rule-error.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"invalid-suppression":{"type":"object","description":"Suppression that is not applied (info, on by default). See docs/rules/invalid-suppression.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"expired-exemption":{"type":"object","description":"Expired exemption (info, on by default). See docs/rules/expired-exemption.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"rollout-failed":{"type":"object","description":"Rollout did not complete (critical, on by default). See docs/rules/rollout-failed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"pod-crashloop":{"type":"object","description":"Pod crashing or unable to start (high, on by default). See docs/rules/pod-crashloop.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"restartThreshold":{"type":"number","description":"Restart count that counts as a crash loop.","default":5}}},"drift":{"type":"object","description":"Live object differs from its manifest (high, on by default). See docs/rules/drift.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"deployers":{"type":"array","items":{"type":"string"},"description":"Field managers that count as the deployer; edits by any other manager after the deploy are reported.","default":["kubectl","kubectl-client-side-apply","helm","argocd-controller","argocd-application-controller","kustomize-controller","helm-controller","fluxcd","pulumi-kubernetes","Terraform","kubeward"]}}},"unexpected-container":{"type":"object","description":"Container the manifest does not declare (high, on by default). See docs/rules/unexpected-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Container names that may be injected without a finding (e.g. istio-proxy).","default":[]}}},"image-not-pinned-live":{"type":"object","description":"Running image differs from the pinned digest (medium, on by default). See docs/rules/image-not-pinned-live.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"secret-unused":{"type":"object","description":"Secret referenced by nothing (low, on by default). See docs/rules/secret-unused.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-readers":{"type":"object","description":"Secret readable by service accounts that do not use it (high, on by default). See docs/rules/secret-readers.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-admission":{"type":"object","description":"Namespace without Pod Security Admission enforcement (medium, on by default). See docs/rules/pod-security-admission.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"warning-events":{"type":"object","description":"Warning events on deployed objects (low, on by default). See docs/rules/warning-events.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"admission-policy":{"type":"object","description":"Rejected by a ValidatingAdmissionPolicy (high, on by default). See docs/rules/admission-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"kyverno-policy":{"type":"object","description":"Rejected by a Kyverno ValidatingPolicy (high, on by default). See docs/rules/kyverno-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-invalid":{"type":"object","description":"Admission policy or custom rule is invalid (high, on by default). See docs/rules/policy-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-not-evaluated":{"type":"object","description":"Admission policy could not be evaluated offline (high, on by default). See docs/rules/policy-not-evaluated.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-level":{"type":"object","description":"Pods below their namespace’s Pod Security level (high, on by default). See docs/rules/pod-security-level.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}}},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"exemption":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Rule ids or globs (\\"rbac-*\\", \\"*\\")."},"objects":{"type":"array","items":{"type":"string","minLength":1},"description":"Kind/namespace/name (namespaced) or Kind/name (cluster-scoped or no namespace); globs allowed."},"paths":{"$ref":"#/definitions/globs"},"reason":{"type":"string","minLength":1,"description":"Why the exemption exists (required)."},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"YYYY-MM-DD: the last day the exemption applies."}}},"customRule":{"type":"object","additionalProperties":false,"required":["id","severity","match","expression"],"description":"A rule written in CEL, judged like a ValidatingAdmissionPolicy validation (object, oldObject, params, namespaceObject, request, variables). See docs/policies.md.","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","description":"Rule id (kebab-case), unique among all rules."},"title":{"type":"string","description":"One line shown in reports."},"severity":{"$ref":"#/definitions/severity"},"description":{"type":"string"},"rationale":{"type":"string"},"remediation":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean","description":"On by default (true)."},"match":{"type":"object","additionalProperties":false,"description":"Which objects the rule judges: kinds (Deployment or apps/v1/Deployment) and/or resource rules as in a ValidatingAdmissionPolicy.","properties":{"kinds":{"type":"array","items":{"type":"string"}},"resourceRules":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiGroups":{"type":"array","items":{"type":"string"}},"apiVersions":{"type":"array","items":{"type":"string"}},"resources":{"type":"array","items":{"type":"string"}},"operations":{"type":"array","items":{"type":"string"}},"scope":{"type":"string"}}}}}},"expression":{"type":"string","description":"CEL: true when the object is fine."},"message":{"type":"string"},"messageExpression":{"type":"string","description":"CEL giving the message (a string)."},"path":{"type":"string","description":"Field path to report at (spec.template.spec.containers)."},"variables":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","expression"],"properties":{"name":{"type":"string"},"expression":{"type":"string"}}}},"params":{"description":"The value of `params` in the expressions."}}},"suppressions":{"type":"object","additionalProperties":false,"description":"Which in-manifest suppressions are honoured (config exemptions always are).","properties":{"annotations":{"type":"boolean","description":"Honour kubeward.io/ignore annotations (default true)."},"inline":{"type":"boolean","description":"Honour # kubeward-ignore comments (default true)."}}},"policy":{"type":"object","additionalProperties":false,"description":"The admin section: what a pull request may not change. Meant for a configuration the pull request does not control (the action\'s `config` with `config-ref: base`). See docs/security.md.","properties":{"locked":{"type":"boolean","description":"true: this configuration is the policy. A configuration in the pull request\'s tree is ignored, and annotations and inline comments apply only as allowSuppressions says."},"lockedRules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule ids that no suppression of any kind (annotation, inline comment, exemption) may silence."},"allowSuppressions":{"description":"Which suppressions apply under this policy. true: annotations and inline comments (default); false: none; or per kind. `wildcard: true` lets `*` patterns silence secret and input-error findings.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"boolean"},"inline":{"type":"boolean"},"wildcard":{"type":"boolean"}}}]},"maxExemptionDays":{"type":"integer","minimum":1,"description":"Exemptions must have an expires date within this many days; others are not applied."}}},"profile":{"type":"object","additionalProperties":false,"description":"Overlays the top-level configuration when selected with --profile.","properties":{"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"}}}},"properties":{"sources":{"$ref":"#/definitions/sources"},"$schema":{"type":"string"},"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"profiles":{"type":"object","additionalProperties":{"$ref":"#/definitions/profile"}},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"},"policy":{"$ref":"#/definitions/policy"},"policies":{"$ref":"#/definitions/globs"},"customRules":{"type":"array","items":{"$ref":"#/definitions/customRule"}}}}');
+// EXTERNAL MODULE: ./src/core/model.ts
+var model = __webpack_require__(44146);
+// EXTERNAL MODULE: ./src/core/engine.ts + 1 modules
+var engine = __webpack_require__(21018);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
+var core_rules = __webpack_require__(95992);
+// EXTERNAL MODULE: ./src/core/policies/cel.ts + 1 modules
+var cel = __webpack_require__(41529);
+// EXTERNAL MODULE: ./src/core/policies/match.ts
+var match = __webpack_require__(85731);
+// EXTERNAL MODULE: ./src/core/policies/rules.ts + 3 modules
+var rules = __webpack_require__(86038);
+// EXTERNAL MODULE: ./src/core/policies/vap.ts
+var vap = __webpack_require__(13429);
+;// CONCATENATED MODULE: ./src/core/policies/custom.ts
+/**
+ * Custom rules written in CEL in `.kubeward.yaml` (`customRules:`). Each becomes a Rule like the
+ * built-in ones (same engine, docs, SARIF metadata, suppressions, exemptions, baselines), judged
+ * in the environment of a ValidatingAdmissionPolicy validation: `object`, `oldObject` (null),
+ * `params`, `namespaceObject`, `request`, `variables`.
+ */
+
+
+
+
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** `spec.containers[0].image` / `metadata.labels["app.kubernetes.io/name"]` as a field path. */
+function parseFieldPath(text) {
+    const out = [];
+    const re = /\s*(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*"|'[^']*')\])/y;
+    let i = 0;
+    while (i < text.length) {
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (!m || m[0].length === 0)
+            return undefined;
+        if (m[1] !== undefined)
+            out.push(m[1]);
+        else if (m[2] !== undefined)
+            out.push(Number(m[2]));
+        else if (m[3] !== undefined)
+            out.push(m[3].startsWith("'") ? m[3].slice(1, -1) : JSON.parse(m[3]));
+        i = re.lastIndex;
+    }
+    return out;
+}
+/** Compile errors of a custom rule's expressions, with the key they are under. */
+function customRuleErrors(spec) {
+    const env = (0,cel/* admissionEnvironment */.nk)();
+    const out = [];
+    const e = (0,cel/* compile */.wE)(env, spec.expression);
+    if (e.error)
+        out.push({ key: 'expression', message: e.error });
+    if (spec.messageExpression) {
+        const m = (0,cel/* compile */.wE)(env, spec.messageExpression);
+        if (m.error)
+            out.push({ key: 'messageExpression', message: m.error });
+    }
+    (spec.variables ?? []).forEach((v, i) => {
+        const c = (0,cel/* compile */.wE)(env, v.expression);
+        if (c.error)
+            out.push({ key: `variables[${i}].expression`, message: c.error });
+    });
+    if (spec.path !== undefined && !parseFieldPath(spec.path))
+        out.push({ key: 'path', message: `"${spec.path}" is not a field path` });
+    return out;
+}
+function kindMatches(kinds, o) {
+    return kinds.some((k) => {
+        if (k === '*' || k === o.ref.kind)
+            return true;
+        const slash = k.lastIndexOf('/');
+        return slash > 0 && k.slice(slash + 1) === o.ref.kind && k.slice(0, slash) === o.ref.apiVersion;
+    });
+}
+/** A custom rule as a catalog Rule. */
+function customRule(spec) {
+    let compiled;
+    const get = () => {
+        if (!compiled) {
+            const env = (0,cel/* admissionEnvironment */.nk)();
+            const path = spec.path !== undefined ? parseFieldPath(spec.path) : undefined;
+            compiled = {
+                expr: (0,cel/* compile */.wE)(env, spec.expression),
+                ...(spec.messageExpression ? { messageExpr: (0,cel/* compile */.wE)(env, spec.messageExpression) } : {}),
+                variables: (spec.variables ?? []).map((v) => ({ name: v.name, expr: (0,cel/* compile */.wE)(env, v.expression) })),
+                ...(path ? { path } : {}),
+            };
+        }
+        return compiled;
+    };
+    const params = spec.params === undefined ? null : (0,cel/* toCel */.Oo)(spec.params);
+    const where = `${spec.file}:${spec.line}`;
+    return {
+        meta: {
+            id: spec.id,
+            title: spec.title,
+            ...(spec.description ? { description: spec.description } : {}),
+            severity: spec.severity,
+            enabledByDefault: spec.enabled ?? true,
+            category: 'policy',
+            rationale: spec.rationale ?? spec.description ?? `Custom rule declared in ${where}.`,
+            remediation: spec.remediation ?? `Make \`${spec.expression}\` hold for the object.`,
+            example: `# ${where}\nexpression: ${JSON.stringify(spec.expression)}`,
+            references: spec.references ?? [],
+        },
+        *check(o, ctx) {
+            const m = spec.match;
+            let matched = false;
+            const env = (0,rules/* admissionEnv */.xE)(ctx);
+            const req = (0,vap/* admissionRequest */.zS)(o, env);
+            if (m.kinds?.length && kindMatches(m.kinds, o))
+                matched = true;
+            if (!matched && m.resourceRules?.length) {
+                const rr = m.resourceRules.map((r) => ({ operations: ['*'], ...r }));
+                matched = (0,match/* matchResources */.jc)({ resourceRules: rr }, req, undefined, false).matches;
+            }
+            if (!matched)
+                return;
+            const c = get();
+            const object = (0,cel/* toCel */.Oo)(o.data);
+            const ns = req.namespace ? env.namespaces.get(req.namespace) : undefined;
+            const act = {
+                object,
+                oldObject: null,
+                params,
+                namespaceObject: req.namespace
+                    ? (0,cel/* toCel */.Oo)(ns ?? { metadata: { name: req.namespace, labels: { 'kubernetes.io/metadata.name': req.namespace } } })
+                    : null,
+                request: (0,cel/* toCel */.Oo)({
+                    operation: 'CREATE',
+                    name: req.name,
+                    namespace: req.namespace,
+                    kind: { group: req.resource.group, version: req.resource.version, kind: req.resource.kind },
+                    resource: { group: req.resource.group, version: req.resource.version, resource: req.resource.resource },
+                }),
+                variables: {},
+            };
+            const size = (0,cel/* inputSize */.IQ)(object);
+            const vars = {};
+            act.variables = vars;
+            for (const v of c.variables) {
+                const r = (0,cel/* run */.eF)(v.expr, act, size);
+                if (r.ok)
+                    vars[v.name] = r.value;
+            }
+            const path = c.path ?? c.expr.objectPath ?? [];
+            const r = (0,cel/* run */.eF)(c.expr, act, size);
+            if (!r.ok) {
+                yield {
+                    path,
+                    message: `custom rule ${spec.id} could not be evaluated: expression '${spec.expression}' resulted in error: ${r.error}`,
+                    details: { rule: where },
+                };
+                return;
+            }
+            if (r.value === true)
+                return;
+            if (r.value !== false) {
+                yield {
+                    path,
+                    message: `custom rule ${spec.id}: expression '${spec.expression}' must evaluate to a bool`,
+                    details: { rule: where },
+                };
+                return;
+            }
+            let message = '';
+            if (c.messageExpr) {
+                const mr = (0,cel/* run */.eF)(c.messageExpr, act, size);
+                if (mr.ok && typeof mr.value === 'string')
+                    message = mr.value.trim();
+            }
+            if (!message)
+                message = spec.message?.trim() || `failed expression: ${spec.expression.trim()}`;
+            yield { path, message, details: { rule: where } };
+        },
+    };
+}
+/** Reads one `customRules:` entry (already schema-checked); undefined when it is unusable. */
+function readCustomRule(raw, file, line) {
+    if (typeof raw.id !== 'string' || typeof raw.expression !== 'string' || !(0,model/* isSeverity */._Z)(raw.severity))
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    const match = (raw.match ?? {});
+    return {
+        id: raw.id,
+        title: str(raw.title) ?? raw.id,
+        severity: raw.severity,
+        ...(str(raw.description) ? { description: str(raw.description) } : {}),
+        ...(str(raw.rationale) ? { rationale: str(raw.rationale) } : {}),
+        ...(str(raw.remediation) ? { remediation: str(raw.remediation) } : {}),
+        ...(Array.isArray(raw.references) ? { references: raw.references.map(String) } : {}),
+        ...(typeof raw.enabled === 'boolean' ? { enabled: raw.enabled } : {}),
+        match,
+        expression: raw.expression,
+        ...(str(raw.message) ? { message: str(raw.message) } : {}),
+        ...(str(raw.messageExpression) ? { messageExpression: str(raw.messageExpression) } : {}),
+        ...(str(raw.path) ? { path: str(raw.path) } : {}),
+        ...(Array.isArray(raw.variables) ? { variables: raw.variables } : {}),
+        ...(raw.params !== undefined ? { params: raw.params } : {}),
+        file,
+        line,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/suppress.ts
+var suppress = __webpack_require__(11160);
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * `.kubeward.yaml`: rules on/off, severity overrides, rule options, presets, profiles,
+ * exemptions and the suppression switch. Parsed with the `yaml` package (for positions),
+ * validated against schema/kubeward.schema.json (ajv) and then against the rule catalog.
+ * Any problem is a ConfigError naming file, line, column and what is wrong.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** File names looked for, in this order. */
+const CONFIG_FILE_NAMES = ['.kubeward.yaml', '.kubeward.yml'];
+/** An invalid or unreadable configuration. The CLI maps it to exit code 2. */
+class ConfigError extends Error {
+    file;
+    line;
+    column;
+    /** Every problem found (the fields above are the first one's). */
+    problems;
+    constructor(problems) {
+        const first = problems[0] ?? { file: '', line: 0, column: 0, message: 'invalid configuration' };
+        super(problems.map(formatProblem).join('\n'));
+        this.name = 'ConfigError';
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+    return where ? `${where}: ${p.message}` : p.message;
+}
+function parsePolicy(ctx, raw) {
+    if (!isPlainObject(raw))
+        return undefined;
+    const lockedRules = Array.isArray(raw.lockedRules)
+        ? raw.lockedRules.filter((x) => typeof x === 'string')
+        : [];
+    lockedRules.forEach((r, i) => {
+        if (!ctx.rules.has(r))
+            problem(ctx, ['policy', 'lockedRules', i], `unknown rule "${r}"${didYouMean(r, ctx.rules.keys())}`);
+    });
+    const a = raw.allowSuppressions;
+    const allow = typeof a === 'boolean'
+        ? { annotations: a, inline: a, wildcard: false }
+        : isPlainObject(a)
+            ? {
+                annotations: a.annotations !== false,
+                inline: a.inline !== false,
+                wildcard: a.wildcard === true,
+            }
+            : { annotations: true, inline: true, wildcard: false };
+    return {
+        locked: raw.locked === true,
+        lockedRules,
+        allowSuppressions: allow,
+        ...(typeof raw.maxExemptionDays === 'number' ? { maxExemptionDays: raw.maxExemptionDays } : {}),
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+/** The candidate closest to `name` (case-insensitive edit distance, prefix/substring matches first). */
+function closest(name, candidates) {
+    const n = name.toLowerCase();
+    let best;
+    let bestScore = Infinity;
+    for (const c of candidates) {
+        const l = c.toLowerCase();
+        let score = (0,core_text/* editDistance */.Y)(n, l);
+        if (l.includes(n) || n.includes(l))
+            score = Math.min(score, Math.abs(l.length - n.length) / 2);
+        if (score < bestScore) {
+            best = c;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+/** `; did you mean "x"?` when a candidate is close; else the closest one, or nothing when `always` is false. */
+function didYouMean(name, candidates, always = true) {
+    const c = closest(name, candidates);
+    if (!c)
+        return '';
+    const near = (0,core_text/* editDistance */.Y)(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+    const related = c.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(c.toLowerCase());
+    if (near || related)
+        return `; did you mean "${c}"?`;
+    return always ? ` (the closest valid name is "${c}")` : '';
+}
+function isGlob(s) {
+    return /[*?[\]{}!]/.test(s);
+}
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function typeName(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+/** True for a real calendar date written YYYY-MM-DD. */
+function isValidDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+class Positions {
+    doc;
+    lc;
+    text;
+    constructor(doc, lc, text) {
+        this.doc = doc;
+        this.lc = lc;
+        this.text = text;
+    }
+    /** Source text of the scalar at `segs`, when there is one. */
+    raw(segs) {
+        const node = this.doc.getIn(segs, true);
+        return (0,dist.isScalar)(node) && node.range ? this.text.slice(node.range[0], node.range[1]).trim() : undefined;
+    }
+    /** Position of the value at `segs` (or of its key with `key`), else of the deepest existing parent. */
+    at(segs, key = false) {
+        let node = this.doc.contents;
+        let found = node;
+        for (const seg of segs) {
+            if ((0,dist.isMap)(node)) {
+                const pair = node.items.find((p) => ((0,dist.isScalar)(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+                if (!pair)
+                    break;
+                node = pair.value;
+                found = key ? pair.key : (node ?? pair.key);
+            }
+            else if ((0,dist.isSeq)(node)) {
+                const item = node.items[Number(seg)];
+                if (item === undefined)
+                    break;
+                node = item;
+                found = node;
+            }
+            else
+                break;
+        }
+        const range = found?.range;
+        if (!range)
+            return { line: 1, column: 1 };
+        const p = this.lc.linePos(range[0]);
+        return { line: p.line, column: p.col };
+    }
+}
+function describePath(segs) {
+    let out = '';
+    for (const s of segs)
+        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+    return out || '(top level)';
+}
+// ---------------------------------------------------------------------------------------------
+// Schema validation
+let validator;
+function validate(data) {
+    if (!validator) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
+        validator = ajv.compile(kubeward_schema_namespaceObject);
+    }
+    return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+/** The JSON schema of the configuration (schema/kubeward.schema.json). */
+const configSchema = (/* unused pure expression or super */ null && (schema));
+function decodePointer(p) {
+    if (!p)
+        return [];
+    return p
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function ajvProblem(e, file, pos) {
+    const segs = decodePointer(e.instancePath);
+    const where = describePath(segs);
+    const last = segs[segs.length - 1];
+    const params = e.params;
+    let message;
+    let at = pos.at(segs);
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const prop = String(params.additionalProperty);
+            const props = Object.keys(e.parentSchema?.properties ?? {});
+            at = pos.at([...segs, prop], true);
+            message = `unknown key "${prop}" ${segs.length ? `in ${where}` : 'at the top level'}${didYouMean(prop, props)}${props.length ? ` (valid keys: ${props.join(', ')})` : ''}`;
+            break;
+        }
+        case 'required':
+            message = `${where} is missing the required key "${String(params.missingProperty)}"`;
+            break;
+        case 'enum':
+            message = `${where} must be one of ${params.allowedValues.join(', ')} (got ${typeName(e.data)})`;
+            break;
+        case 'type': {
+            message = `${where} must be ${params.type === 'object' ? 'a mapping' : params.type === 'array' ? 'a list' : `a ${String(params.type)}`} (got ${typeName(e.data)})`;
+            if (last === 'kubeVersion' && typeof e.data === 'number')
+                message += `; quote it: kubeVersion: "${pos.raw(segs) ?? String(e.data)}" (YAML reads 1.30 as the number 1.3)`;
+            if ((last === 'enabled' || last === 'annotations' || last === 'inline') && typeof e.data === 'string')
+                message += '; write true or false';
+            break;
+        }
+        case 'pattern':
+            if (last === 'expires')
+                message = `${where} must be a date YYYY-MM-DD (got ${typeName(e.data)})`;
+            else if (last === 'kubeVersion')
+                message = `${where} must be a Kubernetes version like "1.34" (got ${typeName(e.data)})`;
+            else
+                message = `${where} ${e.message ?? 'is invalid'} (got ${typeName(e.data)})`;
+            break;
+        default:
+            message = `${where} ${e.message ?? 'is invalid'}`;
+    }
+    return { file, ...at, message };
+}
+/** Records a problem, unless the schema already reported one at the same place. */
+function problem(ctx, segs, message, key = false) {
+    const at = ctx.pos.at(segs, key);
+    if (ctx.problems.some((p) => p.line === at.line && p.column === at.column))
+        return;
+    ctx.problems.push({ file: ctx.file, ...at, message });
+}
+function checkOptionType(opt, v) {
+    switch (opt.type) {
+        case 'number':
+            return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number';
+        case 'string':
+            return typeof v === 'string' ? undefined : 'a string';
+        case 'boolean':
+            return typeof v === 'boolean' ? undefined : 'true or false';
+        case 'string[]':
+            return Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'a list of strings';
+        case 'object':
+            return isPlainObject(v) ? undefined : 'a mapping';
+        default:
+            return undefined;
+    }
+}
+function parseRules(ctx, raw, base) {
+    const out = {};
+    if (!isPlainObject(raw))
+        return out;
+    for (const [id, value] of Object.entries(raw)) {
+        const meta = ctx.rules.get(id);
+        if (!meta) {
+            problem(ctx, [...base, id], `unknown rule "${id}"${didYouMean(id, ctx.rules.keys())}`, true);
+            continue;
+        }
+        const setting = isPlainObject(value) ? value : {};
+        const rc = { options: {} };
+        if (typeof setting.enabled === 'boolean')
+            rc.enabled = setting.enabled;
+        if ((0,model/* isSeverity */._Z)(setting.severity))
+            rc.severity = setting.severity;
+        const declared = meta.options ?? {};
+        for (const [k, v] of Object.entries(setting)) {
+            if (k === 'enabled' || k === 'severity')
+                continue;
+            const opt = declared[k];
+            if (!opt) {
+                const names = Object.keys(declared);
+                problem(ctx, [...base, id, k], names.length
+                    ? `rule "${id}" has no option "${k}"${didYouMean(k, [...names, 'enabled', 'severity'])} (options: ${names.join(', ')}, enabled, severity)`
+                    : `rule "${id}" has no option "${k}"${didYouMean(k, ['enabled', 'severity'])} (it takes only enabled and severity)`, true);
+                continue;
+            }
+            const want = checkOptionType(opt, v);
+            if (want) {
+                problem(ctx, [...base, id, k], `rule "${id}" option "${k}" must be ${want} (got ${typeName(v)})`);
+                continue;
+            }
+            rc.options[k] = v;
+        }
+        out[id] = rc;
+    }
+    return out;
+}
+function parseExemptions(ctx, raw, base) {
+    const out = [];
+    if (!Array.isArray(raw))
+        return out;
+    raw.forEach((item, i) => {
+        if (!isPlainObject(item))
+            return;
+        const at = [...base, i];
+        const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+        const rules = strings(item.rules);
+        const objects = strings(item.objects);
+        const paths = strings(item.paths);
+        let ok = true;
+        rules.forEach((r, j) => {
+            const bad = isGlob(r) ? (0,glob/* globProblem */.AI)(r) : undefined;
+            if (bad) {
+                problem(ctx, [...at, 'rules', j], bad);
+                ok = false;
+            }
+            else if (isGlob(r)) {
+                const m = (0,glob/* compileGlob */.SO)(r);
+                if (![...ctx.rules.keys()].some((id) => m(id))) {
+                    problem(ctx, [...at, 'rules', j], `rule pattern "${r}" matches no rule`);
+                    ok = false;
+                }
+            }
+            else if (!ctx.rules.has(r)) {
+                problem(ctx, [...at, 'rules', j], `unknown rule "${r}"${didYouMean(r, ctx.rules.keys())}`);
+                ok = false;
+            }
+        });
+        paths.forEach((g, j) => {
+            const bad = (0,glob/* globProblem */.AI)(g);
+            if (bad) {
+                problem(ctx, [...at, 'paths', j], bad);
+                ok = false;
+            }
+        });
+        objects.forEach((o, j) => {
+            const n = o.split('/').length;
+            const bad = (0,glob/* globProblem */.AI)(o);
+            if (bad) {
+                problem(ctx, [...at, 'objects', j], bad);
+                ok = false;
+            }
+            else if (n < 2 || n > 3 || o.split('/').some((s) => s === '')) {
+                problem(ctx, [...at, 'objects', j], `object "${o}" must be Kind/namespace/name (namespaced) or Kind/name (cluster-scoped), globs allowed`);
+                ok = false;
+            }
+        });
+        if (!objects.length && !paths.length) {
+            problem(ctx, at, 'an exemption needs objects or paths to say what it covers (to turn a rule off everywhere, set rules.<id>.enabled: false)');
+            ok = false;
+        }
+        const expires = typeof item.expires === 'string' ? item.expires : undefined;
+        if (expires !== undefined && !isValidDate(expires)) {
+            problem(ctx, [...at, 'expires'], `expires "${expires}" is not a valid date (YYYY-MM-DD)`);
+            ok = false;
+        }
+        if (!ok)
+            return;
+        const p = ctx.pos.at(at);
+        out.push({
+            rules,
+            objects,
+            paths,
+            reason: String(item.reason),
+            ...(expires ? { expires } : {}),
+            file: ctx.file,
+            line: p.line,
+            column: p.column,
+        });
+    });
+    return out;
+}
+function parseLayer(ctx, raw, base) {
+    const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+    for (const key of ['include', 'exclude']) {
+        const list = raw[key];
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((g, j) => {
+            const bad = typeof g === 'string' ? (0,glob/* globProblem */.AI)(g) : undefined;
+            if (bad)
+                problem(ctx, [...base, key, j], bad);
+        });
+    }
+    const sw = isPlainObject(raw.suppressions) ? raw.suppressions : {};
+    return {
+        ...((0,model/* isSeverity */._Z)(raw.failOn) ? { failOn: raw.failOn } : {}),
+        ...(typeof raw.kubeVersion === 'string' ? { kubeVersion: raw.kubeVersion } : {}),
+        ...(raw.preset === 'baseline' || raw.preset === 'restricted' ? { preset: raw.preset } : {}),
+        include: strings(raw.include),
+        exclude: strings(raw.exclude),
+        rules: parseRules(ctx, raw.rules, [...base, 'rules']),
+        exemptions: parseExemptions(ctx, raw.exemptions, [...base, 'exemptions']),
+        suppressions: {
+            ...(typeof sw.annotations === 'boolean' ? { annotations: sw.annotations } : {}),
+            ...(typeof sw.inline === 'boolean' ? { inline: sw.inline } : {}),
+        },
+    };
+}
+/** Parses and validates configuration text. Throws ConfigError listing every problem. */
+function parseConfig(text, file, opts = {}) {
+    const lc = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length) {
+        throw new ConfigError(doc.errors.map((e) => {
+            const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+            return { file, line: p.line, column: p.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+        }));
+    }
+    const pos = new Positions(doc, lc, text);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    }
+    catch (e) {
+        throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read YAML: ${e.message}` }]);
+    }
+    if (!isPlainObject(data)) {
+        throw new ConfigError([
+            { file, ...pos.at([]), message: `the configuration must be a mapping (got ${typeName(data)})` },
+        ]);
+    }
+    const errors = validate(data);
+    const problems = [];
+    const seen = new Set();
+    for (const e of errors) {
+        const p = ajvProblem(e, file, pos);
+        const key = formatProblem(p);
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(p);
+        }
+    }
+    const rules = new Map((opts.rules ?? core_rules/* catalog */.U$).map((r) => [r.meta.id, r.meta]));
+    const customRules = [];
+    if (Array.isArray(data.customRules)) {
+        data.customRules.forEach((raw, i) => {
+            if (!isPlainObject(raw))
+                return;
+            const at = pos.at(['customRules', i]);
+            const spec = readCustomRule(raw, file, at.line);
+            if (!spec)
+                return; // the schema reported what is missing
+            if (rules.has(spec.id)) {
+                const where = customRules.some((c) => c.id === spec.id) ? 'another custom rule' : 'a built-in rule';
+                problems.push({
+                    file,
+                    ...pos.at(['customRules', i, 'id']),
+                    message: `custom rule id "${spec.id}" is already ${where}'s id`,
+                });
+                return;
+            }
+            const errs = customRuleErrors(spec);
+            for (const e of errs) {
+                const key = e.key.startsWith('variables[')
+                    ? ['variables', Number(/\d+/.exec(e.key)[0]), 'expression']
+                    : [e.key];
+                problems.push({
+                    file,
+                    ...pos.at(['customRules', i, ...key]),
+                    message: `custom rule "${spec.id}": ${e.message}`,
+                });
+            }
+            if (errs.length)
+                return;
+            customRules.push(spec);
+            rules.set(spec.id, customRule(spec).meta);
+        });
+    }
+    const ctx = { file, pos, problems, rules };
+    const top = parseLayer(ctx, data, []);
+    const profiles = {};
+    const profilePositions = {};
+    if (isPlainObject(data.profiles)) {
+        profilePositions[''] = pos.at(['profiles'], true);
+        for (const [name, raw] of Object.entries(data.profiles)) {
+            profilePositions[name] = pos.at(['profiles', name], true);
+            if (isPlainObject(raw))
+                profiles[name] = parseLayer(ctx, raw, ['profiles', name]);
+        }
+    }
+    const policy = parsePolicy(ctx, data.policy);
+    const dir = opts.dir ?? external_node_path_default().resolve(external_node_path_default().dirname(file));
+    const sources = isPlainObject(data.sources)
+        ? sourcesConfig(data.sources, dir, profiles, pos, file, problems)
+        : undefined;
+    if (problems.length) {
+        problems.sort((a, b) => a.line - b.line || a.column - b.column);
+        throw new ConfigError(problems);
+    }
+    const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+    return {
+        ...top,
+        file,
+        dir,
+        profiles,
+        profilePositions,
+        ...(sources ? { sources } : {}),
+        ...(policy ? { policy } : {}),
+        policies: strings(data.policies),
+        customRules,
+    };
+}
+/** `sources:` with environment shorthands expanded, directories absolute, profiles checked. */
+function sourcesConfig(raw, dir, profiles, pos, file, problems) {
+    const src = raw;
+    const checkProfile = (name, at) => {
+        if (name !== undefined && !Object.hasOwn(profiles, name)) {
+            problems.push({
+                file,
+                ...pos.at(at, false),
+                message: `unknown profile "${name}"${didYouMean(name, Object.keys(profiles), false)}`,
+            });
+        }
+    };
+    const envs = (e, at) => {
+        if (!isPlainObject(e))
+            return undefined;
+        const out = {};
+        for (const [name, v] of Object.entries(e)) {
+            if (Array.isArray(v))
+                out[name] = { values: v };
+            else if (isPlainObject(v)) {
+                out[name] = v;
+                checkProfile(out[name].profile, [...at, name, 'profile']);
+            }
+        }
+        return out;
+    };
+    const out = { ...src };
+    if (Array.isArray(src.helm)) {
+        out.helm = src.helm.map((c, i) => {
+            const e = envs(c.environments, ['sources', 'helm', i, 'environments']);
+            return { ...c, chart: external_node_path_default().resolve(dir, c.chart), ...(e ? { environments: e } : {}) };
+        });
+    }
+    if (Array.isArray(src.kustomize)) {
+        out.kustomize = src.kustomize.map((k, i) => {
+            for (const [name, o] of Object.entries(k.overlays ?? {}))
+                if (typeof o === 'object')
+                    checkProfile(o.profile, ['sources', 'kustomize', i, 'overlays', name, 'profile']);
+            return { ...k, path: external_node_path_default().resolve(dir, k.path) };
+        });
+    }
+    const e = envs(src.environments, ['sources', 'environments']);
+    if (e)
+        out.environments = e;
+    if (isPlainObject(src.images)) {
+        out.images = Object.fromEntries(Object.entries(src.images).map(([k, v]) => [k, external_node_path_default().resolve(dir, String(v))]));
+    }
+    return out;
+}
+/** Reads and parses a config file. `file` is shown in messages as given. */
+async function loadConfigFile(file, cwd = process.cwd(), rules) {
+    const abs = external_node_path_default().resolve(cwd, file);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(abs, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ConfigError([
+            {
+                file,
+                line: 0,
+                column: 0,
+                message: `cannot read the configuration file: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`,
+            },
+        ]);
+    }
+    return parseConfig(text, file, { dir: external_node_path_default().dirname(abs), ...(rules ? { rules } : {}) });
+}
+async function isFile(p) {
+    try {
+        return (await (0,promises_.stat)(p)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+async function isDir(p) {
+    try {
+        return (await (0,promises_.stat)(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function display(abs, cwd) {
+    const rel = external_node_path_default().relative(cwd, abs);
+    return rel && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel.split((external_node_path_default()).sep).join('/') : abs;
+}
+/**
+ * The config file to use: `configFile` when given; else .kubeward.yaml/.kubeward.yml in cwd;
+ * else in the first scanned path that is a directory. Returned as shown in messages.
+ */
+async function findConfigFile(opts) {
+    const cwd = opts.cwd ?? process.cwd();
+    if (opts.configFile)
+        return display(external_node_path_default().resolve(cwd, opts.configFile), cwd);
+    const dirs = [cwd];
+    for (const p of opts.paths ?? []) {
+        if (p === '-' || isGlob(p))
+            continue;
+        const abs = external_node_path_default().resolve(cwd, p);
+        if (await isDir(abs)) {
+            dirs.push(abs);
+            break;
+        }
+    }
+    for (const dir of dirs) {
+        for (const name of CONFIG_FILE_NAMES) {
+            const f = external_node_path_default().join(dir, name);
+            if (await isFile(f))
+                return display(f, cwd);
+        }
+    }
+    return undefined;
+}
+/** Rewrites a glob relative to `dir` as one relative to `cwd`. */
+function rebaseGlob(pattern, dir, cwd) {
+    const neg = pattern.startsWith('!') ? '!' : '';
+    let p = neg ? pattern.slice(1) : pattern;
+    if (external_node_path_default().isAbsolute(p))
+        return pattern;
+    p = p.replace(/^(\.\/)+/, '');
+    const rel = external_node_path_default().relative(cwd, dir).split((external_node_path_default()).sep).join('/');
+    return neg + (rel ? `${rel}/${p}` : p);
+}
+function overlay(top, p) {
+    if (!p)
+        return top;
+    const rules = { ...top.rules };
+    for (const [id, rc] of Object.entries(p.rules)) {
+        const t = rules[id];
+        if (!t) {
+            rules[id] = rc;
+            continue;
+        }
+        const merged = { options: { ...t.options, ...rc.options } };
+        const enabled = rc.enabled ?? t.enabled;
+        const severity = rc.severity ?? t.severity;
+        if (enabled !== undefined)
+            merged.enabled = enabled;
+        if (severity !== undefined)
+            merged.severity = severity;
+        rules[id] = merged;
+    }
+    return {
+        failOn: p.failOn ?? top.failOn,
+        kubeVersion: p.kubeVersion ?? top.kubeVersion,
+        preset: p.preset ?? top.preset,
+        include: [...top.include, ...p.include],
+        exclude: [...top.exclude, ...p.exclude],
+        rules,
+        exemptions: [...top.exemptions, ...p.exemptions],
+        suppressions: { ...top.suppressions, ...p.suppressions },
+    };
+}
+/** The setting of one rule under a preset and rule configuration. */
+function ruleSetting(meta, preset, rc) {
+    const d = (0,engine/* defaultSetting */.u$)(meta);
+    let enabled = d.enabled;
+    if (preset === 'baseline' && meta.pss === 'baseline')
+        enabled = true;
+    if (preset === 'restricted' && (meta.pss === 'baseline' || meta.pss === 'restricted'))
+        enabled = true;
+    if (!rc)
+        return { ...d, enabled };
+    if (rc.enabled !== undefined)
+        enabled = rc.enabled;
+    else if (Object.keys(rc.options).length)
+        enabled = true; // configuring a rule's options turns it on
+    return { enabled, severity: rc.severity ?? d.severity, options: { ...d.options, ...rc.options } };
+}
+/**
+ * Applies the chosen profile over the top level and returns what the scan needs. Without a
+ * config, the defaults. Throws ConfigError for an unknown profile.
+ */
+function resolveConfig(config, opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    if (!config) {
+        if (opts.profile) {
+            throw new ConfigError([
+                {
+                    file: CONFIG_FILE_NAMES[0],
+                    line: 0,
+                    column: 0,
+                    message: `profile "${opts.profile}" was requested but no configuration file was found (looked for ${CONFIG_FILE_NAMES.join(', ')})`,
+                },
+            ]);
+        }
+        return {
+            include: [],
+            exclude: [],
+            rules: {},
+            exemptions: [],
+            suppressions: { annotations: true, inline: true },
+            policies: [],
+            customRules: [],
+            settings: engine/* defaultSetting */.u$,
+        };
+    }
+    let layer;
+    if (opts.profile !== undefined) {
+        layer = Object.hasOwn(config.profiles, opts.profile) ? config.profiles[opts.profile] : undefined;
+        if (!layer) {
+            const names = Object.keys(config.profiles);
+            const at = config.profilePositions[''] ?? { line: 0, column: 0 };
+            throw new ConfigError([
+                {
+                    file: config.file,
+                    ...at,
+                    message: names.length
+                        ? `unknown profile "${opts.profile}"${didYouMean(opts.profile, names, false)} (profiles: ${names.join(', ')})`
+                        : `unknown profile "${opts.profile}": the configuration defines no profiles`,
+                },
+            ]);
+        }
+    }
+    const merged = overlay(config, layer);
+    const rebase = (g) => rebaseGlob(g, config.dir, cwd);
+    const preset = merged.preset;
+    const rules = merged.rules;
+    return {
+        file: config.file,
+        ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+        ...(merged.failOn ? { failOn: merged.failOn } : {}),
+        ...(merged.kubeVersion ? { kubeVersion: merged.kubeVersion } : {}),
+        ...(preset ? { preset } : {}),
+        include: merged.include.map(rebase),
+        exclude: merged.exclude.map(rebase),
+        rules,
+        exemptions: merged.exemptions.map((e) => ({ ...e, paths: e.paths.map(rebase) })),
+        suppressions: {
+            // the policy's allowSuppressions bounds what the (possibly PR-side) layers switch on
+            annotations: (merged.suppressions.annotations ?? true) && (config.policy?.allowSuppressions.annotations ?? true),
+            inline: (merged.suppressions.inline ?? true) && (config.policy?.allowSuppressions.inline ?? true),
+        },
+        ...(config.policy ? { policy: config.policy } : {}),
+        policies: (config.policies ?? []).map(rebase),
+        customRules: (config.customRules ?? []).map(customRule),
+        settings: (meta) => ruleSetting(meta, preset, Object.hasOwn(rules, meta.id) ? rules[meta.id] : undefined),
+        ...(config.sources ? { sources: config.sources } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 21018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zT: () => (/* binding */ DEFAULT_KUBE_VERSION),
+  u$: () => (/* binding */ defaultSetting),
+  _3: () => (/* binding */ evaluate),
+  Tc: () => (/* binding */ sortFindings)
+});
+
+// UNUSED EXPORTS: problemFindings, problemReport
+
+// EXTERNAL MODULE: ./src/core/model.ts
+var model = __webpack_require__(44146);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
+var core_rules = __webpack_require__(95992);
+// EXTERNAL MODULE: ./src/core/rules/types.ts
+var types = __webpack_require__(98018);
+// EXTERNAL MODULE: ./src/core/rules/podspec.ts
+var podspec = __webpack_require__(75495);
+// EXTERNAL MODULE: ./src/core/secrets/names.ts
+var names = __webpack_require__(33457);
+// EXTERNAL MODULE: ./src/core/secrets/redact.ts
+var redact = __webpack_require__(21340);
+;// CONCATENATED MODULE: ./src/core/secrets/quoted.ts
+
+
+/** Shorter values are not replaced: they would mangle ordinary words and numbers in messages. */
+const MIN_LENGTH = 4;
+/** Objects nest deeper only when built to: stop there. */
+const MAX_DEPTH = 64;
+function scalarText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'bigint')
+        return String(v);
+    return undefined;
+}
+function isObj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Every scalar inside `v` (strings and numbers), as text. */
+function allScalars(v, out, depth = 0) {
+    if (depth > MAX_DEPTH)
+        return;
+    const s = scalarText(v);
+    if (s !== undefined) {
+        if (s.length >= MIN_LENGTH)
+            out.add(s);
+        return;
+    }
+    if (Array.isArray(v))
+        for (const x of v)
+            allScalars(x, out, depth + 1);
+    else if (isObj(v))
+        for (const k in v)
+            allScalars(v[k], out, depth + 1);
+}
+function decodeBase64(s) {
+    if (!/^[A-Za-z0-9+/=\s]+$/.test(s))
+        return undefined;
+    const t = Buffer.from(s, 'base64').toString('utf8');
+    return t.includes('\uFFFD') ? undefined : t;
+}
+const cache = new WeakMap();
+/** The values of an object that a message must not quote, longest first. */
+function sensitiveValues(data) {
+    const hit = cache.get(data);
+    if (hit)
+        return hit;
+    const out = new Set();
+    if (data.kind === 'Secret') {
+        allScalars(data.stringData, out);
+        if (isObj(data.data)) {
+            for (const k in data.data) {
+                const v = scalarText(data.data[k]);
+                if (v === undefined)
+                    continue;
+                if (v.length >= MIN_LENGTH)
+                    out.add(v);
+                const d = decodeBase64(v);
+                if (d && d.length >= MIN_LENGTH)
+                    out.add(d);
+            }
+        }
+    }
+    const stack = [{ v: data, depth: 0 }];
+    while (stack.length) {
+        const { v, depth } = stack.pop();
+        if (depth > MAX_DEPTH)
+            continue;
+        if (Array.isArray(v)) {
+            for (const x of v)
+                stack.push({ v: x, depth: depth + 1 });
+            continue;
+        }
+        if (!isObj(v))
+            continue;
+        // env entries: { name: DB_PASSWORD, value: ... }
+        if (typeof v.name === 'string' && 'value' in v && (0,names/* secretName */.G)(v.name))
+            allScalars(v.value, out);
+        for (const k in v) {
+            if ((0,names/* secretName */.G)(k)?.strength === 'strong')
+                allScalars(v[k], out);
+            else
+                stack.push({ v: v[k], depth: depth + 1 });
+        }
+    }
+    const list = [...out].sort((a, b) => b.length - a.length);
+    cache.set(data, list);
+    return list;
+}
+/** `text` with every sensitive value of the object replaced by its redacted preview. */
+function redactQuoted(text, values) {
+    let out = text;
+    for (const v of values)
+        if (out.includes(v))
+            out = out.split(v).join((0,redact/* redact */.E)(v));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/engine.ts
+/**
+ * Runs rules over an inventory of objects and turns violations into located findings.
+ * Knows nothing about files on disk or output formats.
+ */
+
+
+
+
+
+const DEFAULT_KUBE_VERSION = '1.34';
+/** Default setting of a rule from its metadata and option defaults. */
+function defaultSetting(meta) {
+    const options = {};
+    for (const [k, o] of Object.entries(meta.options ?? {}))
+        if (o.default !== undefined)
+            options[k] = o.default;
+    return { enabled: meta.enabledByDefault, severity: meta.severity, options };
+}
+/** The text of 1-based line `n` of `text`, or undefined. */
+function lineText(text, n) {
+    let start = 0;
+    for (let i = 1; i < n; i++) {
+        const nl = text.indexOf('\n', start);
+        if (nl === -1)
+            return undefined;
+        start = nl + 1;
+    }
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}
+/**
+ * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
+ * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`), its lines are
+ * the file's lines, so the finding points at that line instead of the key.
+ */
+function refineToValueLine(loc, fileText, lineInValue) {
+    const header = lineText(fileText, loc.line);
+    if (header === undefined || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header))
+        return loc;
+    const line = loc.line + lineInValue;
+    const text = lineText(fileText, line);
+    if (text === undefined || text.trim() === '')
+        return loc;
+    const column = text.length - text.trimStart().length + 1;
+    return { file: loc.file, line, column, endLine: line, endColumn: text.trimEnd().length + 1 };
+}
+function makeFinding(rule, setting, v, obj, origin) {
+    const path = (0,model/* formatPath */.jV)(v.path);
+    // the one redaction point: a rule may quote a value by accident, never a secret one
+    const hidden = obj ? sensitiveValues(obj.data) : [];
+    let location = obj?.locate?.(v.path);
+    const inValue = Number(v.details?.lineInValue);
+    if (location && obj?.source && inValue >= 1)
+        location = refineToValueLine(location, obj.source.fileText, inValue);
+    const f = {
+        ruleId: rule.meta.id,
+        // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's
+        severity: v.severity && setting.severity === rule.meta.severity ? v.severity : setting.severity,
+        category: rule.meta.category,
+        title: rule.meta.title,
+        message: hidden.length ? redactQuoted(v.message, hidden) : v.message,
+        path,
+        fingerprint: (0,model/* fingerprint */.Rj)(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
+        ...(obj ? { object: obj.ref } : {}),
+        ...(location ? { location } : {}),
+        ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
+        ...(v.fix ? { fix: v.fix } : {}),
+        ...(v.details ? { details: hidden.length ? redactDetails(v.details, hidden) : v.details } : {}),
+        ...(origin ? { origin } : {}),
+    };
+    return f;
+}
+function redactDetails(details, hidden) {
+    const out = {};
+    for (const [k, v] of Object.entries(details))
+        out[k] = typeof v === 'string' ? redactQuoted(v, hidden) : v;
+    return out;
+}
+/** Sorts findings most severe first, then by file, line, column, rule. */
+function sortFindings(findings) {
+    return findings.sort((a, b) => (0,model/* compareSeverity */.zK)(a.severity, b.severity) ||
+        (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+        (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+        a.ruleId.localeCompare(b.ruleId));
+}
+/** Load problems that mean input was not read at all: always input errors (exit 2), whatever the config. */
+const UNREAD = new Set(['unreadable', 'too-large', 'binary']);
+/** The input rule that reports a load problem. */
+function problemRule(p) {
+    return core_rules/* catalog */.U$.find((r) => r.meta.id === (p.kind === 'duplicate-key' ? 'duplicate-key' : 'invalid-yaml'));
+}
+/**
+ * Findings and input errors for load problems (invalid YAML, Helm sources, binary files, duplicate
+ * keys ...). Configuration can re-rate an input rule, but never hide input: a file that was not read
+ * is always an input error, and a problem whose rule is turned off becomes one.
+ */
+function problemReport(problems, settings) {
+    const out = { findings: [], errors: [] };
+    for (const p of problems) {
+        const rule = problemRule(p);
+        const setting = rule && (settings ? settings(rule.meta) : defaultSetting(rule.meta));
+        if (!rule || !setting?.enabled || UNREAD.has(p.kind)) {
+            const off = rule && !setting?.enabled && !UNREAD.has(p.kind) ? ` (rule ${rule.meta.id} is off)` : '';
+            out.errors.push({ file: p.file, line: p.line, column: p.column, message: p.message + off });
+        }
+        if (!rule || !setting?.enabled)
+            continue;
+        const path = p.path ? (0,model/* formatPath */.jV)(p.path) : '';
+        out.findings.push({
+            ruleId: rule.meta.id,
+            severity: setting.severity,
+            category: rule.meta.category,
+            title: rule.meta.title,
+            message: p.message,
+            path,
+            ...(p.object ? { object: p.object } : {}),
+            location: { file: p.file, line: p.line, column: p.column },
+            fingerprint: p.object
+                ? (0,model/* fingerprint */.Rj)(rule.meta.id, p.object, path, p.file)
+                : (0,model/* fingerprint */.Rj)(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
+        });
+    }
+    return out;
+}
+/** Findings for documents that could not be parsed (invalid YAML, Helm sources, binary files ...). */
+function problemFindings(problems, settings) {
+    return problemReport(problems, settings).findings;
+}
+/** Quoted text in an error message may be input (a value, a key): it is not repeated. */
+function safeErrorText(e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const msg = err.message
+        .replace(/"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|`[^`\n]{0,200}`/g, '"…"')
+        .split('\n')[0];
+    const text = `${err.name}: ${msg}`;
+    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+/**
+ * A rule that throws does not vanish: the object it was checking was not judged by it. The failure
+ * is a `rule-error` finding (high, never suppressed or turned off) and an input error (exit 2).
+ */
+function ruleErrorReport(rule, obj, e) {
+    const meta = core_rules/* catalog */.U$.find((r) => r.meta.id === 'rule-error')?.meta;
+    const on = obj
+        ? `${obj.ref.kind}/${obj.ref.namespace ? `${obj.ref.namespace}/` : ''}${obj.ref.name}`
+        : 'the inventory (a cross-object rule)';
+    const message = `rule ${rule.meta.id} failed on ${on}, which was not checked by it: ${safeErrorText(e)}`;
+    const location = obj?.locate?.([]);
+    return {
+        finding: {
+            ruleId: 'rule-error',
+            severity: 'high',
+            category: meta?.category ?? 'hygiene',
+            title: meta?.title ?? 'A rule failed on an object',
+            message,
+            path: '',
+            fingerprint: (0,model/* fingerprint */.Rj)('rule-error', obj?.ref, rule.meta.id, obj?.file),
+            ...(obj ? { object: obj.ref } : {}),
+            ...(location ? { location } : obj?.file ? { location: { file: obj.file, line: 1, column: 1 } } : {}),
+            ...(obj?.origin ? { origin: obj.origin } : {}),
+            details: { rule: rule.meta.id },
+        },
+        error: {
+            file: obj?.file ?? (obj ? `${obj.ref.kind}/${obj.ref.name}` : ''),
+            ...(location ? { line: location.line, column: location.column } : {}),
+            message,
+        },
+    };
+}
+function evaluate(objects, problems, opts = {}) {
+    const rules = opts.rules ?? core_rules/* catalog */.U$;
+    const settingOf = opts.settings ?? defaultSetting;
+    const memo = new Map();
+    const result = { findings: [], suppressed: [], errors: [] };
+    const push = (f, obj) => {
+        const s = opts.suppress?.(f, obj);
+        if (s)
+            result.suppressed.push({ ...f, suppression: s });
+        else
+            result.findings.push(f);
+    };
+    const fromProblems = problemReport(problems, opts.settings);
+    for (const f of fromProblems.findings)
+        push(f, undefined);
+    for (const e of fromProblems.errors)
+        result.errors.push(e);
+    const failed = (rule, obj, e) => {
+        const r = ruleErrorReport(rule, obj, e);
+        result.findings.push(r.finding); // never suppressed
+        result.errors.push(r.error);
+    };
+    // Violations are located after every rule has run, document by document: each document's
+    // position index is then built once and can be dropped before the next (manifests/locate.ts)
+    const pending = new Map();
+    const defer = (rule, setting, v, obj) => {
+        const key = obj.source ?? obj;
+        const list = pending.get(key);
+        if (list)
+            list.push({ rule, setting, v, obj });
+        else
+            pending.set(key, [{ rule, setting, v, obj }]);
+    };
+    // Dispatch by kind: a rule that declares its kinds sees only objects of those kinds
+    const byKind = new Map();
+    for (const o of objects) {
+        const list = byKind.get(o.ref.kind);
+        if (list)
+            list.push(o);
+        else
+            byKind.set(o.ref.kind, [o]);
+    }
+    const dispatched = new Map();
+    let templated;
+    const objectsFor = (kinds) => {
+        if (!kinds)
+            return objects;
+        const key = kinds.join('\0');
+        let list = dispatched.get(key);
+        if (!list) {
+            const set = new Set();
+            for (const k of kinds) {
+                if (k === types/* POD_TEMPLATE_KINDS */.V)
+                    for (const t of (templated ??= (0,podspec/* podTemplateKinds */.Lv)()))
+                        set.add(t);
+                else
+                    set.add(k);
+            }
+            list = set.size === 1 ? (byKind.get([...set][0]) ?? []) : objects.filter((o) => set.has(o.ref.kind));
+            dispatched.set(key, list);
+        }
+        return list;
+    };
+    for (const rule of rules) {
+        const setting = settingOf(rule.meta);
+        if (!setting.enabled)
+            continue;
+        const ctx = {
+            objects,
+            options: setting.options,
+            kubeVersion: opts.kubeVersion ?? DEFAULT_KUBE_VERSION,
+            mode: opts.mode ?? (opts.live ? 'live' : 'manifest'),
+            ...(opts.live ? { live: opts.live } : {}),
+            policies: opts.policies ?? [],
+            memo(key, compute) {
+                if (!memo.has(key))
+                    memo.set(key, compute());
+                return memo.get(key);
+            },
+        };
+        if (rule.check) {
+            for (const obj of objectsFor(rule.meta.kinds)) {
+                try {
+                    for (const v of rule.check(obj, ctx))
+                        defer(rule, setting, v, obj);
+                }
+                catch (e) {
+                    failed(rule, obj, e);
+                }
+            }
+        }
+        if (rule.checkAll) {
+            try {
+                for (const v of rule.checkAll(ctx))
+                    defer(rule, setting, v, v.object);
+            }
+            catch (e) {
+                failed(rule, undefined, e);
+            }
+        }
+    }
+    for (const group of pending.values()) {
+        for (const p of group)
+            push(makeFinding(p.rule, p.setting, p.v, p.obj, p.obj.origin), p.obj);
+    }
+    sortFindings(result.findings);
+    sortFindings(result.suppressed);
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 16085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ globProblem),
+/* harmony export */   SO: () => (/* binding */ compileGlob)
+/* harmony export */ });
+/* unused harmony exports MAX_GLOB_LENGTH, GlobError */
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2856);
+/**
+ * Glob matching in linear time. picomatch compiles a glob to a backtracking RegExp, and
+ * `Pod/ns/*a*a*a*a*a*a*a*a*b` against a long name took minutes: a pull request could stall the gate
+ * with one exemption or `exclude` pattern. Here a glob is translated to a regular expression without
+ * lookarounds or backreferences and run by RE2JS (a JavaScript port of RE2: matching time is linear
+ * in the input, whatever the pattern). Patterns are also bounded in length.
+ *
+ * Supported: `*` and `?` (within a path segment), `**` (any number of segments), `[...]` classes
+ * (`[!...]`/`[^...]` negated), `{a,b}` alternatives (nested), `\` escapes, and a leading `!` that
+ * negates the pattern. Like picomatch, a pattern matches the whole string; with `dot: false`,
+ * wildcards do not match a segment that starts with `.`.
+ */
+
+/** Longer patterns are refused: no real path or object glob comes near it. */
+const MAX_GLOB_LENGTH = 1024;
+class GlobError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GlobError';
+    }
+}
+const META = /[\\^$.|?*+()[\]{}]/g;
+const escape = (s) => s.replace(META, '\\$&');
+/** Why a pattern cannot be used, or undefined when it can. */
+function globProblem(pattern) {
+    if (pattern.length > MAX_GLOB_LENGTH) {
+        return `pattern is ${pattern.length} characters long, over the ${MAX_GLOB_LENGTH}-character limit for a glob`;
+    }
+    try {
+        compileOne(pattern, {});
+    }
+    catch (e) {
+        return e.message;
+    }
+    return undefined;
+}
+/** Index of the `}` closing the `{` at `i`, or -1. */
+function closingBrace(p, i) {
+    let depth = 0;
+    for (let j = i; j < p.length; j++) {
+        const c = p[j];
+        if (c === '\\')
+            j++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return j;
+    }
+    return -1;
+}
+/** Splits brace content at top-level commas. */
+function alternatives(body) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let j = 0; j < body.length; j++) {
+        const c = body[j];
+        if (c === '\\')
+            j++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth--;
+        else if (c === ',' && depth === 0) {
+            out.push(body.slice(start, j));
+            start = j + 1;
+        }
+    }
+    out.push(body.slice(start));
+    return out;
+}
+/** Translates a glob (no leading `!`) to RE2 syntax. `segStart`: the text starts a path segment. */
+function translate(p, dot, segStart) {
+    // a segment of any name (dot: false, not one that starts with `.`)
+    const anySeg = dot ? '[^/]*' : '(?:[^/.][^/]*)?';
+    let out = '';
+    let atStart = segStart;
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '\\') {
+            if (i + 1 < p.length)
+                out += escape(p[++i]);
+            atStart = false;
+        }
+        else if (c === '*') {
+            let j = i;
+            while (p[j + 1] === '*')
+                j++;
+            const globstar = j > i && atStart && (j + 1 === p.length || p[j + 1] === '/');
+            if (globstar) {
+                if (p[j + 1] === '/') {
+                    // `**/`: zero or more whole segments
+                    out += `(?:${anySeg}/)*`;
+                    i = j + 1;
+                    atStart = true;
+                    continue;
+                }
+                // trailing `**`: the rest, any depth (also nothing)
+                out += dot ? '.*' : `(?:${anySeg}(?:/${anySeg})*)?`;
+            }
+            else
+                out += atStart && !dot ? anySeg : '[^/]*';
+            i = j;
+            atStart = false;
+        }
+        else if (c === '?') {
+            out += atStart && !dot ? '[^/.]' : '[^/]';
+            atStart = false;
+        }
+        else if (c === '[') {
+            const end = p.indexOf(']', i + 2);
+            if (end === -1) {
+                out += '\\[';
+            }
+            else {
+                let body = p.slice(i + 1, end);
+                const neg = body[0] === '!' || body[0] === '^';
+                if (neg)
+                    body = body.slice(1);
+                const cls = body.replace(/[\\[\]^]/g, (m) => `\\${m}`);
+                out += neg ? `[^/${cls}]` : `[${cls}]`;
+                i = end;
+            }
+            atStart = false;
+        }
+        else if (c === '{') {
+            const end = closingBrace(p, i);
+            const alts = end === -1 ? [] : alternatives(p.slice(i + 1, end));
+            if (alts.length < 2) {
+                out += '\\{';
+                atStart = false;
+                continue;
+            }
+            out += `(?:${alts.map((a) => translate(a, dot, atStart)).join('|')})`;
+            i = end;
+            atStart = false;
+        }
+        else if (c === '/' && i + 3 === p.length && p.endsWith('**')) {
+            // trailing `/**`: the directory itself or anything below it (as picomatch)
+            out += dot ? '(?:/.*)?' : `(?:/${anySeg}(?:/${anySeg})*)?`;
+            break;
+        }
+        else {
+            out += escape(c);
+            atStart = c === '/';
+        }
+    }
+    return out;
+}
+function compileOne(pattern, opts) {
+    if (pattern.length > MAX_GLOB_LENGTH)
+        throw new GlobError(globProblem(pattern) ?? 'pattern too long');
+    let p = pattern;
+    let negate = false;
+    while (p.startsWith('!')) {
+        negate = !negate;
+        p = p.slice(1);
+    }
+    if (p.startsWith('./'))
+        p = p.slice(2);
+    let re;
+    try {
+        re = re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.compile(`^(?:${translate(p, Boolean(opts.dot), true)})$`, opts.nocase ? re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.CASE_INSENSITIVE : 0);
+    }
+    catch (e) {
+        throw new GlobError(`invalid glob "${pattern.slice(0, 80)}": ${e.message}`);
+    }
+    return negate ? (s) => !re.matches(s) : (s) => re.matches(s);
+}
+/**
+ * A matcher for one pattern or any of several (like `picomatch(patterns)`). Throws GlobError for a
+ * pattern over MAX_GLOB_LENGTH or one that cannot be compiled.
+ */
+function compileGlob(patterns, opts = {}) {
+    const list = (typeof patterns === 'string' ? [patterns] : patterns).map((p) => compileOne(p, opts));
+    if (list.length === 1)
+        return list[0];
+    return (s) => list.some((m) => m(s));
 }
 
 
@@ -369,6 +1987,3322 @@ function fingerprint(ruleId, object, path, file) {
 /** Does this report fail the given threshold? Never for 'none'. */
 function failsThreshold(report, failOn) {
     return failOn !== 'none' && report.findings.some((f) => atLeast(f.severity, failOn));
+}
+
+
+/***/ }),
+
+/***/ 29411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ verifyOutcome),
+/* harmony export */   i: () => (/* binding */ scanOutcome)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/**
+ * The verdict of a run, decided in one place for every adapter: the CLI's exit code, the action's
+ * `passed` output and failed step, the orb's exit status. A run that could not look at what it
+ * was given (input errors, nothing to scan, a cluster not verified) never passes, whatever the
+ * findings; the adapters only phrase the reasons.
+ */
+
+/** `1 file`, `2 files`: no "1 files" in a message. */
+function count(n, word) {
+    return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+function failingCount(report, failOn) {
+    if (failOn === 'none')
+        return 0;
+    let n = 0;
+    for (const f of report.findings)
+        if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .jZ)(f.severity, failOn))
+            n++;
+    return n;
+}
+/**
+ * The verdict of a scan: exit 2 when the report has input errors or (without allowEmpty) holds no
+ * Kubernetes object; else 1 when a finding is at or above failOn; else 0.
+ */
+function scanOutcome(report, opts = {}) {
+    const failOn = opts.failOn ?? report.failOn;
+    const problems = [];
+    if (report.objectsScanned === 0 && !opts.allowEmpty) {
+        const where = opts.paths?.length ? ` in ${opts.paths.join(', ')}` : '';
+        problems.push({
+            code: 'no-objects',
+            message: `no Kubernetes objects found${where} (${count(report.filesScanned, 'file')} read, ${count(report.skipped.length, 'document')} skipped)`,
+        });
+    }
+    if (report.errors.length) {
+        problems.push({
+            code: 'input-errors',
+            message: `${report.errors.length} input error(s): the results are incomplete`,
+        });
+    }
+    const failing = failingCount(report, failOn);
+    const exitCode = problems.length ? 2 : (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .failsThreshold */ .Lh)(report, failOn) ? 1 : 0;
+    return { exitCode, passed: exitCode === 0, problems, failing, failOn };
+}
+/**
+ * The verdict of a verification: 3 when anything could not be verified (a cluster unreachable, a
+ * kind whose list failed, a check without permission), as a scan with input errors exits 2 whatever
+ * its findings: the findings are reported, but the run has not looked at everything. Else 1 for
+ * findings at or above failOn, else 0. With failOn `none`, findings never fail.
+ */
+function verifyOutcome(report, opts = {}) {
+    const failOn = opts.failOn ?? report.failOn;
+    const cluster = report.notVerified.filter((n) => n.check === 'cluster');
+    const problems = cluster.length
+        ? cluster.map((n) => ({ code: 'cluster', message: n.reason }))
+        : report.notVerified.map((n) => ({ code: 'not-verified', message: `${n.check}: ${n.reason}` }));
+    const failing = failingCount(report, failOn);
+    const exitCode = report.notVerified.length ? 3 : (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .failsThreshold */ .Lh)(report, failOn) ? 1 : 0;
+    return { exitCode, passed: exitCode === 0, problems, failing, failOn };
+}
+
+
+/***/ }),
+
+/***/ 41529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zw: () => (/* binding */ NotEvaluableError),
+  nk: () => (/* binding */ admissionEnvironment),
+  wE: () => (/* binding */ compile),
+  MO: () => (/* binding */ createEnvironment),
+  IQ: () => (/* binding */ inputSize),
+  eF: () => (/* binding */ run),
+  Oo: () => (/* binding */ toCel)
+});
+
+// UNUSED EXPORTS: ADMISSION_VARIABLES, CostExceededError, PER_CALL_COST_LIMIT, celEquals, dynNulls, fromCel, re2
+
+// EXTERNAL MODULE: ./node_modules/@marcbachmann/cel-js/lib/index.js + 13 modules
+var lib = __webpack_require__(47337);
+;// CONCATENATED MODULE: ./src/core/policies/cel-types.ts
+/**
+ * Value types of the Kubernetes CEL libraries (k8s.io/apiserver/pkg/cel/library): IP addresses and
+ * CIDRs, URLs, quantities and semantic versions, each with the parsing rules the API server uses.
+ * Pure data and parsing: src/core/policies/cel.ts registers them with the CEL environment.
+ */
+class CelLibError extends Error {
+}
+// ---------------------------------------------------------------------------------------------
+// IP addresses and CIDRs (library/ip.go, library/cidr.go: netip.ParseAddr without zones or
+// IPv4-mapped IPv6 addresses)
+class IPAddr {
+    family;
+    /** 32 or 128 bits. */
+    bits;
+    constructor(family, bits) {
+        this.family = family;
+        this.bits = bits;
+    }
+    toString() {
+        return this.family === 4 ? v4String(this.bits) : v6String(this.bits);
+    }
+}
+function v4String(b) {
+    return [24n, 16n, 8n, 0n].map((s) => String((b >> s) & 255n)).join('.');
+}
+function v6String(b) {
+    const groups = [];
+    for (let i = 7; i >= 0; i--)
+        groups.push(Number((b >> BigInt(i * 16)) & 0xffffn));
+    // longest run (>= 2) of zero groups becomes '::' (RFC 5952, as Go prints them)
+    let best = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen && j - i >= 2) {
+            best = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (best < 0)
+        return hex.join(':');
+    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+function parseV4(s) {
+    const parts = s.split('.');
+    if (parts.length !== 4)
+        return undefined;
+    let v = 0n;
+    for (const p of parts) {
+        // netip rejects leading zeros ("010") and empty parts
+        if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255)
+            return undefined;
+        v = (v << 8n) | BigInt(p);
+    }
+    return v;
+}
+function parseV6(s) {
+    if (s.includes('%'))
+        return undefined; // zones are rejected
+    let tail4;
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        tail4 = parseV4(s.slice(lastColon + 1));
+        if (tail4 === undefined)
+            return undefined;
+        text = s.slice(0, lastColon + 1) + '0:0';
+    }
+    const dbl = text.split('::');
+    if (dbl.length > 2)
+        return undefined;
+    const head = dbl[0] ? dbl[0].split(':') : [];
+    const tail = dbl.length === 2 && dbl[1] ? dbl[1].split(':') : [];
+    const count = head.length + tail.length;
+    if (dbl.length === 1 ? count !== 8 : count > 7)
+        return undefined;
+    const groups = [...head, ...Array(8 - count).fill('0'), ...tail];
+    let v = 0n;
+    for (const g of groups) {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(g))
+            return undefined;
+        v = (v << 16n) | BigInt(parseInt(g, 16));
+    }
+    if (tail4 !== undefined)
+        v = (v & ~0xffffffffn) | tail4;
+    return v;
+}
+function parseIP(s) {
+    const v4 = s.includes(':') ? undefined : parseV4(s);
+    if (v4 !== undefined)
+        return new IPAddr(4, v4);
+    const v6 = s.includes(':') ? parseV6(s) : undefined;
+    if (v6 === undefined)
+        throw new CelLibError(`IP Address ${JSON.stringify(s)} parse error during conversion from string`);
+    if (v6 >> 32n === 0xffffn)
+        throw new CelLibError('IPv4-mapped IPv6 address is not allowed');
+    return new IPAddr(6, v6);
+}
+function isIP(s) {
+    try {
+        parseIP(s);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const V4_ALL = 0xffffffffn;
+const V6_ALL = (1n << 128n) - 1n;
+function inPrefix(ip, prefix, len) {
+    const width = ip.family === 4 ? 32 : 128;
+    return ip.bits >> BigInt(width - len) === prefix >> BigInt(width - len);
+}
+const ipPredicates = {
+    isUnspecified: (ip) => ip.bits === 0n,
+    isLoopback: (ip) => (ip.family === 4 ? inPrefix(ip, 0x7f000000n, 8) : ip.bits === 1n),
+    isLinkLocalMulticast: (ip) => ip.family === 4 ? inPrefix(ip, 0xe0000000n, 24) : inPrefix(ip, 0xff02n << 112n, 16),
+    isLinkLocalUnicast: (ip) => ip.family === 4 ? inPrefix(ip, 0xa9fe0000n, 16) : inPrefix(ip, 0xfe80n << 112n, 10),
+    isGlobalUnicast: (ip) => {
+        if (ip.family === 4) {
+            if (ip.bits === V4_ALL || ip.bits === 0n)
+                return false;
+            return !inPrefix(ip, 0x7f000000n, 8) && !inPrefix(ip, 0xe0000000n, 4) && !inPrefix(ip, 0xa9fe0000n, 16);
+        }
+        if (ip.bits === 0n || ip.bits === 1n)
+            return false;
+        return !inPrefix(ip, 0xffn << 120n, 8) && !inPrefix(ip, 0xfe80n << 112n, 10);
+    },
+};
+class CIDR {
+    ip;
+    prefix;
+    constructor(ip, prefix) {
+        this.ip = ip;
+        this.prefix = prefix;
+    }
+    masked() {
+        const width = this.ip.family === 4 ? 32 : 128;
+        const all = this.ip.family === 4 ? V4_ALL : V6_ALL;
+        const mask = (all << BigInt(width - this.prefix)) & all;
+        return new CIDR(new IPAddr(this.ip.family, this.ip.bits & mask), this.prefix);
+    }
+    containsIP(ip) {
+        return ip.family === this.ip.family && inPrefix(ip, this.ip.bits, this.prefix);
+    }
+    containsCIDR(other) {
+        return other.prefix >= this.prefix && this.containsIP(other.ip);
+    }
+    toString() {
+        return `${this.ip.toString()}/${this.prefix}`;
+    }
+}
+function parseCIDR(s) {
+    const slash = s.lastIndexOf('/');
+    const bad = () => new CelLibError(`network address parse error during conversion from string: ${JSON.stringify(s)}`);
+    if (slash < 0)
+        throw bad();
+    let ip;
+    try {
+        ip = parseIP(s.slice(0, slash));
+    }
+    catch {
+        throw bad();
+    }
+    const p = s.slice(slash + 1);
+    const width = ip.family === 4 ? 32 : 128;
+    if (!/^(0|[1-9]\d*)$/.test(p) || Number(p) > width)
+        throw bad();
+    return new CIDR(ip, Number(p));
+}
+function isCIDR(s) {
+    try {
+        parseCIDR(s);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// URLs (library/urls.go: url.ParseRequestURI)
+class KubeURL {
+    url;
+    raw;
+    constructor(raw, url) {
+        this.raw = raw;
+        this.url = url;
+    }
+    scheme() {
+        return this.url.protocol.replace(/:$/, '');
+    }
+    host() {
+        // the host as written (Go keeps the port and the IPv6 brackets)
+        const m = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/.exec(this.raw);
+        return m?.[1] ?? '';
+    }
+    hostname() {
+        const h = this.host();
+        if (h.startsWith('['))
+            return h.slice(1, h.indexOf(']'));
+        const colon = h.lastIndexOf(':');
+        return colon >= 0 ? h.slice(0, colon) : h;
+    }
+    port() {
+        const h = this.host();
+        const end = h.startsWith('[') ? h.indexOf(']') + 1 : 0;
+        const colon = h.indexOf(':', end);
+        return colon >= 0 ? h.slice(colon + 1) : '';
+    }
+    escapedPath() {
+        const m = /^[a-zA-Z][a-zA-Z0-9+.-]*:(?:\/\/[^/?#]*)?([^?#]*)/.exec(this.raw);
+        return m?.[1] ?? '';
+    }
+    query() {
+        const out = new Map();
+        const q = this.raw.includes('?') ? this.raw.slice(this.raw.indexOf('?') + 1).split('#')[0] : '';
+        for (const [k, v] of new URLSearchParams(q ?? '')) {
+            const list = out.get(k);
+            if (list)
+                list.push(v);
+            else
+                out.set(k, [v]);
+        }
+        return out;
+    }
+}
+function parseURL(s) {
+    // ParseRequestURI: absolute URI or an absolute path, no fragment
+    if (s.startsWith('/'))
+        return new KubeURL(s, new URL(s, 'http://localhost'));
+    if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s) || s.includes('#'))
+        throw new CelLibError(`URL parse error during conversion from string: parse ${JSON.stringify(s)}: invalid URI for request`);
+    try {
+        return new KubeURL(s, new URL(s));
+    }
+    catch {
+        throw new CelLibError(`URL parse error during conversion from string: parse ${JSON.stringify(s)}: invalid URI for request`);
+    }
+}
+function isURL(s) {
+    try {
+        parseURL(s);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Quantities (k8s.io/apimachinery/pkg/api/resource): exact rationals
+const BINARY = {
+    Ki: 1n << 10n,
+    Mi: 1n << 20n,
+    Gi: 1n << 30n,
+    Ti: 1n << 40n,
+    Pi: 1n << 50n,
+    Ei: 1n << 60n,
+};
+const DECIMAL = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const QUANTITY_RE = /^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+function gcd(a, b) {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
+class Quantity {
+    num;
+    den;
+    text;
+    constructor(num, den, text) {
+        const g = gcd(num, den) || 1n;
+        this.num = num / g;
+        this.den = den / g;
+        this.text = text;
+    }
+    compare(o) {
+        const l = this.num * o.den;
+        const r = o.num * this.den;
+        return l < r ? -1 : l > r ? 1 : 0;
+    }
+    add(o) {
+        return new Quantity(this.num * o.den + o.num * this.den, this.den * o.den, '');
+    }
+    sub(o) {
+        return new Quantity(this.num * o.den - o.num * this.den, this.den * o.den, '');
+    }
+    isInteger() {
+        return this.num % this.den === 0n && this.num / this.den <= INT64_MAX && this.num / this.den >= INT64_MIN;
+    }
+    asInteger() {
+        if (!this.isInteger())
+            throw new CelLibError('cannot convert value to integer');
+        return this.num / this.den;
+    }
+    asApproximateFloat() {
+        return Number(this.num) / Number(this.den);
+    }
+    sign() {
+        return this.num > 0n ? 1n : this.num < 0n ? -1n : 0n;
+    }
+}
+function parseQuantity(s) {
+    const m = QUANTITY_RE.exec(s);
+    if (!m || s.length === 0)
+        throw new CelLibError("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+    const [, number, suffix = ''] = m;
+    const neg = number.startsWith('-');
+    const digits = number.replace(/^[+-]/, '');
+    const [int, frac = ''] = digits.split('.');
+    let num = BigInt(`${int || '0'}${frac}`) * (neg ? -1n : 1n);
+    let den = 10n ** BigInt(frac.length);
+    if (suffix in BINARY)
+        num *= BINARY[suffix];
+    else {
+        const exp = suffix in DECIMAL ? DECIMAL[suffix] : Number(suffix.slice(1));
+        if (Math.abs(exp) > 1000)
+            throw new CelLibError('quantity exponent out of range');
+        if (exp >= 0)
+            num *= 10n ** BigInt(exp);
+        else
+            den *= 10n ** BigInt(-exp);
+    }
+    return new Quantity(num, den, s);
+}
+function isQuantity(s) {
+    try {
+        parseQuantity(s);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Semantic versions (library/semver.go: blang/semver strict parsing)
+const SEMVER_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+class Semver {
+    major;
+    minor;
+    patch;
+    pre;
+    constructor(major, minor, patch, pre) {
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+        this.pre = pre;
+    }
+    compare(o) {
+        for (const k of ['major', 'minor', 'patch'])
+            if (this[k] !== o[k])
+                return this[k] < o[k] ? -1 : 1;
+        if (!this.pre.length || !o.pre.length)
+            return this.pre.length === o.pre.length ? 0 : this.pre.length ? -1 : 1;
+        for (let i = 0; i < Math.max(this.pre.length, o.pre.length); i++) {
+            const a = this.pre[i];
+            const b = o.pre[i];
+            if (a === undefined)
+                return -1;
+            if (b === undefined)
+                return 1;
+            const an = /^\d+$/.test(a);
+            const bn = /^\d+$/.test(b);
+            if (an && bn && a !== b)
+                return BigInt(a) < BigInt(b) ? -1 : 1;
+            if (an !== bn)
+                return an ? -1 : 1;
+            if (a !== b)
+                return a < b ? -1 : 1;
+        }
+        return 0;
+    }
+}
+function parseSemver(s, normalize = false) {
+    let text = s;
+    if (normalize) {
+        text = text.replace(/^v/, '');
+        const core = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$/.exec(text);
+        if (core)
+            text = [core[1], core[2] ?? '0', core[3] ?? '0'].map((n) => String(Number(n))).join('.') + core[4];
+    }
+    const m = SEMVER_RE.exec(text);
+    if (!m)
+        throw new CelLibError(`could not parse ${JSON.stringify(s)} as a semantic version`);
+    return new Semver(BigInt(m[1]), BigInt(m[2]), BigInt(m[3]), m[4] ? m[4].split('.') : []);
+}
+function isSemver(s, normalize = false) {
+    try {
+        parseSemver(s, normalize);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/arrays.ts
+var arrays = __webpack_require__(53309);
+;// CONCATENATED MODULE: ./src/core/policies/cel.ts
+/**
+ * The CEL environment of Kubernetes admission policies: @marcbachmann/cel-js plus the Kubernetes
+ * CEL libraries it lacks (k8s.io/apiserver/pkg/cel/library and the cel-go extensions the API
+ * server enables): lists, sets, regex, strings, URLs, IP/CIDR, quantity, semver, format, base64,
+ * optionals, and `authorizer` (declared, reported as not evaluable offline).
+ *
+ * Expressions are compiled once (parse + type check against the declared variables); a compile
+ * error is returned, never thrown. Evaluation is bounded: an expression whose nested
+ * comprehensions over the input could exceed the API server's per-call cost limit is refused
+ * before it runs (CostExceededError), so a runaway policy cannot hang a scan.
+ */
+
+
+
+/** An expression uses something kubeward cannot evaluate offline (the authorizer, a Kyverno function ...). */
+class NotEvaluableError extends Error {
+    feature;
+    constructor(feature, message) {
+        super(message ?? `${feature} cannot be evaluated offline`);
+        this.feature = feature;
+    }
+}
+/** The expression's estimated cost exceeds the API server's per-expression limit. */
+class CostExceededError extends Error {
+}
+/** The API server's per-expression runtime cost limit (k8s.io/apiserver/pkg/apis/cel PerCallLimit). */
+const PER_CALL_COST_LIMIT = 1_000_000;
+// ---------------------------------------------------------------------------------------------
+// Values
+/** Equality as CEL defines it: numbers across int/double, deep lists and maps. */
+function celEquals(a, b) {
+    if (a === b)
+        return true;
+    if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number'))
+        return Number(a) === Number(b) && (typeof a !== 'bigint' || typeof b !== 'bigint' || a === b);
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => celEquals(x, b[i]));
+    if (a instanceof Map && b instanceof Map) {
+        if (a.size !== b.size)
+            return false;
+        for (const [k, v] of a)
+            if (!b.has(k) || !celEquals(v, b.get(k)))
+                return false;
+        return true;
+    }
+    if (isPlain(a) && isPlain(b)) {
+        const ka = Object.keys(a);
+        if (ka.length !== Object.keys(b).length)
+            return false;
+        return ka.every((k) => Object.hasOwn(b, k) && celEquals(a[k], b[k]));
+    }
+    if (a instanceof IPAddr && b instanceof IPAddr)
+        return a.family === b.family && a.bits === b.bits;
+    if (a instanceof CIDR && b instanceof CIDR)
+        return celEquals(a.ip, b.ip) && a.prefix === b.prefix;
+    if (a instanceof Quantity && b instanceof Quantity)
+        return a.compare(b) === 0;
+    if (a instanceof Semver && b instanceof Semver)
+        return a.compare(b) === 0;
+    if (a instanceof KubeURL && b instanceof KubeURL)
+        return a.raw === b.raw;
+    return false;
+}
+function isPlain(v) {
+    return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+function compare(a, b) {
+    if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) {
+        if (typeof a === 'bigint' && typeof b === 'bigint')
+            return a < b ? -1 : a > b ? 1 : 0;
+        return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+    }
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a === 'boolean' && typeof b === 'boolean')
+        return Number(a) - Number(b);
+    throw new CelLibError(`no such overload: compare ${typeName(a)} and ${typeName(b)}`);
+}
+function typeName(v) {
+    if (v === null)
+        return 'null_type';
+    if (typeof v === 'bigint')
+        return 'int';
+    if (typeof v === 'number')
+        return 'double';
+    if (Array.isArray(v))
+        return 'list';
+    if (typeof v === 'object')
+        return 'map';
+    return typeof v;
+}
+/**
+ * JSON data as CEL sees it: integers become int (bigint), other numbers double. Objects keep
+ * their shape. Converted once per object and cached.
+ */
+function toCel(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? BigInt(v) : v;
+    if (Array.isArray(v))
+        return v.map(toCel);
+    if (v && typeof v === 'object') {
+        const out = {};
+        for (const [k, x] of Object.entries(v))
+            out[k] = toCel(x);
+        return out;
+    }
+    return v;
+}
+/** A CEL result as plain JSON-ish data (for messages and tests). */
+function fromCel(v) {
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (Array.isArray(v))
+        return v.map(fromCel);
+    if (v instanceof Map)
+        return Object.fromEntries([...v].map(([k, x]) => [String(k), fromCel(x)]));
+    if (v instanceof Optional)
+        return v.hasValue() ? fromCel(v.value()) : null;
+    if (v && typeof v === 'object' && isPlain(v))
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromCel(x)]));
+    if (v && typeof v === 'object' && 'toString' in v && v.toString !== Object.prototype.toString)
+        return String(v);
+    return v;
+}
+// ---------------------------------------------------------------------------------------------
+// Regular expressions: RE2 syntax as Go reads it, run by the JavaScript engine
+const regexCache = new Map();
+/** Compiles an RE2 pattern: leading `(?flags)` groups become JavaScript flags; \A and \z anchors map. */
+function re2(pattern, global = false) {
+    const key = `${global ? 'g' : ''}:${pattern}`;
+    let re = regexCache.get(key);
+    if (re)
+        return re;
+    let src = pattern;
+    let flags = global ? 'gu' : 'u';
+    const lead = /^\(\?([imsU]+)\)/.exec(src);
+    if (lead) {
+        src = src.slice(lead[0].length);
+        for (const f of lead[1])
+            if (f !== 'U' && !flags.includes(f))
+                flags += f;
+    }
+    src = src.replace(/\\A/g, '^').replace(/\\z/g, '$(?![\\s\\S])');
+    try {
+        re = new RegExp(src, flags);
+    }
+    catch (e) {
+        throw new CelLibError(`invalid regular expression ${JSON.stringify(pattern)}: ${e.message}`);
+    }
+    if (regexCache.size > 500)
+        regexCache.clear();
+    regexCache.set(key, re);
+    return re;
+}
+// ---------------------------------------------------------------------------------------------
+// format (cel-go ext strings: "%s".format([...]))
+function formatValue(v) {
+    if (v === null)
+        return 'null';
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'bigint' || typeof v === 'boolean')
+        return String(v);
+    if (typeof v === 'number')
+        return Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : String(v);
+    if (v instanceof Uint8Array)
+        return Buffer.from(v).toString('utf8');
+    if (Array.isArray(v))
+        return `[${v.map(formatValue).join(', ')}]`;
+    if (v instanceof Map)
+        return `{${[...v].map(([k, x]) => `${formatValue(k)}: ${formatValue(x)}`).join(', ')}}`;
+    if (isPlain(v))
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${k}: ${formatValue(v[k])}`)
+            .join(', ')}}`;
+    return String(v);
+}
+function celFormat(fmt, args) {
+    let i = 0;
+    return fmt.replace(/%(?:\.(\d+))?([sdfeExXobc%])/g, (_m, prec, verb) => {
+        if (verb === '%')
+            return '%';
+        if (i >= args.length)
+            throw new CelLibError(`index ${i} out of range`);
+        const a = args[i++];
+        switch (verb) {
+            case 's':
+                return formatValue(a);
+            case 'd':
+                if (typeof a !== 'bigint')
+                    throw new CelLibError('error during formatting: decimal clause can only be used on integers');
+                return String(a);
+            case 'f':
+            case 'e':
+            case 'E': {
+                const n = Number(a);
+                const p = prec === undefined ? 6 : Number(prec);
+                if (Number.isNaN(n))
+                    return 'NaN';
+                if (!Number.isFinite(n))
+                    return n > 0 ? 'Infinity' : '-Infinity';
+                if (verb === 'f')
+                    return n.toFixed(p);
+                const s = n.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+                return verb === 'E' ? s.toUpperCase() : s;
+            }
+            case 'x':
+            case 'X': {
+                const s = typeof a === 'string'
+                    ? Buffer.from(a).toString('hex')
+                    : a instanceof Uint8Array
+                        ? Buffer.from(a).toString('hex')
+                        : a.toString(16);
+                return verb === 'X' ? s.toUpperCase() : s;
+            }
+            case 'o':
+                return a.toString(8);
+            case 'b':
+                return typeof a === 'boolean' ? String(a) : a.toString(2);
+            default:
+                return formatValue(a);
+        }
+    });
+}
+function quote(s) {
+    return JSON.stringify(s)
+        .replace(/\\u0007/g, '\\a')
+        .replace(/\\u000b/g, '\\v');
+}
+// ---------------------------------------------------------------------------------------------
+// The environment
+class SetsNamespace {
+}
+class ListsNamespace {
+}
+class StringsNamespace {
+}
+class Base64Namespace {
+}
+class IPNamespace {
+}
+class Authorizer {
+}
+class AuthzCheck {
+}
+const notEvaluable = () => {
+    throw new NotEvaluableError('authorizer', 'authorizer checks need the cluster and cannot be evaluated offline');
+};
+function numericSum(l) {
+    if (l.length === 0)
+        return 0n;
+    let acc = l[0];
+    for (const x of l.slice(1)) {
+        if (typeof acc === 'bigint' && typeof x === 'bigint')
+            acc = acc + x;
+        else if (typeof acc === 'number' && typeof x === 'number')
+            acc = acc + x;
+        else if (acc instanceof Quantity && x instanceof Quantity)
+            acc = acc.add(x);
+        else
+            throw new CelLibError('no such overload: sum of mixed types');
+    }
+    return acc;
+}
+function flatten(l, depth) {
+    const out = [];
+    for (const x of l) {
+        if (Array.isArray(x) && depth > 0)
+            (0,arrays/* pushAll */.i)(out, flatten(x, depth - 1));
+        else
+            out.push(x);
+    }
+    return out;
+}
+/** The variables an admission policy expression sees. */
+const ADMISSION_VARIABLES = [
+    'object',
+    'oldObject',
+    'request',
+    'params',
+    'namespaceObject',
+    'variables',
+];
+/** A fresh environment with the Kubernetes libraries and the admission variables. */
+function createEnvironment(opts = {}) {
+    const env = new lib/* Environment */.OH({
+        enableOptionalTypes: true,
+        homogeneousAggregateLiterals: false,
+        limits: { maxAstNodes: 20_000, maxDepth: 250 },
+    });
+    for (const v of ADMISSION_VARIABLES)
+        env.registerVariable(v, 'dyn');
+    for (const v of opts.variables ?? [])
+        env.registerVariable(v, 'dyn');
+    // --- strings (cel-go ext.Strings, version 2)
+    env
+        .registerFunction('string.charAt(int): string', (s, i) => {
+        const chars = [...s];
+        if (i < 0n || i > BigInt(chars.length))
+            throw new CelLibError(`index out of range: ${i}`);
+        return chars[Number(i)] ?? '';
+    })
+        .registerFunction('string.replace(string, string): string', (s, a, b) => s.split(a).join(b))
+        .registerFunction('string.replace(string, string, int): string', (s, a, b, n) => {
+        if (n < 0n)
+            return s.split(a).join(b);
+        const parts = s.split(a);
+        const k = Math.min(Number(n), parts.length - 1);
+        return parts.slice(0, k + 1).join(b) + (k < parts.length - 1 ? a + parts.slice(k + 1).join(a) : '');
+    })
+        .registerFunction('string.reverse(): string', (s) => [...s].reverse().join(''))
+        .registerFunction('string.format(list<dyn>): string', (s, args) => celFormat(s, args))
+        .registerFunction('list<dyn>.join(): string', (l) => l.map((x) => String(x)).join(''))
+        .registerFunction('list<dyn>.join(string): string', (l, sep) => l.map((x) => String(x)).join(sep))
+        .registerType('kubeward.StringsNamespace', StringsNamespace)
+        .registerConstant('strings', 'kubeward.StringsNamespace', new StringsNamespace())
+        .registerFunction('kubeward.StringsNamespace.quote(string): string', (_ns, s) => quote(s));
+    // --- regex (k8s library/regex.go). matches() is cel-js's own (JavaScript RegExp: RE2's inline
+    // flags such as (?i) are not understood there and end in an evaluation error, never a pass)
+    env
+        .registerFunction('string.find(string): string', (s, p) => re2(p).exec(s)?.[0] ?? '')
+        .registerFunction('string.findAll(string): list<string>', (s, p) => [...s.matchAll(re2(p, true))].map((m) => m[0]))
+        .registerFunction('string.findAll(string, int): list<string>', (s, p, n) => {
+        const all = [...s.matchAll(re2(p, true))].map((m) => m[0]);
+        return n < 0n ? all : all.slice(0, Number(n));
+    });
+    // --- lists (k8s library/lists.go, cel-go ext.Lists)
+    env
+        .registerFunction('list<dyn>.isSorted(): bool', (l) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0))
+        .registerFunction('list<dyn>.sum(): dyn', (l) => numericSum(l))
+        .registerFunction('list<dyn>.min(): dyn', (l) => {
+        if (!l.length)
+            throw new CelLibError('min called on empty list');
+        return l.reduce((a, b) => (compare(b, a) < 0 ? b : a));
+    })
+        .registerFunction('list<dyn>.max(): dyn', (l) => {
+        if (!l.length)
+            throw new CelLibError('max called on empty list');
+        return l.reduce((a, b) => (compare(b, a) > 0 ? b : a));
+    })
+        .registerFunction('list<dyn>.indexOf(dyn): int', (l, v) => BigInt(l.findIndex((x) => celEquals(x, v))))
+        .registerFunction('list<dyn>.lastIndexOf(dyn): int', (l, v) => {
+        for (let i = l.length - 1; i >= 0; i--)
+            if (celEquals(l[i], v))
+                return BigInt(i);
+        return -1n;
+    })
+        .registerFunction('list<dyn>.slice(int, int): list<dyn>', (l, a, b) => {
+        if (a < 0n || b < a || b > BigInt(l.length))
+            throw new CelLibError(`cannot slice(${a}, ${b}), list has ${l.length} elements`);
+        return l.slice(Number(a), Number(b));
+    })
+        .registerFunction('list<dyn>.flatten(): list<dyn>', (l) => flatten(l, 1))
+        .registerFunction('list<dyn>.flatten(int): list<dyn>', (l, d) => {
+        if (d < 0n)
+            throw new CelLibError('level must be non-negative');
+        return flatten(l, Number(d));
+    })
+        .registerFunction('list<dyn>.distinct(): list<dyn>', (l) => {
+        const out = [];
+        for (const x of l)
+            if (!out.some((y) => celEquals(x, y)))
+                out.push(x);
+        return out;
+    })
+        .registerFunction('list<dyn>.reverse(): list<dyn>', (l) => [...l].reverse())
+        .registerFunction('list<dyn>.sort(): list<dyn>', (l) => [...l].sort(compare))
+        .registerType('kubeward.ListsNamespace', ListsNamespace)
+        .registerConstant('lists', 'kubeward.ListsNamespace', new ListsNamespace())
+        .registerFunction('kubeward.ListsNamespace.range(int): list<int>', (_ns, n) => {
+        if (n > 100000n)
+            throw new CostExceededError('lists.range is limited to 100000 elements');
+        return Array.from({ length: Math.max(0, Number(n)) }, (_x, i) => BigInt(i));
+    });
+    // --- sets (cel-go ext.Sets)
+    env
+        .registerType('kubeward.SetsNamespace', SetsNamespace)
+        .registerConstant('sets', 'kubeward.SetsNamespace', new SetsNamespace())
+        .registerFunction('kubeward.SetsNamespace.contains(list<dyn>, list<dyn>): bool', (_n, a, b) => b.every((x) => a.some((y) => celEquals(x, y))))
+        .registerFunction('kubeward.SetsNamespace.equivalent(list<dyn>, list<dyn>): bool', (_n, a, b) => b.every((x) => a.some((y) => celEquals(x, y))) && a.every((x) => b.some((y) => celEquals(x, y))))
+        .registerFunction('kubeward.SetsNamespace.intersects(list<dyn>, list<dyn>): bool', (_n, a, b) => a.some((x) => b.some((y) => celEquals(x, y))));
+    // --- base64 (cel-go ext.Encoders)
+    env
+        .registerType('kubeward.Base64Namespace', Base64Namespace)
+        .registerConstant('base64', 'kubeward.Base64Namespace', new Base64Namespace())
+        .registerFunction('kubeward.Base64Namespace.encode(bytes): string', (_n, b) => Buffer.from(b).toString('base64'))
+        .registerFunction('kubeward.Base64Namespace.decode(string): bytes', (_n, s) => {
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s))
+            throw new CelLibError('illegal base64 data');
+        return new Uint8Array(Buffer.from(s, 'base64'));
+    });
+    // --- URLs (k8s library/urls.go)
+    env
+        .registerType('net.URL', KubeURL)
+        .registerFunction('url(string): net.URL', (s) => parseURL(s))
+        .registerFunction('isURL(string): bool', (s) => isURL(s))
+        .registerFunction('net.URL.getScheme(): string', (u) => u.scheme())
+        .registerFunction('net.URL.getHost(): string', (u) => u.host())
+        .registerFunction('net.URL.getHostname(): string', (u) => u.hostname())
+        .registerFunction('net.URL.getPort(): string', (u) => u.port())
+        .registerFunction('net.URL.getEscapedPath(): string', (u) => u.escapedPath())
+        .registerFunction('net.URL.getQuery(): map<string, list<string>>', (u) => Object.fromEntries(u.query()))
+        .registerFunction('string(net.URL): string', (u) => u.raw)
+        .registerOperator('net.URL == net.URL', (a, b) => a.raw === b.raw);
+    // --- IP and CIDR (k8s library/ip.go, cidr.go)
+    env
+        .registerType('net.IP', IPAddr)
+        .registerType('net.CIDR', CIDR)
+        .registerType('kubeward.IPNamespace', IPNamespace)
+        .registerConstant('ip', 'kubeward.IPNamespace', new IPNamespace())
+        .registerFunction('ip(string): net.IP', (s) => parseIP(s))
+        .registerFunction('isIP(string): bool', (s) => isIP(s))
+        .registerFunction('kubeward.IPNamespace.isCanonical(string): bool', (_n, s) => parseIP(s).toString() === s)
+        .registerFunction('net.IP.family(): int', (i) => BigInt(i.family))
+        .registerFunction('net.IP.isUnspecified(): bool', (i) => ipPredicates.isUnspecified(i))
+        .registerFunction('net.IP.isLoopback(): bool', (i) => ipPredicates.isLoopback(i))
+        .registerFunction('net.IP.isLinkLocalMulticast(): bool', (i) => ipPredicates.isLinkLocalMulticast(i))
+        .registerFunction('net.IP.isLinkLocalUnicast(): bool', (i) => ipPredicates.isLinkLocalUnicast(i))
+        .registerFunction('net.IP.isGlobalUnicast(): bool', (i) => ipPredicates.isGlobalUnicast(i))
+        .registerFunction('string(net.IP): string', (i) => i.toString())
+        .registerOperator('net.IP == net.IP', (a, b) => celEquals(a, b))
+        .registerFunction('cidr(string): net.CIDR', (s) => parseCIDR(s))
+        .registerFunction('isCIDR(string): bool', (s) => isCIDR(s))
+        .registerFunction('net.CIDR.containsIP(string): bool', (c, s) => c.containsIP(parseIP(s)))
+        .registerFunction('net.CIDR.containsIP(net.IP): bool', (c, i) => c.containsIP(i))
+        .registerFunction('net.CIDR.containsCIDR(string): bool', (c, s) => c.containsCIDR(parseCIDR(s)))
+        .registerFunction('net.CIDR.containsCIDR(net.CIDR): bool', (c, o) => c.containsCIDR(o))
+        .registerFunction('net.CIDR.ip(): net.IP', (c) => c.ip)
+        .registerFunction('net.CIDR.masked(): net.CIDR', (c) => c.masked())
+        .registerFunction('net.CIDR.prefixLength(): int', (c) => BigInt(c.prefix))
+        .registerFunction('string(net.CIDR): string', (c) => c.toString())
+        .registerOperator('net.CIDR == net.CIDR', (a, b) => celEquals(a, b));
+    // --- quantity (k8s library/quantity.go)
+    const q = (v) => (typeof v === 'bigint' ? new Quantity(v, 1n, String(v)) : v);
+    env
+        .registerType('kubernetes.Quantity', Quantity)
+        .registerFunction('quantity(string): kubernetes.Quantity', (s) => parseQuantity(s))
+        .registerFunction('isQuantity(string): bool', (s) => isQuantity(s))
+        .registerFunction('kubernetes.Quantity.isInteger(): bool', (a) => a.isInteger())
+        .registerFunction('kubernetes.Quantity.asInteger(): int', (a) => a.asInteger())
+        .registerFunction('kubernetes.Quantity.asApproximateFloat(): double', (a) => a.asApproximateFloat())
+        .registerFunction('kubernetes.Quantity.sign(): int', (a) => a.sign())
+        .registerFunction('kubernetes.Quantity.add(kubernetes.Quantity): kubernetes.Quantity', (a, b) => a.add(b))
+        .registerFunction('kubernetes.Quantity.add(int): kubernetes.Quantity', (a, b) => a.add(q(b)))
+        .registerFunction('kubernetes.Quantity.sub(kubernetes.Quantity): kubernetes.Quantity', (a, b) => a.sub(b))
+        .registerFunction('kubernetes.Quantity.sub(int): kubernetes.Quantity', (a, b) => a.sub(q(b)))
+        .registerFunction('kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool', (a, b) => a.compare(b) > 0)
+        .registerFunction('kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool', (a, b) => a.compare(b) < 0)
+        .registerFunction('kubernetes.Quantity.compareTo(kubernetes.Quantity): int', (a, b) => BigInt(a.compare(b)))
+        .registerOperator('kubernetes.Quantity == kubernetes.Quantity', (a, b) => a.compare(b) === 0);
+    // --- semver (k8s library/semverlib.go)
+    env
+        .registerType('kubernetes.Semver', Semver)
+        .registerFunction('semver(string): kubernetes.Semver', (s) => parseSemver(s))
+        .registerFunction('semver(string, bool): kubernetes.Semver', (s, n) => parseSemver(s, n))
+        .registerFunction('isSemver(string): bool', (s) => isSemver(s))
+        .registerFunction('isSemver(string, bool): bool', (s, n) => isSemver(s, n))
+        .registerFunction('kubernetes.Semver.major(): int', (v) => v.major)
+        .registerFunction('kubernetes.Semver.minor(): int', (v) => v.minor)
+        .registerFunction('kubernetes.Semver.patch(): int', (v) => v.patch)
+        .registerFunction('kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool', (a, b) => a.compare(b) > 0)
+        .registerFunction('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a, b) => a.compare(b) < 0)
+        .registerFunction('kubernetes.Semver.compareTo(kubernetes.Semver): int', (a, b) => BigInt(a.compare(b)))
+        .registerOperator('kubernetes.Semver == kubernetes.Semver', (a, b) => a.compare(b) === 0);
+    // --- authorizer (k8s library/authz.go): declared so expressions type-check, never evaluable offline
+    env
+        .registerType('kubernetes.authorization.Authorizer', Authorizer)
+        .registerType('kubernetes.authorization.Check', AuthzCheck)
+        .registerConstant('authorizer', 'kubernetes.authorization.Authorizer', new Authorizer())
+        .registerFunction('kubernetes.authorization.Authorizer.group(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Authorizer.path(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Authorizer.serviceAccount(string, string): kubernetes.authorization.Authorizer', notEvaluable)
+        .registerFunction('kubernetes.authorization.Authorizer.requestResource(): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.resource(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.subresource(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.namespace(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.name(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.check(string): kubernetes.authorization.Check', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.allowed(): bool', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.reason(): string', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.errored(): bool', notEvaluable)
+        .registerFunction('kubernetes.authorization.Check.error(): string', notEvaluable);
+    opts.extend?.(env);
+    return env;
+}
+// ---------------------------------------------------------------------------------------------
+// Compilation and evaluation
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter', 'sort', 'distinct', 'sortBy']);
+function walk(node, visit, depth = 0) {
+    visit(node, depth);
+    const a = node.args;
+    const nextDepth = node.op === 'rcall' && COMPREHENSIONS.has(node.args[0]) ? depth + 1 : depth;
+    const children = [];
+    const collect = (x) => {
+        if (x && typeof x === 'object' && 'op' in x)
+            children.push(x);
+        else if (Array.isArray(x))
+            x.forEach(collect);
+    };
+    collect(a);
+    for (const c of children)
+        walk(c, visit, nextDepth);
+}
+/** `object.spec.x.y` (with `.?` and ['key'] steps) as ['spec','x','y'], when `n` is such a chain. */
+function objectChain(n) {
+    const path = [];
+    let cur = n;
+    for (;;) {
+        if (cur.op === '.' || cur.op === '.?') {
+            const [inner, field] = cur.args;
+            path.unshift(field);
+            cur = inner;
+        }
+        else if (cur.op === '[]' || cur.op === '[?]') {
+            const [inner, key] = cur.args;
+            if (key.op !== 'value' || (typeof key.args !== 'string' && typeof key.args !== 'bigint'))
+                return undefined;
+            path.unshift(typeof key.args === 'bigint' ? Number(key.args) : key.args);
+            cur = inner;
+        }
+        else if (cur.op === 'id')
+            return cur.args === 'object' && path.length ? path : undefined;
+        else
+            return undefined;
+    }
+}
+function cleanError(e) {
+    if (e instanceof lib/* ParseError */.mB || e instanceof lib/* TypeError */.hg || e instanceof lib/* EvaluationError */.ZN) {
+        const first = e.message.split('\n')[0] ?? e.message;
+        return first.charAt(0).toLowerCase() + first.slice(1);
+    }
+    return e instanceof Error ? e.message : String(e);
+}
+/**
+ * `null` literals (outside string literals) as `dyn(null)`: cel-go lets a conditional's branches be
+ * a value and null (`c ? 'x' : null`, as the Kubernetes docs' audit annotations do); the
+ * JavaScript checker wants both branches of one type.
+ */
+function dynNulls(expression) {
+    let out = '';
+    let i = 0;
+    while (i < expression.length) {
+        const ch = expression[i];
+        if (ch === '"' || ch === "'") {
+            const triple = expression.startsWith(ch.repeat(3), i);
+            const q = triple ? ch.repeat(3) : ch;
+            let j = i + q.length;
+            while (j < expression.length && !expression.startsWith(q, j))
+                j += expression[j] === '\\' ? 2 : 1;
+            out += expression.slice(i, j + q.length);
+            i = j + q.length;
+            continue;
+        }
+        if (/[A-Za-z_]/.test(ch)) {
+            const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression.slice(i))[0];
+            out += m === 'null' && expression[i - 1] !== '.' ? 'dyn(null)' : m;
+            i += m.length;
+            continue;
+        }
+        out += ch;
+        i++;
+    }
+    return out;
+}
+/** Parses and type-checks `expression`. Never throws. */
+function compile(env, expression) {
+    const out = { expression, depth: 0, reads: new Set(), variables: new Set() };
+    let parsed;
+    try {
+        parsed = env.parse(expression);
+    }
+    catch (e) {
+        out.error = `compilation failed: ${cleanError(e)}${where(e)}`;
+        return out;
+    }
+    let checked = env.check(expression);
+    if (!checked.valid && checked.error?.code === 'incompatible_ternary_branches') {
+        const relaxed = dynNulls(expression);
+        if (relaxed !== expression && env.check(relaxed).valid) {
+            parsed = env.parse(relaxed);
+            checked = { valid: true };
+        }
+    }
+    if (!checked.valid) {
+        out.error = `compilation failed: ${cleanError(checked.error)}${where(checked.error)}`;
+        return out;
+    }
+    const locals = new Set();
+    walk(parsed.ast, (n, depth) => {
+        out.depth = Math.max(out.depth, depth);
+        if (n.op === 'rcall' && COMPREHENSIONS.has(n.args[0])) {
+            const args = n.args[2];
+            for (const a of args.slice(0, -1))
+                if (a.op === 'id')
+                    locals.add(a.args);
+        }
+        if (n.op === 'id' && !locals.has(n.args))
+            out.reads.add(n.args);
+        if ((n.op === '.' || n.op === '.?') && n.args[0].op === 'id') {
+            const [inner, field] = n.args;
+            if (inner.args === 'variables')
+                out.variables.add(field);
+        }
+        if (!out.objectPath) {
+            const chain = objectChain(n);
+            if (chain)
+                out.objectPath = chain;
+        }
+    });
+    out.evaluate = (ctx) => parsed(ctx);
+    return out;
+}
+function where(e) {
+    const r = e?.range;
+    return r ? ` (at character ${r.start + 1})` : '';
+}
+/** Largest number of elements a comprehension could range over in `v` (the sum of all list and map sizes). */
+function inputSize(v, budget = PER_CALL_COST_LIMIT) {
+    let n = 0;
+    const stack = [v];
+    while (stack.length && n <= budget) {
+        const x = stack.pop();
+        if (Array.isArray(x)) {
+            n += x.length;
+            for (const y of x)
+                if (y && typeof y === 'object')
+                    stack.push(y);
+        }
+        else if (x && typeof x === 'object' && isPlain(x)) {
+            const vals = Object.values(x);
+            n += vals.length;
+            for (const y of vals)
+                if (y && typeof y === 'object')
+                    stack.push(y);
+        }
+    }
+    return n;
+}
+/**
+ * Evaluates a compiled expression. `size` is the input size (inputSize of the activation's data):
+ * when size^depth exceeds the per-call cost limit, the expression is refused before it runs.
+ */
+function run(c, ctx, size) {
+    if (c.error || !c.evaluate)
+        return { ok: false, error: c.error ?? 'not compiled' };
+    if (c.depth > 0 && Math.pow(Math.max(size, 1), c.depth) > PER_CALL_COST_LIMIT)
+        return {
+            ok: false,
+            cost: true,
+            error: `operation cancelled: actual cost limit exceeded (estimated ${Math.min(Math.pow(size, c.depth), 1e15).toExponential(1)} > ${PER_CALL_COST_LIMIT}: ${c.depth} nested comprehensions over ${size} elements)`,
+        };
+    try {
+        return { ok: true, value: c.evaluate(ctx) };
+    }
+    catch (e) {
+        const cause = e.cause;
+        const inner = e instanceof NotEvaluableError ? e : cause instanceof NotEvaluableError ? cause : undefined;
+        if (inner)
+            return { ok: false, error: inner.message, notEvaluable: inner.feature };
+        const cost = e instanceof CostExceededError || cause instanceof CostExceededError;
+        const lib = cause instanceof CelLibError ? cause.message : undefined;
+        return { ok: false, error: lib ?? cleanError(e), ...(cost ? { cost } : {}) };
+    }
+}
+let shared;
+/** The shared admission environment (created once). */
+function admissionEnvironment() {
+    shared ??= createEnvironment();
+    return shared;
+}
+
+
+/***/ }),
+
+/***/ 85731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PC: () => (/* binding */ labelsOf),
+/* harmony export */   de: () => (/* binding */ selectorMatches),
+/* harmony export */   jc: () => (/* binding */ matchResources)
+/* harmony export */ });
+/* unused harmony exports selectorIsEmpty, ruleMatches */
+/** A label selector against labels. An empty or absent selector matches everything. Throws on a bad operator. */
+function selectorMatches(sel, labels) {
+    if (!sel)
+        return true;
+    for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
+        if (labels[k] !== String(v))
+            return false;
+    for (const e of sel.matchExpressions ?? []) {
+        const has = Object.hasOwn(labels, e.key);
+        const vals = (e.values ?? []).map(String);
+        switch (e.operator) {
+            case 'In':
+                if (!has || !vals.includes(labels[e.key]))
+                    return false;
+                break;
+            case 'NotIn':
+                if (has && vals.includes(labels[e.key]))
+                    return false;
+                break;
+            case 'Exists':
+                if (!has)
+                    return false;
+                break;
+            case 'DoesNotExist':
+                if (has)
+                    return false;
+                break;
+            default:
+                throw new Error(`"${e.operator}" is not a valid label selector operator`);
+        }
+    }
+    return true;
+}
+function selectorIsEmpty(sel) {
+    return !sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length);
+}
+function labelsOf(data) {
+    const l = data?.metadata?.labels;
+    const out = {};
+    if (l && typeof l === 'object')
+        for (const [k, v] of Object.entries(l))
+            out[k] = String(v);
+    return out;
+}
+function listMatches(list, value) {
+    return (list ?? []).some((x) => x === '*' || x === value);
+}
+function resourceMatches(patterns, resource, sub) {
+    const full = sub ? `${resource}/${sub}` : resource;
+    for (const p of patterns ?? []) {
+        if (p === '*/*' || p === full)
+            return true;
+        if (p === '*' && !sub)
+            return true;
+        const [pr, ps] = p.split('/');
+        if (ps !== undefined && pr === '*' && ps === sub)
+            return true;
+        if (ps === '*' && pr === resource)
+            return true;
+    }
+    return false;
+}
+/** One rule against a request. `anyVersion` (matchPolicy Equivalent) ignores the version. */
+function ruleMatches(rule, req, anyVersion = false) {
+    if (!listMatches(rule.operations, req.operation))
+        return false;
+    if (!listMatches(rule.apiGroups, req.resource.group))
+        return false;
+    if (!anyVersion && !listMatches(rule.apiVersions, req.resource.version))
+        return false;
+    if (!resourceMatches(rule.resources, req.resource.resource, req.subresource))
+        return false;
+    const scope = rule.scope ?? '*';
+    if (scope === 'Cluster' && req.namespace !== '')
+        return false;
+    if (scope === 'Namespaced' && (req.namespace === '' || !req.resource.namespaced))
+        return false;
+    if (rule.resourceNames?.length && !rule.resourceNames.includes(req.name))
+        return false;
+    return true;
+}
+/**
+ * Does `mr` match the request? `namespaceLabels` are the labels of the request's namespace (for a
+ * Namespace object, its own labels); `isBinding` relaxes the empty-resourceRules case (a binding
+ * without resource rules does not narrow the policy's).
+ */
+function matchResources(mr, req, namespaceLabels, isBinding) {
+    if (!mr)
+        return { matches: isBinding };
+    try {
+        // namespaceSelector: cluster-scoped objects other than Namespaces are never excluded by it
+        const isNamespace = req.resource.group === '' && req.resource.resource === 'namespaces';
+        if (!selectorIsEmpty(mr.namespaceSelector) && (req.namespace !== '' || isNamespace)) {
+            if (!selectorMatches(mr.namespaceSelector, namespaceLabels ?? {}))
+                return { matches: false };
+        }
+        if (!selectorMatches(mr.objectSelector, labelsOf(req.object)))
+            return { matches: false };
+    }
+    catch (e) {
+        return { matches: false, error: e.message };
+    }
+    const equivalent = (mr.matchPolicy ?? 'Equivalent') === 'Equivalent';
+    const rules = mr.resourceRules ?? [];
+    if (rules.length || !isBinding) {
+        const hit = rules.some((r) => ruleMatches(r, req) || (equivalent && ruleMatches(r, req, true)));
+        if (!hit)
+            return { matches: false };
+    }
+    if ((mr.excludeResourceRules ?? []).some((r) => ruleMatches(r, req) || (equivalent && ruleMatches(r, req, true))))
+        return { matches: false };
+    return { matches: true };
+}
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ ResourceMapper),
+/* harmony export */   OS: () => (/* binding */ groupVersion)
+/* harmony export */ });
+/* unused harmony exports guessPlural, crdMappings */
+// group -> [kind, plural, namespaced]
+const BUILTIN = {
+    '': [
+        ['Pod', 'pods', true],
+        ['Service', 'services', true],
+        ['ConfigMap', 'configmaps', true],
+        ['Secret', 'secrets', true],
+        ['ServiceAccount', 'serviceaccounts', true],
+        ['PersistentVolumeClaim', 'persistentvolumeclaims', true],
+        ['PersistentVolume', 'persistentvolumes', false],
+        ['Namespace', 'namespaces', false],
+        ['Node', 'nodes', false],
+        ['Endpoints', 'endpoints', true],
+        ['Event', 'events', true],
+        ['LimitRange', 'limitranges', true],
+        ['ResourceQuota', 'resourcequotas', true],
+        ['ReplicationController', 'replicationcontrollers', true],
+        ['PodTemplate', 'podtemplates', true],
+        ['Binding', 'bindings', true],
+        ['ComponentStatus', 'componentstatuses', false],
+    ],
+    apps: [
+        ['Deployment', 'deployments', true],
+        ['StatefulSet', 'statefulsets', true],
+        ['DaemonSet', 'daemonsets', true],
+        ['ReplicaSet', 'replicasets', true],
+        ['ControllerRevision', 'controllerrevisions', true],
+    ],
+    batch: [
+        ['Job', 'jobs', true],
+        ['CronJob', 'cronjobs', true],
+    ],
+    autoscaling: [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true]],
+    policy: [
+        ['PodDisruptionBudget', 'poddisruptionbudgets', true],
+        ['PodSecurityPolicy', 'podsecuritypolicies', false],
+        ['Eviction', 'evictions', true],
+    ],
+    'networking.k8s.io': [
+        ['NetworkPolicy', 'networkpolicies', true],
+        ['Ingress', 'ingresses', true],
+        ['IngressClass', 'ingressclasses', false],
+        ['IPAddress', 'ipaddresses', false],
+        ['ServiceCIDR', 'servicecidrs', false],
+    ],
+    'rbac.authorization.k8s.io': [
+        ['Role', 'roles', true],
+        ['RoleBinding', 'rolebindings', true],
+        ['ClusterRole', 'clusterroles', false],
+        ['ClusterRoleBinding', 'clusterrolebindings', false],
+    ],
+    'storage.k8s.io': [
+        ['StorageClass', 'storageclasses', false],
+        ['CSIDriver', 'csidrivers', false],
+        ['CSINode', 'csinodes', false],
+        ['CSIStorageCapacity', 'csistoragecapacities', true],
+        ['VolumeAttachment', 'volumeattachments', false],
+        ['VolumeAttributesClass', 'volumeattributesclasses', false],
+    ],
+    'admissionregistration.k8s.io': [
+        ['ValidatingAdmissionPolicy', 'validatingadmissionpolicies', false],
+        ['ValidatingAdmissionPolicyBinding', 'validatingadmissionpolicybindings', false],
+        ['MutatingAdmissionPolicy', 'mutatingadmissionpolicies', false],
+        ['MutatingAdmissionPolicyBinding', 'mutatingadmissionpolicybindings', false],
+        ['ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false],
+        ['MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false],
+    ],
+    'apiextensions.k8s.io': [['CustomResourceDefinition', 'customresourcedefinitions', false]],
+    'apiregistration.k8s.io': [['APIService', 'apiservices', false]],
+    'scheduling.k8s.io': [['PriorityClass', 'priorityclasses', false]],
+    'node.k8s.io': [['RuntimeClass', 'runtimeclasses', false]],
+    'discovery.k8s.io': [['EndpointSlice', 'endpointslices', true]],
+    'coordination.k8s.io': [['Lease', 'leases', true]],
+    'certificates.k8s.io': [
+        ['CertificateSigningRequest', 'certificatesigningrequests', false],
+        ['ClusterTrustBundle', 'clustertrustbundles', false],
+    ],
+    'flowcontrol.apiserver.k8s.io': [
+        ['FlowSchema', 'flowschemas', false],
+        ['PriorityLevelConfiguration', 'prioritylevelconfigurations', false],
+    ],
+    'resource.k8s.io': [
+        ['DeviceClass', 'deviceclasses', false],
+        ['ResourceClaim', 'resourceclaims', true],
+        ['ResourceClaimTemplate', 'resourceclaimtemplates', true],
+        ['ResourceSlice', 'resourceslices', false],
+    ],
+    'events.k8s.io': [['Event', 'events', true]],
+    'policies.kyverno.io': [
+        ['ValidatingPolicy', 'validatingpolicies', false],
+        ['NamespacedValidatingPolicy', 'namespacedvalidatingpolicies', true],
+        ['PolicyException', 'policyexceptions', true],
+    ],
+};
+const BY_GROUP_KIND = new Map();
+for (const [group, kinds] of Object.entries(BUILTIN))
+    for (const [kind, resource, namespaced] of kinds)
+        BY_GROUP_KIND.set(`${group}/${kind}`, { resource, namespaced });
+/** Splits `apps/v1` into group and version (`v1` -> core group). */
+function groupVersion(apiVersion) {
+    const slash = apiVersion.indexOf('/');
+    return slash < 0
+        ? { group: '', version: apiVersion }
+        : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+/** The lower-case plural Kubernetes' RESTMapper guesses for a kind it does not know. */
+function guessPlural(kind) {
+    const k = kind.toLowerCase();
+    if (k.endsWith('s'))
+        return `${k}es`;
+    if (k.endsWith('y') && !/[aeiou]y$/.test(k))
+        return `${k.slice(0, -1)}ies`;
+    return `${k}s`;
+}
+/** Resource mappings declared by the CRDs of a set of objects (group/kind -> plural and scope). */
+function crdMappings(objects) {
+    const out = new Map();
+    for (const o of objects) {
+        if (o.ref.kind !== 'CustomResourceDefinition')
+            continue;
+        const spec = o.data.spec;
+        if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string')
+            continue;
+        const plural = typeof spec.names.plural === 'string' ? spec.names.plural : guessPlural(spec.names.kind);
+        out.set(`${spec.group}/${spec.names.kind}`, { resource: plural, namespaced: spec.scope !== 'Cluster' });
+    }
+    return out;
+}
+class ResourceMapper {
+    crds;
+    constructor(objects = []) {
+        this.crds = crdMappings(objects);
+    }
+    /** The resource of an apiVersion/kind. */
+    map(apiVersion, kind) {
+        const { group, version } = groupVersion(apiVersion);
+        const key = `${group}/${kind}`;
+        const b = BY_GROUP_KIND.get(key);
+        if (b)
+            return { group, version, kind, ...b, source: 'builtin' };
+        const c = this.crds.get(key);
+        if (c)
+            return { group, version, kind, ...c, source: 'crd' };
+        return { group, version, kind, resource: guessPlural(kind), namespaced: true, source: 'guess' };
+    }
+    /** True when the kind is known (built in or a CRD in the set). */
+    knows(apiVersion, kind) {
+        return this.map(apiVersion, kind).source !== 'guess';
+    }
+}
+
+
+/***/ }),
+
+/***/ 86038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xE: () => (/* binding */ admissionEnv),
+  aO: () => (/* binding */ rules)
+});
+
+// UNUSED EXPORTS: SEVERITY_ANNOTATION, admissionPolicy, decisionText, kyvernoPolicy, kyvernoSet, policyInvalid, policyMapper, policyNotEvaluated, policyUniverse, severityOf, vapSet, whereIs
+
+// EXTERNAL MODULE: ./src/core/model.ts
+var model = __webpack_require__(44146);
+// EXTERNAL MODULE: ./src/core/policies/resources.ts
+var resources = __webpack_require__(8511);
+;// CONCATENATED MODULE: ./src/core/policies/context.ts
+
+/** Where a field of an object is, as `file:line` (or `Kind/name` for live objects). */
+function whereIs(o, path) {
+    const loc = o.locate?.(path);
+    if (loc)
+        return `${loc.file}:${loc.line}`;
+    return `${o.ref.kind}/${o.ref.name}`;
+}
+/** Every object a policy evaluation can draw on: the scanned set plus the `policies:` paths. */
+function policyUniverse(ctx) {
+    return ctx.memo('policies:universe', () => {
+        if (!ctx.policies?.length)
+            return ctx.objects;
+        // a policy file that is also under a scanned path is one object, not two
+        const key = (o) => `${o.file ?? ''}\0${o.source?.start ?? ''}\0${o.docPath.join('.')}\0${o.ref.kind}/${o.ref.name}`;
+        const seen = new Set(ctx.objects.map(key));
+        return [...ctx.objects, ...ctx.policies.filter((o) => !seen.has(key(o)))];
+    });
+}
+function policyMapper(ctx) {
+    return ctx.memo('policies:mapper', () => new resources/* ResourceMapper */.El(policyUniverse(ctx)));
+}
+
+// EXTERNAL MODULE: ./src/core/rules/podspec.ts
+var podspec = __webpack_require__(75495);
+// EXTERNAL MODULE: ./src/core/rules/pss.ts
+var pss = __webpack_require__(16253);
+;// CONCATENATED MODULE: ./src/core/policies/psa.ts
+
+
+
+const PREFIX = 'pod-security.kubernetes.io/';
+const MODES = ['enforce', 'warn', 'audit'];
+const SEVERITY = { enforce: 'high', warn: 'medium', audit: 'low' };
+/** The PSA labels of a Namespace object. */
+function psaLabels(ns) {
+    const labels = (ns.data.metadata?.labels ?? {});
+    const out = { namespace: ns, modes: {}, invalid: [] };
+    for (const mode of MODES) {
+        const raw = labels[`${PREFIX}${mode}`];
+        if (raw === undefined)
+            continue;
+        const level = String(raw);
+        const version = labels[`${PREFIX}${mode}-version`] === undefined ? 'latest' : String(labels[`${PREFIX}${mode}-version`]);
+        if (level !== 'privileged' && level !== 'baseline' && level !== 'restricted') {
+            out.invalid.push({ label: `${PREFIX}${mode}`, value: level });
+            continue;
+        }
+        if (version !== 'latest' && !/^v1\.\d+$/.test(version))
+            out.invalid.push({ label: `${PREFIX}${mode}-version`, value: version });
+        out.modes[mode] = { level, version };
+    }
+    return out;
+}
+function namespaceIndex(ctx) {
+    return ctx.memo('policies:psa-namespaces', () => {
+        const m = new Map();
+        for (const o of policyUniverse(ctx))
+            if (o.ref.kind === 'Namespace' && o.ref.apiVersion === 'v1' && o.ref.name)
+                m.set(o.ref.name, psaLabels(o));
+        return m;
+    });
+}
+const podSecurityLevel = {
+    meta: {
+        id: 'pod-security-level',
+        title: 'Pods below their namespace’s Pod Security level',
+        description: 'A Pod or workload in a namespace whose `pod-security.kubernetes.io/enforce|warn|audit` labels set a Pod Security Standards level that its pods do not meet: with enforce the pods are rejected, with warn the apply prints warnings, with audit the audit log records it.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'policy',
+        rationale: 'Pod Security admission rejects pods that break the namespace’s enforced level, but for a Deployment, StatefulSet or Job the rejection happens later, when the controller creates the pods: the apply succeeds and the rollout silently never starts. Judging the pod templates against the namespace’s labels in the pull request shows it before the deploy.',
+        remediation: 'Change the pod template to meet the level (the message names the control and field), or, if the workload genuinely needs the privilege, move it to a namespace whose level allows it.',
+        references: [
+            'https://kubernetes.io/docs/concepts/security/pod-security-admission/',
+            'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+        ],
+    },
+    *checkAll(ctx) {
+        const index = namespaceIndex(ctx);
+        if (!index.size)
+            return;
+        const mapper = policyMapper(ctx);
+        for (const o of ctx.objects) {
+            if (!(0,podspec/* podTemplates */.R7)(o).length)
+                continue;
+            if (!mapper.map(o.ref.apiVersion, o.ref.kind).namespaced)
+                continue;
+            const nsName = o.ref.namespace ?? 'default';
+            const psa = index.get(nsName);
+            if (!psa)
+                continue;
+            const isPod = o.ref.kind === 'Pod';
+            // each control is reported once, under the strictest mode that catches it
+            const reported = new Set();
+            for (const mode of MODES) {
+                const m = psa.modes[mode];
+                if (!m || m.level === 'privileged')
+                    continue;
+                const violations = (0,pss/* podSecurityViolations */.gE)(o, m.level, m.version, {
+                    memo: ctx.memo,
+                    mode: ctx.mode,
+                    ...(ctx.live ? { live: ctx.live } : {}),
+                });
+                for (const v of violations) {
+                    const k = `${v.ruleId}\0${v.path.join('.')}`;
+                    if (reported.has(k))
+                        continue;
+                    reported.add(k);
+                    const label = `${mode}=${m.level}${m.version !== 'latest' ? ` (version ${m.version})` : ''}`;
+                    const what = mode === 'enforce'
+                        ? isPod
+                            ? 'Pod Security admission rejects this Pod'
+                            : `the pods of this ${o.ref.kind} would be rejected by Pod Security admission (the ${o.ref.kind} itself is admitted with a warning)`
+                        : mode === 'warn'
+                            ? 'kubectl apply prints a Pod Security warning for it'
+                            : 'the audit log records a Pod Security violation for it';
+                    yield {
+                        object: o,
+                        path: v.path,
+                        message: `namespace ${nsName} has ${label}: ${what}: ${v.message} (${v.ruleId}, ${v.level})`,
+                        key: `${mode}:${v.ruleId}`,
+                        ...(SEVERITY[mode] !== 'high' ? { severity: SEVERITY[mode] } : {}),
+                        details: {
+                            namespace: nsName,
+                            mode,
+                            level: m.level,
+                            version: m.version,
+                            control: v.ruleId,
+                            policyLocation: whereIs(psa.namespace, ['metadata', 'labels', `${PREFIX}${mode}`]),
+                        },
+                    };
+                }
+            }
+        }
+    },
+};
+/** Namespaces whose PSA labels have values the admission controller rejects (reported as policy-invalid). */
+function psaLabelProblems(ctx) {
+    const out = [];
+    for (const psa of namespaceIndex(ctx).values())
+        for (const bad of psa.invalid)
+            out.push({
+                object: psa.namespace,
+                path: ['metadata', 'labels', bad.label],
+                message: `${bad.label}: "${bad.value}" is not a valid value (${bad.label.endsWith('-version') ? 'latest or v1.N' : 'privileged, baseline or restricted'}): Pod Security admission does not accept it, so the namespace is not protected as intended`,
+                key: bad.label,
+                details: { policyLocation: whereIs(psa.namespace, ['metadata', 'labels', bad.label]) },
+            });
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/core/policies/cel.ts + 1 modules
+var cel = __webpack_require__(41529);
+// EXTERNAL MODULE: ./src/core/policies/match.ts
+var match = __webpack_require__(85731);
+// EXTERNAL MODULE: ./src/core/policies/vap.ts
+var vap = __webpack_require__(13429);
+;// CONCATENATED MODULE: ./src/core/policies/kyverno.ts
+
+
+
+function isKyvernoPolicy(o) {
+    return ((o.ref.kind === 'ValidatingPolicy' || o.ref.kind === 'NamespacedValidatingPolicy') &&
+        o.ref.apiVersion.startsWith('policies.kyverno.io/'));
+}
+function isPolicyException(o) {
+    return o.ref.kind === 'PolicyException' && o.ref.apiVersion.startsWith('policies.kyverno.io/');
+}
+/** Kyverno CEL library namespaces and functions that need the cluster or the network. */
+const KYVERNO_LIBRARIES = (/* unused pure expression or super */ null && ([
+    'resource',
+    'http',
+    'imagedata',
+    'globalContext',
+    'image',
+    'x509',
+    'gctx',
+    'generator',
+    'json',
+    'yaml',
+    'hash',
+    'math',
+    'random',
+    'time',
+    'parseImageReference',
+    'GlobalContext',
+    'Image',
+    'ImageData',
+    'Resource',
+    'Http',
+    'x509Decode',
+]));
+class KyvernoLib {
+    name;
+    constructor(name) {
+        this.name = name;
+    }
+}
+let kyvernoEnv;
+/** The admission environment plus Kyverno's `exceptions` variable and its library namespaces (not evaluable). */
+function kyvernoEnvironment() {
+    kyvernoEnv ??= (0,cel/* createEnvironment */.MO)({
+        variables: ['exceptions'],
+        extend(env) {
+            env.registerType('kyverno.Library', KyvernoLib);
+            for (const lib of [
+                'resource',
+                'http',
+                'imagedata',
+                'globalContext',
+                'x509',
+                'hash',
+                'random',
+                'time',
+                'json',
+                'yaml',
+                'gctx',
+            ]) {
+                try {
+                    env.registerConstant(lib, 'kyverno.Library', new KyvernoLib(lib));
+                }
+                catch {
+                    continue; // a name the Kubernetes libraries already use
+                }
+            }
+            // every method on a Kyverno library: declared so the policy type-checks, refused when run
+            for (const method of [
+                'Get',
+                'List',
+                'Post',
+                'Fetch',
+                'Client',
+                'Decode',
+                'Parse',
+                'Sha1',
+                'Sha256',
+                'Md5',
+                'Now',
+                'Truncate',
+                'Unmarshal',
+                'Marshal',
+                'String',
+            ])
+                for (const arity of [0, 1, 2, 3, 4]) {
+                    const args = Array(arity).fill('dyn').join(', ');
+                    env.registerFunction(`kyverno.Library.${method}(${args}): dyn`, (lib) => {
+                        throw new cel/* NotEvaluableError */.zw(`${lib.name}.${method}`, `the Kyverno function ${lib.name}.${method}() needs the cluster or the network and cannot be evaluated offline`);
+                    });
+                }
+            env.registerFunction('image(string): dyn', () => {
+                throw new cel/* NotEvaluableError */.zw('image', 'the Kyverno function image() is not implemented by kubeward');
+            });
+        },
+    });
+    return kyvernoEnv;
+}
+/** An unknown function in a Kyverno policy is most likely a Kyverno library kubeward lacks: not evaluated, named. */
+function reclassify(problems, from) {
+    for (let i = from; i < problems.length; i++) {
+        const p = problems[i];
+        const fn = /no matching overload for '(?:[\w.<>, ]+\.)?([A-Za-z_][\w]*)\(/.exec(p.message)?.[1];
+        if (p.kind === 'invalid' && fn && /compilation failed/.test(p.message)) {
+            problems[i] = {
+                ...p,
+                kind: 'not-evaluated',
+                message: `the expression calls ${fn}(), which kubeward does not implement (a Kyverno CEL library function?): the validation is not evaluated. ${p.message}`,
+            };
+        }
+    }
+}
+function compileKyverno(objects, mapper) {
+    const env = kyvernoEnvironment();
+    const problems = [];
+    const policies = [];
+    for (const o of objects.filter(isKyvernoPolicy)) {
+        const from = problems.length;
+        const compiled = (0,vap/* compilePolicy */.C_)(o, problems, mapper, env);
+        reclassify(problems, from);
+        const spec = (o.data.spec ?? {});
+        const raw = Array.isArray(spec.validationActions) ? spec.validationActions : [];
+        const actions = raw.filter((a) => a === 'Deny' || a === 'Warn' || a === 'Audit');
+        if (actions.length !== raw.length)
+            problems.push({
+                object: o,
+                path: ['spec', 'validationActions'],
+                message: 'validationActions may only hold Deny, Warn and Audit',
+                kind: 'invalid',
+            });
+        const evaluation = (spec.evaluation ?? {});
+        policies.push({
+            compiled,
+            // Kyverno's default: Audit
+            actions: actions.length ? actions : ['Audit'],
+            ...(o.ref.kind === 'NamespacedValidatingPolicy' ? { namespace: o.ref.namespace ?? 'default' } : {}),
+            admission: evaluation.admission?.enabled !== false,
+        });
+    }
+    const exceptions = [];
+    for (const o of objects.filter(isPolicyException)) {
+        const spec = (o.data.spec ?? {});
+        const refs = Array.isArray(spec.policyRefs) ? spec.policyRefs : [];
+        const names = new Set(refs.map((r) => String(r.name ?? '')));
+        const conds = (Array.isArray(spec.matchConditions) ? spec.matchConditions : []).map((c, i) => {
+            const co = (c ?? {});
+            const expr = (0,cel/* compile */.wE)(env, String(co.expression ?? ''));
+            if (expr.error)
+                problems.push({
+                    object: o,
+                    path: ['spec', 'matchConditions', i, 'expression'],
+                    message: `${expr.error} in ${JSON.stringify(expr.expression)}`,
+                    kind: 'invalid',
+                });
+            return { name: String(co.name ?? i), expr };
+        });
+        if (!names.size)
+            problems.push({
+                object: o,
+                path: ['spec', 'policyRefs'],
+                message: `PolicyException ${o.ref.name} names no policy`,
+                kind: 'invalid',
+            });
+        exceptions.push({ object: o, policyNames: names, conditions: conds });
+    }
+    policies.sort((a, b) => a.compiled.name.localeCompare(b.compiled.name));
+    return { policies, exceptions, problems };
+}
+/** Kyverno's verdicts for one object (as a CREATE). Excepted objects yield no decisions. */
+function admitKyverno(set, o, env) {
+    if (!set.policies.length)
+        return [];
+    const req = (0,vap/* admissionRequest */.zS)(o, env);
+    const isNamespace = req.resource.group === '' && req.resource.resource === 'namespaces';
+    let nsLabels;
+    let nsObject = null;
+    if (isNamespace)
+        nsLabels = { ...(0,match/* labelsOf */.PC)(o.data), 'kubernetes.io/metadata.name': req.name };
+    else if (req.namespace) {
+        const ns = (0,vap/* namespaceData */.wR)(req.namespace, env);
+        nsLabels = (0,match/* labelsOf */.PC)(ns.data);
+        nsObject = (0,vap/* namespaceObject */.rE)(ns.data);
+    }
+    const object = (0,vap/* celOf */.ce)(o.data);
+    const act = {
+        ctx: {
+            object,
+            oldObject: null,
+            request: (0,cel/* toCel */.Oo)((0,vap/* requestObject */.D9)(req, env)),
+            namespaceObject: nsObject ? (0,cel/* toCel */.Oo)(nsObject) : null,
+            params: null,
+            variables: {},
+            exceptions: { allowedValues: [] },
+        },
+        size: (0,cel/* inputSize */.IQ)(object),
+    };
+    const out = [];
+    for (const p of set.policies) {
+        const policy = p.compiled;
+        if (!p.admission || !policy.matchConstraints)
+            continue;
+        if (p.namespace !== undefined && p.namespace !== req.namespace)
+            continue;
+        if (!(0,match/* matchResources */.jc)(policy.matchConstraints, req, nsLabels, false).matches)
+            continue;
+        const excepted = set.exceptions.find((e) => e.policyNames.has(policy.name) &&
+            e.conditions.every((c) => {
+                const r = (0,cel/* run */.eF)(c.expr, act.ctx, act.size);
+                return r.ok && r.value === true;
+            }));
+        if (excepted)
+            continue;
+        const binding = { object: policy.object, name: '', policyName: policy.name, actions: p.actions };
+        act.ctx.variables = {};
+        (0,vap/* bindVariables */.jK)(policy, act);
+        for (const d of (0,vap/* validate */.tf)(policy, binding, act, undefined))
+            out.push({ ...d, binding: undefined });
+    }
+    return out;
+}
+/** Kyverno's words for a decision. */
+function kyvernoText(d) {
+    const what = d.actions.includes('Deny') ? 'denies' : d.actions.includes('Warn') ? 'warns about' : 'reports (audit)';
+    return `Kyverno ${d.policy.object.ref.kind} '${d.policy.name}' ${what} this object: ${d.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/policies/rules.ts
+/**
+ * Admission policies as catalog rules, so their verdicts flow through the one engine/report path:
+ * - admission-policy: a ValidatingAdmissionPolicy (via its bindings) would deny, warn or audit an object
+ * - policy-invalid: a policy, binding or custom rule that is broken (bad CEL, unknown paramKind ...)
+ * - policy-not-evaluated: a policy kubeward cannot judge offline (authorizer, unsupported function,
+ *   no binding), named so it is never a silent pass
+ * Findings sit at the object's field (the first `object.x.y` the expression names) or the object,
+ * and carry the policy's file:line in `details.policyLocation`.
+ */
+
+
+
+
+
+const VAP_DOCS = 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/';
+/** Annotation on a policy that sets the severity of its Deny findings. */
+const SEVERITY_ANNOTATION = 'kubeward.io/severity';
+/** The compiled VAPs and bindings of the run (once per run). */
+function vapSet(ctx) {
+    return ctx.memo('policies:vap', () => (0,vap/* compileVaps */.aZ)(policyUniverse(ctx), policyMapper(ctx)));
+}
+function admissionEnv(ctx) {
+    return ctx.memo('policies:env', () => ({
+        mapper: policyMapper(ctx),
+        namespaces: (0,vap/* namespacesOf */.Gw)(policyUniverse(ctx)),
+        objects: policyUniverse(ctx),
+    }));
+}
+/** The severity a policy asks for (annotation `kubeward.io/severity`), else undefined. */
+function policySeverity(o) {
+    const a = o.data.metadata?.annotations?.[SEVERITY_ANNOTATION];
+    return (0,model/* isSeverity */._Z)(a) ? a : undefined;
+}
+/** Deny -> the policy's severity (default high); Warn -> medium; Audit -> low. */
+function severityOf(d, base) {
+    if (d.actions.includes('Deny'))
+        return policySeverity(d.policy.object) ?? base;
+    if (d.actions.includes('Warn'))
+        return 'medium';
+    return 'low';
+}
+/** The API server's words for a decision. */
+function decisionText(d) {
+    const b = d.binding ? ` with binding '${d.binding.name}'` : '';
+    if (d.actions.includes('Deny'))
+        return `ValidatingAdmissionPolicy '${d.policy.name}'${b} denied request: ${d.message}`;
+    if (d.actions.includes('Warn'))
+        return `Validation failed for ValidatingAdmissionPolicy '${d.policy.name}'${b}: ${d.message}`;
+    return `ValidatingAdmissionPolicy '${d.policy.name}'${b} would record an audit failure: ${d.message}`;
+}
+/** Objects that policies judge: the scanned set minus the policy machinery itself. */
+function judged(o) {
+    return !(0,vap/* isVap */.A1)(o) && !(0,vap/* isVapBinding */.PJ)(o) && !isKyvernoPolicy(o) && !isPolicyException(o);
+}
+/** The compiled Kyverno policies and exceptions of the run. */
+function kyvernoSet(ctx) {
+    return ctx.memo('policies:kyverno', () => compileKyverno(policyUniverse(ctx), policyMapper(ctx)));
+}
+function kyvernoDecisions(ctx) {
+    return ctx.memo('policies:kyverno-decisions', () => {
+        const set = kyvernoSet(ctx);
+        if (!set.policies.length)
+            return [];
+        const env = admissionEnv(ctx);
+        const out = [];
+        for (const o of ctx.objects) {
+            if (!judged(o))
+                continue;
+            const decisions = admitKyverno(set, o, env);
+            if (decisions.length)
+                out.push({ object: o, decisions });
+        }
+        return out;
+    });
+}
+function problemViolations(problems, kind) {
+    return problems
+        .filter((p) => p.kind === kind)
+        .map((p) => ({
+        object: p.object,
+        path: p.path,
+        message: p.message,
+        key: `${(0,model/* formatPath */.jV)(p.path)}:${p.message}`,
+        ...(kind === 'not-evaluated' && /has no ValidatingAdmissionPolicyBinding|not in the set/.test(p.message)
+            ? { severity: 'low' }
+            : {}),
+        details: { policy: `${p.object.ref.kind}/${p.object.ref.name}`, policyLocation: whereIs(p.object, p.path) },
+    }));
+}
+/** VAP decisions for every judged object, computed once and shared by the rules below. */
+function vapDecisions(ctx) {
+    return ctx.memo('policies:vap-decisions', () => {
+        const set = vapSet(ctx);
+        if (!set.policies.length)
+            return [];
+        const env = admissionEnv(ctx);
+        const out = [];
+        for (const o of ctx.objects) {
+            if (!judged(o))
+                continue;
+            const v = (0,vap/* admit */.w4)(set, o, env);
+            if (v.decisions.length)
+                out.push({ object: o, decisions: v.decisions, unknownNamespaces: v.unknownNamespaces });
+        }
+        return out;
+    });
+}
+function decisionDetails(d, unknownNamespaces) {
+    const details = {
+        policy: d.policy.name,
+        policyLocation: whereIs(d.policy.object, d.policyPath.length ? d.policyPath : ['metadata', 'name']),
+        validationActions: d.actions.join(','),
+    };
+    if (d.binding) {
+        details.binding = d.binding.name;
+        details.bindingLocation = whereIs(d.binding.object, ['metadata', 'name']);
+    }
+    if (d.validation !== undefined)
+        details.validation = String(d.validation);
+    if (d.param !== undefined)
+        details.param = d.param;
+    if (d.reason)
+        details.reason = d.reason;
+    if (unknownNamespaces.length)
+        details.namespace = `namespace ${unknownNamespaces.join(', ')} is not in the set: only its kubernetes.io/metadata.name label was assumed`;
+    return details;
+}
+/** Locates at the named field when it exists, else at the object (its nearest existing parent). */
+function pathFor(o, d) {
+    return d.objectPath ? [...d.objectPath] : [];
+}
+const admissionPolicy = {
+    meta: {
+        id: 'admission-policy',
+        title: 'Rejected by a ValidatingAdmissionPolicy',
+        description: 'A ValidatingAdmissionPolicy in the set or in the `policies:` paths, through its bindings, would deny (or warn about, or audit) this object: the verdict and message the API server would give.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'policy',
+        rationale: 'Admission policies are the cluster’s guardrails. A manifest that breaks one fails at deploy time, after review and merge; evaluating the same policies on the pull request reports it where it can still be fixed.',
+        remediation: 'Change the object so the policy’s validation holds (the message says which), or, if the policy is wrong, change the policy. The finding’s details name the policy, binding and the policy’s file:line.',
+        references: [VAP_DOCS],
+    },
+    *checkAll(ctx) {
+        for (const { object, decisions, unknownNamespaces } of vapDecisions(ctx)) {
+            for (const d of decisions) {
+                if (d.notEvaluable)
+                    continue;
+                const sev = severityOf(d, 'high');
+                yield {
+                    object,
+                    path: pathFor(object, d),
+                    message: decisionText(d),
+                    key: `${d.policy.name}/${d.binding?.name ?? ''}/${d.validation ?? 'config'}/${d.param ?? ''}`,
+                    ...(sev !== 'high' ? { severity: sev } : {}),
+                    details: decisionDetails(d, unknownNamespaces),
+                };
+            }
+        }
+    },
+};
+const policyInvalid = {
+    meta: {
+        id: 'policy-invalid',
+        title: 'Admission policy or custom rule is invalid',
+        description: 'A ValidatingAdmissionPolicy, binding, Kyverno policy or custom CEL rule that does not compile or is misconfigured: bad CEL, an unknown paramKind, a binding without validationActions or a missing paramRef.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'policy',
+        rationale: 'A broken policy is either rejected by the API server (so the guardrail silently does not exist) or denies every request it matches. Either way the team believes in a check that does not work as written.',
+        remediation: 'Fix the expression or field at the reported line. CEL errors give the character position inside the expression.',
+        references: [VAP_DOCS, 'https://kubernetes.io/docs/reference/using-api/cel/'],
+    },
+    *checkAll(ctx) {
+        yield* problemViolations(vapSet(ctx).problems, 'invalid');
+        yield* problemViolations(kyvernoSet(ctx).problems, 'invalid');
+        yield* psaLabelProblems(ctx);
+    },
+};
+const policyNotEvaluated = {
+    meta: {
+        id: 'policy-not-evaluated',
+        title: 'Admission policy could not be evaluated offline',
+        description: 'A policy whose verdict kubeward cannot compute without the cluster (authorizer checks, an unsupported Kyverno function) or that nothing binds. Reported so a policy is never passed silently.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'policy',
+        rationale: 'A gate that skips a policy it cannot evaluate and reports success claims a check it did not make. Naming the policy and the reason keeps the result honest.',
+        remediation: 'Verify the object against the live cluster (`kubeward verify`, or a server-side dry run), or rewrite the expression without the unsupported function. For an unbound policy, add its ValidatingAdmissionPolicyBinding to the set or remove the policy.',
+        references: [VAP_DOCS],
+    },
+    *checkAll(ctx) {
+        yield* problemViolations(vapSet(ctx).problems, 'not-evaluated');
+        yield* problemViolations(kyvernoSet(ctx).problems, 'not-evaluated');
+        for (const { object, decisions } of kyvernoDecisions(ctx)) {
+            for (const d of decisions) {
+                if (!d.notEvaluable)
+                    continue;
+                yield {
+                    object,
+                    path: pathFor(object, d),
+                    message: `Kyverno ${d.policy.object.ref.kind} '${d.policy.name}' could not be evaluated: ${d.message}`,
+                    key: `kyverno/${d.policy.name}/${d.validation ?? 'config'}`,
+                    details: { ...decisionDetails(d, []), notEvaluable: d.notEvaluable },
+                };
+            }
+        }
+        for (const { object, decisions, unknownNamespaces } of vapDecisions(ctx)) {
+            for (const d of decisions) {
+                if (!d.notEvaluable)
+                    continue;
+                yield {
+                    object,
+                    path: pathFor(object, d),
+                    message: `ValidatingAdmissionPolicy '${d.policy.name}'${d.binding ? ` with binding '${d.binding.name}'` : ''} could not be evaluated: ${d.message}`,
+                    key: `${d.policy.name}/${d.binding?.name ?? ''}/${d.validation ?? 'config'}`,
+                    details: { ...decisionDetails(d, unknownNamespaces), notEvaluable: d.notEvaluable },
+                };
+            }
+        }
+    },
+};
+const kyvernoPolicy = {
+    meta: {
+        id: 'kyverno-policy',
+        title: 'Rejected by a Kyverno ValidatingPolicy',
+        description: 'A Kyverno CEL policy (policies.kyverno.io/v1 ValidatingPolicy or NamespacedValidatingPolicy) in the set or the `policies:` paths would deny, warn about or audit this object, and no PolicyException exempts it.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'policy',
+        rationale: 'Kyverno enforces the same guardrails at admission; a manifest that breaks one fails at deploy time. Evaluating the policy on the pull request reports it while it can still be fixed.',
+        remediation: 'Change the object so the validation holds (the message says which), or add a PolicyException with a reason if the object is a justified exception.',
+        references: ['https://kyverno.io/docs/policy-types/validating-policy/', 'https://kyverno.io/docs/exceptions/'],
+    },
+    *checkAll(ctx) {
+        for (const { object, decisions } of kyvernoDecisions(ctx)) {
+            for (const d of decisions) {
+                if (d.notEvaluable)
+                    continue;
+                const sev = severityOf(d, 'high');
+                yield {
+                    object,
+                    path: pathFor(object, d),
+                    message: kyvernoText(d),
+                    key: `kyverno/${d.policy.name}/${d.validation ?? 'config'}`,
+                    ...(sev !== 'high' ? { severity: sev } : {}),
+                    details: decisionDetails(d, []),
+                };
+            }
+        }
+    },
+};
+
+const rules = [admissionPolicy, kyvernoPolicy, policyInvalid, policyNotEvaluated, podSecurityLevel];
+
+
+/***/ }),
+
+/***/ 13429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ isVap),
+/* harmony export */   C_: () => (/* binding */ compilePolicy),
+/* harmony export */   D9: () => (/* binding */ requestObject),
+/* harmony export */   Gw: () => (/* binding */ namespacesOf),
+/* harmony export */   PJ: () => (/* binding */ isVapBinding),
+/* harmony export */   aZ: () => (/* binding */ compileVaps),
+/* harmony export */   ce: () => (/* binding */ celOf),
+/* harmony export */   jK: () => (/* binding */ bindVariables),
+/* harmony export */   rE: () => (/* binding */ namespaceObject),
+/* harmony export */   tf: () => (/* binding */ validate),
+/* harmony export */   w4: () => (/* binding */ admit),
+/* harmony export */   wR: () => (/* binding */ namespaceData),
+/* harmony export */   zS: () => (/* binding */ admissionRequest)
+/* harmony export */ });
+/* unused harmony export readBinding */
+/* harmony import */ var _cel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41529);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85731);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8511);
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Reading policies
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function obj(v) {
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+function isVap(o) {
+    return o.ref.kind === 'ValidatingAdmissionPolicy' && o.ref.apiVersion.startsWith('admissionregistration.k8s.io/');
+}
+function isVapBinding(o) {
+    return (o.ref.kind === 'ValidatingAdmissionPolicyBinding' && o.ref.apiVersion.startsWith('admissionregistration.k8s.io/'));
+}
+/** Compiles one ValidatingAdmissionPolicy; problems (bad CEL, missing fields) are pushed to `problems`. */
+function compilePolicy(o, problems, mapper, env = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .admissionEnvironment */ .nk)()) {
+    const spec = obj(o.data.spec) ?? {};
+    const name = o.ref.name;
+    const problem = (path, message, kind = 'invalid') => problems.push({ object: o, path, message, kind });
+    const cp = {
+        object: o,
+        name,
+        failurePolicy: spec.failurePolicy === 'Ignore' ? 'Ignore' : 'Fail',
+        matchConditions: [],
+        variables: [],
+        validations: [],
+        auditAnnotations: [],
+    };
+    if (spec.failurePolicy !== undefined && spec.failurePolicy !== 'Fail' && spec.failurePolicy !== 'Ignore')
+        problem(['spec', 'failurePolicy'], `failurePolicy must be Fail or Ignore, not ${JSON.stringify(spec.failurePolicy)}`);
+    const mc = obj(spec.matchConstraints);
+    if (!mc || !arr(mc.resourceRules).length)
+        problem(['spec', 'matchConstraints'], `ValidatingAdmissionPolicy ${name} has no matchConstraints.resourceRules: the API server rejects it`);
+    else
+        cp.matchConstraints = mc;
+    const pk = obj(spec.paramKind);
+    if (pk) {
+        const apiVersion = str(pk.apiVersion) ?? '';
+        const kind = str(pk.kind) ?? '';
+        cp.paramKind = { apiVersion, kind };
+        if (!mapper.knows(apiVersion, kind)) {
+            const { group, version } = (0,_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .groupVersion */ .OS)(apiVersion);
+            cp.configurationError = `failed to find resource referenced by paramKind: '${group}/${version}, Kind=${kind}'`;
+            problem(['spec', 'paramKind'], `paramKind ${apiVersion} ${kind} is neither a built-in kind nor a CustomResourceDefinition in the set: the API server denies every matching request ("${cp.configurationError}")`);
+        }
+    }
+    const check = (c, path) => {
+        if (c.error)
+            problem(path, `${c.error} in ${JSON.stringify(c.expression)}`);
+        else if (c.reads.has('authorizer'))
+            problem(path, `the expression uses the authorizer, which needs the cluster: kubeward cannot evaluate it offline`, 'not-evaluated');
+        return c;
+    };
+    arr(spec.matchConditions).forEach((m, i) => {
+        const mo = obj(m) ?? {};
+        const expr = str(mo.expression) ?? '';
+        cp.matchConditions.push({
+            name: str(mo.name) ?? `${i}`,
+            index: i,
+            expr: check((0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .compile */ .wE)(env, expr), ['spec', 'matchConditions', i, 'expression']),
+        });
+    });
+    arr(spec.variables).forEach((v, i) => {
+        const vo = obj(v) ?? {};
+        const vname = str(vo.name) ?? '';
+        cp.variables.push({
+            name: vname,
+            expr: check((0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .compile */ .wE)(env, str(vo.expression) ?? ''), ['spec', 'variables', i, 'expression']),
+        });
+    });
+    arr(spec.validations).forEach((v, i) => {
+        const vo = obj(v) ?? {};
+        const cv = {
+            index: i,
+            expr: check((0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .compile */ .wE)(env, str(vo.expression) ?? ''), ['spec', 'validations', i, 'expression']),
+        };
+        if (str(vo.message) !== undefined)
+            cv.message = str(vo.message);
+        if (str(vo.messageExpression))
+            cv.messageExpr = check((0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .compile */ .wE)(env, str(vo.messageExpression)), ['spec', 'validations', i, 'messageExpression']);
+        if (str(vo.reason))
+            cv.reason = str(vo.reason);
+        cp.validations.push(cv);
+    });
+    arr(spec.auditAnnotations).forEach((a, i) => {
+        const ao = obj(a) ?? {};
+        cp.auditAnnotations.push({
+            key: str(ao.key) ?? '',
+            index: i,
+            expr: check((0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .compile */ .wE)(env, str(ao.valueExpression) ?? ''), ['spec', 'auditAnnotations', i, 'valueExpression']),
+        });
+    });
+    if (!cp.validations.length && !cp.auditAnnotations.length)
+        problem(['spec'], `ValidatingAdmissionPolicy ${name} has neither validations nor auditAnnotations: the API server rejects it`);
+    return cp;
+}
+function readBinding(o, problems) {
+    const spec = obj(o.data.spec) ?? {};
+    const actions = arr(spec.validationActions).filter((a) => a === 'Deny' || a === 'Warn' || a === 'Audit');
+    if (!arr(spec.validationActions).length)
+        problems.push({
+            object: o,
+            path: ['spec', 'validationActions'],
+            message: `binding ${o.ref.name} has no validationActions: the API server rejects it (Deny, Warn and/or Audit)`,
+            kind: 'invalid',
+        });
+    else if (actions.length !== arr(spec.validationActions).length)
+        problems.push({
+            object: o,
+            path: ['spec', 'validationActions'],
+            message: `validationActions may only hold Deny, Warn and Audit`,
+            kind: 'invalid',
+        });
+    if (actions.includes('Deny') && actions.includes('Warn'))
+        problems.push({
+            object: o,
+            path: ['spec', 'validationActions'],
+            message: `validationActions must not hold both Deny and Warn: the API server rejects it`,
+            kind: 'invalid',
+        });
+    const b = { object: o, name: o.ref.name, policyName: str(spec.policyName) ?? '', actions };
+    if (obj(spec.matchResources))
+        b.matchResources = spec.matchResources;
+    const pr = obj(spec.paramRef);
+    if (pr)
+        b.paramRef = pr;
+    return b;
+}
+const celCache = new WeakMap();
+function celOf(data) {
+    let v = celCache.get(data);
+    if (v === undefined) {
+        v = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .toCel */ .Oo)(data);
+        celCache.set(data, v);
+    }
+    return v;
+}
+function namespaceData(name, env) {
+    const ns = env.namespaces.get(name);
+    if (ns) {
+        // the API server sets this label on every namespace
+        const md = obj(ns.metadata) ?? {};
+        const labels = { ...(obj(md.labels) ?? {}), 'kubernetes.io/metadata.name': name };
+        return { data: { ...ns, metadata: { ...md, labels } }, known: true };
+    }
+    // every namespace carries this label (set by the API server since 1.21)
+    return {
+        data: {
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        },
+        known: false,
+    };
+}
+/** The `namespaceObject` variable: the namespace with only metadata, spec and status (CreateNamespaceObject). */
+function namespaceObject(ns) {
+    const md = obj(ns.metadata) ?? {};
+    const keep = {};
+    for (const k of [
+        'name',
+        'generateName',
+        'namespace',
+        'labels',
+        'annotations',
+        'uid',
+        'creationTimestamp',
+        'deletionTimestamp',
+        'ownerReferences',
+    ])
+        if (md[k] !== undefined)
+            keep[k] = md[k];
+    return { metadata: keep, spec: obj(ns.spec) ?? {}, status: obj(ns.status) ?? {} };
+}
+function requestObject(req, env) {
+    const r = req.resource;
+    return {
+        kind: { group: r.group, version: r.version, kind: r.kind },
+        resource: { group: r.group, version: r.version, resource: r.resource },
+        requestKind: { group: r.group, version: r.version, kind: r.kind },
+        requestResource: { group: r.group, version: r.version, resource: r.resource },
+        name: req.name,
+        namespace: req.namespace,
+        operation: req.operation,
+        userInfo: env.userInfo ?? { username: 'kubeward', groups: ['system:authenticated'] },
+        dryRun: env.dryRun ?? true,
+        options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions' },
+    };
+}
+/** The simulated admission request for an object. */
+function admissionRequest(o, env) {
+    const resource = env.mapper.map(o.ref.apiVersion, o.ref.kind);
+    const namespace = resource.namespaced ? (o.ref.namespace ?? env.defaultNamespace ?? 'default') : '';
+    const md = obj(o.data.metadata) ?? {};
+    return {
+        operation: env.operation ?? 'CREATE',
+        resource,
+        subresource: '',
+        name: str(md.name) ?? str(md.generateName) ?? '',
+        namespace,
+        object: o.data,
+    };
+}
+function collectParams(policy, binding, req, env) {
+    const pk = policy.paramKind;
+    const ref = binding.paramRef;
+    if (!pk || !ref)
+        return { params: [null] };
+    const scope = env.mapper.map(pk.apiVersion, pk.kind);
+    let paramsNamespace;
+    if (scope.namespaced) {
+        paramsNamespace = ref.namespace || req.namespace;
+        if (!paramsNamespace)
+            return {
+                params: [],
+                error: 'cannot use namespaced paramRef in policy binding that matches cluster-scoped resources',
+            };
+    }
+    else if (ref.namespace) {
+        return { params: [], error: 'paramRef.namespace must not be provided for a cluster-scoped `paramKind`' };
+    }
+    const candidates = env.objects.filter((o) => o.ref.kind === pk.kind &&
+        o.ref.apiVersion === pk.apiVersion &&
+        (!scope.namespaced || (o.ref.namespace ?? env.defaultNamespace ?? 'default') === paramsNamespace));
+    let params;
+    if (ref.name) {
+        if (ref.selector)
+            return { params: [], error: 'paramRef.name and paramRef.selector are mutually exclusive' };
+        params = candidates.filter((o) => o.ref.name === ref.name).map((o) => o.data);
+    }
+    else if (ref.selector) {
+        try {
+            params = candidates.filter((o) => (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .selectorMatches */ .de)(ref.selector, (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsOf */ .PC)(o.data))).map((o) => o.data);
+        }
+        catch (e) {
+            return { params: [], error: e.message };
+        }
+    }
+    else
+        return { params: [], error: 'one of name or selector must be provided' };
+    if (!params.length && ref.parameterNotFoundAction === 'Deny')
+        return { params: [], error: 'no params found for policy binding with `Deny` parameterNotFoundAction' };
+    return { params };
+}
+/** Runs the policy's validations for one (binding, param). */
+function validate(policy, binding, act, paramName) {
+    const base = { policy, binding, actions: binding.actions, ...(paramName ? { param: paramName } : {}) };
+    const onError = (message, policyPath, extra = {}) => policy.failurePolicy === 'Ignore' && !extra.notEvaluable && !extra.costExceeded
+        ? undefined
+        : { ...base, message, evaluation: 'error', policyPath, ...extra };
+    const out = [];
+    // matchConditions: any false -> skip; else any error -> failurePolicy
+    let matchError;
+    for (const mc of policy.matchConditions) {
+        if (mc.expr.error)
+            continue; // reported as a policy problem; the API server rejects such a policy
+        const r = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(mc.expr, act.ctx, act.size);
+        if (r.ok && r.value === false)
+            return [];
+        if (r.ok && typeof r.value !== 'boolean')
+            matchError ??= { message: `matchCondition '${mc.name}' must evaluate to bool`, index: mc.index, outcome: r };
+        if (!r.ok)
+            matchError ??= { message: `matchCondition '${mc.name}' ${r.error}`, index: mc.index, outcome: r };
+    }
+    if (matchError) {
+        const o = matchError.outcome;
+        const d = onError(matchError.message, ['spec', 'matchConditions', matchError.index, 'expression'], {
+            ...(!o.ok && o.notEvaluable ? { notEvaluable: o.notEvaluable } : {}),
+            ...(!o.ok && o.cost ? { costExceeded: true } : {}),
+        });
+        return d ? [d] : [];
+    }
+    for (const v of policy.validations) {
+        if (v.expr.error)
+            continue;
+        const policyPath = ['spec', 'validations', v.index, 'expression'];
+        const r = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(v.expr, act.ctx, act.size);
+        if (!r.ok) {
+            const d = onError(`expression '${v.expr.expression}' resulted in error: ${r.error}`, policyPath, {
+                validation: v.index,
+                ...(v.expr.objectPath ? { objectPath: v.expr.objectPath } : {}),
+                ...(r.notEvaluable ? { notEvaluable: r.notEvaluable } : {}),
+                ...(r.cost ? { costExceeded: true } : {}),
+            });
+            if (d)
+                out.push(d);
+            continue;
+        }
+        if (r.value === true)
+            continue;
+        if (typeof r.value !== 'boolean') {
+            const d = onError(`expression '${v.expr.expression}' resulted in error: no such overload`, policyPath, {
+                validation: v.index,
+            });
+            if (d)
+                out.push(d);
+            continue;
+        }
+        let message = '';
+        if (v.messageExpr && !v.messageExpr.error) {
+            const m = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(v.messageExpr, act.ctx, act.size);
+            if (m.ok && typeof m.value === 'string') {
+                message = m.value.trim();
+                if (message.length > 5 * 1024 || message.includes('\n'))
+                    message = '';
+            }
+        }
+        if (!message && v.message)
+            message = v.message.trim();
+        if (!message)
+            message = `failed expression: ${v.expr.expression.trim()}`;
+        out.push({
+            ...base,
+            message,
+            evaluation: 'deny',
+            validation: v.index,
+            policyPath,
+            reason: v.reason ?? 'Invalid',
+            ...(v.expr.objectPath ? { objectPath: v.expr.objectPath } : {}),
+        });
+    }
+    for (const a of policy.auditAnnotations) {
+        if (a.expr.error)
+            continue;
+        const r = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(a.expr, act.ctx, act.size);
+        const policyPath = ['spec', 'auditAnnotations', a.index, 'valueExpression'];
+        if (!r.ok) {
+            const d = onError(r.error, policyPath, {
+                ...(r.notEvaluable ? { notEvaluable: r.notEvaluable } : {}),
+                ...(r.cost ? { costExceeded: true } : {}),
+            });
+            if (d)
+                out.push({ ...d, actions: ['Deny'] });
+        }
+        else if (r.value !== null && typeof r.value !== 'string') {
+            const d = onError(`valueExpression '${a.expr.expression}' resulted in unsupported return type: ${typeof r.value === 'bigint' ? 'int' : typeof r.value}. Return type must be either string or null.`, policyPath);
+            if (d)
+                out.push({ ...d, actions: ['Deny'] });
+        }
+    }
+    return out;
+}
+/** Variables, evaluated in order; each sees the earlier ones. Errors surface when a validation reads them. */
+function bindVariables(policy, act) {
+    if (!policy.variables.length)
+        return;
+    const vars = {};
+    const errors = new Map();
+    act.ctx.variables = vars;
+    for (const v of policy.variables) {
+        if (v.expr.error)
+            continue;
+        const r = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(v.expr, act.ctx, act.size);
+        if (r.ok)
+            vars[v.name] = r.value;
+        else
+            errors.set(v.name, r.error);
+    }
+    if (errors.size) {
+        // reading a failed variable fails the reading expression with the variable's error
+        act.ctx.variables = new Proxy(vars, {
+            get(target, key) {
+                if (typeof key === 'string' && errors.has(key))
+                    throw new Error(errors.get(key));
+                return Reflect.get(target, key);
+            },
+        });
+    }
+}
+/** Reads and compiles every VAP and binding among `objects`; problems for broken or unbound ones. */
+function compileVaps(objects, mapper) {
+    const problems = [];
+    const policies = objects.filter(isVap).map((o) => compilePolicy(o, problems, mapper));
+    const bindings = objects.filter(isVapBinding).map((o) => readBinding(o, problems));
+    policies.sort((a, b) => a.name.localeCompare(b.name));
+    bindings.sort((a, b) => a.name.localeCompare(b.name));
+    const names = new Set(policies.map((p) => p.name));
+    for (const b of bindings) {
+        if (!b.policyName)
+            problems.push({
+                object: b.object,
+                path: ['spec', 'policyName'],
+                message: `binding ${b.name} names no policy`,
+                kind: 'invalid',
+            });
+        else if (!names.has(b.policyName))
+            problems.push({
+                object: b.object,
+                path: ['spec', 'policyName'],
+                message: `binding ${b.name} names ValidatingAdmissionPolicy ${b.policyName}, which is not in the set: the binding enforces nothing here`,
+                kind: 'not-evaluated',
+            });
+    }
+    for (const p of policies) {
+        const bs = bindings.filter((b) => b.policyName === p.name);
+        if (!bs.length)
+            problems.push({
+                object: p.object,
+                path: ['metadata', 'name'],
+                message: `ValidatingAdmissionPolicy ${p.name} has no ValidatingAdmissionPolicyBinding in the set: the API server enforces it nowhere`,
+                kind: 'not-evaluated',
+            });
+        for (const b of bs) {
+            if (p.paramKind && !b.paramRef)
+                problems.push({
+                    object: b.object,
+                    path: ['spec'],
+                    message: `policy ${p.name} takes params (${p.paramKind.kind}) but binding ${b.name} has no paramRef: its validations run with params = null`,
+                    kind: 'invalid',
+                });
+        }
+    }
+    return { policies, bindings, problems };
+}
+/** What the API server decides for one object (as a CREATE of it) given the policies and bindings. */
+function admit(set, o, env) {
+    const verdict = {
+        allowed: true,
+        warnings: [],
+        decisions: [],
+        unknownNamespaces: [],
+        notEvaluated: [],
+    };
+    if (!set.policies.length)
+        return verdict;
+    const req = admissionRequest(o, env);
+    const isNamespace = req.resource.group === '' && req.resource.resource === 'namespaces';
+    let nsLabels;
+    let nsObject = null;
+    if (isNamespace)
+        nsLabels = { ...(0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsOf */ .PC)(o.data), 'kubernetes.io/metadata.name': req.name };
+    else if (req.namespace) {
+        const ns = namespaceData(req.namespace, env);
+        if (!ns.known)
+            verdict.unknownNamespaces.push(req.namespace);
+        nsLabels = (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsOf */ .PC)(ns.data);
+        nsObject = namespaceObject(ns.data);
+    }
+    let act;
+    const activation = () => {
+        if (!act) {
+            const object = celOf(o.data);
+            act = {
+                ctx: {
+                    object,
+                    oldObject: null,
+                    request: (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .toCel */ .Oo)(requestObject(req, env)),
+                    namespaceObject: nsObject ? (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .toCel */ .Oo)(nsObject) : null,
+                    params: null,
+                    variables: {},
+                },
+                size: (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSize */ .IQ)(object),
+            };
+        }
+        return act;
+    };
+    const denied = [];
+    const push = (d) => {
+        verdict.decisions.push(d);
+        if (d.notEvaluable) {
+            verdict.notEvaluated.push(d);
+            return;
+        }
+        if (d.actions.includes('Deny'))
+            denied.push(d);
+        if (d.actions.includes('Warn'))
+            verdict.warnings.push(`Validation failed for ValidatingAdmissionPolicy '${d.policy.name}' with binding '${d.binding?.name ?? ''}': ${d.message}`);
+    };
+    for (const policy of set.policies) {
+        if (!policy.matchConstraints)
+            continue;
+        const m = (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .matchResources */ .jc)(policy.matchConstraints, req, nsLabels, false);
+        if (!m.matches)
+            continue;
+        if (policy.configurationError) {
+            if (policy.failurePolicy === 'Fail')
+                push({
+                    policy,
+                    actions: ['Deny'],
+                    message: `failed to configure policy: ${policy.configurationError}`,
+                    evaluation: 'error',
+                    policyPath: ['spec', 'paramKind'],
+                });
+            continue;
+        }
+        for (const binding of set.bindings) {
+            if (binding.policyName !== policy.name)
+                continue;
+            const bm = (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .matchResources */ .jc)(binding.matchResources, req, nsLabels, true);
+            if (bm.error) {
+                if (policy.failurePolicy === 'Fail')
+                    push({
+                        policy,
+                        binding,
+                        actions: ['Deny'],
+                        message: `failed to configure binding: ${bm.error}`,
+                        evaluation: 'error',
+                        policyPath: [],
+                    });
+                continue;
+            }
+            if (!bm.matches)
+                continue;
+            const { params, error } = collectParams(policy, binding, req, env);
+            if (error) {
+                if (policy.failurePolicy === 'Fail')
+                    push({
+                        policy,
+                        binding,
+                        actions: ['Deny'],
+                        message: `failed to configure binding: ${error}`,
+                        evaluation: 'error',
+                        policyPath: ['spec', 'paramKind'],
+                    });
+                continue;
+            }
+            for (const p of params) {
+                const a = activation();
+                a.ctx.params = p ? celOf(p) : null;
+                a.ctx.variables = {};
+                bindVariables(policy, a);
+                const pname = p ? (str(obj(p.metadata)?.name) ?? '') : undefined;
+                for (const d of validate(policy, binding, a, pname))
+                    push(d);
+            }
+        }
+    }
+    if (denied.length) {
+        const d = denied[0];
+        verdict.allowed = false;
+        verdict.denyMessage = d.binding
+            ? `ValidatingAdmissionPolicy '${d.policy.name}' with binding '${d.binding.name}' denied request: ${d.message}`
+            : `ValidatingAdmissionPolicy '${d.policy.name}' denied request: ${d.message}`;
+    }
+    return verdict;
+}
+/** Namespace objects of a set, by name. */
+function namespacesOf(objects) {
+    const out = new Map();
+    for (const o of objects)
+        if (o.ref.kind === 'Namespace' && o.ref.apiVersion === 'v1' && o.ref.name)
+            out.set(o.ref.name, o.data);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 12833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Lt: () => (/* binding */ fenceFor),
+/* harmony export */   O0: () => (/* binding */ encodePath),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   SC: () => (/* binding */ escapeHtmlText),
+/* harmony export */   XO: () => (/* binding */ commentSafe),
+/* harmony export */   bN: () => (/* binding */ catalogMarkdown),
+/* harmony export */   l6: () => (/* binding */ toMarkdown),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   ti: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/* unused harmony exports BREAK, link, isMarkdown */
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53309);
+
+/**
+ * The one escaper for every markdown kubeward writes: the CLI's `-f markdown`, the job summary, the
+ * sticky PR comment (GitHub Action and CircleCI orb) and the inline review. Text that comes from the
+ * scanned input (messages, names, paths, file names, API error messages) is untrusted: it must not
+ * break a table, start a block, inject HTML, mention people, reference issues, or become a link.
+ *
+ * GitHub renders markdown with cmark-gfm, whose autolink extension turns bare `http(s)://`, `www.`
+ * and e-mail addresses into links, and then post-processes the HTML's text nodes for @mentions,
+ * `#123` references and `:emoji:`. Backslash escapes do not reach those post-processors (they run on
+ * the decoded text), so those few patterns are broken with a zero-width space (U+200B) where they
+ * would be recognised, and nowhere else: an image `nginx@sha256:…` or `registry:5000/app:v1` keeps
+ * its exact characters and can be copied.
+ *
+ * Contexts:
+ * - `escapeMarkdown`: a paragraph, list item or table cell (one line).
+ * - `escapeHtmlText`: text inside raw HTML (`<summary>…</summary>`), where markdown escapes would
+ *   show literally (`NET\_RAW`), so only HTML entities are used.
+ * - `inlineCode`: a code span (no autolinks or mentions happen inside code).
+ * - `codeBlock`: a fenced block its content cannot close.
+ * - `md` / `Markdown`: kubeward's own markdown with untrusted values interpolated (escaped).
+ */
+/** Written where an autolink, mention or reference would start, to stop GitHub from making one. */
+const BREAK = '&#8203;';
+const MARK = '\u200b';
+/**
+ * Inserts MARK where GitHub would otherwise make a link, mention or reference out of raw text:
+ * `scheme://` (any scheme), `www.`, `@name` (not inside a word: `image@sha256` stays),
+ * `user@host.tld` (e-mail autolinks), `#123` / `GH-123` references, and `:emoji:` shortcodes.
+ */
+function neutralise(raw) {
+    return (raw
+        .replace(/:\/\//g, `:/${MARK}/`)
+        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${MARK}.`)
+        // a mention: '@' not preceded by a word character or backtick, followed by a name
+        .replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, `$1@${MARK}`)
+        // an e-mail address autolink: local@domain.tld
+        .replace(/([A-Za-z0-9._+-])@(?=[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g, `$1@${MARK}`)
+        // issue and pull request references
+        .replace(/#(?=\d)/g, `#${MARK}`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${MARK}`)
+        // :emoji: shortcodes (only a word between two colons, which no image reference or port has)
+        .replace(/:(?=[a-z0-9_+-]+:(?![0-9/]))/gi, `:${MARK}`));
+}
+/** Control characters (other than the whitespace handled separately) are dropped. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(raw) {
+    return raw.replace(CONTROL, '').replace(/[\r\n\t]+/g, ' ');
+}
+function entities(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Untrusted text for a markdown paragraph, list item or table cell: one line, nothing active. */
+function escapeMarkdown(text) {
+    return entities(neutralise(oneLine(String(text))))
+        .replace(/[\\`*_{}[\]()#+!|~$]/g, (c) => `\\${c}`)
+        .replace(/^([-=])/, '\\$1')
+        .replaceAll(MARK, BREAK);
+}
+/** Untrusted text inside raw HTML (e.g. `<summary>`): entities only, so nothing shows as `\_`. */
+function escapeHtmlText(text) {
+    return entities(neutralise(oneLine(String(text))))
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replaceAll(MARK, BREAK);
+}
+/**
+ * Markdown written by kubeward itself (rule rationale and remediation from the catalog): its
+ * `code` and emphasis are kept; HTML is neutralised, and it stays one paragraph.
+ */
+function catalogMarkdown(text) {
+    return entities(text.replace(/\s*\n\s*/g, ' ')).replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, `$1@${BREAK}`);
+}
+/**
+ * An inline code span that holds `text` whatever backticks it contains. In a table cell
+ * (`inTable`), a pipe is written `\|`: GFM splits cells before it parses code spans.
+ */
+function inlineCode(text, inTable = false) {
+    const one = oneLine(String(text));
+    const longest = (0,_arrays_js__WEBPACK_IMPORTED_MODULE_0__/* .maxOf */ ._)((one.match(/`+/g) ?? []).map((r) => r.length), 0);
+    const ticks = '`'.repeat(longest + 1);
+    const pad = one.startsWith('`') || one.endsWith('`') || one === '' ? ' ' : '';
+    return `${ticks}${pad}${inTable ? one.replace(/\|/g, '\\|') : one}${pad}${ticks}`;
+}
+/** A code fence longer than any backtick run in `content` (at least three backticks). */
+function fenceFor(content) {
+    const longest = (0,_arrays_js__WEBPACK_IMPORTED_MODULE_0__/* .maxOf */ ._)((content.match(/`{3,}/g) ?? []).map((r) => r.length), 0);
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** A fenced code block with `info` (e.g. `yaml`, `suggestion`). */
+function codeBlock(info, content) {
+    const fence = fenceFor(content);
+    const body = content.endsWith('\n') || content === '' ? content : content + '\n';
+    return `${fence}${info}\n${body}${fence}`;
+}
+/** A link target for a repository path: each segment URL-encoded, so nothing can end the link early. */
+function encodePath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/** A URL given by kubeward's caller (a prefix from a flag or the CI environment) made safe for `(…)`. */
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return '';
+    return url.replace(/[\s()<>"'`\\]/g, (c) => encodeURIComponent(c));
+}
+/** A markdown link whose label is untrusted text; plain escaped text when the URL is not http(s). */
+function link(label, url) {
+    const u = url ? safeUrl(url) : '';
+    return u ? `[${escapeMarkdown(label)}](${u})` : escapeMarkdown(label);
+}
+/** Text inside an HTML comment marker: no `--` or `>` can end it early. */
+function commentSafe(text) {
+    return text.replace(/[^A-Za-z0-9:._/-]/g, '').replace(/--+/g, '-');
+}
+function isMarkdown(v) {
+    return typeof v === 'object' && v !== null && typeof v.markdown === 'string';
+}
+/**
+ * A tagged template for kubeward's own markdown: the literal parts are trusted (code spans and
+ * emphasis are kept), every interpolated value is escaped with `escapeMarkdown` unless it is itself
+ * `Markdown`. `md\`Give \`pull-requests: write\` to ${user}\``.
+ */
+function md(strings, ...values) {
+    let out = strings[0];
+    values.forEach((v, i) => {
+        out += (isMarkdown(v) ? v.markdown : escapeMarkdown(String(v))) + strings[i + 1];
+    });
+    return { markdown: out };
+}
+/** A note or line that may be plain (untrusted) text or Markdown, as markdown. */
+function toMarkdown(v) {
+    return isMarkdown(v) ? v.markdown : escapeMarkdown(v);
+}
+
+
+/***/ }),
+
+/***/ 34201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
+/* harmony export */   jI: () => (/* binding */ formatMarkdown),
+/* harmony export */   tI: () => (/* binding */ RULE_DOCS_URL)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95992);
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12833);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8220);
+/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96745);
+/**
+ * The one markdown renderer: the CLI's `-f markdown`, the GitHub job summary, the sticky PR comment
+ * of the action and of the CircleCI orb all come from here, with the one escaper of
+ * `markdown-escape.ts` (everything from the scanned input is untrusted). Two layouts:
+ *
+ * - `full` (CLI, job summary): verdict, counts, optional chart, a findings table, each rule's why
+ *   and fix, input errors, what was not verified, suppressed findings.
+ * - `comment` (sticky PR comment): fits one screen: verdict and counts on two lines, then the
+ *   findings in the files the PR changes (the first few files open, the rest collapsed per file),
+ *   then one line for the findings elsewhere with a link to the full report.
+ *
+ * Both stay under `maxLength` characters; what is cut is stated with how many findings were left out.
+ */
+
+
+
+
+
+const SEVERITY_ICON = {
+    critical: '🟣',
+    high: '🔴',
+    medium: '🟠',
+    low: '🟡',
+    info: '🔵',
+};
+/** Where each rule's documentation page lives (docs/rules/<id>.md in the repository). */
+const RULE_DOCS_URL = 'https://github.com/kubeward/kubeward/blob/main/docs/rules/';
+function trusted(v) {
+    return typeof v === 'string' ? v : v.markdown;
+}
+/** Findings of the comment layout listed openly before the rest collapse. */
+const OPEN_FILES = 2;
+const OPEN_PER_FILE = 5;
+function countsLine(report) {
+    return _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => report.counts[s] > 0)
+        .map((s) => `${report.counts[s]} ${s}`)
+        .join(', ');
+}
+/**
+ * The verdict: `❌ fails at **high**: 3 findings (1 critical, 2 high)`. A run that could not look
+ * at everything (the outcome's exit 2 or 3, input errors, checks not verified) never reads as
+ * "all clear", whoever renders the report.
+ */
+function headline(report, outcome) {
+    const n = report.findings.length;
+    const findings = n === 0 ? 'no findings' : `${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'finding')} (${countsLine(report)})`;
+    if (outcome && outcome.exitCode >= 2) {
+        const what = outcome.exitCode === 3 ? 'verification incomplete' : 'scan incomplete';
+        const why = outcome.problems.map((p) => (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(p.message)).join('; ');
+        return `❌ ${what}${why ? `: ${why}` : ''}; ${findings}`;
+    }
+    if (report.errors.length || report.notVerified.length) {
+        const parts = [
+            report.errors.length ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.errors.length, 'input error') : '',
+            report.notVerified.length ? `${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.notVerified.length, 'check')} not verified` : '',
+        ].filter(Boolean);
+        return `❌ incomplete: ${parts.join(' and ')}; ${findings}`;
+    }
+    const failOn = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .failOnOf */ .tC)(report);
+    if (failOn === 'none')
+        return `${n === 0 ? '✅ ' : ''}${findings} (fail-on none: never fails)`;
+    if (n === 0)
+        return 'all clear: no findings ✅';
+    const failing = report.findings.some((f) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .jZ)(f.severity, failOn));
+    return `${failing ? `❌ fails at **${failOn}**` : `✅ passes at **${failOn}**`}: ${findings}`;
+}
+function scannedLine(report) {
+    const extra = [];
+    if (report.suppressed.length)
+        extra.push(`${report.suppressed.length} suppressed`);
+    if (report.skipped.length)
+        extra.push(`${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.skipped.length, 'document')} skipped`);
+    if (report.errors.length)
+        extra.push(`**${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.errors.length, 'input error')}**`);
+    if (report.notVerified.length)
+        extra.push(`**${report.notVerified.length} not verified**`);
+    const hidden = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .hiddenText */ .CZ)(report.hidden);
+    if (hidden)
+        extra.push(hidden);
+    return (`Scanned ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.filesScanned, 'file')} (${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.objectsScanned, 'object')})` +
+        (extra.length ? ` · ${extra.join(' · ')}` : '') +
+        '.');
+}
+function fileUrl(f, prefix) {
+    if (!f.location || !prefix || f.location.file.startsWith('<'))
+        return undefined;
+    const base = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(prefix);
+    return base ? `${base}${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePath */ .O0)(f.location.file)}#L${f.location.line}` : undefined;
+}
+function locationCell(f, prefix) {
+    if (!f.location)
+        return f.object ? (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .objectName */ .Hd)(f.object)) : '—';
+    const label = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(`${f.location.file.replace(/\\/g, '/')}:${f.location.line}`);
+    const url = fileUrl(f, prefix);
+    return url ? `[${label}](${url})` : label;
+}
+function ruleCell(id, docs) {
+    const code = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, true);
+    return docs && (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .getRule */ .rF)(id) ? `[${code}](${docs}${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePath */ .O0)(id)}.md)` : code;
+}
+function messageText(f, inTable) {
+    let msg = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.message);
+    if (f.secretPreview)
+        msg += ` (${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(f.secretPreview, inTable)})`;
+    if (f.object && f.location)
+        msg += ` — ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .objectName */ .Hd)(f.object))}`;
+    return msg;
+}
+function tableRow(f, o) {
+    return `| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${locationCell(f, o.fileUrlPrefix)} | ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(f.ruleId, true)} | ${messageText(f, true)} |`;
+}
+function countsTable(report) {
+    return [
+        '| Severity | Findings |',
+        '| --- | ---: |',
+        ..._model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => `| ${SEVERITY_ICON[s]} ${s} | ${report.counts[s]} |`),
+    ].join('\n');
+}
+function countsInline(report) {
+    return _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => `${SEVERITY_ICON[s]} ${report.counts[s]} ${s}`).join(' · ');
+}
+function chart(report) {
+    const slices = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => report.counts[s] > 0).map((s) => `    "${s}" : ${report.counts[s]}`);
+    if (slices.length === 0)
+        return '';
+    return ['```mermaid', 'pie showData title Findings by severity', ...slices, '```'].join('\n');
+}
+function ruleDetails(ruleId, findings, docs) {
+    const meta = (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .getRule */ .rF)(ruleId)?.meta;
+    const title = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtmlText */ .SC)(meta?.title || findings[0].title || ruleId);
+    const parts = [
+        `<details><summary><code>${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtmlText */ .SC)(ruleId)}</code> ${title} (${findings.length})</summary>`,
+        '',
+    ];
+    if (meta?.rationale)
+        parts.push(`**Why:** ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .catalogMarkdown */ .bN)(meta.rationale)}`, '');
+    if (meta?.remediation)
+        parts.push(`**How to fix:** ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .catalogMarkdown */ .bN)(meta.remediation)}`, '');
+    if (meta?.example)
+        parts.push((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .codeBlock */ .DV)('yaml', meta.example), '');
+    const fixes = [...new Set(findings.map((f) => f.fix?.description).filter((d) => !!d))];
+    if (fixes.length > 0)
+        parts.push(`**Automatic fix** (\`kubeward fix\`, or a suggestion on the PR): ${fixes.map(_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV).join('; ')}`, '');
+    if (meta && docs)
+        parts.push(`[Rule documentation](${docs}${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePath */ .O0)(ruleId)}.md)`, '');
+    if (!meta)
+        parts.push('Not a built-in rule: no documentation.', '');
+    parts.push('</details>');
+    return parts.join('\n');
+}
+function errorLine(e) {
+    const at = [e.file, e.line].filter((x) => x !== undefined && x !== '').join(':');
+    return `- ${at ? `${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(at)}: ` : ''}${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(e.message)}`;
+}
+/** Appends blocks while they fit `budget`; returns how many were taken. */
+function fill(blocks, used, budget) {
+    let n = 0;
+    for (const b of blocks) {
+        if (used + b.length > budget)
+            break;
+        used += b.length;
+        n++;
+    }
+    return n;
+}
+function renderMarkdown(report, opts = {}) {
+    const o = {
+        ...(opts.fileUrlPrefix ? { fileUrlPrefix: opts.fileUrlPrefix } : {}),
+        max: opts.maxLength ?? Infinity,
+        docs: opts.ruleDocsUrl === undefined ? RULE_DOCS_URL : (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(opts.ruleDocsUrl),
+    };
+    const head = [];
+    if (opts.header)
+        head.push(opts.header);
+    const level = opts.layout === 'comment' ? '###' : '##';
+    head.push(`${level} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(opts.title ?? 'kubeward')}: ${headline(report, opts.outcome)}`);
+    for (const n of opts.notes ?? [])
+        head.push(`> ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .toMarkdown */ .l6)(n)}`);
+    const footer = opts.footer ? `\n\n${trusted(opts.footer)}\n` : '\n';
+    const out = opts.layout === 'comment' ? renderComment(report, opts, o, head) : renderFull(report, opts, o, head);
+    return finish(out, footer, o.max);
+}
+/** Adds the footer; the final guard against the cap (whatever was built, never longer than max). */
+function finish(body, footer, max) {
+    const text = body.replace(/\n+$/, '') + footer;
+    if (text.length <= max)
+        return text;
+    const cut = `\n\n> ✂️ cut at ${max.toLocaleString('en-US')} characters.\n`;
+    return body.slice(0, Math.max(0, max - cut.length)).replace(/\n[^\n]*$/, '') + cut;
+}
+function renderFull(report, opts, o, head) {
+    head.push(scannedLine(report));
+    if (report.findings.length > 0) {
+        head.push(countsTable(report));
+        if (opts.chart)
+            head.push(chart(report));
+    }
+    let out = head.join('\n\n');
+    const reserve = 600 + (opts.footer ? trusted(opts.footer).length : 0);
+    const budget = o.max - reserve;
+    // the tail (errors, not verified, suppressed) is kept when possible: it explains the verdict
+    const tail = [];
+    if (report.errors.length) {
+        const lines = report.errors.slice(0, 200).map(errorLine);
+        if (report.errors.length > 200)
+            lines.push(`- … ${report.errors.length - 200} more`);
+        tail.push(`\n\n### Input errors\n\n${lines.join('\n')}`);
+    }
+    if (report.notVerified.length) {
+        tail.push(`\n\n### Not verified\n\n${report.notVerified.map((n) => `- ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(n.check)}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(n.reason)}`).join('\n')}`);
+    }
+    if (report.suppressed.length) {
+        const items = report.suppressed.slice(0, 500).map((f) => {
+            const why = f.suppression
+                ? ` — ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.suppression.kind)}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.suppression.reason)}${f.suppression.expires ? ` (until ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.suppression.expires)})` : ''}`
+                : '';
+            return `- ${locationCell(f, o.fileUrlPrefix)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(f.ruleId)}${why}`;
+        });
+        if (report.suppressed.length > 500)
+            items.push(`- … ${report.suppressed.length - 500} more`);
+        tail.push(`\n\n<details><summary>${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(report.suppressed.length, 'suppressed finding')}</summary>\n\n${items.join('\n')}\n\n</details>`);
+    }
+    let tailText = tail.join('');
+    if (out.length + tailText.length > budget)
+        tailText = '';
+    if (report.findings.length > 0) {
+        const rows = report.findings.map((f) => '\n' + tableRow(f, o));
+        const header = '\n\n### Findings\n\n| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |';
+        const shown = fill(rows, out.length + header.length + tailText.length, budget);
+        out += header + rows.slice(0, shown).join('');
+        if (shown < rows.length) {
+            out += `\n\n> ✂️ ${rows.length - shown} of ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(rows.length, 'finding')} are not in this table (cut to fit ${o.max.toLocaleString('en-US')} characters): the SARIF and JSON reports have them all.`;
+        }
+        else {
+            const byRule = new Map();
+            for (const f of report.findings) {
+                let g = byRule.get(f.ruleId);
+                if (!g)
+                    byRule.set(f.ruleId, (g = []));
+                g.push(f);
+            }
+            const blocks = [...byRule].map(([id, fs]) => '\n' + ruleDetails(id, fs, o.docs) + '\n');
+            const taken = fill(blocks, out.length + 20 + tailText.length, budget);
+            if (taken > 0)
+                out += '\n\n### Rules\n' + blocks.slice(0, taken).join('');
+            if (taken < blocks.length)
+                out += `\n\n> ✂️ ${blocks.length - taken} of ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(blocks.length, 'rule')} not explained here (size limit): \`kubeward explain RULE\`.`;
+        }
+    }
+    return out + tailText;
+}
+function fileLabel(file) {
+    return file.replace(/\\/g, '/');
+}
+function commentItem(f, o) {
+    const loc = f.location ? `L${f.location.line}` : f.object ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .objectName */ .Hd)(f.object) : '—';
+    const url = fileUrl(f, o.fileUrlPrefix);
+    const where = url ? `[${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(loc)}](${url})` : (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(loc);
+    return `- ${SEVERITY_ICON[f.severity]} **${f.severity}** ${where} ${ruleCell(f.ruleId, o.docs)}: ${messageText(f, false)}`;
+}
+function renderComment(report, opts, o, head) {
+    if (report.findings.length > 0)
+        head.push(countsInline(report));
+    head.push(scannedLine(report));
+    let out = head.join('\n\n');
+    const more = opts.fullReportUrl ? (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(opts.fullReportUrl) : '';
+    const fullLink = more ? `[the full report](${more})` : 'the job summary';
+    if (report.errors.length) {
+        const shown = report.errors.slice(0, 5).map(errorLine);
+        if (report.errors.length > 5)
+            shown.push(`- … ${report.errors.length - 5} more in ${fullLink}`);
+        out += `\n\n**Input errors** (the run fails until they are fixed):\n\n${shown.join('\n')}`;
+    }
+    const groups = new Map();
+    for (const f of report.findings) {
+        const k = f.location ? fileLabel(f.location.file) : '';
+        let g = groups.get(k);
+        if (!g)
+            groups.set(k, (g = []));
+        g.push(f);
+    }
+    const changed = opts.changedFiles ? new Set(opts.changedFiles.map(fileLabel)) : undefined;
+    const inChanged = [...groups].filter(([file]) => !changed || (file !== '' && changed.has(file)));
+    const elsewhere = changed ? [...groups].filter(([file]) => file === '' || !changed.has(file)) : [];
+    const elsewhereCount = elsewhere.reduce((n, [, fs]) => n + fs.length, 0);
+    const blocks = [];
+    inChanged.forEach(([file, fs], i) => {
+        const name = file === '' ? 'Live objects / no file' : file;
+        const items = fs.map((f) => commentItem(f, o));
+        if (i < OPEN_FILES) {
+            let text = `\n\n**${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(name)}** (${fs.length})\n\n${items.slice(0, OPEN_PER_FILE).join('\n')}`;
+            if (items.length > OPEN_PER_FILE)
+                text += `\n\n<details><summary>${items.length - OPEN_PER_FILE} more in this file</summary>\n\n${items.slice(OPEN_PER_FILE).join('\n')}\n\n</details>`;
+            blocks.push({ text, count: fs.length });
+        }
+        else {
+            blocks.push({
+                text: `\n\n<details><summary>${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtmlText */ .SC)(name)} (${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(fs.length, 'finding')})</summary>\n\n${items.join('\n')}\n\n</details>`,
+                count: fs.length,
+            });
+        }
+    });
+    if (report.findings.length > 0) {
+        const title = changed
+            ? inChanged.length
+                ? `#### In the files this pull request changes`
+                : `No finding is in a file this pull request changes.`
+            : '#### Findings';
+        out += `\n\n${title}`;
+    }
+    const elsewhereLine = elsewhereCount
+        ? `\n\n**Elsewhere:** ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(elsewhereCount, 'finding')} in ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(elsewhere.length, 'other file')} this pull request does not change: see ${fullLink} and the SARIF results in code scanning.`
+        : '';
+    const reserve = 400 + elsewhereLine.length + (opts.footer ? trusted(opts.footer).length : 0);
+    const budget = o.max - reserve;
+    const taken = fill(blocks.map((b) => b.text), out.length, budget);
+    out += blocks
+        .slice(0, taken)
+        .map((b) => b.text)
+        .join('');
+    if (taken < blocks.length) {
+        const left = blocks.slice(taken);
+        const n = left.reduce((s, b) => s + b.count, 0);
+        out += `\n\n> ✂️ cut to fit GitHub's ${o.max.toLocaleString('en-US')}-character limit: ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'more finding')} in ${(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(left.length, 'file')} not shown here; see ${fullLink}.`;
+    }
+    out += elsewhereLine;
+    if (report.suppressed.length)
+        out += `\n\n${report.suppressed.length} suppressed (listed in the full report).`;
+    return out;
+}
+/** The CLI's markdown (`-f markdown`): the full layout. */
+function formatMarkdown(report, opts = {}) {
+    return renderMarkdown(report, { ...opts, layout: 'full' });
+}
+
+
+/***/ }),
+
+/***/ 8220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ objectName),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   W7: () => (/* binding */ fileOf),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   X: () => (/* binding */ escapeXml),
+/* harmony export */   XQ: () => (/* binding */ groupByFile),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   k2: () => (/* binding */ slashes),
+/* harmony export */   tC: () => (/* binding */ failOnOf),
+/* harmony export */   tW: () => (/* binding */ NO_FILE)
+/* harmony export */ });
+/* unused harmony export locationText */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/** Helpers shared by the formatters: grouping, object names, locations. Pure functions, no I/O. */
+
+/** `Deployment prod/web`, `ClusterRole admin`, `Pod <unnamed>`. */
+function objectName(ref) {
+    if (!ref)
+        return '';
+    const name = ref.name === '' ? '<unnamed>' : ref.name;
+    const ns = ref.namespace ? `${ref.namespace}/` : '';
+    const cluster = ref.cluster ? `${ref.cluster}:` : '';
+    return `${ref.kind} ${cluster}${ns}${name}`;
+}
+/** Key used to group findings that have no file (live objects): the object, else '(no location)'. */
+const NO_FILE = '(no file)';
+/** The file a finding belongs to, or NO_FILE. */
+function fileOf(f) {
+    return f.location?.file ?? NO_FILE;
+}
+/** Groups findings by file, keeping first-seen order; NO_FILE last. */
+function groupByFile(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const k = fileOf(f);
+        let g = groups.get(k);
+        if (!g)
+            groups.set(k, (g = []));
+        g.push(f);
+    }
+    const noFile = groups.get(NO_FILE);
+    if (noFile) {
+        groups.delete(NO_FILE);
+        groups.set(NO_FILE, noFile);
+    }
+    return groups;
+}
+/**
+ * The report's threshold; 'none' (--fail-on none: never fail) is carried in `failOn` by the CLI
+ * until the model's type admits it.
+ */
+function failOnOf(report) {
+    return report.failOn === 'none' ? 'none' : report.failOn;
+}
+/** Does the report pass its own threshold? */
+function passed(report) {
+    const t = failOnOf(report);
+    return t === 'none' || !(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .failsThreshold */ .Lh)(report, t);
+}
+/** `1 critical, 2 high` (only non-zero severities); 'none' when there are none. */
+function countsText(report) {
+    const parts = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => report.counts[s] > 0).map((s) => `${report.counts[s]} ${s}`);
+    return parts.length ? parts.join(', ') : 'none';
+}
+function plural(n, word, pluralWord = `${word}s`) {
+    return `${n} ${n === 1 ? word : pluralWord}`;
+}
+/** `file:line:col`, `file:line`, `file`, or ''. */
+function locationText(f) {
+    const l = f.location;
+    if (!l)
+        return '';
+    return `${l.file}:${l.line}:${l.column}`;
+}
+/** Paths in reports always use forward slashes. */
+function slashes(p) {
+    return p.replace(/\\/g, '/');
+}
+/** XML/HTML text and attribute escaping; also drops characters XML 1.0 cannot carry. */
+function escapeXml(s) {
+    return s
+        .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/** HTML escaping (same as XML but with the HTML-safe apostrophe entity). */
+function escapeHtml(s) {
+    return escapeXml(s).replace(/&apos;/g, '&#39;');
 }
 
 
@@ -529,32 +5463,20 @@ const crdTemplateResolvers = {
 
 /***/ }),
 
-/***/ 98904:
+/***/ 95992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ catalog),
-  r: () => (/* binding */ getRule)
+  V7: () => (/* binding */ allRules),
+  U$: () => (/* binding */ catalog),
+  rF: () => (/* binding */ getRule),
+  x1: () => (/* binding */ registerRules)
 });
 
-;// CONCATENATED MODULE: ./src/core/rules/input.ts
-/** Reported by the engine for documents that do not parse; it has no check of its own. */
-const invalidYaml = {
-    meta: {
-        id: 'invalid-yaml',
-        title: 'Document does not parse',
-        severity: 'high',
-        enabledByDefault: true,
-        category: 'hygiene',
-        rationale: 'A manifest that does not parse cannot be checked, and `kubectl apply` rejects it. A scanner that skips it silently would report a clean result for code it never read.',
-        remediation: 'Fix the YAML at the reported line. If the file is a Helm chart template or uses other `{{ }}` templating, render it first (`helm template ... | kubeward scan -`) and scan the output.',
-        references: ['https://yaml.org/spec/1.2.2/'],
-    },
-};
-const rules = [invalidYaml];
-
+// EXTERNAL MODULE: ./src/core/rules/input.ts
+var input = __webpack_require__(10455);
 // EXTERNAL MODULE: ./src/core/rules/pod-security.ts
 var pod_security = __webpack_require__(28599);
 // EXTERNAL MODULE: ./src/core/rules/volumes.ts
@@ -751,10 +5673,13 @@ function replicaRange(w) {
         return { min: hpa.min, max: Math.max(hpa.min, hpa.max ?? hpa.min), hpa };
     if (!REPLICATED_KINDS.has(w.kind))
         return { min: 1, max: 1, hpa: undefined };
-    const r = w.replicas ?? 1;
-    return { min: r, max: r, hpa: undefined };
+    // unset replicas: 1 when created, but often left out because something else scales the workload
+    // (an HPA outside the set, KEDA, kubectl scale): possibly more than one
+    if (w.replicas === undefined)
+        return { min: 1, max: Infinity, hpa: undefined };
+    return { min: w.replicas, max: w.replicas, hpa: undefined };
 }
-/** Might the workload run more than one pod (replicas > 1, or an HPA allows more)? */
+/** Might the workload run more than one pod (replicas > 1 or unset, or an HPA allows more)? */
 function possiblyMultiReplica(w) {
     return REPLICATED_KINDS.has(w.kind) && replicaRange(w).max > 1;
 }
@@ -772,8 +5697,11 @@ function describe(o) {
 /** The object's field at a path (re-exported for cross-object rules). */
 
 
+// EXTERNAL MODULE: ./src/core/rules/types.ts
+var types = __webpack_require__(98018);
 ;// CONCATENATED MODULE: ./src/core/rules/images.ts
 /** Images: tags, digests, pull policy, registries and known-risky components, per container. */
+
 
 
 const IMAGES_DOC = 'https://kubernetes.io/docs/concepts/containers/images/';
@@ -823,12 +5751,41 @@ function imageOf(c) {
 function pinned(ref) {
     return ref.digest !== undefined && /^sha256:[a-f0-9]{64}$/i.test(ref.digest);
 }
+// The image reference grammar of the container registries (distribution/reference), as the kubelet
+// and the runtimes parse it.
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+const DIGEST_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** Why an image reference is not valid, or undefined when it is. */
+function invalidImageReason(image) {
+    const s = image.trim();
+    if (s.length > 255 + 140)
+        return 'it is too long';
+    if (!REFERENCE.test(s))
+        return 'it does not match the image reference grammar (registry/name:tag@algorithm:hex)';
+    const at = s.indexOf('@');
+    if (at !== -1) {
+        const [algo, hex] = s.slice(at + 1).split(':');
+        const want = DIGEST_LENGTH[algo];
+        if (want !== undefined && hex.length !== want)
+            return `its ${algo} digest has ${hex.length} hex digits, not ${want}`;
+    }
+    const name = s.split('@')[0].replace(/:[\w][\w.-]*$/, '');
+    if (name.length > 255)
+        return 'its name is longer than 255 characters';
+    return undefined;
+}
 function floating(ref) {
     return !pinned(ref) && (ref.tag === undefined || ref.tag === 'latest');
 }
 const imageTagLatest = {
     meta: {
         id: 'image-tag-latest',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Image uses :latest or no tag',
         severity: 'high',
         enabledByDefault: true,
@@ -844,7 +5801,8 @@ const imageTagLatest = {
     *check(obj) {
         for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
             const image = imageOf(c);
-            if (!image)
+            // an invalid reference pulls nothing at all: image-reference-invalid reports it
+            if (!image || invalidImageReason(image))
                 continue;
             const ref = parseImage(image);
             if (!floating(ref))
@@ -859,6 +5817,7 @@ const imageTagLatest = {
 const imageDigest = {
     meta: {
         id: 'image-digest',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Image not pinned by digest',
         severity: 'medium',
         enabledByDefault: false,
@@ -883,6 +5842,7 @@ const imageDigest = {
 const imagePullPolicy = {
     meta: {
         id: 'image-pull-policy',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Image pull policy not Always',
         severity: 'low',
         enabledByDefault: true,
@@ -949,6 +5909,7 @@ function registryAllowed(ref, entries) {
 const imageRegistryAllowlist = {
     meta: {
         id: 'image-registry-allowlist',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Image from a registry outside the allow-list',
         severity: 'medium',
         enabledByDefault: false,
@@ -1021,6 +5982,7 @@ const DEPRECATED_REGISTRIES = [
 const deprecatedRegistry = {
     meta: {
         id: 'deprecated-registry',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Image from a retired registry',
         severity: 'medium',
         enabledByDefault: true,
@@ -1100,6 +6062,7 @@ const RISKY_COMPONENTS = [
 const riskyComponent = {
     meta: {
         id: 'risky-component',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Known-risky component',
         severity: 'medium',
         enabledByDefault: true,
@@ -1131,8 +6094,37 @@ const riskyComponent = {
         }
     },
 };
-const images_rules = [
+const imageReferenceInvalid = {
+    meta: {
+        id: 'image-reference-invalid',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
+        title: 'Image reference is not valid',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'images',
+        rationale: 'An image reference the runtime cannot parse (an uppercase repository, a truncated digest such as `app@sha256:123`, stray characters) pulls nothing: the pod fails with InvalidImageName, and no other image rule can say what would run.',
+        remediation: 'Write the reference as `registry/repository:tag` or `registry/repository@sha256:<64 hex digits>`, in lower case.',
+        example: 'containers:\n- name: web\n  image: registry.example.com/shop/web@sha256:<64 hex digits>',
+        references: [`${IMAGES_DOC}#image-names`, 'https://github.com/distribution/reference/blob/main/reference.go'],
+    },
+    *check(obj) {
+        for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
+            const image = imageOf(c);
+            if (!image)
+                continue;
+            const why = invalidImageReason(image);
+            if (!why)
+                continue;
+            yield {
+                path: [...c.path, 'image'],
+                message: `${c.type} "${c.name}" image "${image}" is not a valid image reference: ${why}`,
+            };
+        }
+    },
+};
+const rules = [
     imageTagLatest,
+    imageReferenceInvalid,
     imageDigest,
     imagePullPolicy,
     imageRegistryAllowlist,
@@ -1140,16 +6132,12 @@ const images_rules = [
     riskyComponent,
 ];
 
-// EXTERNAL MODULE: ./src/core/rules/crd-templates.ts
-var crd_templates = __webpack_require__(63746);
 ;// CONCATENATED MODULE: ./src/core/rules/resources.ts
+/** Resources: requests, limits, bounds and ephemeral storage of containers. */
 
 
 
 const RES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
-const PROBES_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
-const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
-const HPA_DOC = 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/';
 // ---------------------------------------------------------------------------------------------
 // Quantities
 const SUFFIX = {
@@ -1249,6 +6237,7 @@ function missingResourceRule(id, kind, res, severity, rationale, cis) {
             severity,
             enabledByDefault: true,
             category: 'resources',
+            kinds: [types/* POD_TEMPLATE_KINDS */.V],
             rationale,
             remediation: `Set \`resources.${kind}.${res}\` on every container (init containers included), or a pod-level \`spec.resources.${kind}.${res}\`, or a LimitRange default in the namespace.`,
             example: 'containers:\n- name: web\n  image: nginx:1.27.3\n  resources:\n    requests: { cpu: 100m, memory: 128Mi }\n    limits: { cpu: 500m, memory: 128Mi }',
@@ -1284,6 +6273,7 @@ const memoryLimits = missingResourceRule('memory-limits', 'limits', 'memory', 'm
 const resourceBounds = {
     meta: {
         id: 'resource-bounds',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Resource request or limit outside configured bounds',
         severity: 'medium',
         enabledByDefault: false,
@@ -1348,6 +6338,7 @@ const resourceBounds = {
 const ephemeralStorage = {
     meta: {
         id: 'ephemeral-storage',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Ephemeral-storage request or limit missing',
         severity: 'low',
         enabledByDefault: false,
@@ -1377,6 +6368,7 @@ const ephemeralStorage = {
 const requestsEqualLimits = {
     meta: {
         id: 'requests-equal-limits',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Requests differ from limits (not Guaranteed QoS)',
         severity: 'low',
         enabledByDefault: false,
@@ -1412,6 +6404,23 @@ const requestsEqualLimits = {
         }
     },
 };
+const resources_rules = [
+    cpuRequests,
+    memoryRequests,
+    cpuLimits,
+    memoryLimits,
+    resourceBounds,
+    ephemeralStorage,
+    requestsEqualLimits,
+];
+
+// EXTERNAL MODULE: ./src/core/rules/crd-templates.ts
+var crd_templates = __webpack_require__(63746);
+;// CONCATENATED MODULE: ./src/core/rules/probes.ts
+
+
+
+const PROBES_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
 // ---------------------------------------------------------------------------------------------
 // Probes
 /** Do this object's pods run to completion (Jobs, CronJobs, workflows, Pods that never restart)? */
@@ -1431,6 +6440,7 @@ function probeRule(id, field, rationale) {
             severity: 'low',
             enabledByDefault: true,
             category: 'availability',
+            kinds: [types/* POD_TEMPLATE_KINDS */.V],
             rationale,
             remediation: `Add a \`${field}\` to every long-running container (Jobs, CronJobs, workflows, Pods with restartPolicy Never/OnFailure and init containers are exempt${field === 'readinessProbe' ? '; Knative Serving adds a default readiness probe' : ''}). Prefer a cheap endpoint that reflects the container's own health.`,
             example: `containers:\n- name: web\n  image: nginx:1.27.3\n  ${field}:\n    httpGet: { path: /healthz, port: 8080 }\n    periodSeconds: 10`,
@@ -1467,6 +6477,7 @@ function canonical(v) {
 const probesIdentical = {
     meta: {
         id: 'probes-identical',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Liveness and readiness probes are identical',
         severity: 'low',
         enabledByDefault: true,
@@ -1511,6 +6522,7 @@ function declaredPorts(c) {
 const probePort = {
     meta: {
         id: 'probe-port',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Probe targets a port the container does not expose',
         severity: 'medium',
         enabledByDefault: true,
@@ -1561,6 +6573,15 @@ const probePort = {
         }
     },
 };
+const probes_rules = [livenessProbe, readinessProbe, probesIdentical, probePort];
+
+;// CONCATENATED MODULE: ./src/core/rules/availability.ts
+
+
+
+
+const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
+const HPA_DOC = 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/';
 // ---------------------------------------------------------------------------------------------
 // Availability
 const replicasMinimum = {
@@ -1578,19 +6599,24 @@ const replicasMinimum = {
     },
     *checkAll(ctx) {
         const min = (0,podspec/* numOf */.og)(ctx.options.min) ?? 2;
-        for (const w of inventory(ctx).workloads) {
-            if (!REPLICATED_KINDS.has(w.kind))
+        const inv = inventory(ctx);
+        // an HPA's minReplicas is judged on its own, also when its target is not in the set
+        for (const h of inv.hpas) {
+            if (h.min >= min)
+                continue;
+            const target = inv.workloads.find((w) => w.hpas.includes(h));
+            const explicit = (0,podspec/* get */.Jt)(h.obj.data, ['spec', 'minReplicas']) !== undefined;
+            yield {
+                object: h.obj,
+                path: ['spec', 'minReplicas'],
+                message: `HPA minReplicas ${h.min}${explicit ? '' : ' (unset)'} for ${target ? describe(target.obj) : `${h.targetKind} ${h.targetName}`} is below the minimum of ${min}`,
+            };
+        }
+        for (const w of inv.workloads) {
+            if (!REPLICATED_KINDS.has(w.kind) || w.hpas.length)
                 continue;
             const r = replicaRange(w);
-            if (r.hpa) {
-                if (r.hpa.min < min)
-                    yield {
-                        object: r.hpa.obj,
-                        path: ['spec', 'minReplicas'],
-                        message: `HPA minReplicas ${r.hpa.min} for ${describe(w.obj)} is below the minimum of ${min}`,
-                    };
-            }
-            else if (r.min < min) {
+            if (r.min < min) {
                 yield {
                     object: w.obj,
                     path: ['spec', 'replicas'],
@@ -1600,19 +6626,38 @@ const replicasMinimum = {
         }
     },
 };
-function hasSpread(t) {
+/** Does an anti-affinity term apply to the workload's own pods (selector and namespaces)? */
+function termSelectsOwn(term, own, ns) {
+    if (!(0,podspec/* isObj */.sA)(term) || !matchesSelector(term.labelSelector, own))
+        return false;
+    const names = Array.isArray(term.namespaces) ? term.namespaces.map(String) : [];
+    // no namespaces and no namespaceSelector: the pod's own namespace; an empty selector: all
+    if ((0,podspec/* isObj */.sA)(term.namespaceSelector))
+        return true;
+    return (names.length === 0 || (ns !== undefined && names.includes(ns)) || (ns === undefined && names.includes('default')));
+}
+/** Spreading that counts: an anti-affinity term or topology spread over the workload's own pods. */
+function hasSpread(t, ns) {
+    const own = labelsOf(t.metadata.labels);
     const aa = (0,podspec/* get */.Jt)(t.spec, ['affinity', 'podAntiAffinity']);
+    if ((0,podspec/* isObj */.sA)(aa)) {
+        const req = Array.isArray(aa.requiredDuringSchedulingIgnoredDuringExecution)
+            ? aa.requiredDuringSchedulingIgnoredDuringExecution
+            : [];
+        const pref = Array.isArray(aa.preferredDuringSchedulingIgnoredDuringExecution)
+            ? aa.preferredDuringSchedulingIgnoredDuringExecution.map((p) => ((0,podspec/* isObj */.sA)(p) ? p.podAffinityTerm : undefined))
+            : [];
+        if ([...req, ...pref].some((term) => termSelectsOwn(term, own, ns)))
+            return true;
+    }
     const tsc = t.spec.topologySpreadConstraints;
-    return (((0,podspec/* isObj */.sA)(aa) &&
-        ((Array.isArray(aa.requiredDuringSchedulingIgnoredDuringExecution) &&
-            aa.requiredDuringSchedulingIgnoredDuringExecution.length > 0) ||
-            (Array.isArray(aa.preferredDuringSchedulingIgnoredDuringExecution) &&
-                aa.preferredDuringSchedulingIgnoredDuringExecution.length > 0))) ||
-        (Array.isArray(tsc) && tsc.length > 0));
+    return Array.isArray(tsc) && tsc.some((c) => (0,podspec/* isObj */.sA)(c) && matchesSelector(c.labelSelector, own));
 }
 function replicaText(w) {
     const r = replicaRange(w);
-    return r.hpa ? `scaled by HPA "${r.hpa.obj.ref.name}" up to ${r.max} replicas` : `with ${r.max} replicas`;
+    if (r.hpa)
+        return `scaled by HPA "${r.hpa.obj.ref.name}" up to ${r.max} replicas`;
+    return r.max === Infinity ? 'with replicas unset (possibly scaled)' : `with ${r.max} replicas`;
 }
 const antiAffinity = {
     meta: {
@@ -1631,7 +6676,7 @@ const antiAffinity = {
     },
     *checkAll(ctx) {
         for (const w of inventory(ctx).workloads) {
-            if (!possiblyMultiReplica(w) || hasSpread(w.template))
+            if (!possiblyMultiReplica(w) || hasSpread(w.template, w.obj.ref.namespace))
                 continue;
             yield {
                 object: w.obj,
@@ -1751,6 +6796,7 @@ const pdbBlocksEviction = {
 const pdbPolicy = {
     meta: {
         id: 'pdb-policy',
+        kinds: ['PodDisruptionBudget'],
         title: 'PodDisruptionBudget without a budget or unhealthy-pod eviction policy',
         severity: 'low',
         enabledByDefault: true,
@@ -1853,6 +6899,7 @@ const SELECTOR_KINDS = new Set([
 const selectorMismatch = {
     meta: {
         id: 'selector-mismatch',
+        kinds: [...SELECTOR_KINDS],
         title: 'Selector does not match the pod template labels',
         severity: 'high',
         enabledByDefault: true,
@@ -1891,6 +6938,7 @@ const selectorMismatch = {
 const jobTtl = {
     meta: {
         id: 'job-ttl',
+        kinds: ['Job'],
         title: 'Job without ttlSecondsAfterFinished',
         severity: 'low',
         enabledByDefault: false,
@@ -1914,6 +6962,7 @@ const jobTtl = {
 const nakedPod = {
     meta: {
         id: 'naked-pod',
+        kinds: ['Pod'],
         title: 'Pod without a controller',
         severity: 'low',
         enabledByDefault: true,
@@ -1984,6 +7033,7 @@ const rolloutStrategy = {
 const priorityClass = {
     meta: {
         id: 'priority-class',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'priorityClassName missing or not allowed',
         severity: 'low',
         enabledByDefault: false,
@@ -2024,6 +7074,7 @@ const WHEN_UNSATISFIABLE = new Set(['DoNotSchedule', 'ScheduleAnyway']);
 const topologySpreadInvalid = {
     meta: {
         id: 'topology-spread-invalid',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Invalid topology spread constraint',
         severity: 'low',
         enabledByDefault: true,
@@ -2056,6 +7107,17 @@ const topologySpreadInvalid = {
                         path: [...base, 'whenUnsatisfiable'],
                         message: 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway',
                     };
+                // as the API validates: minDomains ≥ 1, and only with whenUnsatisfiable: DoNotSchedule
+                if (c.minDomains !== undefined && c.minDomains !== null) {
+                    const md = (0,podspec/* numOf */.og)(c.minDomains);
+                    if (md === undefined || md < 1)
+                        yield { path: [...base, 'minDomains'], message: 'minDomains must be at least 1' };
+                    else if (c.whenUnsatisfiable !== 'DoNotSchedule')
+                        yield {
+                            path: [...base, 'minDomains'],
+                            message: 'minDomains is only allowed with whenUnsatisfiable: DoNotSchedule',
+                        };
+                }
                 const sel = c.labelSelector;
                 if (!(0,podspec/* isObj */.sA)(sel)) {
                     yield {
@@ -2080,6 +7142,7 @@ const topologySpreadInvalid = {
 const cronjobConfig = {
     meta: {
         id: 'cronjob-config',
+        kinds: ['CronJob'],
         title: 'CronJob misconfigured',
         severity: 'low',
         enabledByDefault: true,
@@ -2155,17 +7218,7 @@ const statefulsetServiceName = {
         }
     },
 };
-const resources_rules = [
-    cpuRequests,
-    memoryRequests,
-    cpuLimits,
-    memoryLimits,
-    resourceBounds,
-    ephemeralStorage,
-    livenessProbe,
-    readinessProbe,
-    probesIdentical,
-    probePort,
+const availability_rules = [
     replicasMinimum,
     antiAffinity,
     pdbMissing,
@@ -2178,13 +7231,13 @@ const resources_rules = [
     nakedPod,
     rolloutStrategy,
     priorityClass,
-    requestsEqualLimits,
     topologySpreadInvalid,
     cronjobConfig,
     statefulsetServiceName,
 ];
 
 ;// CONCATENATED MODULE: ./src/core/rules/service-accounts.ts
+
 
 
 
@@ -2230,6 +7283,7 @@ function boundServiceAccounts(ctx) {
 const automountServiceAccountToken = {
     meta: {
         id: 'automount-service-account-token',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Service account token automounted but not needed',
         severity: 'medium',
         enabledByDefault: true,
@@ -2276,6 +7330,7 @@ const automountServiceAccountToken = {
 const defaultServiceAccount = {
     meta: {
         id: 'default-service-account',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Pod runs as the default service account',
         severity: 'medium',
         enabledByDefault: true,
@@ -2303,6 +7358,7 @@ const defaultServiceAccount = {
 const deprecatedServiceAccountField = {
     meta: {
         id: 'deprecated-service-account-field',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Deprecated serviceAccount field',
         severity: 'low',
         enabledByDefault: true,
@@ -2340,6 +7396,7 @@ const deprecatedServiceAccountField = {
 const missingServiceAccount = {
     meta: {
         id: 'missing-service-account',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'ServiceAccount not in the set',
         severity: 'low',
         enabledByDefault: true,
@@ -2370,6 +7427,7 @@ const missingServiceAccount = {
 const secretEnvReference = {
     meta: {
         id: 'secret-env-reference',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Secret consumed as an environment variable',
         severity: 'low',
         enabledByDefault: true,
@@ -2506,6 +7564,7 @@ const BUILTIN_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 const danglingReference = {
     meta: {
         id: 'dangling-reference',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Reference to a missing Secret or ConfigMap',
         severity: 'low',
         enabledByDefault: true,
@@ -2561,6 +7620,7 @@ const danglingReference = {
 const duplicateEnv = {
     meta: {
         id: 'duplicate-env',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Duplicate environment variable',
         severity: 'low',
         enabledByDefault: true,
@@ -2608,1234 +7668,10 @@ const service_accounts_rules = [
     duplicateEnv,
 ];
 
-;// CONCATENATED MODULE: ./src/core/secrets/names.ts
-/**
- * Does a key name (env var, ConfigMap key, annotation, Secret key, CLI flag) say it holds a secret?
- * Word-boundary aware: `DB_PASSWORD`, `apiKey`, `client-secret` are secret names; `TOKEN_URL`,
- * `PASSWORD_FILE`, `SECRET_NAME`, `*_PATH`, `*_REF`, `AUTH_ENABLED` are not.
- */
-/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `a.b/c` into lower-case words. */
-function words(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean);
-}
-/** Single words that name a secret by themselves. */
-const STRONG = {
-    password: 'password',
-    passwd: 'password',
-    pwd: 'password',
-    pass: 'password',
-    passphrase: 'passphrase',
-    passcode: 'password',
-    secret: 'secret',
-    secrets: 'secret',
-    token: 'token',
-    tokens: 'token',
-    apikey: 'API key',
-    apitoken: 'API token',
-    credentials: 'credentials',
-    credential: 'credentials',
-    creds: 'credentials',
-    privatekey: 'private key',
-    secretkey: 'secret key',
-    accesskey: 'access key',
-    clientsecret: 'client secret',
-    authtoken: 'token',
-    bearer: 'token',
-    dsn: 'connection string',
-    connectionstring: 'connection string',
-    connstr: 'connection string',
-    htpasswd: 'password',
-    requirepass: 'password',
-    masterauth: 'password',
-    masterpassword: 'password',
-    kubeconfig: 'kubeconfig',
-};
-/** Words that make a following `key` a secret: api key, private key, signing key ... */
-const KEY_QUALIFIERS = new Set([
-    'api',
-    'private',
-    'secret',
-    'access',
-    'signing',
-    'sign',
-    'encryption',
-    'encrypt',
-    'master',
-    'session',
-    'auth',
-    'ssh',
-    'client',
-    'app',
-    'hmac',
-    'jwt',
-    'crypt',
-    'cipher',
-    'aes',
-    'rsa',
-    'account',
-    'storage',
-    'license',
-    'service',
-    'subscription',
-    'shared',
-    'webhook',
-    'cookie',
-]);
-/** Words that, following the secret word, turn the name into a reference or a setting. */
-const ALLOWED_AFTER = new Set([
-    'key',
-    'value',
-    'data',
-    'string',
-    'str',
-    'b64',
-    'base64',
-    'plain',
-    'plaintext',
-    'raw',
-    'text',
-    'secret',
-    'token',
-    'password',
-    'pass',
-    'pwd',
-    'v1',
-    'v2',
-    'v3',
-    'old',
-    'new',
-    'current',
-    'previous',
-    'prev',
-    'primary',
-    'secondary',
-    'admin',
-    'root',
-    'base',
-    'hash', // handled below: hashes are not secrets
-]);
-/** Names that end in these words hold something else: a hash, a reference, a setting. */
-const NOT_SECRET_TAIL = new Set([
-    'hash',
-    'sha',
-    'sha1',
-    'sha256',
-    'sha512',
-    'md5',
-    'checksum',
-    'digest',
-    'hashed',
-    'bcrypt',
-]);
-/** Whole names that look secret but are conventional non-secrets. */
-const EXCEPTIONS = new Set(['pwd', 'oldpwd', 'key', 'keys', 'public key', 'publickey']);
-const nameCache = new Map();
-/** What a key name says about its value (cached: the same names recur across manifests). */
-function secretName(name) {
-    if (nameCache.has(name))
-        return nameCache.get(name);
-    const r = judgeName(name);
-    if (nameCache.size > 50000)
-        nameCache.clear();
-    nameCache.set(name, r);
-    return r;
-}
-function judgeName(name) {
-    const w = words(name);
-    if (!w.length)
-        return undefined;
-    if (EXCEPTIONS.has(w.join(' ')))
-        return w.join(' ') === 'key' || w.join(' ') === 'keys' ? { strength: 'weak', what: 'key' } : undefined;
-    if (NOT_SECRET_TAIL.has(w[w.length - 1]))
-        return undefined;
-    if (w.includes('public') || w.includes('pub'))
-        return undefined;
-    // find the last secret word; everything after it must be allowed continuation
-    let found;
-    let at = -1;
-    for (let i = 0; i < w.length; i++) {
-        const cur = w[i];
-        const joined = i + 1 < w.length ? cur + w[i + 1] : '';
-        if (STRONG[joined]) {
-            found = { strength: 'strong', what: STRONG[joined] };
-            at = i + 1;
-            i++;
-        }
-        else if (STRONG[cur]) {
-            found = { strength: 'strong', what: STRONG[cur] };
-            at = i;
-        }
-        else if (cur === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])) {
-            found = { strength: 'strong', what: w[i - 1] === 'api' ? 'API key' : `${w[i - 1]} key` };
-            at = i;
-        }
-        else if (cur === 'auth' ||
-            cur === 'authorization' ||
-            cur === 'key' ||
-            cur === 'pat' ||
-            cur === 'sig' ||
-            cur === 'signature') {
-            found = {
-                strength: 'weak',
-                what: cur === 'key'
-                    ? 'key'
-                    : cur === 'pat'
-                        ? 'token'
-                        : cur === 'sig' || cur === 'signature'
-                            ? 'signature'
-                            : 'credentials',
-            };
-            at = i;
-        }
-    }
-    if (found && found.what === 'access key' && w.includes('secret'))
-        found = { ...found, what: 'secret access key' };
-    if (!found) {
-        // concatenated names: azurestorageaccountkey, dbpassword, apitoken
-        const last = w[w.length - 1];
-        const m = /(password|passwd|secret|token|apikey|accesskey|secretkey|privatekey)$/.exec(last);
-        if (m && last !== m[1])
-            return { strength: 'strong', what: STRONG[m[1]] ?? m[1] };
-        if (last.endsWith('key') && last.length > 6 && !/(monkey|hockey|turkey|jockey|donkey)$/.test(last))
-            return { strength: 'weak', what: 'key' };
-        return undefined;
-    }
-    for (let j = at + 1; j < w.length; j++) {
-        if (!ALLOWED_AFTER.has(w[j]) && !/^\d+$/.test(w[j]))
-            return undefined;
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/text.ts
-/**
- * Value heuristics shared by the detectors: entropy by charset, placeholders, and values that look
- * like secrets but are not (paths, URLs without credentials, UUIDs, digests, checksums, certificates).
- */
-/** Shannon entropy in bits per character. */
-function shannonEntropy(s) {
-    if (!s)
-        return 0;
-    const counts = new Map();
-    for (const ch of s)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    const n = s.length;
-    let h = 0;
-    for (const c of counts.values()) {
-        const p = c / n;
-        h -= p * Math.log2(p);
-    }
-    return h;
-}
-const HEX = /^[0-9a-fA-F]+$/;
-const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
-function charsetOf(s) {
-    if (HEX.test(s))
-        return 'hex';
-    if (B64.test(s))
-        return 'base64';
-    return 'other';
-}
-/**
- * Does this single token look randomly generated? Thresholds per charset (as truffleHog and
- * detect-secrets use): hex >= 3.0 bits/char over >= 20 chars, base64 >= 4.2 over >= 20 chars with
- * mixed character classes, other printable >= 4.0 over >= 16 chars with mixed classes.
- */
-function looksRandom(s) {
-    if (s.length < 16 || /\s/.test(s))
-        return false;
-    const cs = charsetOf(s);
-    const h = shannonEntropy(s);
-    const classes = (/[a-z]/.test(s) ? 1 : 0) + (/[A-Z]/.test(s) ? 1 : 0) + (/[0-9]/.test(s) ? 1 : 0);
-    if (cs === 'hex')
-        return s.length >= 20 && h >= 3.0;
-    if (cs === 'base64')
-        return s.length >= 20 && classes >= 3 && h >= 4.2;
-    return classes >= 2 && h >= 4.0;
-}
-/** Does this value look like a password someone chose (not a word, path or identifier)? */
-function looksLikePassword(s) {
-    if (s.length < 6 || /\s/.test(s))
-        return false;
-    const classes = (/[a-z]/.test(s) ? 1 : 0) +
-        (/[A-Z]/.test(s) ? 1 : 0) +
-        (/[0-9]/.test(s) ? 1 : 0) +
-        (/[^A-Za-z0-9]/.test(s) ? 1 : 0);
-    return classes >= 2 || looksRandom(s);
-}
-const PLACEHOLDER_WORDS = new Set([
-    'changeme',
-    'change-me',
-    'change_me',
-    'changeit',
-    'replace_me',
-    'replaceme',
-    'replace-me',
-    'todo',
-    'tbd',
-    'fixme',
-    'example',
-    'sample',
-    'dummy',
-    'placeholder',
-    'password',
-    'passwd',
-    'secret',
-    'token',
-    'apikey',
-    'api_key',
-    'api-key',
-    'key',
-    'none',
-    'null',
-    'nil',
-    'undefined',
-    'true',
-    'false',
-    'yes',
-    'no',
-    'on',
-    'off',
-    'enabled',
-    'disabled',
-    'redacted',
-    'hidden',
-    'masked',
-    'required',
-    'optional',
-    'empty',
-    'default',
-    'test',
-    'foo',
-    'bar',
-    'foobar',
-    'insert_here',
-    'your_password',
-    'your-password',
-    'yourpassword',
-    'mypassword',
-    'my-password',
-    'my_password',
-    'secretpassword',
-    'mysecret',
-    'my-secret',
-    'supersecret',
-]);
-/**
- * Placeholders, templates and references: `changeme`, `<...>`, `${VAR}`, `$(VAR)`, `$VAR`,
- * `{{ .. }}`, `%VAR%`, empty, `REPLACE_ME`, `xxx`, `TODO`, `example`, `true/false`, short numbers.
- */
-function text_isPlaceholder(raw) {
-    const v = raw.trim().replace(/^["']|["']$/g, '');
-    if (v === '')
-        return true;
-    const lower = v.toLowerCase();
-    if (PLACEHOLDER_WORDS.has(lower))
-        return true;
-    if (/^\d{1,5}$/.test(v))
-        return true;
-    if (/^(.)\1*$/.test(v))
-        return true; // xxxx, ****, ....
-    if (/^x{3,}/i.test(v) && /^[x\-_.*]+$/i.test(v))
-        return true;
-    if (/^<[^<>]*>$/.test(v) || /^\[[^[\]]*\]$/.test(v))
-        return true;
-    if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*?\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v))
-        return true;
-    if (/^\$[A-Za-z_][\w-]*$|^__[A-Za-z0-9_]+__$|^@@[\w-]+@@$/.test(v))
-        return true;
-    // an environment-variable-like name used as a value (HF_TOKEN: "HF_TOKEN", API_KEY_VAL)
-    if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v))
-        return true;
-    // vendor prefix + upper-case word: nvapi-NVKEY, sk-YOURKEY
-    if (/^[a-z]{2,8}[-_][A-Z]{3,}$/.test(v))
-        return true;
-    if (/^(ref|vault|secret|env|file|awssm|azkv|gcpsm|op|sops|arn):/i.test(v))
-        return true;
-    if (/change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|(?:^|[-_ ])example(?:[-_ ]|$)|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(v))
-        return true;
-    // a base64-encoded placeholder (Secret data, sample configs): "cGFzc3dvcmQ=" is "password"
-    if (v.length >= 8 && v.length <= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
-        const dec = Buffer.from(v, 'base64').toString('utf8');
-        if (/^[\x20-\x7e]+$/.test(dec) && dec !== v && text_isPlaceholder(dec))
-            return true;
-    }
-    return false;
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DIGEST = /^(sha256|sha384|sha512|sha1|md5):[0-9a-f]{32,128}$/i;
-const IMAGE_WITH_DIGEST = /^[\w.\-/:]+@sha256:[0-9a-f]{64}$/;
-const CHECKSUM_HEX = /^[0-9a-f]{32}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$|^[0-9a-f]{128}$/i;
-const PATHLIKE = /^(\/|~\/|\.\.?\/)[^\s]*$|^[A-Za-z]:\\/;
-const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i;
-const DNS_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-/** A value that is code or an expression, not a literal: os.environ["X"], getenv("X"), process.env.X. */
-function isExpression(v) {
-    return /environ|getenv|process\.env|[([{]$|^\w+\(|\)$/.test(v);
-}
-function isUuid(v) {
-    return UUID.test(v);
-}
-/** A bare hex checksum or git SHA (md5, sha1, sha256, sha512 lengths). */
-function isChecksum(v) {
-    return CHECKSUM_HEX.test(v) || DIGEST.test(v);
-}
-/** A URL with a password in its userinfo: `scheme://user:pass@host`. Returns the password. */
-function urlPassword(v) {
-    const m = /([a-z][a-z0-9+.-]*):\/\/([^\s/:@"'<>]*):([^\s/@"'<>]+)@[^\s/@"'<>]/i.exec(v);
-    if (!m)
-        return undefined;
-    const pw = m[3];
-    if (text_isPlaceholder(pw) || (text_isPlaceholder(m[2] ?? '') && text_isPlaceholder(pw)))
-        return undefined;
-    return pw;
-}
-/**
- * Values that are clearly not secrets whatever their key says: paths, URLs without credentials,
- * UUIDs, image digests, checksums, public certificates, booleans and plain numbers.
- */
-function isBenignValue(raw) {
-    const v = raw.trim();
-    if (UUID.test(v) || DIGEST.test(v) || IMAGE_WITH_DIGEST.test(v))
-        return true;
-    if (/-----BEGIN (CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|DH PARAMETERS|EC PARAMETERS|PGP PUBLIC KEY BLOCK|PGP SIGNATURE)-----/.test(v) &&
-        !/PRIVATE KEY-----/.test(v))
-        return true;
-    if (PATHLIKE.test(v))
-        return true;
-    if (URL_RE.test(v) && urlPassword(v) === undefined)
-        return true;
-    if (/^-?\d+(\.\d+)?$/.test(v) && v.length < 12)
-        return true;
-    return false;
-}
-/** A Kubernetes-style resource name (DNS label/subdomain) that mentions a secret word: a reference, not a value. */
-function looksLikeResourceName(v) {
-    const parts = v.split('/');
-    if (parts.length > 2 || !parts.every((p) => DNS_NAME.test(p)))
-        return false;
-    return v.length <= 253 && /secret|token|password|passwd|cred|key|auth|cert|tls|ssl/.test(v) && /[-./]/.test(v);
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/patterns.ts
-/**
- * Known token formats, matched synchronously over candidate strings. Documented patterns only:
- * each entry names the vendor's format. Matches carry the secret material for redaction; callers
- * never print it.
- */
-
-function b64urlJson(s) {
-    try {
-        return JSON.parse(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-const GITHUB_TYPES = {
-    ghp: 'GitHub personal access token',
-    gho: 'GitHub OAuth access token',
-    ghu: 'GitHub user-to-server token',
-    ghs: 'GitHub server-to-server token',
-    ghr: 'GitHub refresh token',
-};
-const TOKEN_PATTERNS = [
-    {
-        kind: 'private-key',
-        label: (m) => `${m[1] ? m[1].trim() + ' ' : ''}private key`,
-        // PEM private key blocks (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP)
-        re: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?)PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
-        hint: 'PRIVATE KEY',
-        accept: (m) => /[A-Za-z0-9+/=]{40}/.test(m[0].replace(/\\n|\s/g, '')),
-    },
-    {
-        kind: 'aws-access-key-id',
-        label: 'AWS access key ID',
-        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-        re: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])/g,
-        group: 1,
-        hint: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
-        accept: (m) => !/EXAMPLE$/.test(m[1]),
-    },
-    {
-        kind: 'aws-secret-access-key',
-        label: 'AWS secret access key',
-        re: /aws.{0,20}?secret.{0,20}?["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
-        group: 1,
-        hint: ['aws', 'AWS', 'Aws'],
-        accept: (m) => looksRandom(m[1]) && !/EXAMPLEKEY$/.test(m[1]),
-    },
-    {
-        kind: 'gcp-service-account',
-        label: 'GCP service-account key',
-        re: /"type"\s*:\s*"service_account"[\s\S]{0,4000}?"private_key"\s*:\s*"(-----BEGIN[^"]+)"/g,
-        group: 1,
-        hint: 'service_account',
-    },
-    {
-        kind: 'gcp-api-key',
-        label: 'Google API key',
-        re: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
-        group: 1,
-        hint: 'AIza',
-    },
-    {
-        kind: 'azure-storage-key',
-        label: 'Azure storage account key',
-        // DefaultEndpointsProtocol=...;AccountName=...;AccountKey=<88 base64 chars>
-        re: /AccountKey\s*=\s*([A-Za-z0-9+/]{86}==)/g,
-        group: 1,
-        hint: 'AccountKey',
-    },
-    {
-        kind: 'azure-sas',
-        label: 'Azure shared access signature',
-        re: /(?:SharedAccessKey|sig)=([A-Za-z0-9%+/]{40,}={0,2})/g,
-        group: 1,
-        hint: ['SharedAccessKey', 'sig='],
-        accept: (m) => looksRandom(decodeURIComponent(m[1])),
-    },
-    {
-        kind: 'github-token',
-        label: (m) => GITHUB_TYPES[m[1].slice(0, 3)] ?? 'GitHub token',
-        // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
-        re: /(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
-        group: 1,
-        hint: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-    },
-    {
-        kind: 'github-token',
-        label: 'GitHub fine-grained personal access token',
-        re: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
-        group: 1,
-        hint: 'github_pat_',
-    },
-    {
-        kind: 'gitlab-token',
-        label: 'GitLab personal access token',
-        re: /(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_-])/g,
-        group: 1,
-        hint: 'glpat-',
-    },
-    {
-        kind: 'slack-token',
-        label: 'Slack token',
-        re: /(?<![A-Za-z0-9-])(xox[baprs]-[0-9A-Za-z-]{10,250})(?![A-Za-z0-9-])/g,
-        group: 1,
-        hint: 'xox',
-        accept: (m) => /\d/.test(m[1]) && m[1].length >= 20,
-    },
-    {
-        kind: 'slack-webhook',
-        label: 'Slack incoming webhook URL',
-        re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/(T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g,
-        group: 1,
-        hint: 'hooks.slack.com',
-    },
-    {
-        kind: 'stripe-key',
-        label: (m) => (m[1].includes('_live_') ? 'Stripe live secret key' : 'Stripe test secret key'),
-        re: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])/g,
-        group: 1,
-        hint: ['k_live_', 'k_test_'],
-    },
-    {
-        kind: 'npm-token',
-        label: 'npm access token',
-        re: /(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
-        group: 1,
-        hint: 'npm_',
-    },
-    {
-        kind: 'npm-token',
-        label: 'npm auth token in .npmrc',
-        re: /:_authToken=([A-Za-z0-9\-_.]{20,})/g,
-        group: 1,
-        hint: '_authToken',
-    },
-    {
-        kind: 'sendgrid-key',
-        label: 'SendGrid API key',
-        re: /(?<![A-Za-z0-9_])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
-        group: 1,
-        hint: 'SG.',
-    },
-    {
-        kind: 'jwt',
-        label: 'JSON Web Token',
-        re: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/g,
-        group: 1,
-        hint: 'eyJ',
-        accept: (m) => {
-            const h = b64urlJson(m[1].split('.')[0]);
-            return typeof h === 'object' && h !== null && 'alg' in h;
-        },
-    },
-    {
-        kind: 'connection-string',
-        label: 'connection string with a password',
-        // ADO.NET / ODBC / JDBC style: Password=...; Pwd=...; password=... in a query string
-        re: /(?:^|[;?&\s"'])(?:password|pwd)\s*=\s*([^;&\s"'<>]{4,})/gi,
-        group: 1,
-        hint: ['assword', 'ASSWORD', 'pwd', 'Pwd', 'PWD'],
-        accept: (m) => !text_isPlaceholder(m[1]) && !/^\$|^%|^\{/.test(m[1]),
-    },
-];
-/** Every literal our patterns need (plus the URL marker of basic-auth URLs). */
-function patternHints() {
-    const out = new Set(['://']);
-    for (const p of TOKEN_PATTERNS) {
-        if (!p.hint)
-            return [];
-        for (const h of typeof p.hint === 'string' ? [p.hint] : p.hint)
-            out.add(h);
-    }
-    return [...out];
-}
-/** Every known-format token in a text. */
-function findTokens(text) {
-    const out = [];
-    for (const p of TOKEN_PATTERNS) {
-        if (p.hint && (typeof p.hint === 'string' ? !text.includes(p.hint) : !p.hint.some((h) => text.includes(h))))
-            continue;
-        p.re.lastIndex = 0;
-        let m;
-        while ((m = p.re.exec(text))) {
-            if (m[0] === '') {
-                p.re.lastIndex++;
-                continue;
-            }
-            if (p.accept && !p.accept(m))
-                continue;
-            const secret = m[p.group ?? 0];
-            out.push({
-                kind: p.kind,
-                label: typeof p.label === 'string' ? p.label : p.label(m),
-                secret,
-                index: m.index + m[0].indexOf(secret),
-            });
-        }
-    }
-    // URLs with basic auth: scheme://user:password@host
-    if (text.includes('@') && text.includes('://')) {
-        const re = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]*:[^\s/@"'<>]+@[^\s/@"'<>]+/gi;
-        let m;
-        while ((m = re.exec(text))) {
-            const pw = urlPassword(m[0]);
-            if (pw === undefined)
-                continue;
-            if (out.some((o) => o.secret === pw))
-                continue;
-            out.push({
-                kind: 'url-credentials',
-                label: 'password in a URL (basic auth)',
-                secret: pw,
-                index: m.index + m[0].indexOf(pw),
-            });
-        }
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-var secretlint_rule_preset_recommend_module = __webpack_require__(31577);
-;// CONCATENATED MODULE: ./src/core/secrets/secretlint.ts
-/**
- * secretlint's recommended rules, run synchronously on candidate strings.
- *
- * `@secretlint/core`'s `lintSource` is async (a promise per source), while kubeward's rules are
- * synchronous. The preset's scanner rules themselves are plain `create(context) -> { file(source) }`
- * objects whose `file` handlers report synchronously, so we instantiate them once with a minimal
- * context that records only the rule id, message id and range (never the message text, which
- * embeds the secret) and call `file` per candidate string. `lintWithSecretlintCore` runs the same
- * preset through `@secretlint/core` (async) and is used by the tests to check the two paths agree.
- */
-
-/** Rules whose job is not detection (comment filters) or that our own detectors already cover better. */
-const SKIP = new Set(['@secretlint/secretlint-rule-filter-comments']);
-/**
- * Cheap gates: a secretlint rule only runs on a string that contains its format's literal prefix
- * (taken from each rule's documented pattern). Rules not listed always run. This keeps secretlint
- * at a few milliseconds over the whole corpus instead of ~150 ms.
- */
-const GATES = {
-    '@secretlint/secretlint-rule-aws': [
-        'AKIA',
-        'ASIA',
-        'aws',
-        'AWS',
-        'Aws',
-        'ecret_access',
-        'ECRET_ACCESS',
-        'ecretAccess',
-    ],
-    '@secretlint/secretlint-rule-gcp': ['private_key', 'service_account'],
-    '@secretlint/secretlint-rule-privatekey': ['PRIVATE KEY'],
-    '@secretlint/secretlint-rule-npm': ['npm_', '_authToken'],
-    '@secretlint/secretlint-rule-basicauth': ['://'],
-    '@secretlint/secretlint-rule-slack': ['xox', 'xapp', 'hooks.slack'],
-    '@secretlint/secretlint-rule-sendgrid': ['SG.'],
-    '@secretlint/secretlint-rule-shopify': ['shppa_', 'shpca_', 'shpat_', 'shpss_'],
-    '@secretlint/secretlint-rule-github': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-    '@secretlint/secretlint-rule-gitlab': ['glpat-'],
-    '@secretlint/secretlint-rule-grafana': ['glc_', 'glsa_'],
-    '@secretlint/secretlint-rule-openai': ['sk-'],
-    '@secretlint/secretlint-rule-anthropic': ['sk-ant-'],
-    '@secretlint/secretlint-rule-groq': ['gsk_'],
-    '@secretlint/secretlint-rule-huggingface': ['hf_'],
-    '@secretlint/secretlint-rule-linear': ['lin_api_'],
-    '@secretlint/secretlint-rule-notion': ['ntn_', 'secret_', 'PRIVATE KEY'],
-    '@secretlint/secretlint-rule-1password': ['ops_'],
-    '@secretlint/secretlint-rule-database-connection-string': ['://'],
-    '@secretlint/secretlint-rule-hashicorp-vault': ['hvs.', 'hvb.'],
-    '@secretlint/secretlint-rule-vercel': ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
-    '@secretlint/secretlint-rule-databricks': ['dapi'],
-    '@secretlint/secretlint-rule-docker': ['dckr_pat_'],
-    '@secretlint/secretlint-rule-figma': ['figd_'],
-};
-let current;
-let handlers;
-function load() {
-    if (handlers)
-        return handlers;
-    handlers = [];
-    for (const r of secretlint_rule_preset_recommend_module/* rules */.a) {
-        if (r.meta.type !== 'scanner' || SKIP.has(r.meta.id))
-            continue;
-        const id = r.meta.id;
-        const ctx = {
-            sharedOptions: {},
-            createTranslator: () => (messageId) => ({ message: messageId, messageId }),
-            report: (d) => current?.out.push({ id, messageId: d.message?.messageId ?? '', range: d.range }),
-            ignore: () => { },
-        };
-        try {
-            const h = r.create(ctx, {});
-            if (h.file)
-                handlers.push({ id, gate: GATES[id], file: h.file });
-        }
-        catch {
-            // a rule that cannot be instantiated this way is skipped; our own detectors still run
-        }
-    }
-    return handlers;
-}
-/**
- * Every literal any loaded secretlint rule needs, or undefined when some rule has no gate (it
- * must then run on every string).
- */
-function secretlintGates() {
-    const hs = load();
-    if (hs.some((h) => !h.gate))
-        return undefined;
-    return [...new Set(hs.flatMap((h) => h.gate ?? []))];
-}
-/** Runs secretlint's recommended scanner rules synchronously over one string. */
-function secretlintSync(text) {
-    const source = { content: text, filePath: 'value', ext: '', contentType: 'text' };
-    current = { id: '', out: [] };
-    try {
-        for (const h of load()) {
-            if (h.gate && !h.gate.some((g) => text.includes(g)))
-                continue;
-            try {
-                const r = h.file(source);
-                // an async handler's later reports are dropped by clearing `current` below
-                if (r && typeof r.then === 'function')
-                    r.catch(() => { });
-            }
-            catch {
-                // one rule failing on odd input must not stop the others
-            }
-        }
-        return current.out.map((o) => ({
-            ruleId: o.id.replace(/^@secretlint\//, ''),
-            messageId: o.messageId,
-            secret: text.slice(o.range[0], o.range[1]),
-            index: o.range[0],
-        }));
-    }
-    finally {
-        current = undefined;
-    }
-}
-/**
- * The same preset through `@secretlint/core`'s async `lintSource` (masked messages). Returns the
- * matched ranges by rule. Used to cross-check the synchronous path.
- */
-async function lintWithSecretlintCore(text) {
-    const { lintSource } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 198));
-    const res = await lintSource({
-        source: { content: text, filePath: 'value.txt', ext: '.txt', contentType: 'text' },
-        options: {
-            config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: presetCreator }] },
-            maskSecrets: true,
-        },
-    });
-    return res.messages
-        .filter((m) => m.ruleId !== '@secretlint/secretlint-rule-filter-comments')
-        .map((m) => ({ ruleId: m.ruleId.replace(/^@secretlint\//, ''), range: m.range }));
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/redact.ts
-/**
- * Redaction: the only form in which a detected secret leaves the detectors. A preview shows at most
- * four leading characters (only a known public type prefix such as `ghp_` or `AKIA`, and only for
- * values long enough that the prefix gives nothing away) and the length.
- */
-/** Public type prefixes of well-known token formats (what the first characters say, not the secret). */
-const TYPE_PREFIXES = [
-    'github_pat_',
-    'ghp_',
-    'gho_',
-    'ghu_',
-    'ghs_',
-    'ghr_',
-    'glpat-',
-    'xoxb-',
-    'xoxa-',
-    'xoxp-',
-    'xoxr-',
-    'xoxs-',
-    'sk_live_',
-    'rk_live_',
-    'sk_test_',
-    'rk_test_',
-    'npm_',
-    'AKIA',
-    'ASIA',
-    'AIza',
-    'eyJ',
-    'SG.',
-    'sk-',
-];
-/** Values shorter than this get no leading characters at all. */
-const MIN_PREFIX_LENGTH = 16;
-/** The known type prefix a value starts with, cut to at most 4 characters. */
-function typePrefix(value) {
-    if (value.length < MIN_PREFIX_LENGTH)
-        return undefined;
-    for (const p of TYPE_PREFIXES)
-        if (value.startsWith(p))
-            return p.slice(0, 4);
-    return undefined;
-}
-/**
- * A preview such as `ghp_…(40 chars)`, or `…(12 chars)` when the type is unknown. Never more than
- * four leading characters; none for short values.
- */
-function redact(value) {
-    const n = [...value].length;
-    const prefix = typePrefix(value) ?? '';
-    return `${prefix}…(${n} chars)`;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/detect.ts
-/**
- * High-level detectors: a literal value under a key name, free text (config files, scripts),
- * container argv, and the entries of a Secret object. Every detection carries the secret material
- * only so it can be redacted and compared; messages are built from `label`, never from `secret`.
- */
-
-
-
-
-
-/** secretlint rule id -> label, for formats our own patterns do not cover. */
-const SECRETLINT_LABELS = {
-    'secretlint-rule-aws': 'AWS credential',
-    'secretlint-rule-gcp': 'GCP credential',
-    'secretlint-rule-npm': 'npm token',
-    'secretlint-rule-slack': 'Slack token',
-    'secretlint-rule-basicauth': 'password in a URL (basic auth)',
-    'secretlint-rule-openai': 'OpenAI API key',
-    'secretlint-rule-anthropic': 'Anthropic API key',
-    'secretlint-rule-groq': 'Groq API key',
-    'secretlint-rule-huggingface': 'Hugging Face token',
-    'secretlint-rule-linear': 'Linear API key',
-    'secretlint-rule-notion': 'Notion token',
-    'secretlint-rule-privatekey': 'private key',
-    'secretlint-rule-sendgrid': 'SendGrid API key',
-    'secretlint-rule-shopify': 'Shopify token',
-    'secretlint-rule-github': 'GitHub token',
-    'secretlint-rule-gitlab': 'GitLab token',
-    'secretlint-rule-grafana': 'Grafana token',
-    'secretlint-rule-1password': '1Password service-account token',
-    'secretlint-rule-database-connection-string': 'database connection string with a password',
-    'secretlint-rule-hashicorp-vault': 'HashiCorp Vault token',
-    'secretlint-rule-vercel': 'Vercel token',
-    'secretlint-rule-databricks': 'Databricks token',
-    'secretlint-rule-docker': 'Docker Hub token',
-    'secretlint-rule-figma': 'Figma token',
-};
-function make(kind, label, secret, confidence, index) {
-    return { kind, label, secret, preview: redact(secret), confidence, ...(index !== undefined ? { index } : {}) };
-}
-/** Values too short or too simple to be worth running the format detectors on. */
-function worthScanning(text) {
-    return text.length >= 12;
-}
-/** Known token formats in a text: our own patterns, then secretlint's recommended rules. */
-function detectFormats(text, cache) {
-    if (!worthScanning(text))
-        return [];
-    const hit = cache?.get(text);
-    if (hit)
-        return hit;
-    const out = detectFormatsUncached(text);
-    cache?.set(text, out);
-    return out;
-}
-let anyHint;
-/**
- * One regex over the literals every detector needs: texts that contain none of them (most values)
- * skip the ~60 per-detector gates. null when some detector has no gate.
- */
-function anyHintRegex() {
-    if (anyHint !== undefined)
-        return anyHint;
-    const ours = patternHints();
-    const theirs = secretlintGates();
-    if (!ours.length || !theirs)
-        return (anyHint = null);
-    const esc = (h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
-}
-function detectFormatsUncached(text) {
-    const re = anyHintRegex();
-    if (re && !re.test(text))
-        return [];
-    const out = [];
-    for (const t of findTokens(text)) {
-        const end = t.index + t.secret.length;
-        if (out.some((o) => o.index !== undefined && o.index < end && t.index < o.index + o.secret.length))
-            continue;
-        out.push(make(t.kind, t.label, t.secret, 'high', t.index));
-    }
-    for (const s of secretlintSync(text)) {
-        // the same material (or an overlapping span) found by our own pattern: keep ours
-        const end = s.index + s.secret.length;
-        if (out.some((o) => o.index !== undefined && o.index < end && s.index < o.index + o.secret.length))
-            continue;
-        if (s.ruleId === 'secretlint-rule-privatekey' && !/[A-Za-z0-9+/=]{40}/.test(s.secret.replace(/\\n|\s/g, '')))
-            continue;
-        let secret = s.secret;
-        // secretlint's URL rules match the whole URL: keep only the password part when we can
-        const pw = /:\/\/[^\s/:@]*:([^\s/@]+)@/.exec(secret);
-        if (pw) {
-            if (text_isPlaceholder(pw[1]))
-                continue;
-            secret = pw[1];
-        }
-        if (text_isPlaceholder(secret))
-            continue;
-        out.push(make(s.ruleId.replace(/^secretlint-rule-/, ''), SECRETLINT_LABELS[s.ruleId] ?? 'credential', secret, 'high', s.index));
-    }
-    return out;
-}
-/** Is this value a literal secret-looking value rather than a placeholder, reference or benign value? */
-function isLiteralCandidate(value, opts) {
-    const v = value.trim();
-    if (text_isPlaceholder(v) || isBenignValue(v))
-        return false;
-    if (opts.resourceNames?.has(v))
-        return false;
-    if (looksLikeResourceName(v))
-        return false;
-    // prose (help text, descriptions) is not a credential
-    if (v.split(/\s+/).length > 3)
-        return false;
-    return true;
-}
-/**
- * A literal value under a key name (env var, ConfigMap key, annotation): known formats anywhere
- * in it, else the name says secret and the value is a literal, else (optionally) entropy alone.
- */
-function detectNamedValue(name, value, opts = {}) {
-    const formats = detectFormats(value, opts.cache);
-    if (formats.length)
-        return formats;
-    const byName = detectByName(name, value, opts);
-    if (byName)
-        return [byName];
-    if (opts.entropy !== false) {
-        const v = value.trim();
-        if (v.length >= 24 &&
-            v.length <= 200 &&
-            looksRandom(v) &&
-            !isChecksum(v) &&
-            !isUuid(v) &&
-            !/^[0-9a-f]+$/i.test(v) &&
-            /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) &&
-            Math.max(...v.split(/[-_/.:]/).map((p) => p.length)) >= 16 &&
-            isLiteralCandidate(v, opts)) {
-            return [make('high-entropy', 'high-entropy string', v, 'low')];
-        }
-    }
-    return [];
-}
-/** The name says secret and the value is a literal (not a placeholder, reference or benign value). */
-function detectByName(name, value, opts = {}, inText = false) {
-    const sn = secretName(name);
-    if (!sn)
-        return undefined;
-    const v = value.trim();
-    if (!isLiteralCandidate(v, opts))
-        return undefined;
-    // inside files and scripts, `passwd: files` or `token=os.environ[...]` are settings and code
-    if (inText && (!looksLikePassword(v) || isExpression(v)))
-        return undefined;
-    if (sn.strength === 'weak') {
-        const basic = /^(basic|bearer|token)\s+\S{8,}$/i.test(v) || /^[^\s:]+:[^\s:]{6,}$/.test(v);
-        if (!basic && !looksRandom(v))
-            return undefined;
-        if (!basic && (isChecksum(v) || isUuid(v)))
-            return undefined;
-    }
-    else if (v.length < 4) {
-        return undefined;
-    }
-    const kind = sn.what === 'password' || sn.what === 'passphrase' ? 'password' : 'named-secret';
-    return make(kind, sn.what, v, 'medium');
-}
-/** Words a secret-named key contains (a cheap filter before the name is judged). */
-const SECRET_HINT = /pass|pwd|secret|token|cred|auth|dsn|conn|bearer|api[-_.]?key|(?:private|access|signing|encryption|master|session|hmac|jwt|client|app|account|storage|license|shared|webhook|cookie|ssh|aes|rsa)[-_.]?key/i;
-// key = value, key: value, "key": "value" (config files, properties, .env, shell)
-const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
-// --password secret, -password secret (flag and value separated by blanks)
-const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
-// `requirepass S3cret` (redis.conf, pgbouncer, many daemons' config): a directive and one value
-const DIRECTIVE = /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'#]+)[ \t]*;?[ \t]*$/gm;
-// <password>S3cret</password>
-const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
-// mysql -pSECRET / -p SECRET, redis-cli -a SECRET
-const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
-const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
-/**
- * Free text: known formats anywhere, plus `key=value` assignments and `--flag value` pairs whose
- * key says secret, plus database client password flags.
- */
-function detectInText(text, opts = {}) {
-    const out = [...detectFormats(text, opts.cache)]; // a copy: the cached array is shared
-    const seen = new Set(out.map((d) => d.secret));
-    const add = (d) => {
-        if (!d || seen.has(d.secret))
-            return;
-        if (out.some((o) => o.secret.includes(d.secret) || d.secret.includes(o.secret)))
-            return;
-        seen.add(d.secret);
-        out.push(d);
-    };
-    for (const re of [MYSQL, REDIS]) {
-        if (!/mysql|mariadb|redis-cli/.test(text))
-            break;
-        re.lastIndex = 0;
-        let m;
-        while ((m = re.exec(text))) {
-            const v = m[1].replace(/^["']|["']$/g, '');
-            if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
-                add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
-        }
-    }
-    if (!SECRET_HINT.test(text))
-        return out;
-    // only lines that mention a secret word can hold a secret-named assignment: scan those lines
-    const hint = new RegExp(SECRET_HINT.source, 'gi');
-    let lastLineStart = -1;
-    let h;
-    while ((h = hint.exec(text))) {
-        const start = text.lastIndexOf('\n', h.index) + 1;
-        if (start === lastLineStart)
-            continue;
-        lastLineStart = start;
-        let end = text.indexOf('\n', h.index);
-        if (end === -1)
-            end = text.length;
-        hint.lastIndex = end;
-        const line = text.slice(start, end);
-        for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
-            re.lastIndex = 0;
-            let m;
-            while ((m = re.exec(line))) {
-                if (!SECRET_HINT.test(m[1]))
-                    continue;
-                let value = m[2] ?? m[3] ?? m[4] ?? '';
-                if (re === DIRECTIVE)
-                    value = value.replace(/^(["'])(.*)\1$/, '$2');
-                // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
-                if (m[4] !== undefined && value.endsWith('}') && !value.includes('{'))
-                    value = value.replace(/}+$/, '');
-                const after = line[m.index + m[0].length] ?? '';
-                if (m[4] !== undefined && /[[(.]/.test(after))
-                    continue;
-                const d = detectByName(m[1], value, opts, true);
-                if (d)
-                    add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
-            }
-        }
-    }
-    return out;
-}
-const MYSQL_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)$/;
-const REDIS_CLIENT = /(?:^|\/)redis-cli$/;
-/**
- * Container command + args (one list): each element as text, `--secret-flag value` pairs across
- * elements, and `-p value` / `-a value` for database clients. Returns the index of the element
- * holding the secret.
- */
-function detectInArgv(argv, opts = {}) {
-    const out = [];
-    const strs = argv.map((a) => (typeof a === 'string' ? a : typeof a === 'number' ? String(a) : ''));
-    // the short flag that takes a password: mysql -p, redis-cli -a
-    const pwFlag = strs.some((s) => MYSQL_CLIENT.test(s)) ? 'p' : strs.some((s) => REDIS_CLIENT.test(s)) ? 'a' : '';
-    for (let i = 0; i < strs.length; i++) {
-        const s = strs[i];
-        for (const d of detectInText(s, opts))
-            out.push({ index: i, detection: d });
-        const next = strs[i + 1];
-        if (next === undefined || next.startsWith('-') || s.includes('='))
-            continue;
-        const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
-        if (!flag)
-            continue;
-        if (detectFormats(next, opts.cache).length)
-            continue; // the value's own format detection reports it
-        let d;
-        if (flag[1].length > 1)
-            d = detectByName(flag[1], next, opts);
-        else if (flag[1] === pwFlag && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
-            d = make('password', 'database password', next, 'medium');
-        else if (flag[1] === 'p' &&
-            isLiteralCandidate(next, opts) &&
-            looksLikePassword(next) &&
-            !/^[\d:.\-/]+(?:\/?(tcp|udp|sctp))?$/i.test(next) &&
-            !/^[a-z0-9][a-z0-9.-]*$/.test(next))
-            d = make('password', 'password', next, 'medium');
-        if (d && !out.some((o) => o.detection.secret === d.secret))
-            out.push({ index: i + 1, detection: d });
-    }
-    return out;
-}
-/** Keys of a Secret that hold non-secret identifiers. */
-const NON_SECRET_KEYS = /(?:^|[._-])(user(name)?(_?in)?|known_hosts|login|email|e-?mail|host(name)?|server|port|db|database|dbname|db[-_]?name|region|zone|endpoint|url|uri|namespace|name|project(_?id)?|account(_?id)?|client[-_]?id|app[-_]?id|tenant[-_]?id|bucket|ca\.crt|ca|tls\.crt|.*\.crt|.*\.pem\.pub|.*\.pub|type|kind|mode|version)$/i;
-function dockerConfigRegistries(json) {
-    let cfg;
-    try {
-        cfg = JSON.parse(json);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof cfg !== 'object' || cfg === null)
-        return undefined;
-    const root = cfg;
-    const auths = (typeof root.auths === 'object' && root.auths !== null ? root.auths : root);
-    const regs = [];
-    for (const [reg, a] of Object.entries(auths)) {
-        if (typeof a !== 'object' || a === null)
-            continue;
-        const e = a;
-        const cred = [e.auth, e.password, e.identitytoken, e.registrytoken].find((x) => typeof x === 'string' && x !== '');
-        if (typeof cred !== 'string')
-            continue;
-        if (typeof e.auth === 'string' && e.auth) {
-            const dec = Buffer.from(e.auth, 'base64').toString('utf8');
-            const pw = dec.slice(dec.indexOf(':') + 1);
-            if (dec.indexOf(':') > 0 && text_isPlaceholder(pw))
-                continue;
-        }
-        else if (text_isPlaceholder(cred))
-            continue;
-        regs.push(reg);
-    }
-    return regs;
-}
-/**
- * What kind of secret one entry of a committed Secret holds, or undefined when it holds nothing
- * worth reporting (empty, placeholder, public certificate, plain identifier).
- */
-function classifySecretEntry(key, value, secretType = 'Opaque', opts = {}) {
-    const v = value.trim();
-    if (text_isPlaceholder(v))
-        return undefined;
-    if (/"type"\s*:\s*"service_account"/.test(v) && /"private_key"\s*:\s*"-----BEGIN/.test(v))
-        return make('gcp-service-account', 'GCP service-account key (JSON with a private key)', v, 'high');
-    if (/PRIVATE KEY(?: BLOCK)?-----/.test(v)) {
-        const tls = secretType === 'kubernetes.io/tls' || /^tls\.key$/.test(key);
-        return make('private-key', tls ? 'TLS private key' : 'private key', v, 'high');
-    }
-    if (/-----BEGIN (CERTIFICATE|PUBLIC KEY)/.test(v))
-        return undefined;
-    if (key === '.dockerconfigjson' || key === '.dockercfg' || secretType.startsWith('kubernetes.io/docker')) {
-        const regs = dockerConfigRegistries(v);
-        if (!regs)
-            return undefined;
-        if (!regs.length)
-            return undefined;
-        return make('docker-config', `registry credentials (dockerconfigjson) for ${regs.slice(0, 3).join(', ')}`, v, 'high');
-    }
-    if (secretType === 'kubernetes.io/service-account-token') {
-        if (key === 'token')
-            return make('service-account-token', 'service-account token', v, 'high');
-        return undefined;
-    }
-    if (secretType === 'kubernetes.io/basic-auth' && key === 'password')
-        return make('password', 'password', v, 'medium');
-    if (secretType === 'kubernetes.io/ssh-auth' && key === 'ssh-privatekey')
-        return make('private-key', 'SSH private key', v, 'high');
-    const formats = detectFormats(v, opts.cache);
-    if (formats.length)
-        return { ...formats[0], secret: v, preview: redact(v) };
-    if (/client-key-data:|client-certificate-data:|\btoken:\s*\S{16,}/.test(v) && /clusters:/.test(v))
-        return make('kubeconfig', 'kubeconfig with credentials', v, 'high');
-    const sn = secretName(key);
-    if (sn) {
-        if (isBenignValue(v))
-            return undefined;
-        // a bare `key` names many things (a Redis key, a cache key): only random-looking values count
-        if (sn.strength === 'weak' && (!looksRandom(v) || isChecksum(v) || isUuid(v)))
-            return undefined;
-        return make(sn.what === 'password' ? 'password' : 'api-token', sn.what === 'password' ? 'password' : sn.what === 'token' || sn.what === 'API key' ? 'API token' : sn.what, v, 'medium');
-    }
-    if (NON_SECRET_KEYS.test(key))
-        return undefined;
-    if (/\n/.test(v)) {
-        // a config file: report what is inside it, if anything
-        const inner = detectInText(v, opts);
-        if (inner.length)
-            return { ...inner[0], label: `${inner[0].label} in a config file`, secret: v, preview: redact(v) };
-        return undefined;
-    }
-    if (isBenignValue(v) || v.length < 6)
-        return undefined;
-    // an unrecognised key: report only values that look generated (keys, tokens), not settings
-    if (looksRandom(v) && !isChecksum(v) && !isUuid(v))
-        return make('secret-value', 'random-looking secret value', v, 'medium');
-    return undefined;
-}
-/** Decodes a Secret `data` value (base64); undefined when it is not valid base64. */
-function decodeBase64(v) {
-    const s = v.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1)
-        return undefined;
-    return Buffer.from(s, 'base64').toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/index.ts
-/** Secret detection and redaction: detectors for known token formats and Kubernetes context. */
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/core/secrets/index.ts + 4 modules
+var secrets = __webpack_require__(89989);
 ;// CONCATENATED MODULE: ./src/core/rules/secrets.ts
+
 
 
 const K8S_SECRETS = 'https://kubernetes.io/docs/concepts/configuration/secret/';
@@ -3865,6 +7701,8 @@ function secretNames(ctx) {
 function opts(ctx) {
     return ctx.memo('secrets:detect-options', () => ({ resourceNames: secretNames(ctx), cache: new Map() }));
 }
+/** Detections of identifiers that pair with a secret, rather than of secrets. */
+const IDENTIFIER_KINDS = new Set(['aws-access-key-id']);
 /** The severity of a detection: entropy-only hunches are reported low, whatever the rule's default. */
 function severityOf(d) {
     return d.confidence === 'low' ? 'low' : undefined;
@@ -3891,7 +7729,13 @@ function best(ds) {
  */
 function violation(path, message, ds, text) {
     const d = best(ds);
-    const sev = ds.some((x) => x.confidence !== 'low') ? undefined : severityOf(d);
+    // an identifier that pairs with a secret (an AWS access key id alone) is medium: it names the key
+    // and the account, but grants nothing without its secret
+    const sev = ds.every((x) => IDENTIFIER_KINDS.has(x.kind))
+        ? 'medium'
+        : ds.some((x) => x.confidence !== 'low')
+            ? undefined
+            : severityOf(d);
     const details = { secretKind: d.kind, confidence: d.confidence };
     if (text !== undefined && d.index !== undefined && text.includes('\n')) {
         let line = 1;
@@ -3913,6 +7757,7 @@ function str(v) {
 const secretInEnv = {
     meta: {
         id: 'secret-in-env',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Plaintext secret in container env, args or command',
         severity: 'critical',
         enabledByDefault: true,
@@ -3936,7 +7781,7 @@ const secretInEnv = {
                     const value = str(e.value);
                     if (value === undefined)
                         continue;
-                    const ds = detectNamedValue(name, value, o);
+                    const ds = (0,secrets/* detectNamedValue */.ct)(name, value, o);
                     if (!ds.length)
                         continue;
                     yield violation([...c.path, 'env', i, 'value'], `${c.type} "${c.name}" sets env ${name || `[${i}]`} to ${secrets_describe(ds)} in plain text`, ds);
@@ -3946,7 +7791,7 @@ const secretInEnv = {
             const args = Array.isArray(c.container.args) ? c.container.args : [];
             const argv = [...command, ...args];
             const byIndex = new Map();
-            for (const { index, detection } of detectInArgv(argv, o)) {
+            for (const { index, detection } of (0,secrets/* detectInArgv */.Rj)(argv, o)) {
                 const list = byIndex.get(index) ?? [];
                 list.push(detection);
                 byIndex.set(index, list);
@@ -3964,12 +7809,12 @@ const secretInEnv = {
 /** Detections in one ConfigMap-style entry: the key name with a one-line value, or a file's content. */
 function entryDetections(key, value, o) {
     if (!value.includes('\n')) {
-        const named = detectNamedValue(key, value, o);
+        const named = (0,secrets/* detectNamedValue */.ct)(key, value, o);
         if (named.length)
             return named;
     }
     // a file, or a one-line `a=b;password=c` / `{"password": "c"}` value: judge what is inside
-    return detectInText(value, o);
+    return (0,secrets/* detectInText */.WR)(value, o);
 }
 function printable(s) {
     if (!s)
@@ -3985,6 +7830,7 @@ function printable(s) {
 const secretInConfigMap = {
     meta: {
         id: 'secret-in-configmap',
+        kinds: ['ConfigMap'],
         title: 'Secret in a ConfigMap',
         severity: 'high',
         enabledByDefault: true,
@@ -4030,7 +7876,7 @@ envFrom:
             for (const [key, raw] of Object.entries(bin)) {
                 if (typeof raw !== 'string')
                     continue;
-                const decoded = decodeBase64(raw);
+                const decoded = (0,secrets/* decodeBase64 */.y4)(raw);
                 if (decoded === undefined || !printable(decoded))
                     continue;
                 const ds = entryDetections(key, decoded, o);
@@ -4056,10 +7902,10 @@ function* embedded(data, o) {
             for (const [k, raw] of Object.entries(m)) {
                 if (typeof raw !== 'string')
                     continue;
-                const value = field === 'data' ? decodeBase64(raw) : raw;
+                const value = field === 'data' ? (0,secrets/* decodeBase64 */.y4)(raw) : raw;
                 if (value === undefined)
                     continue;
-                const d = classifySecretEntry(k, value, type, o);
+                const d = (0,secrets/* classifySecretEntry */.LD)(k, value, type, o);
                 if (d)
                     yield { path: [field, k], ds: [d] };
             }
@@ -4071,7 +7917,7 @@ function* embedded(data, o) {
 /** Walks any JSON value, judging each string leaf by its key (env entries by their `name`). */
 function* walk(v, path, key, o) {
     if (typeof v === 'string') {
-        const ds = v.includes('\n') ? detectInText(v, o) : detectNamedValue(key, v, o);
+        const ds = v.includes('\n') ? (0,secrets/* detectInText */.WR)(v, o) : (0,secrets/* detectNamedValue */.ct)(key, v, o);
         if (ds.length)
             yield { path, ds };
         return;
@@ -4086,7 +7932,7 @@ function* walk(v, path, key, o) {
     if (typeof v.name === 'string' && v.value !== undefined && v.valueFrom === undefined) {
         const value = str(v.value);
         if (value !== undefined) {
-            const ds = detectNamedValue(v.name, value, o);
+            const ds = (0,secrets/* detectNamedValue */.ct)(v.name, value, o);
             if (ds.length)
                 yield { path: [...path, 'value'], ds };
         }
@@ -4158,6 +8004,10 @@ const secretInAnnotation = {
                         continue;
                     }
                 }
+                // Helm's `checksum/config: {{ include ... | sha256sum }}` pattern: a digest of a file that
+                // rolls the pods when it changes, not the secret itself
+                if (/^checksum\//.test(key) && /^(?:sha(?:1|256|512)[:-])?[a-f0-9]{32,128}$/i.test(value.trim()))
+                    continue;
                 const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
                 const ds = entryDetections(name, value, o);
                 if (ds.length)
@@ -4171,6 +8021,7 @@ const secretInAnnotation = {
 const secretCommitted = {
     meta: {
         id: 'secret-committed',
+        kinds: ['Secret'],
         title: 'Secret with data committed to the repository',
         severity: 'high',
         enabledByDefault: true,
@@ -4214,9 +8065,9 @@ spec:
                 const rawStr = str(raw);
                 if (rawStr === undefined || rawStr.trim() === '')
                     continue;
-                const value = field === 'data' ? decodeBase64(rawStr) : rawStr;
+                const value = field === 'data' ? (0,secrets/* decodeBase64 */.y4)(rawStr) : rawStr;
                 // data that is not base64 is invalid for the API server; judge the raw text instead
-                const d = classifySecretEntry(key, value ?? rawStr, type, o);
+                const d = (0,secrets/* classifySecretEntry */.LD)(key, value ?? rawStr, type, o);
                 if (!d)
                     continue;
                 yield violation([field, key], `Secret "${name}" commits ${article(d.label)} in ${field} key "${key}"${field === 'data' ? ' (base64 is not encryption)' : ''}`, [d]);
@@ -4765,6 +8616,7 @@ function ruleIsEmpty(rule, peersKey) {
 const networkPolicyAllowAll = {
     meta: {
         id: 'network-policy-allow-all',
+        kinds: ['NetworkPolicy'],
         title: 'NetworkPolicy allows all traffic',
         severity: 'medium',
         enabledByDefault: true,
@@ -4829,6 +8681,7 @@ function namesOfNamespaceSelector(sel) {
 const networkPolicyCrossNamespace = {
     meta: {
         id: 'network-policy-cross-namespace',
+        kinds: ['NetworkPolicy'],
         title: 'NetworkPolicy allows ingress from other namespaces',
         severity: 'medium',
         enabledByDefault: false,
@@ -4948,6 +8801,7 @@ const networkPolicyDangling = {
 const serviceExposed = {
     meta: {
         id: 'service-exposed',
+        kinds: ['Service'],
         title: 'Service exposed outside the cluster',
         severity: 'low',
         enabledByDefault: true,
@@ -4979,6 +8833,7 @@ const serviceExposed = {
 const serviceExternalIps = {
     meta: {
         id: 'service-external-ips',
+        kinds: ['Service'],
         title: 'Service with externalIPs',
         severity: 'high',
         enabledByDefault: true,
@@ -5100,6 +8955,7 @@ const TLS_ANNOTATIONS = new Set([
 const ingressTls = {
     meta: {
         id: 'ingress-tls',
+        kinds: ['Ingress'],
         title: 'Ingress without TLS',
         severity: 'medium',
         enabledByDefault: true,
@@ -5125,6 +8981,7 @@ const SNIPPET = /^(?:nginx\.ingress\.kubernetes\.io\/[a-z-]*snippet|nginx\.org\/
 const ingressNginxSnippet = {
     meta: {
         id: 'ingress-nginx-snippet',
+        kinds: ['ConfigMap', 'Ingress'],
         title: 'ingress-nginx snippet annotation',
         severity: 'high',
         enabledByDefault: true,
@@ -5364,7 +9221,10 @@ const network_rules = [
     invalidTargetPort,
 ];
 
+// EXTERNAL MODULE: ./src/core/arrays.ts
+var arrays = __webpack_require__(53309);
 ;// CONCATENATED MODULE: ./src/core/rules/rbac.ts
+
 
 
 
@@ -5376,6 +9236,26 @@ function isRbac(o) {
 }
 function isSystemName(name) {
     return name.startsWith('system:');
+}
+const BOOTSTRAPPING = 'kubernetes.io/bootstrapping';
+function hasBootstrapLabel(o) {
+    const md = o?.data.metadata;
+    return (0,podspec/* isObj */.sA)(md) && (0,podspec/* isObj */.sA)(md.labels) && typeof md.labels[BOOTSTRAPPING] === 'string';
+}
+/**
+ * A binding Kubernetes itself creates: a `system:` binding name, or the `kubernetes.io/bootstrapping`
+ * label. Judged by the binding's own origin: what it grants (a role named `system:...`) exempts nothing.
+ */
+function isSystemBinding(o) {
+    return isSystemName(o.ref.name) || hasBootstrapLabel(o);
+}
+/**
+ * A role Kubernetes itself creates: one carrying the `kubernetes.io/bootstrapping` label, or a
+ * `system:` role that is not in the set (the API server's own). A user's role in the set named
+ * `system:...` is judged like any other.
+ */
+function isSystemRole(r) {
+    return r.obj ? hasBootstrapLabel(r.obj) : isSystemName(r.name);
 }
 /** What the built-in `edit` ClusterRole grants that the RBAC rules judge. */
 const EDIT_RULES = [
@@ -5468,7 +9348,7 @@ function buildIndex(ctx) {
                 continue;
             if (!selectors.some((s) => matchesSelector(s, other.labels)))
                 continue;
-            r.effective.push(...other.own);
+            (0,arrays/* pushAll */.i)(r.effective, other.own);
             other.aggregatedInto.push(r);
         }
     }
@@ -5505,7 +9385,7 @@ function buildIndex(ctx) {
                 roleRefName,
             };
             bindings.push(b);
-            if (!isSystemName(obj.ref.name))
+            if (!isSystemBinding(obj))
                 for (const r of candidates)
                     r.bindings.push(b);
         }
@@ -5593,7 +9473,7 @@ function rbacRule(meta, detect) {
             };
             for (const b of idx.bindings) {
                 const role = b.role;
-                if (!role || isSystemName(b.obj.ref.name) || isSystemName(role.name))
+                if (!role || isSystemBinding(b.obj))
                     continue;
                 if (skip(role))
                     continue;
@@ -5613,11 +9493,11 @@ function rbacRule(meta, detect) {
             }
             // roles granted by no binding in the set: report on the role's rules
             for (const role of idx.roles) {
-                if (!role.obj || isSystemName(role.name) || skip(role))
+                if (!role.obj || isSystemRole(role) || skip(role))
                     continue;
                 if (role.bindings.length)
                     continue;
-                if (role.aggregatedInto.some((a) => a.bindings.length && !isSystemName(a.name)))
+                if (role.aggregatedInto.some((a) => a.bindings.length && !isSystemRole(a)))
                     continue;
                 const byPath = new Map();
                 for (const pr of role.own) {
@@ -5680,7 +9560,7 @@ const rbacClusterAdminBinding = {
     },
     *checkAll(ctx) {
         for (const b of rbacIndex(ctx).bindings) {
-            if (b.roleRefKind !== 'ClusterRole' || b.roleRefName !== 'cluster-admin' || isSystemName(b.obj.ref.name))
+            if (b.roleRefKind !== 'ClusterRole' || b.roleRefName !== 'cluster-admin' || isSystemBinding(b.obj))
                 continue;
             yield {
                 object: b.obj,
@@ -5860,7 +9740,7 @@ const rbacSystemGroupBinding = {
     },
     *checkAll(ctx) {
         for (const b of rbacIndex(ctx).bindings) {
-            if (isSystemName(b.obj.ref.name))
+            if (isSystemBinding(b.obj))
                 continue;
             for (let i = 0; i < b.subjects.length; i++) {
                 const s = b.subjects[i];
@@ -5890,7 +9770,7 @@ const rbacDefaultServiceAccount = {
     },
     *checkAll(ctx) {
         for (const b of rbacIndex(ctx).bindings) {
-            if (isSystemName(b.obj.ref.name))
+            if (isSystemBinding(b.obj))
                 continue;
             // a role in the set that grants nothing is harmless
             if (b.role && b.role.obj && !b.role.effective.length)
@@ -5924,6 +9804,7 @@ const rbac_rules = [
 
 
 
+
 const SECURITY = 'security.istio.io';
 const NETWORKING = 'networking.istio.io';
 const ISTIO_SECURITY_DOC = 'https://istio.io/latest/docs/reference/config/security/';
@@ -5940,6 +9821,7 @@ function rootNamespace(ctx) {
 const istioMtlsPermissive = {
     meta: {
         id: 'istio-mtls-permissive',
+        kinds: ['PeerAuthentication'],
         title: 'Istio mutual TLS not STRICT',
         severity: 'high',
         enabledByDefault: true,
@@ -5991,6 +9873,7 @@ const istioMtlsPermissive = {
 const istioDestinationTlsDisabled = {
     meta: {
         id: 'istio-destination-tls-disabled',
+        kinds: ['DestinationRule'],
         title: 'Istio DestinationRule disables TLS',
         severity: 'high',
         enabledByDefault: true,
@@ -6039,6 +9922,7 @@ function istio_ruleIsEmpty(r) {
 const istioAuthzAllowAll = {
     meta: {
         id: 'istio-authz-allow-all',
+        kinds: ['AuthorizationPolicy'],
         title: 'Istio AuthorizationPolicy allows everything',
         severity: 'high',
         enabledByDefault: true,
@@ -6069,6 +9953,7 @@ const istioAuthzAllowAll = {
 const istioSidecarInjectionDisabled = {
     meta: {
         id: 'istio-sidecar-injection-disabled',
+        kinds: ['Namespace', types/* POD_TEMPLATE_KINDS */.V],
         title: 'Istio sidecar injection disabled',
         severity: 'medium',
         enabledByDefault: true,
@@ -6123,6 +10008,7 @@ const istio_rules = [
 ];
 
 ;// CONCATENATED MODULE: ./src/core/rules/hygiene.ts
+
 
 
 /** Built-in cluster-scoped kinds (never namespaced). */
@@ -6297,6 +10183,7 @@ const KUBE_SYSTEM_ADDONS = [
 const kubeSystemWorkload = {
     meta: {
         id: 'kube-system-workload',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'User workload in kube-system',
         severity: 'medium',
         enabledByDefault: true,
@@ -6899,11 +10786,479 @@ const schemaInvalid = {
 const SCHEMA_SOURCE = SCHEMA.source;
 const api_rules = [deprecatedApi, schemaInvalid];
 
-// EXTERNAL MODULE: ./src/core/rules/live.ts
-var live = __webpack_require__(5409);
-// EXTERNAL MODULE: ./src/core/suppress.ts
-var suppress = __webpack_require__(11160);
+// EXTERNAL MODULE: ./src/core/rules/live.ts + 1 modules
+var live = __webpack_require__(65327);
+// EXTERNAL MODULE: ./src/core/sources/dockerfile.ts
+var dockerfile = __webpack_require__(34874);
+;// CONCATENATED MODULE: ./src/core/rules/dockerfile.ts
+
+
+
+const DOCKER_REF = 'https://docs.docker.com/build/building/best-practices/';
+/** Each instruction with its path, over the stages (the pseudo stage of leading ARGs included). */
+function* instructions(obj) {
+    const d = (0,dockerfile/* dockerfileData */.Fh)(obj);
+    for (let si = 0; si < d.stages.length; si++) {
+        const stage = d.stages[si];
+        for (let ii = 0; ii < stage.instructions.length; ii++) {
+            yield { stage, si, ins: stage.instructions[ii], path: ['stages', si, 'instructions', ii] };
+        }
+    }
+}
+function finalStage(obj) {
+    const d = (0,dockerfile/* dockerfileData */.Fh)(obj);
+    for (let si = d.stages.length - 1; si >= 0; si--)
+        if (d.stages[si].image !== '' || d.stages[si].instructions[0]?.keyword === 'FROM')
+            return { stage: d.stages[si], si };
+    return undefined;
+}
+/** The user the final stage runs as: the last USER of the stage or of the stages it builds FROM. */
+function finalUser(obj) {
+    const d = (0,dockerfile/* dockerfileData */.Fh)(obj);
+    const f = finalStage(obj);
+    if (!f)
+        return undefined;
+    let si = f.si;
+    const seen = new Set();
+    while (si >= 0 && !seen.has(si)) {
+        seen.add(si);
+        const st = d.stages[si];
+        for (let ii = st.instructions.length - 1; ii >= 0; ii--) {
+            const ins = st.instructions[ii];
+            if (ins.keyword === 'USER')
+                return { user: ins.args[0] ?? '', path: ['stages', si, 'instructions', ii] };
+        }
+        if (!st.fromStage)
+            break;
+        si = d.stages.findIndex((s) => s.name?.toLowerCase() === st.image.toLowerCase());
+    }
+    return { path: ['stages', f.si, 'instructions', 0] };
+}
+function isRootUser(user) {
+    const u = user.split(':')[0].trim();
+    return u === 'root' || u === '0';
+}
+const userRoot = {
+    meta: {
+        id: 'dockerfile-user-root',
+        title: 'Dockerfile final stage runs as root',
+        description: 'The final stage has no USER instruction, or its last USER is root or 0.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Without a USER the container runs as root unless every manifest overrides it; a process escape or a writable mount then starts from root. Kubernetes `runAsNonRoot: true` refuses such an image outright.',
+        remediation: 'Create an unprivileged user in the image and end the final stage with `USER <uid>` (numeric, so runAsNonRoot can verify it).',
+        example: 'FROM gcr.io/distroless/static:nonroot\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]',
+        references: ['https://github.com/hadolint/hadolint/wiki/DL3002', DOCKER_REF + '#user'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        const u = finalUser(obj);
+        if (!u)
+            return;
+        if (u.user === undefined)
+            yield { path: u.path, message: 'the final stage sets no USER: the container runs as root' };
+        else if (isRootUser(u.user))
+            yield { path: u.path, message: `the final stage runs as ${u.user} (USER ${u.user})` };
+    },
+};
+function baseImages(obj) {
+    const d = (0,dockerfile/* dockerfileData */.Fh)(obj);
+    return d.stages
+        .map((s, si) => ({ s, path: ['stages', si, 'instructions', 0] }))
+        .filter(({ s }) => s.image !== '' && !s.fromStage && s.image.toLowerCase() !== 'scratch' && !s.image.includes('$'));
+}
+const baseLatest = {
+    meta: {
+        id: 'dockerfile-base-latest',
+        title: 'Dockerfile FROM uses latest or no tag',
+        description: 'A FROM image has no tag (so :latest) or the :latest tag.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'A moving base image makes builds unrepeatable: the same Dockerfile builds a different image tomorrow, with changes nobody reviewed.',
+        remediation: 'Pin the base image to a version tag (better: a digest).',
+        example: 'FROM node:22.11-alpine3.20',
+        references: [
+            'https://github.com/hadolint/hadolint/wiki/DL3006',
+            'https://github.com/hadolint/hadolint/wiki/DL3007',
+        ],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { s, path } of baseImages(obj)) {
+            if (s.digest)
+                continue;
+            if (!s.tag)
+                yield { path, message: `FROM ${s.image} has no tag (it means :latest)` };
+            else if (s.tag === 'latest')
+                yield { path, message: `FROM ${s.image} uses the :latest tag` };
+        }
+    },
+};
+const baseDigest = {
+    meta: {
+        id: 'dockerfile-base-digest',
+        title: 'Dockerfile FROM not pinned by digest',
+        description: 'A FROM image is referenced by tag, not by @sha256 digest.',
+        severity: 'medium',
+        enabledByDefault: false,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Tags can be moved to other content; only a digest names exactly the image that was reviewed.',
+        remediation: 'Reference the base image by digest (`FROM node:22@sha256:...`) and let a bot such as Renovate update it.',
+        references: [DOCKER_REF + '#pin-base-image-versions'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { s, path } of baseImages(obj))
+            if (!s.digest)
+                yield { path, message: `FROM ${s.image} is not pinned by digest` };
+    },
+};
+const KEY_FILE = /(?:^|\/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|\.env|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(?:\.json)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore))$|(?:^|\/)\.(?:ssh|aws|gnupg|docker)(?:\/|$)/i;
+const secret = {
+    meta: {
+        id: 'dockerfile-secret',
+        title: 'Secret in a Dockerfile',
+        description: 'A secret value in ENV or ARG, or a COPY/ADD of a key or credentials file into the image.',
+        severity: 'critical',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'ENV and ARG values and copied files are stored in the image layers and its history: everyone who can pull the image can read them, forever.',
+        remediation: 'Use build secrets (`RUN --mount=type=secret,id=...`) and runtime Secrets; remove the file from the build context (.dockerignore) and rotate the secret.',
+        references: ['https://docs.docker.com/build/building/secrets/'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { ins, path } of instructions(obj)) {
+            if (ins.properties) {
+                for (const [name, value] of ins.properties) {
+                    if (!value || value.includes('$'))
+                        continue;
+                    const d = (0,secrets/* detectNamedValue */.ct)(name, value)[0];
+                    if (d) {
+                        yield {
+                            path,
+                            message: `${ins.keyword} ${name} holds a ${d.label}: it stays in the image history`,
+                            secretPreview: d.preview,
+                        };
+                    }
+                }
+            }
+            else if (ins.keyword === 'RUN') {
+                const d = (0,secrets/* detectInText */.WR)(ins.content).find((x) => x.confidence === 'high');
+                if (d)
+                    yield { path, message: `RUN holds a ${d.label}`, secretPreview: d.preview };
+            }
+            else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+                const sources = ins.args.slice(0, -1);
+                const key = sources.find((s) => KEY_FILE.test(s.replace(/\/+$/, '')));
+                if (key)
+                    yield { path, message: `${ins.keyword} ${key} copies a key or credentials file into the image` };
+            }
+        }
+    },
+};
+const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+const add = {
+    meta: {
+        id: 'dockerfile-add',
+        title: 'Dockerfile ADD where COPY serves',
+        description: 'ADD of remote URLs, or ADD of plain files and folders (COPY does that without surprises).',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'ADD fetches URLs without checksum verification and silently unpacks archives; COPY does only what it says.',
+        remediation: 'Use COPY for local files; download with curl/wget and verify a checksum (or `ADD --checksum=sha256:...`) for remote files.',
+        references: ['https://github.com/hadolint/hadolint/wiki/DL3020'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { ins, path } of instructions(obj)) {
+            if (ins.keyword !== 'ADD')
+                continue;
+            const sources = ins.args.slice(0, -1);
+            const url = sources.find((s) => /^(?:https?|git):\/\/|^git@/.test(s));
+            if (url) {
+                if (!ins.flags.some((f) => f.startsWith('--checksum')))
+                    yield { path, message: `ADD ${url} downloads without checksum verification` };
+            }
+            else if (!sources.every((s) => ARCHIVE.test(s))) {
+                yield { path, message: 'ADD of local files: use COPY (ADD also unpacks archives)' };
+            }
+        }
+    },
+};
+/** Commands of a RUN line (split at && || ; |). */
+function commands(content) {
+    return content
+        .replace(/\\\r?\n/g, ' ')
+        .split(/&&|\|\||;|\|/)
+        .map((c) => c.trim().split(/\s+/).filter(Boolean));
+}
+function unpinned(cmd) {
+    const bin = cmd[0] === 'sudo' ? cmd.slice(1) : cmd;
+    const w = bin.join(' ');
+    const pkgs = (from) => bin.slice(from).filter((a) => !a.startsWith('-') && !a.startsWith('$'));
+    if (/^(?:apt-get|apt) (?:.* )?install\b/.test(w))
+        return pkgs(bin.indexOf('install') + 1).filter((p) => !p.includes('=') && !p.endsWith('.deb'));
+    if (/^apk (?:.* )?add\b/.test(w))
+        return pkgs(bin.indexOf('add') + 1).filter((p) => !p.includes('='));
+    if (/^(?:pip3?|python3? -m pip) (?:.* )?install\b/.test(w)) {
+        if (bin.includes('-r') || bin.includes('--requirement'))
+            return [];
+        return pkgs(bin.indexOf('install') + 1).filter((p) => !/[=<>~@]/.test(p) && !p.startsWith('.') && !p.includes('/'));
+    }
+    if (/^npm (?:i|install|add)\b/.test(w))
+        return pkgs(2).filter((p) => !/@[^/]*\d|^@[^@]+$/.test(p.slice(1)) && !p.startsWith('.') && !p.includes('/'));
+    return [];
+}
+const pinning = {
+    meta: {
+        id: 'dockerfile-apt-pinning',
+        title: 'Packages installed without versions',
+        description: 'apt-get/apk/pip/npm installs packages without pinning their versions.',
+        severity: 'low',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Unpinned packages make every build pull whatever is newest: builds are not repeatable and a compromised release enters unnoticed.',
+        remediation: 'Pin versions (`curl=8.5.0-2`, `curl~=8.5`, `requests==2.32.3`, `typescript@5.9.3`) or install from a lock file.',
+        references: [
+            'https://github.com/hadolint/hadolint/wiki/DL3008',
+            'https://github.com/hadolint/hadolint/wiki/DL3018',
+            'https://github.com/hadolint/hadolint/wiki/DL3013',
+        ],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { ins, path } of instructions(obj)) {
+            if (ins.keyword !== 'RUN')
+                continue;
+            const loose = commands(ins.content).flatMap(unpinned);
+            if (loose.length)
+                yield { path, message: `packages installed without a version: ${[...new Set(loose)].slice(0, 8).join(', ')}` };
+        }
+    },
+};
+const pipeShell = {
+    meta: {
+        id: 'dockerfile-curl-pipe-shell',
+        title: 'Dockerfile pipes a download into a shell',
+        description: 'RUN curl|wget ... | sh (or bash): remote code runs in the build unverified.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Whatever the server returns at build time runs as root in the image, without a checksum or signature check.',
+        remediation: 'Download to a file, verify its checksum or signature, then run it; or install from a package manager.',
+        references: [DOCKER_REF],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { ins, path } of instructions(obj)) {
+            if (ins.keyword === 'RUN' &&
+                /\b(?:curl|wget)\b[^|;&]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b/.test(ins.content.replace(/\\\r?\n/g, ' '))) {
+                yield { path, message: 'a download is piped into a shell' };
+            }
+        }
+    },
+};
+const sudo = {
+    meta: {
+        id: 'dockerfile-sudo',
+        title: 'Dockerfile uses sudo',
+        description: 'RUN uses sudo.',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'sudo in an image means a user can become root at run time; builds run as root anyway, so sudo only adds a path to privilege.',
+        remediation: 'Run the step before switching USER, and do not install sudo in the image.',
+        references: ['https://github.com/hadolint/hadolint/wiki/DL3004'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        for (const { ins, path } of instructions(obj)) {
+            if (ins.keyword === 'RUN' && commands(ins.content).some((c) => c[0] === 'sudo'))
+                yield { path, message: 'RUN uses sudo' };
+        }
+    },
+};
+const healthcheck = {
+    meta: {
+        id: 'dockerfile-healthcheck',
+        title: 'Dockerfile has no HEALTHCHECK',
+        description: 'The final stage declares no HEALTHCHECK.',
+        severity: 'low',
+        enabledByDefault: false,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Outside Kubernetes (docker, compose) a HEALTHCHECK is the only liveness signal; in Kubernetes probes replace it, hence off by default.',
+        remediation: 'Add `HEALTHCHECK CMD ...` or rely on Kubernetes liveness/readiness probes.',
+        references: ['https://docs.docker.com/reference/dockerfile/#healthcheck'],
+    },
+    *check(obj) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        const f = finalStage(obj);
+        if (f && !f.stage.instructions.some((i) => i.keyword === 'HEALTHCHECK')) {
+            yield { path: ['stages', f.si, 'instructions', 0], message: 'the final stage declares no HEALTHCHECK' };
+        }
+    },
+};
+/** Registry of an image reference, Docker Hub short names being docker.io. */
+function registryOf(image) {
+    const first = image.split('/')[0];
+    return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+function allowed(image, entries) {
+    const reg = registryOf(image);
+    const full = image.includes('/') && reg !== 'docker.io'
+        ? image
+        : `docker.io/${image.includes('/') ? image : `library/${image}`}`;
+    return entries.some((e) => {
+        if (e.startsWith('*.'))
+            return reg.endsWith(e.slice(1));
+        return reg === e || full === e || full.startsWith(e.replace(/\/?$/, '/'));
+    });
+}
+const registry = {
+    meta: {
+        id: 'dockerfile-registry',
+        title: 'Dockerfile base image from a registry not allowed',
+        description: 'A FROM image comes from a registry outside the `registries` option (the same list as image-registry-allowlist).',
+        severity: 'medium',
+        enabledByDefault: false,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'Base images from arbitrary registries bypass the scanning and provenance controls of your own registry.',
+        remediation: 'Mirror the base image into an allowed registry, or add the registry to the option.',
+        example: '# .kubeward.yaml\nrules:\n  dockerfile-registry:\n    registries: [registry.example.com, ghcr.io/my-org]',
+        references: ['https://slsa.dev/spec/v1.0/threats'],
+        options: {
+            registries: {
+                type: 'string[]',
+                description: 'Allowed registries, registry paths or *.wildcards (Docker Hub short names mean docker.io).',
+                default: [],
+            },
+        },
+    },
+    *check(obj, ctx) {
+        if (!(0,dockerfile/* isDockerfileObject */.S_)(obj))
+            return;
+        const entries = ctx.options.registries ?? [];
+        if (!entries.length)
+            return;
+        for (const { s, path } of baseImages(obj)) {
+            if (!allowed(s.image, entries))
+                yield { path, message: `FROM ${s.image}: registry ${registryOf(s.image)} is not in the allowed list` };
+        }
+    },
+};
+/** Image name without tag or digest. */
+function imageName(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+const userConflict = {
+    meta: {
+        id: 'dockerfile-user-conflict',
+        title: 'runAsNonRoot with an image that runs as root',
+        description: 'A container sets runAsNonRoot: true without runAsUser, and the Dockerfile that builds its image (config `sources.images`, or a `# kubeward-image:` comment) ends as root: the pod fails with CreateContainerConfigError.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'dockerfile',
+        kinds: [dockerfile/* DOCKERFILE_KIND */.s0],
+        rationale: 'The kubelet refuses to start a container whose image user is root (or not numeric) when runAsNonRoot is true and no runAsUser is given: the rollout stalls at CreateContainerConfigError.',
+        remediation: 'End the Dockerfile with `USER <non-zero uid>`, or set `runAsUser` to a non-zero uid in the manifest.',
+        references: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+        options: {
+            images: {
+                type: 'object',
+                description: 'Image name -> Dockerfile path (set from `sources.images`).',
+                default: {},
+            },
+        },
+    },
+    *checkAll(ctx) {
+        const dockerfiles = ctx.objects.filter(dockerfile/* isDockerfileObject */.S_);
+        if (!dockerfiles.length)
+            return;
+        const configured = ctx.options.images ?? {};
+        const byImage = new Map();
+        for (const d of dockerfiles) {
+            for (const name of (0,dockerfile/* dockerfileData */.Fh)(d).images)
+                byImage.set(name, d);
+            for (const [name, file] of Object.entries(configured))
+                if (file === d.file || file.endsWith(`/${d.file}`))
+                    byImage.set(name, d);
+        }
+        for (const obj of ctx.objects) {
+            if ((0,dockerfile/* isDockerfileObject */.S_)(obj))
+                continue;
+            for (const c of (0,podspec/* allContainers */.Yr)(obj)) {
+                const image = typeof c.container.image === 'string' ? c.container.image : '';
+                const df = byImage.get(imageName(image));
+                if (!df)
+                    continue;
+                const nr = (0,podspec/* effective */.C$)(c, 'runAsNonRoot');
+                const nonRoot = (0,podspec/* boolOf */.Ul)(nr.value);
+                const uid = (0,podspec/* numOf */.og)((0,podspec/* effective */.C$)(c, 'runAsUser').value);
+                if (nonRoot !== true || uid !== undefined)
+                    continue;
+                const u = finalUser(df);
+                if (!u || (u.user !== undefined && !isRootUser(u.user)))
+                    continue;
+                const at = df.locate?.(u.path);
+                const v = {
+                    object: obj,
+                    path: nr.path,
+                    message: `container "${c.name}" sets runAsNonRoot: true without runAsUser, but its image ${imageName(image)} runs as root (${df.file}${at ? `:${at.line}` : ''}: ${u.user === undefined ? 'no USER' : `USER ${u.user}`}): the pod would fail with CreateContainerConfigError`,
+                    details: { dockerfile: `${df.file}${at ? `:${at.line}` : ''}`, container: c.name },
+                };
+                yield v;
+            }
+        }
+    },
+};
+const dockerfile_rules = [
+    userRoot,
+    baseLatest,
+    baseDigest,
+    secret,
+    add,
+    pinning,
+    pipeShell,
+    sudo,
+    healthcheck,
+    registry,
+    userConflict,
+];
+
+// EXTERNAL MODULE: ./src/core/policies/rules.ts + 3 modules
+var policies_rules = __webpack_require__(86038);
 ;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
 
 
 
@@ -6922,8 +11277,10 @@ var suppress = __webpack_require__(11160);
 const catalog = [
     ...pod_security/* rules */.aO,
     ...volumes/* rules */.aO,
-    ...images_rules,
+    ...rules,
     ...resources_rules,
+    ...probes_rules,
+    ...availability_rules,
     ...service_accounts_rules,
     ...secrets_rules,
     ...network_rules,
@@ -6931,10 +11288,10 @@ const catalog = [
     ...istio_rules,
     ...hygiene_rules,
     ...api_rules,
-    ...rules,
+    ...dockerfile_rules,
+    ...input/* rules */.aO,
     ...live/* rules */.aO,
-    // reported by the suppressor (src/core/suppress.ts), listed so docs, SARIF and `explain` know them
-    ...suppress/* suppressionRules */.Nj,
+    ...policies_rules/* rules */.aO,
 ];
 const byId = new Map();
 for (const r of catalog) {
@@ -6942,51 +11299,294 @@ for (const r of catalog) {
         throw new Error(`duplicate rule id ${r.meta.id}`);
     byId.set(r.meta.id, r);
 }
+const extra = new Map();
+/**
+ * Adds rules defined at run time (custom CEL rules from the configuration) so that everything that
+ * looks rules up by id (reports, SARIF metadata, `kubeward explain`) knows them. Replaces the
+ * previously registered ones; ids of the catalog are refused.
+ */
+function registerRules(rules) {
+    extra.clear();
+    for (const r of rules) {
+        if (byId.has(r.meta.id))
+            throw new Error(`rule id ${r.meta.id} is already a built-in rule`);
+        extra.set(r.meta.id, r);
+    }
+}
+/** The catalog plus the rules registered for this run. */
+function allRules() {
+    return extra.size ? [...catalog, ...extra.values()] : catalog;
+}
 function getRule(id) {
-    return byId.get(id);
+    return byId.get(id) ?? extra.get(id);
 }
 
 
 /***/ }),
 
-/***/ 5409:
+/***/ 10455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IV: () => (/* binding */ DEFAULT_DEPLOYERS),
-/* harmony export */   KM: () => (/* binding */ setLiveContext),
-/* harmony export */   aO: () => (/* binding */ rules)
+/* harmony export */   HH: () => (/* binding */ expiredExemption),
+/* harmony export */   R3: () => (/* binding */ invalidSuppression),
+/* harmony export */   aO: () => (/* binding */ rules),
+/* harmony export */   vs: () => (/* binding */ INPUT_RULE_IDS)
 /* harmony export */ });
-/* unused harmony exports canon, driftBetween, outOfBandEdits, repoOf, pssViolations, enforceLevel */
-/* harmony import */ var _cluster_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94731);
-/* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
-/* harmony import */ var _pod_security_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28599);
-/* harmony import */ var _volumes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11636);
+/* unused harmony exports invalidYaml, duplicateKey, ruleError, suppressionRules */
+/**
+ * Input rules: findings about the input itself rather than about an object's settings; they have
+ * no check of their own. The engine reports invalid-yaml, duplicate-key and rule-error from what the
+ * loader found or from a rule that failed: configuration may lower their severity, but turning one
+ * off never hides the input (the engine then reports the problem in the report's `errors`, exit 2).
+ * The suppressor (src/core/suppress.ts) reports invalid-suppression and expired-exemption.
+ */
+const invalidYaml = {
+    meta: {
+        id: 'invalid-yaml',
+        title: 'Document does not parse',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'hygiene',
+        rationale: 'A manifest that does not parse cannot be checked, and `kubectl apply` rejects it. A scanner that skips it silently would report a clean result for code it never read. Files that cannot be read at all (binary, over the size limit, not a regular file) are also input errors: the run exits 2 whatever this rule is set to. Turning this rule off does not hide a broken document either: it is then reported as an input error.',
+        remediation: 'Fix the YAML at the reported line. If the file is a Helm chart template or uses other `{{ }}` templating, render it first (`helm template ... | kubeward scan -`) and scan the output. A file that is meant to be broken (a parser test fixture) can be exempted by path with a reason, or excluded from the scan (`exclude:`).',
+        references: ['https://yaml.org/spec/1.2.2/'],
+    },
+};
+/** Reported by the engine for a mapping that holds the same key twice. */
+const duplicateKey = {
+    meta: {
+        id: 'duplicate-key',
+        title: 'Duplicate key in a mapping',
+        description: 'A mapping holds the same key twice (`privileged: true` and later `privileged: false`); the finding points at the second key.',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'hygiene',
+        rationale: 'YAML forbids duplicate keys, and the API server rejects them under strict field validation (`kubectl apply --validate=strict`, the default since Kubernetes 1.27: "duplicate field"). Tools disagree about which of the two values counts: a reviewer can read the first (`privileged: true`) while a lenient parser keeps the last, so a duplicate key can hide a setting from review or from a scanner. kubeward reads the last value, as the API server does without strict validation, and reports the duplicate. Turning this rule off does not hide the duplicate: it is then reported as an input error.',
+        remediation: 'Remove one of the two keys, keeping the value you mean.',
+        example: 'securityContext:\n  privileged: false',
+        references: [
+            'https://yaml.org/spec/1.2.2/#mapping',
+            'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+        ],
+    },
+};
+/** Reported by the engine when a rule throws on an object: never suppressed, never turned off. */
+const ruleError = {
+    meta: {
+        id: 'rule-error',
+        title: 'A rule failed on an object',
+        description: 'A rule threw an error while checking an object, so that object was not fully checked.',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'hygiene',
+        unsuppressible: true,
+        rationale: "When a rule fails (a bug, or input built to make it fail, such as a value that exhausts the stack), the object it was checking was not judged by it. Reporting nothing would let crafted input pass the gate unchecked, so the failure is a high finding that names the rule and the object, it cannot be suppressed or turned off, and the run fails with exit 2 (input errors). The other rules' findings are kept.",
+        remediation: 'Report the failure to the kubeward maintainers with the rule id and, if you can share it, the object. Until it is fixed, check the object by hand; if the input is hostile (built to make a rule fail), reject the change.',
+        references: [],
+    },
+};
+/** Reported (not checked) by the suppressor: a suppression that is not applied. */
+const invalidSuppression = {
+    meta: {
+        id: 'invalid-suppression',
+        title: 'Suppression that is not applied',
+        severity: 'info',
+        enabledByDefault: true,
+        category: 'configuration',
+        rationale: 'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
+        remediation: 'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
+        example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
+        references: [],
+    },
+};
+/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
+const expiredExemption = {
+    meta: {
+        id: 'expired-exemption',
+        title: 'Expired exemption',
+        severity: 'info',
+        enabledByDefault: true,
+        category: 'configuration',
+        rationale: 'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
+        remediation: 'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
+        example: 'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
+        references: [],
+    },
+};
+/** The rules whose findings the suppressor (src/core/suppress.ts) reports; in the catalog like every rule. */
+const suppressionRules = [invalidSuppression, expiredExemption];
+/** The rules the engine reports itself (from load problems or rule failures). */
+const engineRules = [invalidYaml, duplicateKey, ruleError];
+const rules = [...engineRules, ...suppressionRules];
+/** Ids of the rules the engine reports itself (from load problems or rule failures). */
+const INPUT_RULE_IDS = new Set(engineRules.map((r) => r.meta.id));
+
+
+/***/ }),
+
+/***/ 65327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IV: () => (/* binding */ DEFAULT_DEPLOYERS),
+  aO: () => (/* binding */ rules)
+});
+
+// UNUSED EXPORTS: canon, driftBetween, enforceLevel, outOfBandEdits, repoOf
+
+// EXTERNAL MODULE: ./src/core/rules/types.ts
+var types = __webpack_require__(98018);
+// EXTERNAL MODULE: ./src/core/cluster/rollout.ts
+var rollout = __webpack_require__(94731);
+// EXTERNAL MODULE: ./src/core/rules/podspec.ts
+var podspec = __webpack_require__(75495);
+// EXTERNAL MODULE: ./src/core/rules/pss.ts
+var pss = __webpack_require__(16253);
+;// CONCATENATED MODULE: ./src/core/live/field-managers.ts
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v) => (Array.isArray(v) ? v : []);
+const str = (v) => (typeof v === 'string' ? v : '');
+/** Status and scale writes are controllers' business, not edits of the spec. */
+const IGNORED_SUBRESOURCES = new Set(['status', 'scale']);
+function same(a, b) {
+    if (isObj(a) && isObj(b))
+        return Object.keys(a).every((k) => same(a[k], b[k]));
+    return a === b;
+}
+/** The key of list item `item` in a fieldsV1 node: `k:{...}` (associative), `v:...` (set) or `i:N`. */
+function itemKey(node, item, index) {
+    for (const k of Object.keys(node)) {
+        if (k.startsWith('k:')) {
+            try {
+                const key = JSON.parse(k.slice(2));
+                if (isObj(key) && isObj(item) && same(key, item))
+                    return k;
+            }
+            catch {
+                // not JSON: not ours
+            }
+        }
+        else if (k.startsWith('v:')) {
+            try {
+                if (same(JSON.parse(k.slice(2)), item))
+                    return k;
+            }
+            catch {
+                // not JSON
+            }
+        }
+        else if (k === `i:${index}`)
+            return k;
+    }
+    return undefined;
+}
+/** The fieldsV1 node for `path` in one manager's set, or undefined when it owns nothing there. */
+function nodeAt(fields, path, object) {
+    let node = fields;
+    let cur = object;
+    for (const seg of path) {
+        if (!isObj(node))
+            return undefined;
+        if (typeof seg === 'number') {
+            const item = arr(cur)[seg];
+            const k = itemKey(node, item, seg);
+            if (!k)
+                return undefined;
+            node = node[k];
+            cur = item;
+        }
+        else {
+            const k = `f:${seg}`;
+            if (!(k in node))
+                return undefined;
+            node = node[k];
+            cur = isObj(cur) ? cur[seg] : undefined;
+        }
+    }
+    return isObj(node) ? node : {};
+}
+/**
+ * The managers that own `path` of `object` or a field below it, newest write first (status and
+ * scale subresource writes left out).
+ */
+function ownersOf(object, path) {
+    const md = isObj(object.metadata) ? object.metadata : {};
+    const out = [];
+    for (const e of arr(md.managedFields)) {
+        if (!isObj(e) || IGNORED_SUBRESOURCES.has(str(e.subresource)))
+            continue;
+        if (nodeAt(e.fieldsV1, path, object) === undefined)
+            continue;
+        out.push({ manager: str(e.manager), operation: str(e.operation), time: str(e.time) });
+    }
+    return out.sort((a, b) => b.time.localeCompare(a.time));
+}
+/**
+ * The leaf fields one fieldsV1 set owns, as readable paths (`spec.template.spec.containers[app].image`),
+ * at most `max` of them.
+ */
+function ownedFields(fieldsV1, max = 10) {
+    const out = [];
+    const walk = (node, prefix) => {
+        if (out.length >= max)
+            return;
+        const keys = isObj(node) ? Object.keys(node).filter((k) => k !== '.') : [];
+        if (!keys.length) {
+            if (prefix)
+                out.push(prefix);
+            return;
+        }
+        for (const k of keys) {
+            const n = node[k];
+            if (k.startsWith('f:'))
+                walk(n, prefix ? `${prefix}.${k.slice(2)}` : k.slice(2));
+            else if (k.startsWith('k:')) {
+                let label = k.slice(2);
+                try {
+                    const key = JSON.parse(label);
+                    label = str(key.name) || Object.values(key).map(String).join(',');
+                }
+                catch {
+                    // keep the raw key
+                }
+                walk(n, `${prefix}[${label}]`);
+            }
+            else if (k.startsWith('v:'))
+                walk(n, `${prefix}[${k.slice(2)}]`);
+            else if (k.startsWith('i:'))
+                walk(n, `${prefix}[${k.slice(2)}]`);
+            if (out.length >= max)
+                return;
+        }
+    };
+    walk(fieldsV1, '');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/live.ts
 
 
 
 
-const contexts = new WeakMap();
+
 const CONTAINER_LISTS = [
     ['initContainers', 'initContainer'],
     ['containers', 'container'],
     ['ephemeralContainers', 'ephemeralContainer'],
 ];
-/** Registers the live context for one evaluation (keyed by the objects array identity). */
-function setLiveContext(objects, lc) {
-    contexts.set(objects, lc);
-}
+/** The live context for rule `id`: absent in scan, and when the check could not run (permission). */
 function live(ctx, id) {
-    if (ctx.mode !== 'live')
-        return undefined;
-    const lc = contexts.get(ctx.objects);
+    const lc = ctx.live;
     if (!lc || lc.notVerified.has(id))
         return undefined;
     return lc;
 }
-const obj = (v) => ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v) ? v : {});
-const str = (v) => (typeof v === 'string' ? v : '');
-const arr = (v) => (Array.isArray(v) ? v : []);
+const obj = (v) => ((0,podspec/* isObj */.sA)(v) ? v : {});
+const live_str = (v) => (typeof v === 'string' ? v : '');
+const live_arr = (v) => (Array.isArray(v) ? v : []);
 const mdOf = (o) => obj(o.data.metadata);
 function meta(m) {
     return { enabledByDefault: true, category: 'live', liveOnly: true, ...m };
@@ -7012,7 +11612,7 @@ function problemDetails(p) {
     return d;
 }
 function templateContainerPath(obj, p) {
-    const t = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)[0];
+    const t = (0,podspec/* podTemplates */.R7)(obj)[0];
     if (!t)
         return ['spec'];
     return [...t.specPath, p.initContainer ? 'initContainers' : 'containers', p.containerIndex];
@@ -7048,7 +11648,7 @@ const rolloutFailed = {
             else if (r.createFailures.length) {
                 details.reason = r.createFailures[0].reason;
                 details.message = r.createFailures[0].message.slice(0, 500);
-                path = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.specPath ?? ['spec'];
+                path = (0,podspec/* podTemplates */.R7)(o)[0]?.specPath ?? ['spec'];
             }
             if (r.events.length && !details.events)
                 details.events = r.events.join(' | ');
@@ -7059,11 +11659,12 @@ const rolloutFailed = {
 };
 // ---------------------------------------------------------------------------------------------
 function eventsOf(lc, kind, ns, name) {
-    return (lc.events.get(objKey(kind, ns, name)) ?? []).map((e) => `${str(e.reason)}: ${str(e.message)}`.slice(0, 300));
+    return (lc.events.get(objKey(kind, ns, name)) ?? []).map((e) => `${live_str(e.reason)}: ${live_str(e.message)}`.slice(0, 300));
 }
 const podCrashloop = {
     meta: meta({
         id: 'pod-crashloop',
+        kinds: ['Pod'],
         title: 'Pod crashing or unable to start',
         severity: 'high',
         rationale: 'Containers in CrashLoopBackOff, ImagePullBackOff, OOMKilled or restarting often serve no traffic, hide configuration errors and, for security tooling, leave protection off.',
@@ -7080,7 +11681,7 @@ const podCrashloop = {
         if (!lc)
             return;
         const threshold = typeof ctx.options.restartThreshold === 'number' ? ctx.options.restartThreshold : 5;
-        for (const p of (0,_cluster_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .podProblems */ .U3)(undefined, o.data, threshold)) {
+        for (const p of (0,rollout/* podProblems */.U3)(undefined, o.data, threshold)) {
             p.events = eventsOf(lc, 'Pod', p.namespace, p.pod).slice(0, 5);
             yield {
                 path: ['spec', p.initContainer ? 'initContainers' : 'containers', p.containerIndex],
@@ -7099,7 +11700,7 @@ function canon(v) {
         const items = v.map((x) => canon(x) ?? 'null');
         return items.length ? `[${items.join(',')}]` : undefined;
     }
-    if ((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(v)) {
+    if ((0,podspec/* isObj */.sA)(v)) {
         const parts = [];
         for (const k of Object.keys(v).sort()) {
             const c = canon(v[k]);
@@ -7110,7 +11711,7 @@ function canon(v) {
     }
     return JSON.stringify(v);
 }
-function short(s) {
+function live_short(s) {
     if (s === undefined)
         return '(unset)';
     return s.length > 200 ? s.slice(0, 197) + '...' : s;
@@ -7118,23 +11719,32 @@ function short(s) {
 /** env entries that come from Secrets (names and references only, never values). */
 function secretEnv(c) {
     const refs = [];
-    for (const e of arr(c.env)) {
+    for (const e of live_arr(c.env)) {
         const ref = obj(obj(obj(e).valueFrom).secretKeyRef);
         if (ref.name)
-            refs.push(`${str(obj(e).name)}<-${str(ref.name)}/${str(ref.key)}`);
+            refs.push(`${live_str(obj(e).name)}<-${live_str(ref.name)}/${live_str(ref.key)}`);
     }
-    for (const e of arr(c.envFrom)) {
+    for (const e of live_arr(c.envFrom)) {
         const ref = obj(obj(e).secretRef);
         if (ref.name)
-            refs.push(`*<-${str(ref.name)}`);
+            refs.push(`*<-${live_str(ref.name)}`);
     }
     return refs.length ? refs.sort().join(',') : undefined;
+}
+/** The downward API's fieldRef.apiVersion, defaulted to v1 by the API server. */
+function undefaultDownwardItems(items) {
+    if (!Array.isArray(items))
+        return items;
+    return items.map((it) => {
+        const ref = obj(obj(it).fieldRef);
+        return ref.apiVersion === 'v1' ? { ...obj(it), fieldRef: { ...ref, apiVersion: undefined } } : it;
+    });
 }
 /** API-server defaults inside volume sources, removed before comparing with a manifest. */
 function undefaultVolume(v) {
     const out = {};
     for (const [k, src0] of Object.entries(v)) {
-        if (k === 'name' || !(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(src0)) {
+        if (k === 'name' || !(0,podspec/* isObj */.sA)(src0)) {
             out[k] = src0;
             continue;
         }
@@ -7143,10 +11753,17 @@ function undefaultVolume(v) {
             delete src.defaultMode;
         if (k === 'hostPath' && src.type === '')
             delete src.type;
+        if (k === 'downwardAPI')
+            src.items = undefaultDownwardItems(src.items);
         if (k === 'projected' && Array.isArray(src.sources)) {
             src.sources = src.sources.map((x) => {
                 const t = obj(obj(x).serviceAccountToken);
-                return t.expirationSeconds === 3600 ? { serviceAccountToken: { ...t, expirationSeconds: undefined } } : x;
+                if (t.expirationSeconds === 3600)
+                    return { serviceAccountToken: { ...t, expirationSeconds: undefined } };
+                const d = obj(x).downwardAPI;
+                if ((0,podspec/* isObj */.sA)(d))
+                    return { downwardAPI: { ...d, items: undefaultDownwardItems(d.items) } };
+                return x;
             });
         }
         out[k] = src;
@@ -7154,26 +11771,26 @@ function undefaultVolume(v) {
     return out;
 }
 function volumeSummary(spec) {
-    const v = arr(spec.volumes).map((x) => {
+    const v = live_arr(spec.volumes).map((x) => {
         const vol = undefaultVolume(obj(x));
         const { name, ...rest } = vol;
-        return `${str(name)}=${canon(rest) ?? ''}`;
+        return `${live_str(name)}=${canon(rest) ?? ''}`;
     });
     return v.length ? v.sort().join(';') : undefined;
 }
 function saName(spec) {
-    return str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
+    return live_str(spec.serviceAccountName) || live_str(spec.serviceAccount) || 'default';
 }
 /** Security-relevant differences between a manifest's pod templates and the live object's. */
 function driftBetween(manifest, liveObj) {
     const out = [];
-    const mt = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(manifest)[0];
-    const lt = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(liveObj)[0];
+    const mt = (0,podspec/* podTemplates */.R7)(manifest)[0];
+    const lt = (0,podspec/* podTemplates */.R7)(liveObj)[0];
     if (!mt || !lt)
         return out;
     const cmp = (path, field, a, b) => {
         if (a !== b)
-            out.push({ path, field, declared: short(a), live: short(b) });
+            out.push({ path, field, declared: live_short(a), live: live_short(b) });
     };
     const ms = mt.spec;
     const ls = lt.spec;
@@ -7185,12 +11802,12 @@ function driftBetween(manifest, liveObj) {
     cmp([...lt.specPath, 'securityContext'], 'pod securityContext', canon(ms.securityContext), canon(ls.securityContext));
     cmp([...lt.specPath, 'serviceAccountName'], 'serviceAccountName', saName(ms), saName(ls));
     cmp([...lt.specPath, 'volumes'], 'volumes', volumeSummary(ms), volumeSummary(ls));
-    const mByName = new Map((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(mt).map((c) => [`${c.type}/${c.name}`, c]));
-    for (const lc of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(lt)) {
+    const mByName = new Map((0,podspec/* containersOf */.Mz)(mt).map((c) => [`${c.type}/${c.name}`, c]));
+    for (const lc of (0,podspec/* containersOf */.Mz)(lt)) {
         const mc = mByName.get(`${lc.type}/${lc.name}`);
         if (!mc)
             continue; // unexpected-container reports those
-        cmp([...lc.path, 'image'], `image of ${lc.name}`, str(mc.container.image), str(lc.container.image));
+        cmp([...lc.path, 'image'], `image of ${lc.name}`, live_str(mc.container.image), live_str(lc.container.image));
         cmp([...lc.path, 'securityContext'], `securityContext of ${lc.name}`, canon(mc.container.securityContext), canon(lc.container.securityContext));
         cmp([...lc.path, 'env'], `env from secrets of ${lc.name}`, secretEnv(mc.container), secretEnv(lc.container));
     }
@@ -7199,23 +11816,25 @@ function driftBetween(manifest, liveObj) {
 const STATUS_SUBRESOURCES = new Set(['status', 'scale']);
 /** managedFields entries written after the deploy by a manager that is not the deployer. */
 function outOfBandEdits(o, deployers) {
-    const mf = arr(mdOf(o).managedFields).map(obj);
+    const mf = live_arr(mdOf(o).managedFields).map(obj);
     const isDeployer = (m) => deployers.includes(m);
     let deployTime = '';
     for (const e of mf)
-        if (isDeployer(str(e.manager)) && str(e.time) > deployTime)
-            deployTime = str(e.time);
+        if (isDeployer(live_str(e.manager)) && live_str(e.time) > deployTime)
+            deployTime = live_str(e.time);
     if (!deployTime)
         return [];
     const out = [];
     for (const e of mf) {
-        const m = str(e.manager);
-        if (isDeployer(m) || STATUS_SUBRESOURCES.has(str(e.subresource)))
+        const m = live_str(e.manager);
+        if (isDeployer(m) || STATUS_SUBRESOURCES.has(live_str(e.subresource)))
             continue;
         if (!('f:spec' in obj(e.fieldsV1)))
             continue;
-        if (str(e.time) >= deployTime)
-            out.push({ manager: m, time: str(e.time), op: str(e.operation) });
+        if (live_str(e.time) >= deployTime) {
+            const fields = ownedFields({ 'f:spec': obj(e.fieldsV1)['f:spec'] }, 5);
+            out.push({ manager: m, time: live_str(e.time), op: live_str(e.operation), fields });
+        }
     }
     return out;
 }
@@ -7235,6 +11854,7 @@ const DEFAULT_DEPLOYERS = [
 const drift = {
     meta: meta({
         id: 'drift',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Live object differs from its manifest',
         severity: 'high',
         rationale: 'What runs is what protects you: an image, security context, capability, host namespace, volume, service account or secret reference changed in the cluster (by a webhook, an operator or a manual edit) bypasses review of the manifest.',
@@ -7257,27 +11877,44 @@ const drift = {
         const m = lc.manifestOf.get(o);
         if (!m)
             return;
+        // the rule option (config) replaces the default list; deployers given to verify() (--deployer)
+        // come on top of it
+        const configured = Array.isArray(ctx.options.deployers) ? ctx.options.deployers : DEFAULT_DEPLOYERS;
+        const deployers = [...new Set([...configured, ...lc.deployers.filter((d) => !DEFAULT_DEPLOYERS.includes(d))])];
         for (const d of driftBetween(m, o)) {
+            // who set the live value: the newest writer of the field that is not the deployer
+            const by = ownersOf(o.data, d.path).find((w) => !deployers.includes(w.manager));
             yield {
                 path: d.path,
-                message: `${d.field} differs from the manifest: declared ${d.declared}, live ${d.live}`,
-                details: { field: d.field, declared: d.declared, live: d.live },
+                message: `${d.field} differs from the manifest: declared ${d.declared}, live ${d.live}${by ? ` (set by "${by.manager}")` : ''}`,
+                details: {
+                    field: d.field,
+                    declared: d.declared,
+                    live: d.live,
+                    ...(by ? { manager: by.manager, operation: by.operation, time: by.time } : {}),
+                },
             };
         }
-        const deployers = Array.isArray(ctx.options.deployers) ? ctx.options.deployers : lc.deployers;
         for (const e of outOfBandEdits(o, deployers)) {
+            const fields = e.fields.length ? `: ${e.fields.join(', ')}` : '';
             yield {
                 path: ['spec'],
-                message: `edited out of band by "${e.manager}" (${e.op || 'Update'} at ${e.time}) after the deploy`,
-                details: { manager: e.manager, operation: e.op, time: e.time, change: 'out-of-band edit' },
+                message: `edited out of band by "${e.manager}" (${e.op || 'Update'} at ${e.time}) after the deploy${fields}`,
+                details: {
+                    manager: e.manager,
+                    operation: e.op,
+                    time: e.time,
+                    change: 'out-of-band edit',
+                    ...(e.fields.length ? { fields: e.fields.join(', ') } : {}),
+                },
             };
         }
     },
 };
 // ---------------------------------------------------------------------------------------------
 function injectorOf(o, c) {
-    const ann = obj((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.metadata.annotations ?? mdOf(o).annotations);
-    const istio = str(ann['sidecar.istio.io/status']);
+    const ann = obj((0,podspec/* podTemplates */.R7)(o)[0]?.metadata.annotations ?? mdOf(o).annotations);
+    const istio = live_str(ann['sidecar.istio.io/status']);
     if (istio) {
         try {
             const s = JSON.parse(istio);
@@ -7291,15 +11928,15 @@ function injectorOf(o, c) {
     }
     if (ann['linkerd.io/proxy-version'] && /linkerd/.test(c.name))
         return 'linkerd proxy injector';
-    if (str(ann['vault.hashicorp.com/agent-inject-status']) && /vault/.test(c.name))
+    if (live_str(ann['vault.hashicorp.com/agent-inject-status']) && /vault/.test(c.name))
         return 'vault agent injector';
-    for (const e of arr(mdOf(o).managedFields).map(obj)) {
+    for (const e of live_arr(mdOf(o).managedFields).map(obj)) {
         const text = JSON.stringify(e.fieldsV1 ?? {});
         if (text.includes(`{\\"name\\":\\"${c.name}\\"}`)) {
-            if (c.type === 'ephemeralContainer' || str(e.subresource) === 'ephemeralcontainers')
-                return `${str(e.manager)} (ephemeralcontainers)`;
-            if (!/^(kube-controller-manager|kubelet)$/.test(str(e.manager)))
-                return str(e.manager);
+            if (c.type === 'ephemeralContainer' || live_str(e.subresource) === 'ephemeralcontainers')
+                return `${live_str(e.manager)} (ephemeralcontainers)`;
+            if (!/^(kube-controller-manager|kubelet)$/.test(live_str(e.manager)))
+                return live_str(e.manager);
         }
     }
     return undefined;
@@ -7307,6 +11944,7 @@ function injectorOf(o, c) {
 const unexpectedContainer = {
     meta: meta({
         id: 'unexpected-container',
+        kinds: [types/* POD_TEMPLATE_KINDS */.V],
         title: 'Container the manifest does not declare',
         severity: 'high',
         rationale: 'Sidecars injected by admission webhooks and ephemeral debug containers run with access to the pod (its network, volumes and often its service account token) without having been reviewed with the manifest.',
@@ -7335,15 +11973,15 @@ const unexpectedContainer = {
         const cache = ctx.memo('live:declared-containers', () => new WeakMap());
         let declared = declaredFrom ? cache.get(declaredFrom) : undefined;
         if (declaredFrom && !declared) {
-            declared = new Set((0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`));
+            declared = new Set((0,podspec/* allContainers */.Yr)(declaredFrom).map((c) => `${c.type}/${c.name}`));
             cache.set(declaredFrom, declared);
         }
         // fast path: every container name is declared (the common case for 10,000s of pods)
-        const spec = o.ref.kind === 'Pod' ? obj(o.data.spec) : (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)[0]?.spec;
+        const spec = o.ref.kind === 'Pod' ? obj(o.data.spec) : (0,podspec/* podTemplates */.R7)(o)[0]?.spec;
         let suspicious = false;
         for (const [field, type] of CONTAINER_LISTS) {
-            for (const c of arr(spec?.[field])) {
-                const n = str(obj(c).name);
+            for (const c of live_arr(spec?.[field])) {
+                const n = live_str(obj(c).name);
                 if (allowed.has(n))
                     continue;
                 if (declared ? !declared.has(`${type}/${n}`) : type === 'ephemeralContainer')
@@ -7354,7 +11992,7 @@ const unexpectedContainer = {
             return;
         // one finding per workload and injected container (with the number of pods), not one per pod
         const seen = ctx.memo('live:injected-seen', () => new Map());
-        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o)) {
+        for (const c of (0,podspec/* allContainers */.Yr)(o)) {
             if (allowed.has(c.name))
                 continue;
             const isDeclared = declared?.has(`${c.type}/${c.name}`);
@@ -7376,11 +12014,11 @@ const unexpectedContainer = {
                 : `${c.type === 'initContainer' ? 'init ' : ''}container`;
             yield {
                 path: c.path,
-                message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
+                message: `${what} ${c.name} (${live_str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
                 details: (() => {
                     const d = {
                         container: c.name,
-                        image: str(c.container.image),
+                        image: live_str(c.container.image),
                         type: c.type,
                         ...(by ? { injectedBy: by } : {}),
                         ...(owner ? { owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' } : {}),
@@ -7410,6 +12048,7 @@ function repoOf(image) {
 const imageNotPinnedLive = {
     meta: meta({
         id: 'image-not-pinned-live',
+        kinds: ['Pod'],
         title: 'Running image differs from the pinned digest',
         severity: 'medium',
         rationale: 'A tag can be moved: the image the kubelet pulled may not be the one that was scanned and approved. The running image ID is the only proof of what executes.',
@@ -7427,20 +12066,20 @@ const imageNotPinnedLive = {
         const cache = ctx.memo('live:declared-images', () => new WeakMap());
         let declaredImages = src ? cache.get(src) : undefined;
         if (!declaredImages) {
-            declaredImages = new Map((src ? (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(src) : []).map((c) => [c.name, str(c.container.image)]));
+            declaredImages = new Map((src ? (0,podspec/* allContainers */.Yr)(src) : []).map((c) => [c.name, live_str(c.container.image)]));
             if (src)
                 cache.set(src, declaredImages);
         }
         const st = obj(o.data.status);
         const spec = obj(o.data.spec);
         let specImages;
-        for (const cs0 of [...arr(st.initContainerStatuses), ...arr(st.containerStatuses)]) {
+        for (const cs0 of [...live_arr(st.initContainerStatuses), ...live_arr(st.containerStatuses)]) {
             const cs = obj(cs0);
-            const running = digestOf(str(cs.imageID));
+            const running = digestOf(live_str(cs.imageID));
             if (!running)
                 continue;
-            const name = str(cs.name);
-            specImages ??= new Map(CONTAINER_LISTS.flatMap(([f]) => arr(spec[f]).map((c) => [str(obj(c).name), str(obj(c).image)])));
+            const name = live_str(cs.name);
+            specImages ??= new Map(CONTAINER_LISTS.flatMap(([f]) => live_arr(spec[f]).map((c) => [live_str(obj(c).name), live_str(obj(c).image)])));
             const image = specImages.get(name) ?? '';
             const expected = lc.expectImages.get(name) ??
                 lc.expectImages.get(repoOf(image)) ??
@@ -7448,42 +12087,42 @@ const imageNotPinnedLive = {
                 digestOf(image);
             if (!expected || running === expected)
                 continue;
-            const c = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(o).find((x) => x.name === name);
+            const c = (0,podspec/* allContainers */.Yr)(o).find((x) => x.name === name);
             if (!c)
                 continue;
             yield {
                 path: [...c.path, 'image'],
                 message: `container ${name} runs ${running.slice(0, 19)}… but ${expected.slice(0, 19)}… was expected`,
-                details: { container: name, image, expected, running: str(cs.imageID) },
+                details: { container: name, image, expected, running: live_str(cs.imageID) },
             };
         }
     },
 };
 // ---------------------------------------------------------------------------------------------
 function secretRefsOfPodSpec(spec, add) {
-    for (const v of arr(spec.volumes).map(obj)) {
+    for (const v of live_arr(spec.volumes).map(obj)) {
         if (obj(v.secret).secretName)
-            add(str(obj(v.secret).secretName));
-        for (const s of arr(obj(v.projected).sources).map(obj))
+            add(live_str(obj(v.secret).secretName));
+        for (const s of live_arr(obj(v.projected).sources).map(obj))
             if (obj(s.secret).name)
-                add(str(obj(s.secret).name));
+                add(live_str(obj(s.secret).name));
         const csi = obj(obj(v.csi).nodePublishSecretRef);
         if (csi.name)
-            add(str(csi.name));
+            add(live_str(csi.name));
     }
-    for (const p of arr(spec.imagePullSecrets).map(obj))
+    for (const p of live_arr(spec.imagePullSecrets).map(obj))
         if (p.name)
-            add(str(p.name));
+            add(live_str(p.name));
     for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-        for (const c of arr(spec[key]).map(obj)) {
-            for (const e of arr(c.env).map(obj)) {
+        for (const c of live_arr(spec[key]).map(obj)) {
+            for (const e of live_arr(c.env).map(obj)) {
                 const r = obj(obj(e.valueFrom).secretKeyRef);
                 if (r.name)
-                    add(str(r.name));
+                    add(live_str(r.name));
             }
-            for (const e of arr(c.envFrom).map(obj))
+            for (const e of live_arr(c.envFrom).map(obj))
                 if (obj(e.secretRef).name)
-                    add(str(obj(e.secretRef).name));
+                    add(live_str(obj(e.secretRef).name));
         }
     }
 }
@@ -7499,7 +12138,7 @@ function secretUsers(lc, objects) {
             s.add(sa);
     };
     const fromTemplates = (o) => {
-        for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(o)) {
+        for (const t of (0,podspec/* podTemplates */.R7)(o)) {
             const ns = o.ref.namespace ?? '';
             secretRefsOfPodSpec(t.spec, (n) => use(ns, n, `${ns}/${saName(t.spec)}`));
         }
@@ -7507,21 +12146,21 @@ function secretUsers(lc, objects) {
     for (const o of objects)
         fromTemplates(o);
     for (const p of lc.pods) {
-        const ns = str(obj(p.metadata).namespace);
+        const ns = live_str(obj(p.metadata).namespace);
         const spec = obj(p.spec);
         secretRefsOfPodSpec(spec, (n) => use(ns, n, `${ns}/${saName(spec)}`));
     }
     for (const sa of lc.serviceAccounts) {
-        const ns = str(obj(sa.metadata).namespace);
-        for (const s of [...arr(sa.secrets), ...arr(sa.imagePullSecrets)].map(obj))
+        const ns = live_str(obj(sa.metadata).namespace);
+        for (const s of [...live_arr(sa.secrets), ...live_arr(sa.imagePullSecrets)].map(obj))
             if (s.name)
-                use(ns, str(s.name), '');
+                use(ns, live_str(s.name), '');
     }
     for (const ing of lc.ingresses) {
-        const ns = str(obj(ing.metadata).namespace);
-        for (const t of arr(obj(ing.spec).tls).map(obj))
+        const ns = live_str(obj(ing.metadata).namespace);
+        for (const t of live_arr(obj(ing.spec).tls).map(obj))
             if (t.secretName)
-                use(ns, str(t.secretName), '');
+                use(ns, live_str(t.secretName), '');
     }
     return out;
 }
@@ -7545,7 +12184,7 @@ const secretUnused = {
             return;
         const used = ctx.memo('live:secret-users', () => secretUsers(lc, ctx.objects));
         for (const s of lc.secrets) {
-            const type = str(s.data.type);
+            const type = live_str(s.data.type);
             const name = s.ref.name;
             if (SYSTEM_SECRET_TYPES.has(type) || name.startsWith('sh.helm.release.'))
                 continue;
@@ -7563,10 +12202,10 @@ const secretUnused = {
 };
 const READ = new Set(['get', 'list', 'watch', '*']);
 function ruleGrants(rule) {
-    const groups = arr(rule.apiGroups).map(String);
-    const res = arr(rule.resources).map(String);
-    const verbs = arr(rule.verbs).map(String);
-    const names = arr(rule.resourceNames).map(String);
+    const groups = live_arr(rule.apiGroups).map(String);
+    const res = live_arr(rule.resources).map(String);
+    const verbs = live_arr(rule.verbs).map(String);
+    const names = live_arr(rule.resourceNames).map(String);
     const core = groups.includes('') || groups.includes('*');
     const anyGroup = groups.length > 0;
     const has = (r) => res.includes(r) || res.includes('*');
@@ -7574,11 +12213,13 @@ function ruleGrants(rule) {
     if (core && has('secrets') && verbs.some((v) => READ.has(v))) {
         return { read: true, ...(names.length ? { names: new Set(names) } : {}) };
     }
-    if (core && has('pods') && verb('create'))
+    // a create request names no object: a create rule limited to resourceNames allows no create
+    const creates = verb('create') && !names.length;
+    if (core && has('pods') && creates)
         return { read: false, implicit: 'create pods (mount any Secret)' };
-    if ((groups.includes('apps') || groups.includes('batch') || groups.includes('*')) &&
-        ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs'].some(has) &&
-        verb('create'))
+    if (creates &&
+        (groups.includes('apps') || groups.includes('batch') || groups.includes('*')) &&
+        ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs'].some(has))
         return { read: false, implicit: 'create workloads (mount any Secret)' };
     if (core && has('serviceaccounts/token') && verb('create'))
         return { read: false, implicit: 'create serviceaccounts/token' };
@@ -7591,29 +12232,35 @@ function ruleGrants(rule) {
 function computeGrants(lc) {
     const roles = new Map();
     for (const r of lc.rbac.roles)
-        roles.set(`${str(obj(r.metadata).namespace)}/${str(obj(r.metadata).name)}`, r);
+        roles.set(`${live_str(obj(r.metadata).namespace)}/${live_str(obj(r.metadata).name)}`, r);
     const cr = new Map();
     for (const r of lc.rbac.clusterRoles)
-        cr.set(str(obj(r.metadata).name), r);
+        cr.set(live_str(obj(r.metadata).name), r);
     const out = [];
     const bind = (b, ns) => {
-        const bname = str(obj(b.metadata).name);
-        if (bname.startsWith('system:'))
-            return;
+        // bindings named system:* grant like any other (anyone who may create bindings can use the
+        // prefix); the built-in ones bind kube-system's service accounts, skipped below
+        const bname = live_str(obj(b.metadata).name);
         const ref = obj(b.roleRef);
-        const role = ref.kind === 'Role' ? roles.get(`${ns}/${str(ref.name)}`) : cr.get(str(ref.name));
+        const role = ref.kind === 'Role' ? roles.get(`${ns}/${live_str(ref.name)}`) : cr.get(live_str(ref.name));
         if (!role)
             return;
-        const via = `${ns ? 'RoleBinding' : 'ClusterRoleBinding'} ${bname} -> ${str(ref.kind)} ${str(ref.name)}`;
-        for (const s of arr(b.subjects).map(obj)) {
+        const via = `${ns ? 'RoleBinding' : 'ClusterRoleBinding'} ${bname} -> ${live_str(ref.kind)} ${live_str(ref.name)}`;
+        for (const s of live_arr(b.subjects).map(obj)) {
             let subject;
+            const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(live_str(s.name));
             if (s.kind === 'ServiceAccount')
-                subject = `${str(s.namespace) || ns || ''}/${str(s.name)}`;
-            else if (s.kind === 'Group' && /^system:serviceaccounts(:|$)/.test(str(s.name)))
-                subject = `group:${str(s.name)}`;
+                subject = `${live_str(s.namespace) || ns || ''}/${live_str(s.name)}`;
+            // a ServiceAccount named as a User is that ServiceAccount (its token authenticates as that user)
+            else if (s.kind === 'User' && sa)
+                subject = `${sa[1]}/${sa[2]}`;
+            // every ServiceAccount is in system:serviceaccounts, system:serviceaccounts:<ns> and system:authenticated
+            else if (s.kind === 'Group' && /^system:(serviceaccounts(:[^:]+)?|authenticated)$/.test(live_str(s.name))) {
+                subject = `group:${live_str(s.name)}`;
+            }
             if (!subject || subject.startsWith('kube-system/'))
                 continue;
-            for (const rule of arr(role.rules).map(obj)) {
+            for (const rule of live_arr(role.rules).map(obj)) {
                 const g = ruleGrants(rule);
                 if (!g.read && !g.implicit)
                     continue;
@@ -7628,7 +12275,7 @@ function computeGrants(lc) {
         }
     };
     for (const b of lc.rbac.roleBindings)
-        bind(b, str(obj(b.metadata).namespace));
+        bind(b, live_str(obj(b.metadata).namespace));
     for (const b of lc.rbac.clusterRoleBindings)
         bind(b, undefined);
     return out;
@@ -7653,7 +12300,7 @@ const secretReaders = {
         const used = ctx.memo('live:secret-users', () => secretUsers(lc, ctx.objects));
         for (const s of lc.secrets) {
             const ns = s.ref.namespace ?? '';
-            if (SYSTEM_SECRET_TYPES.has(str(s.data.type)))
+            if (SYSTEM_SECRET_TYPES.has(live_str(s.data.type)))
                 continue;
             const consumers = used.get(`${ns}/${s.ref.name}`) ?? new Set();
             const readers = new Map();
@@ -7686,114 +12333,16 @@ const secretReaders = {
     },
 };
 const LEVELS = ['privileged', 'baseline', 'restricted'];
-const BASELINE_CAPS = new Set([
-    'AUDIT_WRITE',
-    'CHOWN',
-    'DAC_OVERRIDE',
-    'FOWNER',
-    'FSETID',
-    'KILL',
-    'MKNOD',
-    'NET_BIND_SERVICE',
-    'SETFCAP',
-    'SETGID',
-    'SETPCAP',
-    'SETUID',
-    'SYS_CHROOT',
-]);
-// the same Pod Security Standards tables as the manifest rules; a live cluster admits by its own
-// (newest) PSA, so the whole safe sysctl set applies
-const SAFE_SYSCTL_SET = new Set(_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SAFE_SYSCTLS */ .uW);
-const RESTRICTED_VOLUMES = new Set(_volumes_js__WEBPACK_IMPORTED_MODULE_3__/* .RESTRICTED_VOLUME_TYPES */ .ZM);
-/** Pod Security Standards violations of a pod spec at `level` (a compact PSA evaluator). */
-function pssViolations(spec, annotations, level) {
-    if (level === 'privileged')
-        return [];
-    const v = [];
-    const psc = obj(spec.securityContext);
-    for (const f of ['hostNetwork', 'hostPID', 'hostIPC'])
-        if (spec[f] === true)
-            v.push(`${f}=true`);
-    if (obj(psc.windowsOptions).hostProcess === true)
-        v.push('hostProcess');
-    const podSeccomp = str(obj(psc.seccompProfile).type);
-    if (podSeccomp === 'Unconfined')
-        v.push('pod seccompProfile Unconfined');
-    const se = obj(psc.seLinuxOptions);
-    if (!_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SELINUX_TYPES */ .rI.has(str(se.type)) || se.user || se.role)
-        v.push('pod seLinuxOptions');
-    for (const s of arr(psc.sysctls).map(obj))
-        if (!SAFE_SYSCTL_SET.has(str(s.name)))
-            v.push(`sysctl ${str(s.name)}`);
-    for (const vol of arr(spec.volumes).map(obj)) {
-        if (vol.hostPath)
-            v.push(`hostPath volume ${str(vol.name)}`);
-        else if (level === 'restricted') {
-            const type = Object.keys(vol).find((k) => k !== 'name');
-            if (type && !RESTRICTED_VOLUMES.has(type))
-                v.push(`volume type ${type}`);
-        }
-    }
-    for (const [k, val] of Object.entries(annotations)) {
-        if (k.startsWith('container.apparmor.security.beta.kubernetes.io/') && val === 'unconfined')
-            v.push('AppArmor unconfined');
-    }
-    if (str(obj(psc.appArmorProfile).type) === 'Unconfined')
-        v.push('AppArmor unconfined');
-    const podNonRoot = psc.runAsNonRoot === true;
-    for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-        for (const c of arr(spec[key]).map(obj)) {
-            const n = str(c.name);
-            const sc = obj(c.securityContext);
-            const caps = obj(sc.capabilities);
-            if (sc.privileged === true)
-                v.push(`${n}: privileged`);
-            if (obj(sc.windowsOptions).hostProcess === true)
-                v.push(`${n}: hostProcess`);
-            for (const p of arr(c.ports).map(obj))
-                if (typeof p.hostPort === 'number' && p.hostPort !== 0)
-                    v.push(`${n}: hostPort ${p.hostPort}`);
-            const add = arr(caps.add).map(String);
-            for (const cap of add)
-                if (!BASELINE_CAPS.has(cap.replace(/^CAP_/, '')))
-                    v.push(`${n}: adds ${cap}`);
-            if (str(obj(sc.seccompProfile).type) === 'Unconfined')
-                v.push(`${n}: seccomp Unconfined`);
-            if (sc.procMount !== undefined && sc.procMount !== 'Default')
-                v.push(`${n}: procMount ${str(sc.procMount)}`);
-            const cse = obj(sc.seLinuxOptions);
-            if (!_pod_security_js__WEBPACK_IMPORTED_MODULE_2__/* .SELINUX_TYPES */ .rI.has(str(cse.type)) || cse.user || cse.role)
-                v.push(`${n}: seLinuxOptions`);
-            if (str(obj(sc.appArmorProfile).type) === 'Unconfined')
-                v.push(`${n}: AppArmor unconfined`);
-            if (level !== 'restricted')
-                continue;
-            if (sc.allowPrivilegeEscalation !== false)
-                v.push(`${n}: allowPrivilegeEscalation not false`);
-            if (!(sc.runAsNonRoot === true || (sc.runAsNonRoot === undefined && podNonRoot)))
-                v.push(`${n}: runAsNonRoot not true`);
-            if (sc.runAsUser === 0 || (sc.runAsUser === undefined && psc.runAsUser === 0))
-                v.push(`${n}: runAsUser 0`);
-            const sp = str(obj(sc.seccompProfile).type) || podSeccomp;
-            if (sp !== 'RuntimeDefault' && sp !== 'Localhost')
-                v.push(`${n}: seccompProfile not RuntimeDefault/Localhost`);
-            if (!arr(caps.drop).map(String).includes('ALL'))
-                v.push(`${n}: capabilities do not drop ALL`);
-            for (const cap of add)
-                if (cap.replace(/^CAP_/, '') !== 'NET_BIND_SERVICE')
-                    v.push(`${n}: adds ${cap} (restricted)`);
-        }
-    }
-    return [...new Set(v)];
-}
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
 function enforceLevel(ns) {
-    const l = str(obj(obj(ns?.metadata).labels)[ENFORCE]);
+    const l = live_str(obj(obj(ns?.metadata).labels)[ENFORCE]);
     return LEVELS.includes(l) ? l : undefined;
 }
 const podSecurityAdmission = {
     meta: meta({
         id: 'pod-security-admission',
+        kinds: ['Namespace', 'Pod'],
         title: 'Namespace without Pod Security Admission enforcement',
         severity: 'medium',
         rationale: 'Without an enforce label at baseline or restricted, the API server admits privileged pods into the namespace; pods admitted before a label was set keep running in violation of it.',
@@ -7818,7 +12367,7 @@ const podSecurityAdmission = {
             else if (!level) {
                 yield {
                     path: ['metadata', 'labels', ENFORCE],
-                    message: `namespace ${o.ref.name} has an invalid enforce level "${str(raw)}"`,
+                    message: `namespace ${o.ref.name} has an invalid enforce level "${live_str(raw)}"`,
                 };
             }
             else if (level === 'privileged') {
@@ -7838,18 +12387,20 @@ const podSecurityAdmission = {
         // pods of one template revision share their spec: judge it once
         const owner = lc.ownerOf.get(o);
         const labels = obj(mdOf(o).labels);
-        const rev = str(labels['pod-template-hash'] ?? labels['controller-revision-hash']);
+        const rev = live_str(labels['pod-template-hash'] ?? labels['controller-revision-hash']);
         const key = owner && rev
-            ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${rev}|${level}|${CONTAINER_LISTS.map(([f]) => arr(spec[f])
-                .map((c) => str(obj(c).name))
+            ? `${owner.ref.kind}/${owner.ref.namespace}/${owner.ref.name}|${rev}|${level}|${CONTAINER_LISTS.map(([f]) => live_arr(spec[f])
+                .map((c) => live_str(obj(c).name))
                 .join(',')).join(';')}`
             : undefined;
+        const version = live_str(obj(obj(lc.namespaces.get(o.ref.namespace ?? '')?.metadata).labels)[ENFORCE_VERSION]);
         const cache = ctx.memo('live:pss', () => new Map());
-        let v = key ? cache.get(key) : undefined;
+        let v = key ? cache.get(`${key}|${version}`) : undefined;
         if (!v) {
-            v = pssViolations(spec, obj(mdOf(o).annotations), level);
+            // the Pod Security Standards as the catalog's pss rules judge them (rules/pss.ts)
+            v = [...new Set((0,pss/* podSecurityViolations */.gE)(o, level, version || 'latest').map((x) => `${x.ruleId}: ${x.message}`))];
             if (key)
-                cache.set(key, v);
+                cache.set(`${key}|${version}`, v);
         }
         if (!v.length)
             return;
@@ -7884,9 +12435,9 @@ const warningEvents = {
             if (!lc.manifestOf.has(o) && !(owner && lc.manifestOf.has(owner)))
                 return;
         }
-        const reasons = [...new Set(evs.map((e) => str(e.reason)))];
+        const reasons = [...new Set(evs.map((e) => live_str(e.reason)))];
         const count = evs.reduce((n, e) => n + (typeof e.count === 'number' ? e.count : 1), 0);
-        const msgs = evs.slice(0, 3).map((e) => `${str(e.reason)}: ${str(e.message)}`.slice(0, 200));
+        const msgs = evs.slice(0, 3).map((e) => `${live_str(e.reason)}: ${live_str(e.message)}`.slice(0, 200));
         yield {
             path: [],
             message: `${count} Warning event${count > 1 ? 's' : ''} on ${o.ref.kind} ${o.ref.name}: ${msgs.join(' | ')}`,
@@ -7913,13 +12464,13 @@ const rules = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aO: () => (/* binding */ rules),
-/* harmony export */   rI: () => (/* binding */ SELINUX_TYPES),
-/* harmony export */   uW: () => (/* binding */ SAFE_SYSCTLS)
+/* harmony export */   aO: () => (/* binding */ rules)
 /* harmony export */ });
-/* unused harmony exports who, isWindows, capName, capsOf, seccompOf, appArmorOf, windowsOption, privilegedContainer, privilegeEscalation, runAsNonRoot, runAsRootUser, lowUid, rootGroup, readOnlyRootFs, capabilitiesDropAll, netRawCapability, DANGEROUS_CAPABILITIES, dangerousCapabilities, addedCapabilities, seccompProfile, seccompUnconfined, apparmorUnconfined, selinuxCustomOptions, procMountUnmasked, SAFE_SYSCTLS_SINCE, unsafeSysctls, windowsHostProcess, hostNetwork, hostPid, hostIpc, hostPort, hostUsers, privilegedPort, sshPort, hostAliases */
+/* unused harmony exports who, isWindows, capName, capsOf, seccompOf, seccompFieldOf, appArmorOf, windowsOption, privilegedContainer, privilegeEscalation, runAsNonRoot, runAsRootUser, lowUid, rootGroup, readOnlyRootFs, capabilitiesDropAll, netRawCapability, BASELINE_CAPABILITIES, DANGEROUS_CAPABILITIES, dangerousCapabilities, addedCapabilities, seccompProfile, seccompUnconfined, apparmorUnconfined, SELINUX_TYPES, selinuxCustomOptions, procMountUnmasked, SAFE_SYSCTLS_SINCE, SAFE_SYSCTLS, unsafeSysctls, windowsHostProcess, hostNetwork, hostPid, hostIpc, hostPort, hostUsers, privilegedPort, sshPort, hostAliases */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
 /* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98018);
+
 
 
 const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
@@ -8051,6 +12602,12 @@ function seccompOf(c) {
         };
     return undefined;
 }
+/** The seccomp profile from the securityContext fields alone (container over pod). */
+function seccompFieldOf(c) {
+    const own = ownField(c, 'seccompProfile');
+    const pod = podField(c.template, 'seccompProfile');
+    return fieldProfile(own.value, own.path, 'container') ?? fieldProfile(pod.value, pod.path, 'pod');
+}
 /** The AppArmor profile of a container: container field, legacy annotation, pod field. */
 function appArmorOf(c) {
     const t = c.template;
@@ -8090,6 +12647,7 @@ function stringList(v) {
 const privilegedContainer = {
     meta: {
         id: 'privileged-container',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Privileged container',
         severity: 'critical',
         enabledByDefault: true,
@@ -8118,6 +12676,7 @@ const privilegedContainer = {
 const privilegeEscalation = {
     meta: {
         id: 'privilege-escalation',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Privilege escalation allowed',
         severity: 'high',
         enabledByDefault: true,
@@ -8129,7 +12688,7 @@ const privilegeEscalation = {
         example: 'securityContext:\n  allowPrivilegeEscalation: false',
         references: [PSS, SECURITY_CONTEXT],
     },
-    *check(obj) {
+    *check(obj, ctx) {
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             if (isWindows(c.template))
                 continue;
@@ -8155,7 +12714,8 @@ const privilegeEscalation = {
                     details: containerDetails(c),
                 };
             }
-            else if (escalator) {
+            else if (escalator && !ctx.pssLevel) {
+                // not a control of its own in the standard: privileged and added capabilities are
                 yield {
                     path: escalator.path,
                     message: `${who(c)} can escalate privileges: ${escalator.what}, which overrides allowPrivilegeEscalation: false`,
@@ -8168,6 +12728,7 @@ const privilegeEscalation = {
 const runAsNonRoot = {
     meta: {
         id: 'run-as-non-root',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Container may run as root',
         severity: 'high',
         enabledByDefault: true,
@@ -8179,7 +12740,11 @@ const runAsNonRoot = {
         example: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001',
         references: [PSS, SECURITY_CONTEXT],
     },
-    *check(obj) {
+    *check(obj, ctx) {
+        if (ctx.pssLevel) {
+            yield* pssRunAsNonRoot(obj);
+            return;
+        }
         const hits = [];
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             const nonRoot = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .effective */ .C$)(c, 'runAsNonRoot');
@@ -8211,9 +12776,31 @@ const runAsNonRoot = {
         yield* grouped(hits);
     },
 };
+/**
+ * The standard's "Running as Non-root" control as the admission controller checks it: only
+ * `runAsNonRoot: true` counts (a non-zero runAsUser does not), the pod must not set it false,
+ * and each container sets true itself or inherits the pod's true without overriding it.
+ */
+function* pssRunAsNonRoot(obj) {
+    for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
+        const pod = podField(t, 'runAsNonRoot');
+        const podValue = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(pod.value);
+        if (podValue === false)
+            yield { path: pod.path, message: 'the pod securityContext sets runAsNonRoot: false' };
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(t)) {
+            const own = ownField(c, 'runAsNonRoot');
+            const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(own.value);
+            if (v === false)
+                yield { path: own.path, message: `${who(c)} sets runAsNonRoot: false` };
+            else if (v === undefined && podValue !== true)
+                yield { path: own.path, message: `${who(c)} does not set runAsNonRoot: true (nor does the pod)` };
+        }
+    }
+}
 const runAsRootUser = {
     meta: {
         id: 'run-as-root-user',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Container runs as uid 0',
         severity: 'high',
         enabledByDefault: true,
@@ -8241,6 +12828,7 @@ const runAsRootUser = {
 const lowUid = {
     meta: {
         id: 'low-uid',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Container uid below 10000',
         severity: 'low',
         enabledByDefault: false,
@@ -8282,6 +12870,7 @@ const lowUid = {
 const rootGroup = {
     meta: {
         id: 'root-group',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Root group (gid 0)',
         severity: 'low',
         enabledByDefault: true,
@@ -8318,6 +12907,7 @@ const rootGroup = {
 const readOnlyRootFs = {
     meta: {
         id: 'read-only-root-fs',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Writable root filesystem',
         severity: 'medium',
         enabledByDefault: true,
@@ -8350,6 +12940,7 @@ const readOnlyRootFs = {
 const capabilitiesDropAll = {
     meta: {
         id: 'capabilities-drop-all',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Capabilities not dropped',
         severity: 'medium',
         enabledByDefault: true,
@@ -8380,6 +12971,7 @@ const capabilitiesDropAll = {
 const netRawCapability = {
     meta: {
         id: 'net-raw-capability',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'NET_RAW capability',
         severity: 'medium',
         enabledByDefault: true,
@@ -8391,7 +12983,11 @@ const netRawCapability = {
         example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
         references: [PSS, CAPABILITIES],
     },
-    *check(obj) {
+    *check(obj, ctx) {
+        // as a Pod Security control, adding NET_RAW is judged by the capabilities control
+        // (dangerous-capabilities), and the standard does not require dropping it
+        if (ctx.pssLevel)
+            return;
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             const added = capsOf(c, 'add').find((x) => x.name === 'NET_RAW');
             if (added) {
@@ -8414,6 +13010,22 @@ const netRawCapability = {
         }
     },
 };
+/** Capabilities the baseline Pod Security Standard allows to add (the runtimes' default set). */
+const BASELINE_CAPABILITIES = new Set([
+    'AUDIT_WRITE',
+    'CHOWN',
+    'DAC_OVERRIDE',
+    'FOWNER',
+    'FSETID',
+    'KILL',
+    'MKNOD',
+    'NET_BIND_SERVICE',
+    'SETFCAP',
+    'SETGID',
+    'SETPCAP',
+    'SETUID',
+    'SYS_CHROOT',
+]);
 /** Capabilities that give a container host-level power. */
 const DANGEROUS_CAPABILITIES = [
     'ALL',
@@ -8436,6 +13048,7 @@ const DANGEROUS_CAPABILITIES = [
 const dangerousCapabilities = {
     meta: {
         id: 'dangerous-capabilities',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Dangerous capability added',
         severity: 'critical',
         enabledByDefault: true,
@@ -8457,8 +13070,10 @@ const dangerousCapabilities = {
     *check(obj, ctx) {
         const list = (stringList(ctx.options.capabilities) ?? DANGEROUS_CAPABILITIES).map((x) => capName(x) ?? x);
         const dangerous = new Set(list);
+        // as the Pod Security control: every capability outside the baseline's default set
+        const isBad = ctx.pssLevel ? (n) => !BASELINE_CAPABILITIES.has(n) : (n) => dangerous.has(n);
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
-            const bad = capsOf(c, 'add').filter((x) => dangerous.has(x.name));
+            const bad = capsOf(c, 'add').filter((x) => isBad(x.name));
             if (!bad.length)
                 continue;
             yield {
@@ -8472,6 +13087,7 @@ const dangerousCapabilities = {
 const addedCapabilities = {
     meta: {
         id: 'added-capabilities',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Capability added beyond NET_BIND_SERVICE',
         severity: 'low',
         enabledByDefault: true,
@@ -8491,7 +13107,7 @@ const addedCapabilities = {
         },
     },
     *check(obj, ctx) {
-        const allowed = new Set((stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x));
+        const allowed = new Set((ctx.pssLevel ? ['NET_BIND_SERVICE'] : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE'])).map((x) => capName(x) ?? x));
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             if (isWindows(c.template))
                 continue;
@@ -8509,6 +13125,7 @@ const addedCapabilities = {
 const seccompProfile = {
     meta: {
         id: 'seccomp-profile',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'No seccomp profile',
         severity: 'medium',
         enabledByDefault: true,
@@ -8520,12 +13137,13 @@ const seccompProfile = {
         example: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault',
         references: [PSS, SECCOMP],
     },
-    *check(obj) {
+    *check(obj, ctx) {
         const hits = [];
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             if (isWindows(c.template))
                 continue;
-            const p = seccompOf(c);
+            // the admission controller reads the fields only: a legacy annotation does not satisfy it
+            const p = ctx.pssLevel ? seccompFieldOf(c) : seccompOf(c);
             if (p && (p.type === 'RuntimeDefault' || p.type === 'Localhost'))
                 continue;
             if (!p) {
@@ -8554,6 +13172,7 @@ const seccompProfile = {
 const seccompUnconfined = {
     meta: {
         id: 'seccomp-unconfined',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Seccomp explicitly unconfined',
         severity: 'high',
         enabledByDefault: true,
@@ -8607,6 +13226,7 @@ const seccompUnconfined = {
 const apparmorUnconfined = {
     meta: {
         id: 'apparmor-unconfined',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'AppArmor unconfined',
         severity: 'medium',
         enabledByDefault: true,
@@ -8672,6 +13292,7 @@ function* seLinuxIssues(v, path, subject) {
 const selinuxCustomOptions = {
     meta: {
         id: 'selinux-custom-options',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Custom SELinux options',
         severity: 'medium',
         enabledByDefault: true,
@@ -8697,6 +13318,7 @@ const selinuxCustomOptions = {
 const procMountUnmasked = {
     meta: {
         id: 'proc-mount-unmasked',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Unmasked /proc mount',
         severity: 'high',
         enabledByDefault: true,
@@ -8748,6 +13370,7 @@ function sysctlName(s) {
 const unsafeSysctls = {
     meta: {
         id: 'unsafe-sysctls',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Unsafe sysctl',
         severity: 'high',
         enabledByDefault: true,
@@ -8787,6 +13410,7 @@ const unsafeSysctls = {
 const windowsHostProcess = {
     meta: {
         id: 'windows-host-process',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Windows HostProcess container',
         severity: 'high',
         enabledByDefault: true,
@@ -8829,6 +13453,7 @@ function hostNamespaceRule(id, field, title, what, cis, rationale) {
         meta: {
             id,
             title,
+            kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
             severity: 'high',
             enabledByDefault: true,
             category: 'pod-security',
@@ -8873,6 +13498,7 @@ function portsOf(c, field) {
 const hostPort = {
     meta: {
         id: 'host-port',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Host port',
         severity: 'medium',
         enabledByDefault: true,
@@ -8900,6 +13526,7 @@ const hostPort = {
 const hostUsers = {
     meta: {
         id: 'host-users',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'No user namespace',
         severity: 'low',
         enabledByDefault: false,
@@ -8933,6 +13560,7 @@ const hostUsers = {
 const privilegedPort = {
     meta: {
         id: 'privileged-port',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Privileged container port',
         severity: 'low',
         enabledByDefault: false,
@@ -8958,6 +13586,7 @@ const privilegedPort = {
 const sshPort = {
     meta: {
         id: 'ssh-port',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'SSH port exposed',
         severity: 'low',
         enabledByDefault: true,
@@ -8990,6 +13619,7 @@ const sshPort = {
 const hostAliases = {
     meta: {
         id: 'host-aliases',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'hostAliases set',
         severity: 'low',
         enabledByDefault: true,
@@ -9052,6 +13682,7 @@ const rules = [
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C$: () => (/* binding */ effective),
 /* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   Lv: () => (/* binding */ podTemplateKinds),
 /* harmony export */   Mz: () => (/* binding */ containersOf),
 /* harmony export */   R7: () => (/* binding */ podTemplates),
 /* harmony export */   Ul: () => (/* binding */ boolOf),
@@ -9132,6 +13763,15 @@ const podTemplateResolvers = {};
 function groupOf(apiVersion) {
     const i = apiVersion.indexOf('/');
     return i === -1 ? '' : apiVersion.slice(0, i);
+}
+/** Every kind that can carry a pod template (the tables above and the CRD tables), as of now. */
+function podTemplateKinds() {
+    return new Set([
+        ...Object.keys(podTemplateTable),
+        ...Object.keys(podTemplateResolvers),
+        ...Object.keys(_crd_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .crdTemplateTable */ .ux),
+        ...Object.keys(_crd_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .crdTemplateResolvers */ .Rc),
+    ]);
 }
 /**
  * Every rule asks for the same templates and containers of the same objects: computed once per
@@ -9300,15 +13940,102 @@ function podAnnotations(t) {
 
 /***/ }),
 
+/***/ 16253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gE: () => (/* binding */ podSecurityViolations)
+/* harmony export */ });
+/* unused harmony exports PSS_RULES, pssRules, pssVersion */
+/* harmony import */ var _pod_security_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28599);
+/* harmony import */ var _volumes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11636);
+
+
+/** The rules that implement the Pod Security Standards controls, in catalog order. */
+const PSS_RULES = [..._pod_security_js__WEBPACK_IMPORTED_MODULE_0__/* .rules */ .aO, ..._volumes_js__WEBPACK_IMPORTED_MODULE_1__/* .rules */ .aO].filter((r) => r.meta.pss);
+const RANK = { baseline: 1, restricted: 2 };
+function defaults(rule) {
+    const out = {};
+    for (const [k, o] of Object.entries(rule.meta.options ?? {}))
+        if (o.default !== undefined)
+            out[k] = o.default;
+    return out;
+}
+const DEFAULT_OPTIONS = new Map(PSS_RULES.map((r) => [r, defaults(r)]));
+/** The rules of a level: baseline's, plus restricted's at restricted. */
+function pssRules(level) {
+    return PSS_RULES.filter((r) => RANK[r.meta.pss] <= RANK[level]);
+}
+/**
+ * `latest`, `v1.30`, `1.30` (a PSA `*-version` label value) as the kubeVersion the rules read;
+ * `latest` and anything unparseable mean the newest standard.
+ */
+function pssVersion(version) {
+    const m = /^v?(1\.\d+)/.exec((version ?? '').trim());
+    return m ? m[1] : 'latest';
+}
+/**
+ * Pod Security Standards violations of one object (a Pod, or any workload with pod templates)
+ * at `level`, for the standard of `version` (`latest` by default). `privileged` has none.
+ * `ctx` lends a live context or a memo to rules that use them; user rule options never apply:
+ * the standard is the standard.
+ */
+function podSecurityViolations(obj, level, version, ctx) {
+    if (level === 'privileged')
+        return [];
+    const kubeVersion = pssVersion(version);
+    const memo = new Map();
+    const out = [];
+    for (const rule of pssRules(level)) {
+        const rc = {
+            objects: [obj],
+            options: DEFAULT_OPTIONS.get(rule) ?? {},
+            kubeVersion,
+            mode: ctx?.mode ?? (ctx?.live ? 'live' : 'manifest'),
+            ...(ctx?.live ? { live: ctx.live } : {}),
+            pssLevel: level,
+            memo: ctx?.memo ??
+                ((key, compute) => {
+                    if (!memo.has(key))
+                        memo.set(key, compute());
+                    return memo.get(key);
+                }),
+        };
+        for (const v of rule.check?.(obj, rc) ?? []) {
+            out.push({ ruleId: rule.meta.id, level: rule.meta.pss, path: v.path, message: v.message });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 98018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ POD_TEMPLATE_KINDS)
+/* harmony export */ });
+/**
+ * In `RuleMeta.kinds`: every kind that carries a pod template (Pod, the workload kinds, and the
+ * CRD kinds registered in rules/podspec.ts and rules/crd-templates.ts).
+ */
+const POD_TEMPLATE_KINDS = '*PodTemplate';
+
+
+/***/ }),
+
 /***/ 11636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZM: () => (/* binding */ RESTRICTED_VOLUME_TYPES),
 /* harmony export */   aO: () => (/* binding */ rules)
 /* harmony export */ });
-/* unused harmony exports normalizeHostPath, hostPathVolumes, hostPath, SENSITIVE_HOST_PATHS, sensitiveHostPath, RUNTIME_SOCKETS, runtimeSocketIn, containerRuntimeSocket, writableHostPath, restrictedVolumeTypes */
+/* unused harmony exports normalizeHostPath, hostPathVolumes, hostPath, SENSITIVE_HOST_PATHS, sensitiveHostPath, RUNTIME_SOCKETS, runtimeSocketIn, containerRuntimeSocket, writableHostPath, RESTRICTED_VOLUME_TYPES, restrictedVolumeTypes */
 /* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75495);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98018);
+
 
 const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const HOSTPATH = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
@@ -9361,6 +14088,7 @@ function allHostPathVolumes(obj) {
 const hostPath = {
     meta: {
         id: 'host-path',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'hostPath volume',
         severity: 'medium',
         enabledByDefault: true,
@@ -9413,6 +14141,7 @@ function sensitiveReason(p, list) {
 const sensitiveHostPath = {
     meta: {
         id: 'sensitive-host-path',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Sensitive host path mounted',
         severity: 'high',
         enabledByDefault: true,
@@ -9432,6 +14161,8 @@ const sensitiveHostPath = {
         },
     },
     *check(obj, ctx) {
+        if (ctx.pssLevel)
+            return; // a refinement: host-path is the Pod Security control
         const opt = ctx.options.paths;
         const list = (Array.isArray(opt) ? opt.filter((x) => typeof x === 'string') : SENSITIVE_HOST_PATHS)
             .map(normalizeHostPath)
@@ -9480,6 +14211,7 @@ function runtimeSocketIn(normal) {
 const containerRuntimeSocket = {
     meta: {
         id: 'container-runtime-socket',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Container runtime socket mounted',
         severity: 'critical',
         enabledByDefault: true,
@@ -9494,7 +14226,9 @@ const containerRuntimeSocket = {
             'https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/find-out-runtime-you-use/',
         ],
     },
-    *check(obj) {
+    *check(obj, ctx) {
+        if (ctx.pssLevel)
+            return; // a refinement: host-path is the Pod Security control
         for (const v of allHostPathVolumes(obj)) {
             if (v.normal === undefined)
                 continue;
@@ -9514,6 +14248,7 @@ const containerRuntimeSocket = {
 const writableHostPath = {
     meta: {
         id: 'writable-host-path',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Writable hostPath mount',
         severity: 'high',
         enabledByDefault: true,
@@ -9524,7 +14259,9 @@ const writableHostPath = {
         example: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
         references: [PSS, HOSTPATH],
     },
-    *check(obj) {
+    *check(obj, ctx) {
+        if (ctx.pssLevel)
+            return; // a refinement: host-path is the Pod Security control
         for (const t of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_0__/* .podTemplates */ .R7)(obj)) {
             const vols = new Map(hostPathVolumes(t).map((v) => [v.name, v]));
             if (!vols.size)
@@ -9566,6 +14303,7 @@ const RESTRICTED_VOLUME_TYPES = [
 const restrictedVolumeTypes = {
     meta: {
         id: 'restricted-volume-types',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_TEMPLATE_KINDS */ .V],
         title: 'Volume type outside the restricted set',
         severity: 'low',
         enabledByDefault: true,
@@ -9610,18 +14348,1576 @@ const rules = [
 
 /***/ }),
 
+/***/ 89989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LD: () => (/* reexport */ classifySecretEntry),
+  y4: () => (/* reexport */ decodeBase64),
+  Rj: () => (/* reexport */ detectInArgv),
+  WR: () => (/* reexport */ detectInText),
+  ct: () => (/* reexport */ detectNamedValue),
+  E$: () => (/* reexport */ redact/* redact */.E)
+});
+
+// UNUSED EXPORTS: TOKEN_PATTERNS, charsetOf, detectByName, detectFormats, findTokens, isBenignValue, isPlaceholder, lintWithSecretlintCore, looksRandom, secretName, secretlintSync, shannonEntropy, typePrefix, words
+
+// EXTERNAL MODULE: ./src/core/secrets/redact.ts
+var redact = __webpack_require__(21340);
+// EXTERNAL MODULE: ./src/core/secrets/names.ts
+var names = __webpack_require__(33457);
+;// CONCATENATED MODULE: ./src/core/secrets/text.ts
+/**
+ * Value heuristics shared by the detectors: entropy by charset, placeholders, and values that look
+ * like secrets but are not (paths, URLs without credentials, UUIDs, digests, checksums, certificates).
+ */
+/** Shannon entropy in bits per character. */
+function shannonEntropy(s) {
+    if (!s)
+        return 0;
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    const n = s.length;
+    let h = 0;
+    for (const c of counts.values()) {
+        const p = c / n;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+const HEX = /^[0-9a-fA-F]+$/;
+const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+function charsetOf(s) {
+    if (HEX.test(s))
+        return 'hex';
+    if (B64.test(s))
+        return 'base64';
+    return 'other';
+}
+/**
+ * Does this single token look randomly generated? Thresholds per charset (as truffleHog and
+ * detect-secrets use): hex >= 3.0 bits/char over >= 20 chars, base64 >= 4.2 over >= 20 chars with
+ * mixed character classes, other printable >= 4.0 over >= 16 chars with mixed classes.
+ */
+function looksRandom(s) {
+    if (s.length < 16 || /\s/.test(s))
+        return false;
+    const cs = charsetOf(s);
+    const h = shannonEntropy(s);
+    const classes = (/[a-z]/.test(s) ? 1 : 0) + (/[A-Z]/.test(s) ? 1 : 0) + (/[0-9]/.test(s) ? 1 : 0);
+    if (cs === 'hex')
+        return s.length >= 20 && h >= 3.0;
+    if (cs === 'base64')
+        return s.length >= 20 && classes >= 3 && h >= 4.2;
+    return classes >= 2 && h >= 4.0;
+}
+/** Does this value look like a password someone chose (not a word, path or identifier)? */
+function looksLikePassword(s) {
+    if (s.length < 6 || /\s/.test(s))
+        return false;
+    const classes = (/[a-z]/.test(s) ? 1 : 0) +
+        (/[A-Z]/.test(s) ? 1 : 0) +
+        (/[0-9]/.test(s) ? 1 : 0) +
+        (/[^A-Za-z0-9]/.test(s) ? 1 : 0);
+    return classes >= 2 || looksRandom(s);
+}
+const PLACEHOLDER_WORDS = new Set([
+    'changeme',
+    'change-me',
+    'change_me',
+    'changeit',
+    'replace_me',
+    'replaceme',
+    'replace-me',
+    'todo',
+    'tbd',
+    'fixme',
+    'example',
+    'sample',
+    'dummy',
+    'placeholder',
+    'password',
+    'passwd',
+    'secret',
+    'token',
+    'apikey',
+    'api_key',
+    'api-key',
+    'key',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    'true',
+    'false',
+    'yes',
+    'no',
+    'on',
+    'off',
+    'enabled',
+    'disabled',
+    'redacted',
+    'hidden',
+    'masked',
+    'required',
+    'optional',
+    'empty',
+    'default',
+    'test',
+    'foo',
+    'bar',
+    'foobar',
+    'insert_here',
+    'your_password',
+    'your-password',
+    'yourpassword',
+    'mypassword',
+    'my-password',
+    'my_password',
+    'secretpassword',
+    'mysecret',
+    'my-secret',
+    'supersecret',
+]);
+/**
+ * Placeholders, templates and references: `changeme`, `<...>`, `${VAR}`, `$(VAR)`, `$VAR`,
+ * `{{ .. }}`, `%VAR%`, empty, `REPLACE_ME`, `xxx`, `TODO`, `example`, `true/false`, short numbers.
+ */
+function isPlaceholder(raw) {
+    const v = raw.trim().replace(/^["']|["']$/g, '');
+    if (v === '')
+        return true;
+    const lower = v.toLowerCase();
+    if (PLACEHOLDER_WORDS.has(lower))
+        return true;
+    if (/^\d{1,5}$/.test(v))
+        return true;
+    if (/^(.)\1*$/.test(v))
+        return true; // xxxx, ****, ....
+    if (/^x{3,}/i.test(v) && /^[x\-_.*]+$/i.test(v))
+        return true;
+    if (/^<[^<>]*>$/.test(v) || /^\[[^[\]]*\]$/.test(v))
+        return true;
+    if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*?\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v))
+        return true;
+    if (/^\$[A-Za-z_][\w-]*$|^__[A-Za-z0-9_]+__$|^@@[\w-]+@@$/.test(v))
+        return true;
+    // an environment-variable-like name used as a value (HF_TOKEN: "HF_TOKEN", API_KEY_VAL)
+    if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v))
+        return true;
+    // vendor prefix + upper-case word: nvapi-NVKEY, sk-YOURKEY
+    if (/^[a-z]{2,8}[-_][A-Z]{3,}$/.test(v))
+        return true;
+    if (/^(ref|vault|secret|env|file|awssm|azkv|gcpsm|op|sops|arn):/i.test(v))
+        return true;
+    if (/change[-_ ]?me|replace[-_ ]?(me|this|with)|^your[-_ ]|^my[-_]?(secret|password|token)|placeholder|(?:^|[-_ ])example(?:[-_ ]|$)|^sample|^dummy|^fake|insert[-_ ]|redacted|^todo|not[-_ ]?set|^none$/i.test(v))
+        return true;
+    // a base64-encoded placeholder (Secret data, sample configs): "cGFzc3dvcmQ=" is "password"
+    if (v.length >= 8 && v.length <= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
+        const dec = Buffer.from(v, 'base64').toString('utf8');
+        if (/^[\x20-\x7e]+$/.test(dec) && dec !== v && isPlaceholder(dec))
+            return true;
+    }
+    return false;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^(sha256|sha384|sha512|sha1|md5):[0-9a-f]{32,128}$/i;
+const IMAGE_WITH_DIGEST = /^[\w.\-/:]+@sha256:[0-9a-f]{64}$/;
+const CHECKSUM_HEX = /^[0-9a-f]{32}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$|^[0-9a-f]{128}$/i;
+const PATHLIKE = /^(\/|~\/|\.\.?\/)[^\s]*$|^[A-Za-z]:\\/;
+const URL_RE = /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i;
+const DNS_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+/** A value that is code or an expression, not a literal: os.environ["X"], getenv("X"), process.env.X. */
+function isExpression(v) {
+    return /environ|getenv|process\.env|[([{]$|^\w+\(|\)$/.test(v);
+}
+function isUuid(v) {
+    return UUID.test(v);
+}
+/** A bare hex checksum or git SHA (md5, sha1, sha256, sha512 lengths). */
+function isChecksum(v) {
+    return CHECKSUM_HEX.test(v) || DIGEST.test(v);
+}
+/** A URL with a password in its userinfo: `scheme://user:pass@host`. Returns the password. */
+function urlPassword(v) {
+    const m = /([a-z][a-z0-9+.-]*):\/\/([^\s/:@"'<>]*):([^\s/@"'<>]+)@[^\s/@"'<>]/i.exec(v);
+    if (!m)
+        return undefined;
+    const pw = m[3];
+    if (isPlaceholder(pw) || (isPlaceholder(m[2] ?? '') && isPlaceholder(pw)))
+        return undefined;
+    return pw;
+}
+/**
+ * Values that are clearly not secrets whatever their key says: paths, URLs without credentials,
+ * UUIDs, image digests, checksums, public certificates, booleans and plain numbers.
+ */
+function isBenignValue(raw) {
+    const v = raw.trim();
+    if (UUID.test(v) || DIGEST.test(v) || IMAGE_WITH_DIGEST.test(v))
+        return true;
+    if (/-----BEGIN (CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|DH PARAMETERS|EC PARAMETERS|PGP PUBLIC KEY BLOCK|PGP SIGNATURE)-----/.test(v) &&
+        !/PRIVATE KEY-----/.test(v))
+        return true;
+    if (PATHLIKE.test(v))
+        return true;
+    if (URL_RE.test(v) && urlPassword(v) === undefined)
+        return true;
+    if (/^-?\d+(\.\d+)?$/.test(v) && v.length < 12)
+        return true;
+    return false;
+}
+/** A Kubernetes-style resource name (DNS label/subdomain) that mentions a secret word: a reference, not a value. */
+function looksLikeResourceName(v) {
+    const parts = v.split('/');
+    if (parts.length > 2 || !parts.every((p) => DNS_NAME.test(p)))
+        return false;
+    return v.length <= 253 && /secret|token|password|passwd|cred|key|auth|cert|tls|ssl/.test(v) && /[-./]/.test(v);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/patterns.ts
+/**
+ * Known token formats, matched synchronously over candidate strings. Documented patterns only:
+ * each entry names the vendor's format. Matches carry the secret material for redaction; callers
+ * never print it.
+ */
+
+function b64urlJson(s) {
+    try {
+        return JSON.parse(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+const GITHUB_TYPES = {
+    ghp: 'GitHub personal access token',
+    gho: 'GitHub OAuth access token',
+    ghu: 'GitHub user-to-server token',
+    ghs: 'GitHub server-to-server token',
+    ghr: 'GitHub refresh token',
+};
+const TOKEN_PATTERNS = [
+    {
+        kind: 'private-key',
+        label: (m) => `${m[1] ? m[1].trim() + ' ' : ''}private key`,
+        // PEM private key blocks (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP)
+        re: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?)PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+        hint: 'PRIVATE KEY',
+        accept: (m) => /[A-Za-z0-9+/=]{40}/.test(m[0].replace(/\\n|\s/g, '')),
+    },
+    {
+        kind: 'aws-access-key-id',
+        label: 'AWS access key ID',
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+        re: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])/g,
+        group: 1,
+        hint: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+        accept: (m) => !/EXAMPLE$/.test(m[1]),
+    },
+    {
+        kind: 'aws-secret-access-key',
+        label: 'AWS secret access key',
+        re: /aws.{0,20}?secret.{0,20}?["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 1,
+        hint: ['aws', 'AWS', 'Aws'],
+        accept: (m) => looksRandom(m[1]) && !/EXAMPLEKEY$/.test(m[1]),
+    },
+    {
+        kind: 'gcp-service-account',
+        label: 'GCP service-account key',
+        re: /"type"\s*:\s*"service_account"[\s\S]{0,4000}?"private_key"\s*:\s*"(-----BEGIN[^"]+)"/g,
+        group: 1,
+        hint: 'service_account',
+    },
+    {
+        kind: 'gcp-api-key',
+        label: 'Google API key',
+        re: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
+        group: 1,
+        hint: 'AIza',
+    },
+    {
+        kind: 'azure-storage-key',
+        label: 'Azure storage account key',
+        // DefaultEndpointsProtocol=...;AccountName=...;AccountKey=<88 base64 chars>
+        re: /AccountKey\s*=\s*([A-Za-z0-9+/]{86}==)/g,
+        group: 1,
+        hint: 'AccountKey',
+    },
+    {
+        kind: 'azure-sas',
+        label: 'Azure shared access signature',
+        re: /(?:SharedAccessKey|sig)=([A-Za-z0-9%+/]{40,}={0,2})/g,
+        group: 1,
+        hint: ['SharedAccessKey', 'sig='],
+        accept: (m) => looksRandom(decodeURIComponent(m[1])),
+    },
+    {
+        kind: 'github-token',
+        label: (m) => GITHUB_TYPES[m[1].slice(0, 3)] ?? 'GitHub token',
+        // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+        re: /(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+        group: 1,
+        hint: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+    },
+    {
+        kind: 'github-token',
+        label: 'GitHub fine-grained personal access token',
+        re: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+        group: 1,
+        hint: 'github_pat_',
+    },
+    {
+        kind: 'gitlab-token',
+        label: 'GitLab personal access token',
+        re: /(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_-])/g,
+        group: 1,
+        hint: 'glpat-',
+    },
+    {
+        kind: 'slack-token',
+        label: 'Slack token',
+        re: /(?<![A-Za-z0-9-])(xox[baprs]-[0-9A-Za-z-]{10,250})(?![A-Za-z0-9-])/g,
+        group: 1,
+        hint: 'xox',
+        accept: (m) => /\d/.test(m[1]) && m[1].length >= 20,
+    },
+    {
+        kind: 'slack-webhook',
+        label: 'Slack incoming webhook URL',
+        re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/(T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g,
+        group: 1,
+        hint: 'hooks.slack.com',
+    },
+    {
+        kind: 'stripe-key',
+        label: (m) => (m[1].includes('_live_') ? 'Stripe live secret key' : 'Stripe test secret key'),
+        re: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])/g,
+        group: 1,
+        hint: ['k_live_', 'k_test_'],
+    },
+    {
+        kind: 'npm-token',
+        label: 'npm access token',
+        re: /(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+        group: 1,
+        hint: 'npm_',
+    },
+    {
+        kind: 'npm-token',
+        label: 'npm auth token in .npmrc',
+        re: /:_authToken=([A-Za-z0-9\-_.]{20,})/g,
+        group: 1,
+        hint: '_authToken',
+    },
+    {
+        kind: 'sendgrid-key',
+        label: 'SendGrid API key',
+        re: /(?<![A-Za-z0-9_])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
+        group: 1,
+        hint: 'SG.',
+    },
+    {
+        kind: 'jwt',
+        label: 'JSON Web Token',
+        re: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/g,
+        group: 1,
+        hint: 'eyJ',
+        accept: (m) => {
+            const h = b64urlJson(m[1].split('.')[0]);
+            return typeof h === 'object' && h !== null && 'alg' in h;
+        },
+    },
+    {
+        kind: 'connection-string',
+        label: 'connection string with a password',
+        // ADO.NET / ODBC / JDBC style: Password=...; Pwd=...; password=... in a query string
+        re: /(?:^|[;?&\s"'])(?:password|pwd)\s*=\s*([^;&\s"'<>]{4,})/gi,
+        group: 1,
+        hint: ['assword', 'ASSWORD', 'pwd', 'Pwd', 'PWD'],
+        accept: (m) => !isPlaceholder(m[1]) && !/^\$|^%|^\{/.test(m[1]),
+    },
+];
+/** Every literal our patterns need (plus the URL marker of basic-auth URLs). */
+function patternHints() {
+    const out = new Set(['://']);
+    for (const p of TOKEN_PATTERNS) {
+        if (!p.hint)
+            return [];
+        for (const h of typeof p.hint === 'string' ? [p.hint] : p.hint)
+            out.add(h);
+    }
+    return [...out];
+}
+/** Every known-format token in a text. */
+function findTokens(text) {
+    const out = [];
+    for (const p of TOKEN_PATTERNS) {
+        if (p.hint && (typeof p.hint === 'string' ? !text.includes(p.hint) : !p.hint.some((h) => text.includes(h))))
+            continue;
+        p.re.lastIndex = 0;
+        let m;
+        while ((m = p.re.exec(text))) {
+            if (m[0] === '') {
+                p.re.lastIndex++;
+                continue;
+            }
+            if (p.accept && !p.accept(m))
+                continue;
+            const secret = m[p.group ?? 0];
+            out.push({
+                kind: p.kind,
+                label: typeof p.label === 'string' ? p.label : p.label(m),
+                secret,
+                index: m.index + m[0].indexOf(secret),
+            });
+        }
+    }
+    // URLs with basic auth: scheme://user:password@host
+    if (text.includes('@') && text.includes('://')) {
+        const re = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]*:[^\s/@"'<>]+@[^\s/@"'<>]+/gi;
+        let m;
+        while ((m = re.exec(text))) {
+            const pw = urlPassword(m[0]);
+            if (pw === undefined)
+                continue;
+            if (out.some((o) => o.secret === pw))
+                continue;
+            out.push({
+                kind: 'url-credentials',
+                label: 'password in a URL (basic auth)',
+                secret: pw,
+                index: m.index + m[0].indexOf(pw),
+            });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+var secretlint_rule_preset_recommend_module = __webpack_require__(31577);
+;// CONCATENATED MODULE: ./src/core/secrets/secretlint.ts
+/**
+ * secretlint's recommended rules, run synchronously on candidate strings.
+ *
+ * `@secretlint/core`'s `lintSource` is async (a promise per source), while kubeward's rules are
+ * synchronous. The preset's scanner rules themselves are plain `create(context) -> { file(source) }`
+ * objects whose `file` handlers report synchronously, so we instantiate them once with a minimal
+ * context that records only the rule id, message id and range (never the message text, which
+ * embeds the secret) and call `file` per candidate string. `lintWithSecretlintCore` runs the same
+ * preset through `@secretlint/core` (async) and is used by the tests to check the two paths agree.
+ */
+
+/** Rules whose job is not detection (comment filters) or that our own detectors already cover better. */
+const SKIP = new Set(['@secretlint/secretlint-rule-filter-comments']);
+/**
+ * Cheap gates: a secretlint rule only runs on a string that contains its format's literal prefix
+ * (taken from each rule's documented pattern). Rules not listed always run. This keeps secretlint
+ * at a few milliseconds over the whole corpus instead of ~150 ms.
+ */
+const GATES = {
+    '@secretlint/secretlint-rule-aws': [
+        'AKIA',
+        'ASIA',
+        'aws',
+        'AWS',
+        'Aws',
+        'ecret_access',
+        'ECRET_ACCESS',
+        'ecretAccess',
+    ],
+    '@secretlint/secretlint-rule-gcp': ['private_key', 'service_account'],
+    '@secretlint/secretlint-rule-privatekey': ['PRIVATE KEY'],
+    '@secretlint/secretlint-rule-npm': ['npm_', '_authToken'],
+    '@secretlint/secretlint-rule-basicauth': ['://'],
+    '@secretlint/secretlint-rule-slack': ['xox', 'xapp', 'hooks.slack'],
+    '@secretlint/secretlint-rule-sendgrid': ['SG.'],
+    '@secretlint/secretlint-rule-shopify': ['shppa_', 'shpca_', 'shpat_', 'shpss_'],
+    '@secretlint/secretlint-rule-github': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    '@secretlint/secretlint-rule-gitlab': ['glpat-'],
+    '@secretlint/secretlint-rule-grafana': ['glc_', 'glsa_'],
+    '@secretlint/secretlint-rule-openai': ['sk-'],
+    '@secretlint/secretlint-rule-anthropic': ['sk-ant-'],
+    '@secretlint/secretlint-rule-groq': ['gsk_'],
+    '@secretlint/secretlint-rule-huggingface': ['hf_'],
+    '@secretlint/secretlint-rule-linear': ['lin_api_'],
+    '@secretlint/secretlint-rule-notion': ['ntn_', 'secret_', 'PRIVATE KEY'],
+    '@secretlint/secretlint-rule-1password': ['ops_'],
+    '@secretlint/secretlint-rule-database-connection-string': ['://'],
+    '@secretlint/secretlint-rule-hashicorp-vault': ['hvs.', 'hvb.'],
+    '@secretlint/secretlint-rule-vercel': ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+    '@secretlint/secretlint-rule-databricks': ['dapi'],
+    '@secretlint/secretlint-rule-docker': ['dckr_pat_'],
+    '@secretlint/secretlint-rule-figma': ['figd_'],
+};
+let current;
+let handlers;
+function load() {
+    if (handlers)
+        return handlers;
+    handlers = [];
+    for (const r of secretlint_rule_preset_recommend_module/* rules */.a) {
+        if (r.meta.type !== 'scanner' || SKIP.has(r.meta.id))
+            continue;
+        const id = r.meta.id;
+        const ctx = {
+            sharedOptions: {},
+            createTranslator: () => (messageId) => ({ message: messageId, messageId }),
+            report: (d) => current?.out.push({ id, messageId: d.message?.messageId ?? '', range: d.range }),
+            ignore: () => { },
+        };
+        try {
+            const h = r.create(ctx, {});
+            if (h.file)
+                handlers.push({ id, gate: GATES[id], file: h.file });
+        }
+        catch {
+            // a rule that cannot be instantiated this way is skipped; our own detectors still run
+        }
+    }
+    return handlers;
+}
+/**
+ * Every literal any loaded secretlint rule needs, or undefined when some rule has no gate (it
+ * must then run on every string).
+ */
+function secretlintGates() {
+    const hs = load();
+    if (hs.some((h) => !h.gate))
+        return undefined;
+    return [...new Set(hs.flatMap((h) => h.gate ?? []))];
+}
+/** Runs secretlint's recommended scanner rules synchronously over one string. */
+function secretlintSync(text) {
+    const source = { content: text, filePath: 'value', ext: '', contentType: 'text' };
+    current = { id: '', out: [] };
+    try {
+        for (const h of load()) {
+            if (h.gate && !h.gate.some((g) => text.includes(g)))
+                continue;
+            try {
+                const r = h.file(source);
+                // an async handler's later reports are dropped by clearing `current` below
+                if (r && typeof r.then === 'function')
+                    r.catch(() => { });
+            }
+            catch {
+                // one rule failing on odd input must not stop the others
+            }
+        }
+        return current.out.map((o) => ({
+            ruleId: o.id.replace(/^@secretlint\//, ''),
+            messageId: o.messageId,
+            secret: text.slice(o.range[0], o.range[1]),
+            index: o.range[0],
+        }));
+    }
+    finally {
+        current = undefined;
+    }
+}
+/**
+ * The same preset through `@secretlint/core`'s async `lintSource` (masked messages). Returns the
+ * matched ranges by rule. Used to cross-check the synchronous path.
+ */
+async function lintWithSecretlintCore(text) {
+    const { lintSource } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 198));
+    const res = await lintSource({
+        source: { content: text, filePath: 'value.txt', ext: '.txt', contentType: 'text' },
+        options: {
+            config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: presetCreator }] },
+            maskSecrets: true,
+        },
+    });
+    return res.messages
+        .filter((m) => m.ruleId !== '@secretlint/secretlint-rule-filter-comments')
+        .map((m) => ({ ruleId: m.ruleId.replace(/^@secretlint\//, ''), range: m.range }));
+}
+
+// EXTERNAL MODULE: ./src/core/arrays.ts
+var arrays = __webpack_require__(53309);
+;// CONCATENATED MODULE: ./src/core/secrets/detect.ts
+/**
+ * High-level detectors: a literal value under a key name, free text (config files, scripts),
+ * container argv, and the entries of a Secret object. Every detection carries the secret material
+ * only so it can be redacted and compared; messages are built from `label`, never from `secret`.
+ */
+
+
+
+
+
+
+/** secretlint rule id -> label, for formats our own patterns do not cover. */
+const SECRETLINT_LABELS = {
+    'secretlint-rule-aws': 'AWS credential',
+    'secretlint-rule-gcp': 'GCP credential',
+    'secretlint-rule-npm': 'npm token',
+    'secretlint-rule-slack': 'Slack token',
+    'secretlint-rule-basicauth': 'password in a URL (basic auth)',
+    'secretlint-rule-openai': 'OpenAI API key',
+    'secretlint-rule-anthropic': 'Anthropic API key',
+    'secretlint-rule-groq': 'Groq API key',
+    'secretlint-rule-huggingface': 'Hugging Face token',
+    'secretlint-rule-linear': 'Linear API key',
+    'secretlint-rule-notion': 'Notion token',
+    'secretlint-rule-privatekey': 'private key',
+    'secretlint-rule-sendgrid': 'SendGrid API key',
+    'secretlint-rule-shopify': 'Shopify token',
+    'secretlint-rule-github': 'GitHub token',
+    'secretlint-rule-gitlab': 'GitLab token',
+    'secretlint-rule-grafana': 'Grafana token',
+    'secretlint-rule-1password': '1Password service-account token',
+    'secretlint-rule-database-connection-string': 'database connection string with a password',
+    'secretlint-rule-hashicorp-vault': 'HashiCorp Vault token',
+    'secretlint-rule-vercel': 'Vercel token',
+    'secretlint-rule-databricks': 'Databricks token',
+    'secretlint-rule-docker': 'Docker Hub token',
+    'secretlint-rule-figma': 'Figma token',
+};
+function make(kind, label, secret, confidence, index) {
+    return { kind, label, secret, preview: (0,redact/* redact */.E)(secret), confidence, ...(index !== undefined ? { index } : {}) };
+}
+/** Values too short or too simple to be worth running the format detectors on. */
+function worthScanning(text) {
+    return text.length >= 12;
+}
+/** Known token formats in a text: our own patterns, then secretlint's recommended rules. */
+function detectFormats(text, cache) {
+    if (!worthScanning(text))
+        return [];
+    const hit = cache?.get(text);
+    if (hit)
+        return hit;
+    const out = detectFormatsUncached(text);
+    cache?.set(text, out);
+    return out;
+}
+let anyHint;
+/**
+ * One regex over the literals every detector needs: texts that contain none of them (most values)
+ * skip the ~60 per-detector gates. null when some detector has no gate.
+ */
+function anyHintRegex() {
+    if (anyHint !== undefined)
+        return anyHint;
+    const ours = patternHints();
+    const theirs = secretlintGates();
+    if (!ours.length || !theirs)
+        return (anyHint = null);
+    const esc = (h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return (anyHint = new RegExp([...new Set([...ours, ...theirs])].map(esc).join('|')));
+}
+function detectFormatsUncached(text) {
+    const re = anyHintRegex();
+    if (re && !re.test(text))
+        return [];
+    const out = [];
+    for (const t of findTokens(text)) {
+        const end = t.index + t.secret.length;
+        if (out.some((o) => o.index !== undefined && o.index < end && t.index < o.index + o.secret.length))
+            continue;
+        out.push(make(t.kind, t.label, t.secret, 'high', t.index));
+    }
+    for (const s of secretlintSync(text)) {
+        // the same material (or an overlapping span) found by our own pattern: keep ours
+        const end = s.index + s.secret.length;
+        if (out.some((o) => o.index !== undefined && o.index < end && s.index < o.index + o.secret.length))
+            continue;
+        if (s.ruleId === 'secretlint-rule-privatekey' && !/[A-Za-z0-9+/=]{40}/.test(s.secret.replace(/\\n|\s/g, '')))
+            continue;
+        let secret = s.secret;
+        // secretlint's URL rules match the whole URL: keep only the password part when we can
+        const pw = /:\/\/[^\s/:@]*:([^\s/@]+)@/.exec(secret);
+        if (pw) {
+            if (isPlaceholder(pw[1]))
+                continue;
+            secret = pw[1];
+        }
+        if (isPlaceholder(secret))
+            continue;
+        out.push(make(s.ruleId.replace(/^secretlint-rule-/, ''), SECRETLINT_LABELS[s.ruleId] ?? 'credential', secret, 'high', s.index));
+    }
+    return out;
+}
+/** Is this value a literal secret-looking value rather than a placeholder, reference or benign value? */
+function isLiteralCandidate(value, opts) {
+    const v = value.trim();
+    if (isPlaceholder(v) || isBenignValue(v))
+        return false;
+    if (opts.resourceNames?.has(v))
+        return false;
+    if (looksLikeResourceName(v))
+        return false;
+    // prose (help text, descriptions) is not a credential
+    if (v.split(/\s+/).length > 3)
+        return false;
+    return true;
+}
+/**
+ * A literal value under a key name (env var, ConfigMap key, annotation): known formats anywhere
+ * in it, else the name says secret and the value is a literal, else (optionally) entropy alone.
+ */
+function detectNamedValue(name, value, opts = {}) {
+    const formats = detectFormats(value, opts.cache);
+    if (formats.length)
+        return formats;
+    const byName = detectByName(name, value, opts);
+    if (byName)
+        return [byName];
+    if (opts.entropy !== false) {
+        const v = value.trim();
+        if (v.length >= 24 &&
+            v.length <= 200 &&
+            looksRandom(v) &&
+            !isChecksum(v) &&
+            !isUuid(v) &&
+            !/^[0-9a-f]+$/i.test(v) &&
+            /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) &&
+            (0,arrays/* maxOf */._)(v.split(/[-_/.:]/).map((p) => p.length)) >= 16 &&
+            isLiteralCandidate(v, opts)) {
+            return [make('high-entropy', 'high-entropy string', v, 'low')];
+        }
+    }
+    return [];
+}
+/** The name says secret and the value is a literal (not a placeholder, reference or benign value). */
+function detectByName(name, value, opts = {}, inText = false) {
+    const sn = (0,names/* secretName */.G)(name);
+    if (!sn)
+        return undefined;
+    const v = value.trim();
+    if (!isLiteralCandidate(v, opts))
+        return undefined;
+    // inside files and scripts, `passwd: files` or `token=os.environ[...]` are settings and code
+    if (inText && (!looksLikePassword(v) || isExpression(v)))
+        return undefined;
+    if (sn.strength === 'weak') {
+        const basic = /^(basic|bearer|token)\s+\S{8,}$/i.test(v) || /^[^\s:]+:[^\s:]{6,}$/.test(v);
+        if (!basic && !looksRandom(v))
+            return undefined;
+        if (!basic && (isChecksum(v) || isUuid(v)))
+            return undefined;
+    }
+    else if (v.length < 4) {
+        return undefined;
+    }
+    const kind = sn.what === 'password' || sn.what === 'passphrase' ? 'password' : 'named-secret';
+    return make(kind, sn.what, v, 'medium');
+}
+/** Words a secret-named key contains (a cheap filter before the name is judged). */
+const SECRET_HINT = /pass|pwd|secret|token|cred|auth|dsn|conn|bearer|api[-_.]?key|(?:private|access|signing|encryption|master|session|hmac|jwt|client|app|account|storage|license|shared|webhook|cookie|ssh|aes|rsa)[-_.]?key/i;
+// key = value, key: value, "key": "value" (config files, properties, .env, shell)
+const ASSIGNMENT = /(?:^|[\s{,;&?(]|--?)["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:(?!\/\/))[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,;#'"&)\]]+))/gm;
+// --password secret, -password secret (flag and value separated by blanks)
+const FLAG_SPACE = /(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s-][^\s]*))/gm;
+// `requirepass S3cret` (redis.conf, pgbouncer, many daemons' config): a directive and one value
+const DIRECTIVE = /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'#]+)[ \t]*;?[ \t]*$/gm;
+// <password>S3cret</password>
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
+// mysql -pSECRET / -p SECRET, redis-cli -a SECRET
+const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
+const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
+/**
+ * Free text: known formats anywhere, plus `key=value` assignments and `--flag value` pairs whose
+ * key says secret, plus database client password flags.
+ */
+function detectInText(text, opts = {}) {
+    const out = [...detectFormats(text, opts.cache)]; // a copy: the cached array is shared
+    const seen = new Set(out.map((d) => d.secret));
+    const add = (d) => {
+        if (!d || seen.has(d.secret))
+            return;
+        if (out.some((o) => o.secret.includes(d.secret) || d.secret.includes(o.secret)))
+            return;
+        seen.add(d.secret);
+        out.push(d);
+    };
+    for (const re of [MYSQL, REDIS]) {
+        if (!/mysql|mariadb|redis-cli/.test(text))
+            break;
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(text))) {
+            const v = m[1].replace(/^["']|["']$/g, '');
+            if (isLiteralCandidate(v, opts) && !/^\d+$/.test(v) && v.length >= 4)
+                add(make('password', 'database password', v, 'medium', m.index + m[0].lastIndexOf(m[1])));
+        }
+    }
+    if (!SECRET_HINT.test(text))
+        return out;
+    // only lines that mention a secret word can hold a secret-named assignment: scan those lines
+    const hint = new RegExp(SECRET_HINT.source, 'gi');
+    let lastLineStart = -1;
+    let h;
+    while ((h = hint.exec(text))) {
+        const start = text.lastIndexOf('\n', h.index) + 1;
+        if (start === lastLineStart)
+            continue;
+        lastLineStart = start;
+        let end = text.indexOf('\n', h.index);
+        if (end === -1)
+            end = text.length;
+        hint.lastIndex = end;
+        const line = text.slice(start, end);
+        for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
+            re.lastIndex = 0;
+            let m;
+            while ((m = re.exec(line))) {
+                if (!SECRET_HINT.test(m[1]))
+                    continue;
+                let value = m[2] ?? m[3] ?? m[4] ?? '';
+                if (re === DIRECTIVE)
+                    value = value.replace(/^(["'])(.*)\1$/, '$2');
+                // an unquoted value in a flow mapping ends at its closing brace, unless it opened one
+                if (m[4] !== undefined && value.endsWith('}') && !value.includes('{'))
+                    value = value.replace(/}+$/, '');
+                const after = line[m.index + m[0].length] ?? '';
+                if (m[4] !== undefined && /[[(.]/.test(after))
+                    continue;
+                const d = detectByName(m[1], value, opts, true);
+                if (d)
+                    add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
+            }
+        }
+    }
+    return out;
+}
+const MYSQL_CLIENT = /(?:^|\/)(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)$/;
+const REDIS_CLIENT = /(?:^|\/)redis-cli$/;
+/**
+ * Container command + args (one list): each element as text, `--secret-flag value` pairs across
+ * elements, and `-p value` / `-a value` for database clients. Returns the index of the element
+ * holding the secret.
+ */
+function detectInArgv(argv, opts = {}) {
+    const out = [];
+    const strs = argv.map((a) => (typeof a === 'string' ? a : typeof a === 'number' ? String(a) : ''));
+    // the short flag that takes a password: mysql -p, redis-cli -a
+    const pwFlag = strs.some((s) => MYSQL_CLIENT.test(s)) ? 'p' : strs.some((s) => REDIS_CLIENT.test(s)) ? 'a' : '';
+    for (let i = 0; i < strs.length; i++) {
+        const s = strs[i];
+        for (const d of detectInText(s, opts))
+            out.push({ index: i, detection: d });
+        const next = strs[i + 1];
+        if (next === undefined || next.startsWith('-') || s.includes('='))
+            continue;
+        const flag = /^--?([A-Za-z][A-Za-z0-9_-]*)$/.exec(s);
+        if (!flag)
+            continue;
+        if (detectFormats(next, opts.cache).length)
+            continue; // the value's own format detection reports it
+        let d;
+        if (flag[1].length > 1)
+            d = detectByName(flag[1], next, opts);
+        else if (flag[1] === pwFlag && isLiteralCandidate(next, opts) && !/^\d+$/.test(next))
+            d = make('password', 'database password', next, 'medium');
+        else if (flag[1] === 'p' &&
+            isLiteralCandidate(next, opts) &&
+            looksLikePassword(next) &&
+            !/^[\d:.\-/]+(?:\/?(tcp|udp|sctp))?$/i.test(next) &&
+            !/^[a-z0-9][a-z0-9.-]*$/.test(next))
+            d = make('password', 'password', next, 'medium');
+        if (d && !out.some((o) => o.detection.secret === d.secret))
+            out.push({ index: i + 1, detection: d });
+    }
+    return out;
+}
+/** Keys of a Secret that hold non-secret identifiers. */
+const NON_SECRET_KEYS = /(?:^|[._-])(user(name)?(_?in)?|known_hosts|login|email|e-?mail|host(name)?|server|port|db|database|dbname|db[-_]?name|region|zone|endpoint|url|uri|namespace|name|project(_?id)?|account(_?id)?|client[-_]?id|app[-_]?id|tenant[-_]?id|bucket|ca\.crt|ca|tls\.crt|.*\.crt|.*\.pem\.pub|.*\.pub|type|kind|mode|version)$/i;
+function dockerConfigRegistries(json) {
+    let cfg;
+    try {
+        cfg = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof cfg !== 'object' || cfg === null)
+        return undefined;
+    const root = cfg;
+    const auths = (typeof root.auths === 'object' && root.auths !== null ? root.auths : root);
+    const regs = [];
+    for (const [reg, a] of Object.entries(auths)) {
+        if (typeof a !== 'object' || a === null)
+            continue;
+        const e = a;
+        const cred = [e.auth, e.password, e.identitytoken, e.registrytoken].find((x) => typeof x === 'string' && x !== '');
+        if (typeof cred !== 'string')
+            continue;
+        if (typeof e.auth === 'string' && e.auth) {
+            const dec = Buffer.from(e.auth, 'base64').toString('utf8');
+            const pw = dec.slice(dec.indexOf(':') + 1);
+            if (dec.indexOf(':') > 0 && isPlaceholder(pw))
+                continue;
+        }
+        else if (isPlaceholder(cred))
+            continue;
+        regs.push(reg);
+    }
+    return regs;
+}
+/**
+ * What kind of secret one entry of a committed Secret holds, or undefined when it holds nothing
+ * worth reporting (empty, placeholder, public certificate, plain identifier).
+ */
+function classifySecretEntry(key, value, secretType = 'Opaque', opts = {}) {
+    const v = value.trim();
+    if (isPlaceholder(v))
+        return undefined;
+    if (/"type"\s*:\s*"service_account"/.test(v) && /"private_key"\s*:\s*"-----BEGIN/.test(v))
+        return make('gcp-service-account', 'GCP service-account key (JSON with a private key)', v, 'high');
+    if (/PRIVATE KEY(?: BLOCK)?-----/.test(v)) {
+        const tls = secretType === 'kubernetes.io/tls' || /^tls\.key$/.test(key);
+        return make('private-key', tls ? 'TLS private key' : 'private key', v, 'high');
+    }
+    if (/-----BEGIN (CERTIFICATE|PUBLIC KEY)/.test(v))
+        return undefined;
+    if (key === '.dockerconfigjson' || key === '.dockercfg' || secretType.startsWith('kubernetes.io/docker')) {
+        const regs = dockerConfigRegistries(v);
+        if (!regs)
+            return undefined;
+        if (!regs.length)
+            return undefined;
+        return make('docker-config', `registry credentials (dockerconfigjson) for ${regs.slice(0, 3).join(', ')}`, v, 'high');
+    }
+    if (secretType === 'kubernetes.io/service-account-token') {
+        if (key === 'token')
+            return make('service-account-token', 'service-account token', v, 'high');
+        return undefined;
+    }
+    if (secretType === 'kubernetes.io/basic-auth' && key === 'password')
+        return make('password', 'password', v, 'medium');
+    if (secretType === 'kubernetes.io/ssh-auth' && key === 'ssh-privatekey')
+        return make('private-key', 'SSH private key', v, 'high');
+    const formats = detectFormats(v, opts.cache);
+    if (formats.length)
+        return { ...formats[0], secret: v, preview: (0,redact/* redact */.E)(v) };
+    if (/client-key-data:|client-certificate-data:|\btoken:\s*\S{16,}/.test(v) && /clusters:/.test(v))
+        return make('kubeconfig', 'kubeconfig with credentials', v, 'high');
+    const sn = (0,names/* secretName */.G)(key);
+    if (sn) {
+        if (isBenignValue(v))
+            return undefined;
+        // a bare `key` names many things (a Redis key, a cache key): only random-looking values count
+        if (sn.strength === 'weak' && (!looksRandom(v) || isChecksum(v) || isUuid(v)))
+            return undefined;
+        return make(sn.what === 'password' ? 'password' : 'api-token', sn.what === 'password' ? 'password' : sn.what === 'token' || sn.what === 'API key' ? 'API token' : sn.what, v, 'medium');
+    }
+    if (NON_SECRET_KEYS.test(key))
+        return undefined;
+    if (/\n/.test(v)) {
+        // a config file: report what is inside it, if anything
+        const inner = detectInText(v, opts);
+        if (inner.length)
+            return { ...inner[0], label: `${inner[0].label} in a config file`, secret: v, preview: (0,redact/* redact */.E)(v) };
+        return undefined;
+    }
+    if (isBenignValue(v) || v.length < 6)
+        return undefined;
+    // an unrecognised key: report only values that look generated (keys, tokens), not settings
+    if (looksRandom(v) && !isChecksum(v) && !isUuid(v))
+        return make('secret-value', 'random-looking secret value', v, 'medium');
+    return undefined;
+}
+/** Decodes a Secret `data` value (base64); undefined when it is not valid base64. */
+function decodeBase64(v) {
+    const s = v.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1)
+        return undefined;
+    return Buffer.from(s, 'base64').toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/index.ts
+/** Secret detection and redaction: detectors for known token formats and Kubernetes context. */
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 33457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ secretName)
+/* harmony export */ });
+/* unused harmony export words */
+/**
+ * Does a key name (env var, ConfigMap key, annotation, Secret key, CLI flag) say it holds a secret?
+ * Word-boundary aware: `DB_PASSWORD`, `apiKey`, `client-secret` are secret names; `TOKEN_URL`,
+ * `PASSWORD_FILE`, `SECRET_NAME`, `*_PATH`, `*_REF`, `AUTH_ENABLED` are not.
+ */
+/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `a.b/c` into lower-case words. */
+function words(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+/** Single words that name a secret by themselves. */
+const STRONG = {
+    password: 'password',
+    passwd: 'password',
+    pwd: 'password',
+    pass: 'password',
+    passphrase: 'passphrase',
+    passcode: 'password',
+    secret: 'secret',
+    secrets: 'secret',
+    token: 'token',
+    tokens: 'token',
+    apikey: 'API key',
+    apitoken: 'API token',
+    credentials: 'credentials',
+    credential: 'credentials',
+    creds: 'credentials',
+    privatekey: 'private key',
+    secretkey: 'secret key',
+    accesskey: 'access key',
+    clientsecret: 'client secret',
+    authtoken: 'token',
+    bearer: 'token',
+    dsn: 'connection string',
+    connectionstring: 'connection string',
+    connstr: 'connection string',
+    htpasswd: 'password',
+    requirepass: 'password',
+    masterauth: 'password',
+    masterpassword: 'password',
+    kubeconfig: 'kubeconfig',
+};
+/** Words that make a following `key` a secret: api key, private key, signing key ... */
+const KEY_QUALIFIERS = new Set([
+    'api',
+    'private',
+    'secret',
+    'access',
+    'signing',
+    'sign',
+    'encryption',
+    'encrypt',
+    'master',
+    'session',
+    'auth',
+    'ssh',
+    'client',
+    'app',
+    'hmac',
+    'jwt',
+    'crypt',
+    'cipher',
+    'aes',
+    'rsa',
+    'account',
+    'storage',
+    'license',
+    'service',
+    'subscription',
+    'shared',
+    'webhook',
+    'cookie',
+]);
+/** Words that, following the secret word, turn the name into a reference or a setting. */
+const ALLOWED_AFTER = new Set([
+    'key',
+    'value',
+    'data',
+    'string',
+    'str',
+    'b64',
+    'base64',
+    'plain',
+    'plaintext',
+    'raw',
+    'text',
+    'secret',
+    'token',
+    'password',
+    'pass',
+    'pwd',
+    'v1',
+    'v2',
+    'v3',
+    'old',
+    'new',
+    'current',
+    'previous',
+    'prev',
+    'primary',
+    'secondary',
+    'admin',
+    'root',
+    'base',
+    'hash', // handled below: hashes are not secrets
+]);
+/** Names that end in these words hold something else: a hash, a reference, a setting. */
+const NOT_SECRET_TAIL = new Set([
+    'hash',
+    'sha',
+    'sha1',
+    'sha256',
+    'sha512',
+    'md5',
+    'checksum',
+    'digest',
+    'hashed',
+    'bcrypt',
+]);
+/** Whole names that look secret but are conventional non-secrets. */
+const EXCEPTIONS = new Set(['pwd', 'oldpwd', 'key', 'keys', 'public key', 'publickey']);
+const nameCache = new Map();
+/** What a key name says about its value (cached: the same names recur across manifests). */
+function secretName(name) {
+    if (nameCache.has(name))
+        return nameCache.get(name);
+    const r = judgeName(name);
+    if (nameCache.size > 50000)
+        nameCache.clear();
+    nameCache.set(name, r);
+    return r;
+}
+function judgeName(name) {
+    const w = words(name);
+    if (!w.length)
+        return undefined;
+    if (EXCEPTIONS.has(w.join(' ')))
+        return w.join(' ') === 'key' || w.join(' ') === 'keys' ? { strength: 'weak', what: 'key' } : undefined;
+    if (NOT_SECRET_TAIL.has(w[w.length - 1]))
+        return undefined;
+    if (w.includes('public') || w.includes('pub'))
+        return undefined;
+    // find the last secret word; everything after it must be allowed continuation
+    let found;
+    let at = -1;
+    for (let i = 0; i < w.length; i++) {
+        const cur = w[i];
+        const joined = i + 1 < w.length ? cur + w[i + 1] : '';
+        if (STRONG[joined]) {
+            found = { strength: 'strong', what: STRONG[joined] };
+            at = i + 1;
+            i++;
+        }
+        else if (STRONG[cur]) {
+            found = { strength: 'strong', what: STRONG[cur] };
+            at = i;
+        }
+        else if (cur === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])) {
+            found = { strength: 'strong', what: w[i - 1] === 'api' ? 'API key' : `${w[i - 1]} key` };
+            at = i;
+        }
+        else if (cur === 'auth' ||
+            cur === 'authorization' ||
+            cur === 'key' ||
+            cur === 'pat' ||
+            cur === 'sig' ||
+            cur === 'signature') {
+            found = {
+                strength: 'weak',
+                what: cur === 'key'
+                    ? 'key'
+                    : cur === 'pat'
+                        ? 'token'
+                        : cur === 'sig' || cur === 'signature'
+                            ? 'signature'
+                            : 'credentials',
+            };
+            at = i;
+        }
+    }
+    if (found && found.what === 'access key' && w.includes('secret'))
+        found = { ...found, what: 'secret access key' };
+    if (!found) {
+        // concatenated names: azurestorageaccountkey, dbpassword, apitoken
+        const last = w[w.length - 1];
+        const m = /(password|passwd|secret|token|apikey|accesskey|secretkey|privatekey)$/.exec(last);
+        if (m && last !== m[1])
+            return { strength: 'strong', what: STRONG[m[1]] ?? m[1] };
+        if (last.endsWith('key') && last.length > 6 && !/(monkey|hockey|turkey|jockey|donkey)$/.test(last))
+            return { strength: 'weak', what: 'key' };
+        return undefined;
+    }
+    for (let j = at + 1; j < w.length; j++) {
+        if (!ALLOWED_AFTER.has(w[j]) && !/^\d+$/.test(w[j]))
+            return undefined;
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 21340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony export typePrefix */
+/**
+ * Redaction: the only form in which a detected secret leaves the detectors. A preview shows at most
+ * four leading characters (only a known public type prefix such as `ghp_` or `AKIA`, and only for
+ * values long enough that the prefix gives nothing away) and the length.
+ */
+/** Public type prefixes of well-known token formats (what the first characters say, not the secret). */
+const TYPE_PREFIXES = [
+    'github_pat_',
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'glpat-',
+    'xoxb-',
+    'xoxa-',
+    'xoxp-',
+    'xoxr-',
+    'xoxs-',
+    'sk_live_',
+    'rk_live_',
+    'sk_test_',
+    'rk_test_',
+    'npm_',
+    'AKIA',
+    'ASIA',
+    'AIza',
+    'eyJ',
+    'SG.',
+    'sk-',
+];
+/** Values shorter than this get no leading characters at all. */
+const MIN_PREFIX_LENGTH = 16;
+/** The known type prefix a value starts with, cut to at most 4 characters. */
+function typePrefix(value) {
+    if (value.length < MIN_PREFIX_LENGTH)
+        return undefined;
+    for (const p of TYPE_PREFIXES)
+        if (value.startsWith(p))
+            return p.slice(0, 4);
+    return undefined;
+}
+/**
+ * A preview such as `ghp_…(40 chars)`, or `…(12 chars)` when the type is unknown. Never more than
+ * four leading characters; none for short values.
+ */
+function redact(value) {
+    const n = [...value].length;
+    const prefix = typePrefix(value) ?? '';
+    return `${prefix}…(${n} chars)`;
+}
+
+
+/***/ }),
+
+/***/ 96745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ onlyNew),
+/* harmony export */   CZ: () => (/* binding */ hiddenText),
+/* harmony export */   Qp: () => (/* binding */ applyBaseline),
+/* harmony export */   nk: () => (/* binding */ parseBaseline)
+/* harmony export */ });
+/* unused harmony exports BaselineError, createBaseline, selectRules, minSeverity, unknownRule, parseSeverity */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85142);
+/**
+ * Which findings a run reports, decided in one place for the CLI, the action and the orb:
+ *
+ * - `--rule` / `--skip-rule`: the rules whose findings count (they also decide the verdict);
+ *   `rule-error` findings are never dropped (a rule that crashed is never silently skipped).
+ * - a baseline (`kubeward baseline create`, `--baseline`, the action's and orb's `baseline`
+ *   input): findings already known are hidden, so only new ones are reported and fail the run.
+ *   Fingerprints (rule, object, field path) survive line moves.
+ * - `only-new` (pull requests): findings on lines the PR does not change are hidden.
+ * - `--min-severity`: a display filter; the verdict is decided before it, and findings that fail
+ *   the run are always shown.
+ *
+ * Every hidden finding is counted in `report.hidden`, which every format states.
+ */
+
+
+
+/** An invalid baseline file. */
+class BaselineError extends Error {
+    name = 'BaselineError';
+}
+/** The baseline of a report: its active findings, sorted by fingerprint so the file diffs well. */
+function createBaseline(report, now = new Date()) {
+    const seen = new Set();
+    const findings = [];
+    for (const f of report.findings) {
+        if (seen.has(f.fingerprint))
+            continue;
+        seen.add(f.fingerprint);
+        const o = f.object;
+        findings.push({
+            fingerprint: f.fingerprint,
+            ruleId: f.ruleId,
+            ...(f.location ? { file: f.location.file } : {}),
+            ...(o ? { object: `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}` } : {}),
+        });
+    }
+    findings.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+    return { kubewardBaseline: 1, tool: `kubeward ${report.tool.version}`, created: now.toISOString(), findings };
+}
+/** Parses a baseline file's text; throws BaselineError saying what is wrong. */
+function parseBaseline(text, file = 'baseline') {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(`${file}: not JSON (${e.message})`);
+    }
+    const b = data;
+    if (typeof data !== 'object' || data === null || b.kubewardBaseline !== 1 || !Array.isArray(b.findings)) {
+        throw new BaselineError(`${file}: not a kubeward baseline (expected {"kubewardBaseline": 1, "findings": [...]}, as 'kubeward baseline create' writes)`);
+    }
+    b.findings.forEach((e, i) => {
+        if (typeof e !== 'object' || e === null || typeof e.fingerprint !== 'string' || e.fingerprint === '')
+            throw new BaselineError(`${file}: findings[${i}] has no fingerprint`);
+    });
+    return b;
+}
+function withHidden(report, findings, key, n) {
+    const hidden = { ...report.hidden };
+    if (n > 0)
+        hidden[key] = (hidden[key] ?? 0) + n;
+    return {
+        ...report,
+        findings,
+        counts: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countBySeverity */ .Ot)(findings),
+        ...(Object.keys(hidden).length ? { hidden } : {}),
+    };
+}
+/** Hides the findings a baseline knows. */
+function applyBaseline(report, baseline) {
+    const known = new Set(baseline.findings.map((e) => e.fingerprint));
+    const keep = report.findings.filter((f) => !known.has(f.fingerprint));
+    return withHidden(report, keep, 'baseline', report.findings.length - keep.length);
+}
+/** Hides the findings `isNew` rejects (the action's `only-new`: lines the PR does not change). */
+function onlyNew(report, isNew) {
+    const keep = report.findings.filter(isNew);
+    return withHidden(report, keep, 'onlyNew', report.findings.length - keep.length);
+}
+/** Rules whose findings are never dropped by a rule selection. */
+const ALWAYS_REPORTED = new Set(['rule-error']);
+/** Keeps the findings of `rules` (when given) minus `skipRules`; counts follow. Not "hidden": not run. */
+function selectRules(report, rules = [], skipRules = []) {
+    if (rules.length === 0 && skipRules.length === 0)
+        return report;
+    const only = new Set(rules);
+    const skip = new Set(skipRules);
+    const keep = (f) => ALWAYS_REPORTED.has(f.ruleId) || ((only.size === 0 || only.has(f.ruleId)) && !skip.has(f.ruleId));
+    const findings = report.findings.filter(keep);
+    return { ...report, findings, suppressed: report.suppressed.filter(keep), counts: countBySeverity(findings) };
+}
+/**
+ * The display filter: hides findings below `min`, except those at or above the run's threshold
+ * (a failing run always shows why it fails).
+ */
+function minSeverity(report, min) {
+    const failOn = report.failOn;
+    const keep = report.findings.filter((f) => atLeast(f.severity, min) || (failOn !== 'none' && atLeast(f.severity, failOn)));
+    return withHidden(report, keep, 'belowMinSeverity', report.findings.length - keep.length);
+}
+/** Checks rule ids against the known ones: the message for the first unknown one, with "did you mean". */
+function unknownRule(ids, known) {
+    const all = [...known];
+    const set = new Set(all);
+    for (const id of ids) {
+        if (set.has(id))
+            continue;
+        const c = closest(id, all);
+        const near = c && editDistance(id.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(id.length / 3));
+        return `unknown rule '${id}'${near ? `; did you mean '${c}'?` : ''} ('kubeward rules' lists them)`;
+    }
+    return undefined;
+}
+/** Parses a severity name for a flag; undefined when it is not one. */
+function parseSeverity(v) {
+    const s = v.toLowerCase();
+    return isSeverity(s) ? s : undefined;
+}
+/** `3 known in the baseline, 2 below --min-severity` — for every format's summary; '' when none. */
+function hiddenText(hidden) {
+    if (!hidden)
+        return '';
+    const parts = [];
+    if (hidden.baseline)
+        parts.push(`${hidden.baseline} known in the baseline`);
+    if (hidden.onlyNew)
+        parts.push(`${hidden.onlyNew} on lines the pull request does not change`);
+    if (hidden.belowMinSeverity)
+        parts.push(`${hidden.belowMinSeverity} below the minimum severity shown`);
+    return parts.length ? `${parts.reduce((n, p) => n + Number(p.split(' ')[0]), 0)} hidden (${parts.join(', ')})` : '';
+}
+
+
+/***/ }),
+
+/***/ 34874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ dockerfileData),
+/* harmony export */   S_: () => (/* binding */ isDockerfileObject),
+/* harmony export */   iU: () => (/* binding */ loadDockerfiles),
+/* harmony export */   s0: () => (/* binding */ DOCKERFILE_KIND)
+/* harmony export */ });
+/* unused harmony exports DOCKERFILE_API, parseDockerfile, dockerfileObject */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78390);
+/**
+ * Dockerfiles (Dockerfile, *.Dockerfile, Containerfile) parsed with dockerfile-ast, multi-stage
+ * aware, as objects of kind Dockerfile: the Dockerfile rules (rules/dockerfile.ts) read them and
+ * findings point at the instruction's line.
+ */
+
+
+
+const DOCKERFILE_API = 'kubeward.dev/v1';
+const DOCKERFILE_KIND = 'Dockerfile';
+function parseDockerfile(text) {
+    const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
+    const images = df
+        .getComments()
+        .map((c) => /^kubeward-image:\s*(\S+)/.exec(c.getContent().trim())?.[1])
+        .filter((x) => !!x);
+    const stages = [];
+    const names = new Set();
+    for (const ins of df.getInstructions()) {
+        const keyword = ins.getKeyword().toUpperCase();
+        const line = ins.getRange().start.line + 1;
+        const flags = 'getFlags' in ins && typeof ins.getFlags === 'function'
+            ? ins.getFlags().map((f) => f.toString())
+            : [];
+        const item = {
+            keyword,
+            line,
+            content: ins.getArgumentsContent() ?? '',
+            args: ins.getArguments().map((a) => a.getValue()),
+            flags,
+        };
+        if (keyword === 'ENV' || keyword === 'ARG') {
+            const props = ins.getProperties();
+            item.properties = props.map((p) => [p.getName(), p.getValue() ?? '']);
+        }
+        if (keyword === 'FROM') {
+            const f = ins;
+            const image = f.getImage() ?? '';
+            const stage = {
+                image,
+                fromStage: names.has(image.toLowerCase()),
+                line,
+                instructions: [item],
+                ...(f.getBuildStage() ? { name: f.getBuildStage() } : {}),
+                ...(f.getImageName() ? { imageName: f.getImageName() } : {}),
+                ...(f.getImageTag() ? { tag: f.getImageTag() } : {}),
+                ...(f.getImageDigest() ? { digest: f.getImageDigest() } : {}),
+            };
+            if (stage.name)
+                names.add(stage.name.toLowerCase());
+            stages.push(stage);
+            continue;
+        }
+        // instructions before the first FROM (ARG) belong to no stage; keep them in a pseudo stage
+        if (!stages.length)
+            stages.push({ image: '', fromStage: true, line, instructions: [] });
+        stages[stages.length - 1].instructions.push(item);
+    }
+    return { images, stages };
+}
+/** A Dockerfile as an object the engine can run rules on; locations are its instruction lines. */
+function dockerfileObject(file, text) {
+    const data = parseDockerfile(text);
+    const locate = (p) => {
+        let line = 1;
+        const stage = typeof p[1] === 'number' ? data.stages[p[1]] : undefined;
+        if (p[0] === 'stages' && stage) {
+            line = stage.line;
+            const ins = p[2] === 'instructions' && typeof p[3] === 'number' ? stage.instructions[p[3]] : undefined;
+            if (ins)
+                line = ins.line;
+        }
+        return { file, line, column: 1 };
+    };
+    return {
+        data: {
+            apiVersion: DOCKERFILE_API,
+            kind: DOCKERFILE_KIND,
+            metadata: { name: file },
+            ...data,
+        },
+        ref: { apiVersion: DOCKERFILE_API, kind: DOCKERFILE_KIND, name: file },
+        origin: 'manifest',
+        file,
+        docPath: [],
+        source: { file, fileText: text, start: 0, end: text.length },
+        locate,
+    };
+}
+function loadDockerfiles(files, cwd) {
+    const out = { objects: [], errors: [] };
+    for (const f of files) {
+        const r = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, f);
+        const rel = (r.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(r) ? f : r).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+        let text;
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(f, 'utf8');
+        }
+        catch (e) {
+            out.errors.push({
+                file: rel,
+                message: `cannot read: ${e.code ?? e.message}`,
+            });
+            continue;
+        }
+        try {
+            out.objects.push(dockerfileObject(rel, text));
+        }
+        catch (e) {
+            out.errors.push({ file: rel, message: `cannot parse Dockerfile: ${e.message}` });
+        }
+    }
+    return out;
+}
+function isDockerfileObject(o) {
+    return o.ref.kind === DOCKERFILE_KIND && o.ref.apiVersion === DOCKERFILE_API;
+}
+function dockerfileData(o) {
+    return o.data;
+}
+
+
+/***/ }),
+
 /***/ 11160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LE: () => (/* binding */ createSuppressor),
-/* harmony export */   Nj: () => (/* binding */ suppressionRules)
+/* harmony export */   LE: () => (/* binding */ createSuppressor)
 /* harmony export */ });
-/* unused harmony exports IGNORE_ANNOTATION, INLINE_MARKER, invalidSuppression, expiredExemption, isoDate, isExpired, parseIgnoreAnnotation, parseInlineComment, inlineCommentOf, pathWithin, objectKeys */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
-/* harmony import */ var _rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
+/* unused harmony exports IGNORE_ANNOTATION, INLINE_MARKER, isoDate, isExpired, isProtectedRule, parseIgnoreAnnotation, parseInlineComment, commentOf, inlineCommentOf, pathWithin, objectKeys */
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16085);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44146);
+/* harmony import */ var _rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75495);
+/* harmony import */ var _rules_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10455);
 /**
  * Suppressions: the engine's `suppress` hook. Four forms, tried in this order:
  *   1. annotation `kubeward.io/ignore.<container>: "rule-a,rule-b -- reason"` (container-scoped)
@@ -9636,38 +15932,11 @@ const rules = [
 
 
 
+
 const IGNORE_ANNOTATION = 'kubeward.io/ignore';
 const INLINE_MARKER = 'kubeward-ignore';
-/** Reported (not checked) by the suppressor: a suppression that is not applied. */
-const invalidSuppression = {
-    meta: {
-        id: 'invalid-suppression',
-        title: 'Suppression that is not applied',
-        severity: 'info',
-        enabledByDefault: true,
-        category: 'configuration',
-        rationale: 'A `kubeward.io/ignore` annotation or `# kubeward-ignore` comment without a reason cannot be reviewed, so kubeward does not apply it; one that names a rule id that does not exist silences nothing. Either way the author believes a finding is accepted while it is not.',
-        remediation: 'Give the rule ids and a reason: `kubeward.io/ignore: "rule-a,rule-b -- why"` on the object (or `kubeward.io/ignore.<container>` for one container), or `# kubeward-ignore rule-a why` on the reported line or the line above. `kubeward rules` lists the rule ids; docs/configuration.md describes every form.',
-        example: 'metadata:\n  annotations:\n    kubeward.io/ignore: "host-network -- node-exporter reads host metrics"',
-        references: [],
-    },
-};
-/** Reported (not checked) by the suppressor: a config exemption past its `expires` date. */
-const expiredExemption = {
-    meta: {
-        id: 'expired-exemption',
-        title: 'Expired exemption',
-        severity: 'info',
-        enabledByDefault: true,
-        category: 'configuration',
-        rationale: 'An exemption in `.kubeward.yaml` accepted some findings until its `expires` date. After that date it no longer applies: the findings it covered are reported again, and this finding says why they came back.',
-        remediation: 'Fix the findings and remove the exemption, or, if the exception still holds, review the reason and move `expires` to a new date (docs/configuration.md, "Config exemptions").',
-        example: 'exemptions:\n  - rules: [host-network]\n    objects: [DaemonSet/monitoring/node-exporter]\n    reason: node metrics need the host network\n    expires: 2027-09-30',
-        references: [],
-    },
-};
-/** The rules whose findings the suppressor reports. Add them to the catalog for docs and SARIF metadata. */
-const suppressionRules = [invalidSuppression, expiredExemption];
+// the rules whose findings the suppressor reports live with the other input rules (rules/input.ts)
+
 /** Today's date (UTC) as YYYY-MM-DD. */
 function isoDate(d) {
     return d.toISOString().slice(0, 10);
@@ -9676,6 +15945,11 @@ function isoDate(d) {
 function isExpired(e, now = new Date()) {
     return e.expires !== undefined && e.expires < isoDate(now);
 }
+/** Findings a wildcard suppression never silences: secrets and input errors. */
+function isProtectedRule(id) {
+    return id.startsWith('secret-') || _rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE_IDS */ .vs.has(id);
+}
+const GLOB = /[*?[\]{}!]/;
 /** Parses an annotation value `rule-a,rule-b -- reason`. reason is '' when missing. */
 function parseIgnoreAnnotation(value) {
     const m = /^(.*?)(?:\s+--\s*|\s*--\s+|--$)(.*)$/s.exec(value.trim());
@@ -9703,16 +15977,62 @@ function splitRules(s) {
         .map((x) => x.trim())
         .filter(Boolean);
 }
-const INLINE = /(?:^|\s)#\s*kubeward-ignore(?=\s|$)(.*)$/;
+const INLINE = /^#\s*kubeward-ignore(?=\s|$)(.*)$/;
+/**
+ * The YAML comment of a line (from its `#`), or undefined: a `#` inside a quoted scalar
+ * (`value: "a # kubeward-ignore x y"`) or glued to a word is part of the value, not a comment.
+ * A quote opens a scalar only where a scalar starts (line start, after `: `, `- `, `[`, `{`, `,`).
+ */
+function commentOf(line) {
+    let quote;
+    let scalarStart = true;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote === '"') {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                quote = undefined;
+            continue;
+        }
+        if (quote === "'") {
+            if (c === "'" && line[i + 1] === "'")
+                i++;
+            else if (c === "'")
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(line[i - 1])))
+            return line.slice(i);
+        if ((c === '"' || c === "'") && scalarStart) {
+            quote = c;
+            continue;
+        }
+        if (/\s/.test(c))
+            continue;
+        scalarStart = c === '[' || c === '{' || c === ',' || ((c === ':' || c === '-') && /\s|^$/.test(line[i + 1] ?? ''));
+    }
+    return undefined;
+}
 /** The `# kubeward-ignore` comment on a line, if any; `commentOnly` when the line holds nothing else. */
 function inlineCommentOf(line) {
-    const m = INLINE.exec(line);
+    const comment = line.includes('#') ? commentOf(line) : undefined;
+    const m = comment === undefined ? null : INLINE.exec(comment);
     if (!m)
         return undefined;
     return { spec: parseInlineComment(m[1]), commentOnly: /^\s*#/.test(line) };
 }
-function ruleMatcher(patterns) {
-    return patterns.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(patterns) : () => false;
+/**
+ * Matches rule ids against patterns. An exact id always matches itself; a wildcard pattern
+ * never matches a protected rule (isProtectedRule) unless `wildcardProtected`.
+ */
+function ruleMatcher(patterns, wildcardProtected = false) {
+    if (!patterns.length)
+        return () => false;
+    const exact = new Set(patterns.filter((p) => !GLOB.test(p)));
+    const globs = patterns.filter((p) => GLOB.test(p));
+    const glob = globs.length ? (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .compileGlob */ .SO)(globs) : undefined;
+    return (id) => exact.has(id) || (!!glob && (wildcardProtected || !isProtectedRule(id)) && glob(id));
 }
 /** Does a finding path lie inside the field at `prefix` (formatPath form)? */
 function pathWithin(path, prefix) {
@@ -9730,6 +16050,8 @@ function objectKeys(f) {
 function createSuppressor(opts = {}) {
     const useAnnotations = opts.annotations ?? true;
     const useInline = opts.inline ?? true;
+    const matcher = (patterns) => ruleMatcher(patterns, opts.wildcardProtected ?? false);
+    const locked = new Set(opts.lockedRules ?? []);
     const now = opts.now ?? new Date();
     const notes = [];
     const noted = new Set();
@@ -9737,7 +16059,7 @@ function createSuppressor(opts = {}) {
         const setting = opts.settings?.(rule.meta) ?? { enabled: rule.meta.enabledByDefault, severity: rule.meta.severity };
         if (!setting.enabled)
             return;
-        const fp = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(rule.meta.id, n.object, n.key, n.location?.file);
+        const fp = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .fingerprint */ .Rj)(rule.meta.id, n.object, n.key, n.location?.file);
         if (noted.has(fp))
             return;
         noted.add(fp);
@@ -9758,18 +16080,29 @@ function createSuppressor(opts = {}) {
     const exemptions = [];
     for (const e of opts.exemptions ?? []) {
         if (isExpired(e, now)) {
-            note(expiredExemption, {
+            note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .expiredExemption */ .HH, {
                 message: `the exemption for ${e.rules.join(', ')} expired on ${e.expires} (reason: ${e.reason}); the findings it covered are reported again. Renew or remove it`,
                 location: { file: e.file, line: e.line, column: e.column },
                 key: `exemption:${e.rules.join(',')}:${e.objects.join(',')}:${e.paths.join(',')}:${e.expires}`,
             });
             continue;
         }
+        if (opts.maxExemptionDays !== undefined) {
+            const limit = isoDate(new Date(now.getTime() + opts.maxExemptionDays * 86_400_000));
+            if (!e.expires || e.expires > limit) {
+                note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
+                    message: `the exemption for ${e.rules.join(', ')} ${e.expires ? `expires on ${e.expires}` : 'has no expires date'}, beyond the ${opts.maxExemptionDays} days the locked policy allows (until ${limit}): it is not applied`,
+                    location: { file: e.file, line: e.line, column: e.column },
+                    key: `exemption-too-long:${e.rules.join(',')}:${e.objects.join(',')}:${e.paths.join(',')}:${e.expires ?? ''}`,
+                });
+                continue;
+            }
+        }
         exemptions.push({
             e,
-            rules: ruleMatcher(e.rules),
-            ...(e.objects.length ? { objects: picomatch__WEBPACK_IMPORTED_MODULE_2___default()(e.objects, { nocase: true }) } : {}),
-            ...(e.paths.length ? { paths: picomatch__WEBPACK_IMPORTED_MODULE_2___default()(e.paths, { dot: true }) } : {}),
+            rules: matcher(e.rules),
+            ...(e.objects.length ? { objects: (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .compileGlob */ .SO)(e.objects, { nocase: true }) } : {}),
+            ...(e.paths.length ? { paths: (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .compileGlob */ .SO)(e.paths, { dot: true }) } : {}),
         });
     }
     const unknownRules = (spec) => opts.knownRules ? spec.rules.filter((r) => !/[*?[\]{}]/.test(r) && !opts.knownRules?.has(r)) : [];
@@ -9782,15 +16115,15 @@ function createSuppressor(opts = {}) {
         const entries = [];
         let containers;
         const sources = [
-            { metaPath: ['metadata'], annotations: (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(obj.data.metadata) ? obj.data.metadata.annotations : undefined },
+            { metaPath: ['metadata'], annotations: (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(obj.data.metadata) ? obj.data.metadata.annotations : undefined },
         ];
-        for (const t of (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .podTemplates */ .R7)(obj)) {
-            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(t.metaPath) === 'metadata')
+        for (const t of (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__/* .podTemplates */ .R7)(obj)) {
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(t.metaPath) === 'metadata')
                 continue; // a Pod's template metadata is its own
             sources.push({ metaPath: t.metaPath, annotations: t.metadata.annotations, specPath: t.specPath });
         }
         for (const src of sources) {
-            if (!(0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(src.annotations))
+            if (!(0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(src.annotations))
                 continue;
             for (const [key, value] of Object.entries(src.annotations)) {
                 let container;
@@ -9803,14 +16136,14 @@ function createSuppressor(opts = {}) {
                 const fieldPath = [...src.metaPath, 'annotations', key];
                 const at = {
                     object: obj.ref,
-                    path: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(fieldPath),
-                    key: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(fieldPath),
+                    path: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(fieldPath),
+                    key: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(fieldPath),
                     origin: obj.origin,
                     ...(obj.locate?.(fieldPath) ? { location: obj.locate(fieldPath) } : {}),
                 };
                 const label = `annotation ${key}`;
                 if (typeof value !== 'string') {
-                    note(invalidSuppression, {
+                    note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
                         ...at,
                         message: `${label} must be a string "rule-a,rule-b -- reason": the suppression is not applied`,
                     });
@@ -9818,7 +16151,7 @@ function createSuppressor(opts = {}) {
                 }
                 const spec = parseIgnoreAnnotation(value);
                 if (!spec.rules.length || !spec.reason) {
-                    note(invalidSuppression, {
+                    note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
                         ...at,
                         message: `${label} has no ${spec.rules.length ? 'reason' : 'rule ids'} (write "rule-a,rule-b -- reason"): the suppression is not applied`,
                     });
@@ -9826,18 +16159,18 @@ function createSuppressor(opts = {}) {
                 }
                 const unknown = unknownRules(spec);
                 if (unknown.length) {
-                    note(invalidSuppression, {
+                    note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
                         ...at,
                         message: `${label} names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
                     });
                 }
-                const entry = { ...spec, matches: ruleMatcher(spec.rules) };
+                const entry = { ...spec, matches: matcher(spec.rules) };
                 if (container !== undefined) {
-                    const specPrefix = src.specPath ? (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(src.specPath) : undefined;
-                    containers ??= (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj);
+                    const specPrefix = src.specPath ? (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(src.specPath) : undefined;
+                    containers ??= (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__/* .allContainers */ .Yr)(obj);
                     entry.containerPaths = containers
                         .filter((c) => c.name === container)
-                        .map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(c.path))
+                        .map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(c.path))
                         .filter((p) => !specPrefix || pathWithin(p, specPrefix));
                 }
                 entries.push(entry);
@@ -9880,13 +16213,16 @@ function createSuppressor(opts = {}) {
         const here = lines[line - 1] !== undefined ? inlineCommentOf(lines[line - 1]) : undefined;
         const above = line >= 2 ? inlineCommentOf(lines[line - 2]) : undefined;
         for (const c of [here, above?.commentOnly ? above : undefined]) {
-            if (c && c.spec.reason && ruleMatcher(c.spec.rules)(f.ruleId))
+            if (c && c.spec.reason && matcher(c.spec.rules)(f.ruleId))
                 return c.spec;
         }
         return undefined;
     };
     return {
         suppress(f, obj) {
+            // a locked policy's rules are never silenced, whatever the suppression
+            if (locked.has(f.ruleId))
+                return undefined;
             if (obj && useAnnotations) {
                 const entries = annotationsOf(obj);
                 for (const e of entries) {
@@ -9936,7 +16272,7 @@ function createSuppressor(opts = {}) {
                         key: `inline:${text.trim()}`,
                     };
                     if (!c.spec.rules.length || !c.spec.reason) {
-                        note(invalidSuppression, {
+                        note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
                             ...at,
                             message: `"# ${INLINE_MARKER}" without ${c.spec.rules.length ? 'a reason' : 'a rule id'} (write "# ${INLINE_MARKER} rule-id reason"): the suppression is not applied`,
                         });
@@ -9944,7 +16280,7 @@ function createSuppressor(opts = {}) {
                     }
                     const unknown = unknownRules(c.spec);
                     if (unknown.length) {
-                        note(invalidSuppression, {
+                        note(_rules_input_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidSuppression */ .R3, {
                             ...at,
                             message: `"# ${INLINE_MARKER}" names ${unknown.length > 1 ? 'unknown rules' : 'an unknown rule'} ${unknown.join(', ')}: ${unknown.length > 1 ? 'they suppress' : 'it suppresses'} nothing`,
                         });
@@ -9997,7 +16333,7 @@ function editDistance(a, b) {
 /* harmony export */   fz: () => (/* binding */ annotate)
 /* harmony export */ });
 /* unused harmony export levelOf */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53385);
 /** Workflow annotations: most severe first, within GitHub's 10 per type per step. */
 
 const ANNOTATION_LIMIT = 10;
@@ -10031,7 +16367,7 @@ function annotate(findings, used = {}) {
         }
         const where = !loc && f.object ? ` (${f.object.kind}/${f.object.name})` : '';
         const msg = `[${f.severity}] ${f.message}${where}${f.secretPreview ? ` (${f.secretPreview})` : ''}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__[level](msg, props);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__.log[level](msg, props);
     }
     return { shown, notShown };
 }
@@ -10044,7 +16380,7 @@ function annotateInputErrors(errors) {
             props.file = e.file;
         if (e.line)
             props.startLine = e.line;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(e.message, props);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__.log.warning(e.message, props);
         n++;
     }
     return n;
@@ -10092,7 +16428,12 @@ function readContext(env = process.env) {
     if (pr && typeof number === 'number' && pr.head?.sha) {
         const head = pr.head.repo?.full_name;
         const base = pr.base?.repo?.full_name ?? `${owner}/${repo}`;
-        ctx.pullRequest = { number, headSha: pr.head.sha, fromFork: !!head && head !== base };
+        ctx.pullRequest = {
+            number,
+            headSha: pr.head.sha,
+            ...(typeof pr.base?.sha === 'string' && pr.base.sha ? { baseSha: pr.base.sha } : {}),
+            fromFork: !!head && head !== base,
+        };
     }
     return ctx;
 }
@@ -10108,7 +16449,7 @@ function readContext(env = process.env) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
-/* unused harmony export COMMENT_MODES */
+/* unused harmony exports COMMENT_MODES, parseEnvironments, readSources */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44146);
 /** Every action input, read and validated in one place. */
@@ -10120,7 +16461,7 @@ class InputError extends Error {
     name = 'InputError';
 }
 function opt(name) {
-    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
+    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     return v === '' ? undefined : v;
 }
 function bool(name, dflt) {
@@ -10147,6 +16488,52 @@ function splitList(v) {
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
+/** `NAME: a.yaml, b.yaml` or `NAME=a.yaml,b.yaml`, one environment a line. */
+function parseEnvironments(v) {
+    const out = {};
+    for (const raw of (v ?? '').split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const m = /^([A-Za-z0-9_.-]+)\s*[:=]\s*(.+)$/.exec(line);
+        if (!m)
+            throw new InputError(`input environments: each line must look like "NAME: values.yaml, values-NAME.yaml", got "${line}"`);
+        out[m[1]] = { values: m[2].split(/[\s,]+/).filter(Boolean) };
+    }
+    return out;
+}
+/** The sources inputs as a SourcesConfig, undefined when none is set. */
+function readSources(get = opt) {
+    const charts = splitList(get('helm-charts'));
+    const values = splitList(get('values'));
+    const environments = parseEnvironments(get('environments'));
+    const kz = splitList(get('kustomize'));
+    const hasEnvs = Object.keys(environments).length > 0;
+    if (!charts.length && !values.length && !hasEnvs && !kz.length)
+        return undefined;
+    const overlays = kz.filter((k) => /^[A-Za-z0-9_.-]+=/.test(k));
+    const trees = kz.filter((k) => !/^[A-Za-z0-9_.-]+=/.test(k));
+    const chartSettings = { ...(values.length ? { values } : {}), ...(hasEnvs ? { environments } : {}) };
+    return {
+        ...chartSettings,
+        ...(charts.length ? { helm: charts.map((chart) => ({ chart, ...chartSettings })) } : {}),
+        kustomize: [
+            ...trees.map((path) => ({ path })),
+            ...(overlays.length
+                ? [
+                    {
+                        path: '.',
+                        overlays: Object.fromEntries(overlays.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])),
+                    },
+                ]
+                : []),
+        ],
+    };
+}
+function optionalSources() {
+    const s = readSources();
+    return s ? { sources: s } : {};
+}
 function readInputs() {
     const failOn = opt('fail-on')?.toLowerCase() ?? 'high';
     if (failOn !== 'none' && !(0,_core_model_js__WEBPACK_IMPORTED_MODULE_1__/* .isSeverity */ ._Z)(failOn)) {
@@ -10157,14 +16544,18 @@ function readInputs() {
         mode: oneOf('mode', ['scan', 'verify'], 'scan'),
         paths: paths.length > 0 ? paths : ['.'],
         config: opt('config'),
+        configRef: oneOf('config-ref', ['head', 'base'], 'head'),
         profile: opt('profile'),
         failOn,
         sarifFile: opt('sarif-file') ?? 'kubeward.sarif',
         comment: oneOf('comment', COMMENT_MODES, 'both'),
         suggestions: bool('suggestions', true),
         onlyNew: bool('only-new', false),
+        baseline: opt('baseline'),
         githubToken: opt('github-token') ?? '',
         annotations: bool('annotations', true),
+        allowEmpty: bool('allow-empty', false),
+        ...optionalSources(),
         verify: {
             kubeconfig: opt('kubeconfig'),
             context: opt('context'),
@@ -10174,6 +16565,82 @@ function readInputs() {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 53385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   log: () => (/* binding */ log)
+/* harmony export */ });
+/* unused harmony exports controlSafe, logSafe */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/**
+ * The one way the action writes to the runner log. Everything it logs can carry text from the
+ * pull request (file names, object names, messages): the runner executes any output line that
+ * starts with `::` (or the legacy `##[`) as a workflow command, so a file named
+ * "x\n::add-mask::..." or "x\n::error::forged" would otherwise forge annotations, masks or
+ * outputs. Every string goes through `logSafe` (plain lines) or @actions/core's command escaping
+ * plus `controlSafe` (annotations), here and nowhere else: the rest of src/github imports this
+ * module, never the log functions of @actions/core (test/hostile/adapters-log.test.ts checks it).
+ */
+
+/** C0/C1 control characters other than newline, tab and carriage return, shown as \xNN. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Everything a runner or a terminal may treat as the end of a line. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+const hex = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+/** Control characters (ANSI escapes that hide or rewrite text) made visible; line breaks kept. */
+function controlSafe(text) {
+    return String(text).replace(CONTROL, hex);
+}
+/**
+ * One log line that the runner cannot read as a workflow command: line breaks shown as `\n`,
+ * control characters as `\xNN`, and a line that would start with `::` or `##[` (after the
+ * whitespace the runner trims) prefixed so that it does not.
+ */
+function logSafe(text) {
+    const one = controlSafe(String(text).replace(LINE_BREAK, (m) => (m === '\r\n' || m === '\n' ? '\\n' : '\\r')));
+    return /^\s*(::|##\[)/.test(one) ? `| ${one}` : one;
+}
+function safeProps(p) {
+    if (!p)
+        return undefined;
+    const out = { ...p };
+    // @actions/core escapes %, CR, LF, ':' and ',' in properties; control characters and the
+    // other line breaks are ours to neutralise
+    if (out.title !== undefined)
+        out.title = logSafe(out.title);
+    if (out.file !== undefined)
+        out.file = logSafe(out.file);
+    return out;
+}
+const log = {
+    info(message) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logSafe(message));
+    },
+    /** Annotation messages may span lines: @actions/core escapes CR/LF inside the command. */
+    notice(message, props) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+    },
+    warning(message, props) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+    },
+    error(message, props) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+    },
+    /** Fails the step (an error annotation); called by main.ts only. */
+    fail(message) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(controlSafe(message).replace(LINE_BREAK, '\n'));
+    },
+    /** Registers a value the runner masks in every later log line. */
+    mask(secret) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    },
+};
 
 
 /***/ }),
@@ -10189,13 +16656,17 @@ function readInputs() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96421);
-/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44146);
-/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84091);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34793);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19556);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65446);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83323);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92935);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53385);
+/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44146);
+/* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29411);
+/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(84091);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34793);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(19556);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(65446);
+/* harmony import */ var _core_selection_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96745);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83323);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92935);
+/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(12833);
 /**
  * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
  * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
@@ -10210,64 +16681,103 @@ function readInputs() {
 
 
 
+
+
+
+
 const PERMISSIONS_HINT = 'Give the workflow `permissions: pull-requests: write` (and `contents: read`) to get PR comments; ' +
     'pull requests from forks get a read-only token on `pull_request` events.';
+/** A note for the summary and comment: kubeward's own text (code spans kept) around escaped values. */
+function note(text) {
+    return { markdown: text };
+}
 async function run() {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputs */ .Ko)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputs */ .Ko)();
+    _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
     if (inputs.mode === 'verify') {
-        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(701), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 56319));
+        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(320), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 51847));
         return runVerify(inputs);
     }
-    return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readContext */ .y)());
-}
-function filterReport(report, keep) {
-    const findings = report.findings.filter(keep);
-    return { ...report, findings, counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .countBySeverity */ .Ot)(findings) };
+    return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readContext */ .y)());
 }
 async function runScan(inputs, ctx) {
-    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(463), __webpack_require__.e(377), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 49238));
+    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
     const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
     let report;
+    // The client, created once, when the token allows (base config, PR comments).
+    let clientPromise;
+    const getClient = async () => {
+        const { githubClient } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
+        return (clientPromise ??= githubClient(inputs.githubToken));
+    };
+    const policy = await basePolicy(inputs, ctx, inputs.githubToken ? getClient : undefined);
     try {
         report = await scan({
             paths: inputs.paths,
             cwd: ctx.workspace,
             ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
-            ...(inputs.config ? { configFile: inputs.config } : {}),
+            ...(policy.content
+                ? { configContent: policy.content }
+                : inputs.config && inputs.configRef === 'head'
+                    ? { configFile: inputs.config }
+                    : {}),
             ...(inputs.profile ? { profile: inputs.profile } : {}),
+            ...(inputs.sources ? { sources: inputs.sources } : {}),
         });
     }
     catch (e) {
-        // a configuration error stops the scan: still leave a (empty) SARIF file for the upload step
-        await writeSarif(sarifPath, emptyReport(inputs)).catch(() => undefined);
-        throw e;
+        // a configuration error stops the scan: it is reported like any input error (annotation,
+        // summary, PR comment, failed step), over an empty report (SARIF still written for upload)
+        if (e.name !== 'ConfigError')
+            throw e;
+        report = configErrorReport(inputs, e);
     }
     if (inputs.failOn === 'none')
         report = { ...report, failOn: 'none' };
     const notes = [];
     const pr = ctx.pullRequest;
+    if (policy.note) {
+        _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${policy.note}`);
+        notes.push(policy.note);
+    }
+    // A baseline (`kubeward baseline create`): known findings are hidden, as `--baseline` does.
+    if (inputs.baseline) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.baseline);
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`input baseline: cannot read ${inputs.baseline} (${e.code ?? e.message}); create it with 'kubeward baseline create -o ${inputs.baseline}'`);
+        }
+        try {
+            report = (0,_core_selection_js__WEBPACK_IMPORTED_MODULE_9__/* .applyBaseline */ .Qp)(report, (0,_core_selection_js__WEBPACK_IMPORTED_MODULE_9__/* .parseBaseline */ .nk)(text, inputs.baseline));
+        }
+        catch (e) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`input baseline: ${e.message}`);
+        }
+    }
     // The PR client, when there is a PR and something to do with it.
     const wantsPr = inputs.comment !== 'off' || inputs.onlyNew;
     let client;
     let files;
     let diffs;
     if (pr && wantsPr && inputs.githubToken) {
-        const { githubClient, retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
-        client = await githubClient(inputs.githubToken);
+        const { retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
+        client = await getClient();
         const target = { client, owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha };
         if (inputs.onlyNew) {
             try {
-                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 487));
+                const pr_ = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(74)]).then(__webpack_require__.bind(__webpack_require__, 40074));
                 files = await pr_.fetchPullFiles({ ...target, retry: retryOptions() });
                 diffs = pr_.diffsOf(files);
                 const before = report.findings.length;
-                report = filterReport(report, (f) => pr_.findingsOnChangedLines([f], diffs).length === 1);
+                report = (0,_core_selection_js__WEBPACK_IMPORTED_MODULE_9__/* .onlyNew */ .$y)(report, (f) => pr_.findingsOnChangedLines([f], diffs).length === 1);
                 notes.push(`only-new: ${report.findings.length} of ${before} findings are on lines this pull request changes.`);
             }
             catch (e) {
                 const msg = `only-new: could not read the pull request's files (${describe(e)}); reporting every finding.`;
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+                _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(msg);
                 notes.push(msg);
             }
         }
@@ -10276,21 +16786,26 @@ async function runScan(inputs, ctx) {
         const msg = pr
             ? 'only-new needs github-token to read the pull request: reporting every finding.'
             : 'only-new applies to pull requests only: reporting every finding.';
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+        _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(msg);
         notes.push(msg);
     }
+    // The verdict, decided by the core exactly as the CLI decides its exit code: input errors or
+    // no Kubernetes object at all (unless allow-empty) fail the step whatever the findings.
+    const outcome = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_5__/* .scanOutcome */ .i)(report, { allowEmpty: inputs.allowEmpty, failOn: inputs.failOn, paths: inputs.paths });
+    const problems = outcome.problems.map((p) => p.code === 'no-objects' ? `${p.message}; set allow-empty: true to accept an empty scan` : p.message);
+    notes.unshift(...problems.map((p) => `❌ ${p}`));
     // SARIF: always written, also when there is nothing to report.
     await writeSarif(sarifPath, report);
     if (inputs.annotations) {
-        const warned = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotateInputErrors */ .Ev)(report.errors);
-        const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .annotate */ .fz)(report.findings, { warning: warned });
+        const warned = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .annotateInputErrors */ .Ev)(report.errors);
+        const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .annotate */ .fz)(report.findings, { warning: warned });
         if (a.notShown > 0) {
-            notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .ANNOTATION_LIMIT */ .OE} notices per step. All are in the table below and in the SARIF file.`);
+            notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`);
         }
     }
     else {
         for (const e of report.errors)
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`input error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
     }
     // PR comments.
     if (pr && inputs.comment !== 'off') {
@@ -10299,41 +16814,95 @@ async function runScan(inputs, ctx) {
         }
         else if (pr.fromFork && ctx.eventName === 'pull_request') {
             const msg = `kubeward: this pull request comes from a fork, whose token is read-only: findings are reported as annotations and in the job summary only.`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(msg);
             notes.push(msg);
         }
         else if (client) {
-            await publishToPr(inputs, ctx, report, client, files, notes);
+            await publishToPr(inputs, ctx, report, client, files, notes, outcome);
         }
     }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .writeSummary */ .Sy)(report, ctx, notes);
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(report, ctx, notes, outcome);
     const failOn = inputs.failOn;
-    const failed = failOn !== 'none' && (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .failsThreshold */ .Lh)(report, failOn);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('findings', report.findings.length);
-    for (const s of _core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC)
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('findings', report.findings.length);
+    for (const s of _core_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC)
         if (s !== 'info')
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput(s, report.counts[s]);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('sarif-file', sarifPath);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('passed', String(!failed));
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH(s, report.counts[s]);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('sarif-file', sarifPath);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('passed', String(outcome.passed));
     const total = report.findings.length;
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
-    if (failed) {
-        const n = report.findings.filter((f) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)(f.severity, failOn)).length;
-        return { failure: `kubeward: ${n} finding(s) at or above ${failOn}` };
-    }
+    _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+    if (outcome.exitCode === 2)
+        return { failure: `kubeward: the scan is incomplete: ${problems.join('; ')}` };
+    if (outcome.exitCode === 1)
+        return { failure: `kubeward: ${outcome.failing} finding(s) at or above ${failOn}` };
     return {};
 }
 async function writeSarif(file, report) {
-    const { formatReport } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 75701));
+    const { formatReport } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(320)]).then(__webpack_require__.bind(__webpack_require__, 34320));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, formatReport(report, 'sarif'));
 }
+/**
+ * `config-ref: base`: the configuration at the pull request's base commit, which the pull request
+ * cannot change; its absence means the defaults, never the pull request's own copy.
+ */
+async function basePolicy(inputs, ctx, getClient) {
+    if (inputs.configRef !== 'base')
+        return {};
+    const file = inputs.config ?? '.kubeward.yaml';
+    const sha = ctx.pullRequest?.baseSha;
+    if (!sha) {
+        // not a pull request (a push to the branch itself): the checked-out tree is the base
+        if (inputs.config)
+            return { note: `Configuration: ${file} (config-ref: base; this run is not a pull request).` };
+        return {};
+    }
+    const { readBaseConfig } = await __webpack_require__.e(/* import() */ 561).then(__webpack_require__.bind(__webpack_require__, 14561));
+    const base = await readBaseConfig({
+        file,
+        sha,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        workspace: ctx.workspace,
+        ...(getClient ? { client: await getClient() } : {}),
+    });
+    const name = `${base.file}@${sha.slice(0, 7)}`;
+    const short = sha.slice(0, 7);
+    // the PR's tree cannot add a configuration either: an absent base file means the defaults
+    const text = base.text ?? '{}\n';
+    let locked = false;
+    try {
+        const { parseConfig } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 85142));
+        locked = parseConfig(text, name).policy?.locked === true;
+    }
+    catch {
+        // reported by the scan with the file's positions
+    }
+    const note = base.text === undefined
+        ? `Configuration: none at the base commit ${short} (config-ref: base): kubeward's defaults apply; the pull request's own configuration is not used.`
+        : `Configuration: ${base.file} at the base commit ${short}${locked ? ' (locked policy)' : ''} (config-ref: base); the pull request's own configuration is not used.`;
+    return { content: { text, file: base.file, name }, note };
+}
+/** A configuration that cannot be used: an empty report whose input errors say where and why. */
+function configErrorReport(inputs, e) {
+    const problems = e.problems?.length
+        ? e.problems
+        : [{ file: inputs.config ?? '', line: 0, column: 0, message: e.message }];
+    return {
+        ...emptyReport(inputs),
+        errors: problems.map((p) => ({
+            file: p.file,
+            ...(p.line > 0 ? { line: p.line, column: p.column } : {}),
+            message: `configuration: ${p.message}`,
+        })),
+    };
+}
 function emptyReport(inputs) {
     return {
-        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x },
+        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x },
         findings: [],
         suppressed: [],
-        counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_3__/* .countBySeverity */ .Ot)([]),
+        counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_4__/* .countBySeverity */ .Ot)([]),
         filesScanned: 0,
         objectsScanned: 0,
         skipped: [],
@@ -10344,13 +16913,13 @@ function emptyReport(inputs) {
     };
 }
 function describe(e) {
-    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e);
+    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e);
     return info ? `HTTP ${info.status}: ${info.message}` : e.message;
 }
-async function publishToPr(inputs, ctx, report, client, files, notes) {
+async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
     const pr = ctx.pullRequest;
     const { retryOptions } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184));
-    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(377), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 487));
+    const { publishStickyComment, publishReview } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(74)]).then(__webpack_require__.bind(__webpack_require__, 40074));
     const target = {
         client,
         owner: ctx.owner,
@@ -10361,9 +16930,9 @@ async function publishToPr(inputs, ctx, report, client, files, notes) {
         retry: retryOptions(),
     };
     const fallback = (what, e) => {
-        const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only. ${PERMISSIONS_HINT}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__.notice(msg);
-        notes.push(msg);
+        const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
+        _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(`${msg} ${PERMISSIONS_HINT}`);
+        notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_13__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
     };
     let denied = false;
     if (inputs.comment === 'review' || inputs.comment === 'both') {
@@ -10379,35 +16948,43 @@ async function publishToPr(inputs, ctx, report, client, files, notes) {
                         return undefined;
                     return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
                 },
-                log: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(m),
+                log: (m) => _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(m),
             });
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
             if (r.rejected) {
                 const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(msg);
+                _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(msg);
                 notes.push(msg);
             }
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e)?.status === 404) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e)?.status === 404) {
                 denied = true;
                 fallback('review', e);
             }
             else {
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`kubeward: the review failed: ${describe(e)}`);
+                _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(`kubeward: the review failed: ${describe(e)}`);
             }
         }
     }
     if (!denied && (inputs.comment === 'sticky' || inputs.comment === 'both')) {
         try {
-            const r = await publishStickyComment({ ...target, report, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
+            const r = await publishStickyComment({
+                ...target,
+                report,
+                outcome,
+                // why the run failed without findings must show where reviewers look
+                notes: notes.filter((n) => typeof n === 'string' && n.startsWith('❌')),
+                ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+                ...(files ? { changedFiles: files.map((f) => f.filename) } : {}),
+            });
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_9__/* .httpError */ .p2)(e)?.status === 404)
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e)?.status === 404)
                 fallback('PR comment', e);
             else
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`kubeward: the PR comment failed: ${describe(e)}`);
+                _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(`kubeward: the PR comment failed: ${describe(e)}`);
         }
     }
 }
@@ -10423,39 +17000,39 @@ async function publishToPr(inputs, ctx, report, client, files, notes) {
 /* harmony export */ });
 /* unused harmony exports SUMMARY_BYTES, SUMMARY_LIMIT, summaryMarkdown */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
-/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87027);
 /* harmony import */ var _pr_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28137);
 /** The job summary (GitHub caps it at 1 MiB per step). */
-
 
 
 /** GitHub's limit on a step's summary, in bytes. */
 const SUMMARY_BYTES = 1024 * 1024;
 /** Characters to aim for first (markdown is mostly ASCII), shrunk while the UTF-8 size is over the limit. */
 const SUMMARY_LIMIT = 1_000_000;
-function summaryMarkdown(report, ctx, notes) {
+/** Notes are plain text (escaped by the renderer) or `md` markdown. */
+function summaryMarkdown(report, ctx, notes, outcome) {
     const sha = ctx.pullRequest?.headSha ?? ctx.sha;
     let md = '';
     for (let max = SUMMARY_LIMIT; max > 1000; max = Math.floor(max * 0.8)) {
-        md = render(report, ctx, notes, sha, max);
+        md = render(report, ctx, notes, sha, max, outcome);
         if (Buffer.byteLength(md, 'utf8') < SUMMARY_BYTES - 1024)
             break;
     }
     return md;
 }
-function render(report, ctx, notes, sha, maxLength) {
+function render(report, ctx, notes, sha, maxLength, outcome) {
     return (0,_pr_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMarkdown */ .Gc)(report, {
         maxLength,
+        ...(outcome ? { outcome } : {}),
         chart: true,
-        notes: notes.map(_pr_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV),
+        notes,
         ...(ctx.owner && sha ? { fileUrlPrefix: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/` } : {}),
         footer: `<sub>kubeward ${report.tool.version} · ${report.durationMs} ms</sub>`,
     });
 }
-async function writeSummary(report, ctx, notes) {
+async function writeSummary(report, ctx, notes, outcome) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(summaryMarkdown(report, ctx, notes), true).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(summaryMarkdown(report, ctx, notes, outcome), true).write();
 }
 
 
@@ -10537,7 +17114,9 @@ async function withRetry(fn, opts = {}) {
 }
 /** A request with retries. */
 async function call(client, route, params, retry) {
-    const res = await withRetry(() => client.request(route, params), retry);
+    const res = client.managesRetries
+        ? await client.request(route, params)
+        : await withRetry(() => client.request(route, params), retry);
     return res.data;
 }
 /** Every page of a list endpoint (100 per page, bounded to `maxPages`). */
@@ -10547,7 +17126,8 @@ async function paginate(client, route, params, retry, maxPages = 100) {
         const data = await call(client, route, { ...params, per_page: 100, page }, retry);
         if (!Array.isArray(data))
             break;
-        all.push(...data);
+        for (const x of data)
+            all.push(x);
         if (data.length < 100)
             break;
     }
@@ -10557,236 +17137,20 @@ async function paginate(client, route, params, retry, maxPages = 100) {
 
 /***/ }),
 
-/***/ 87027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   Lt: () => (/* binding */ fenceFor),
-/* harmony export */   O0: () => (/* binding */ encodePath),
-/* harmony export */   XO: () => (/* binding */ commentSafe),
-/* harmony export */   bN: () => (/* binding */ catalogMarkdown),
-/* harmony export */   ti: () => (/* binding */ inlineCode)
-/* harmony export */ });
-/**
- * Escaping of untrusted text (manifest names, messages, paths) for GitHub markdown: no markdown or
- * HTML injection, no @mentions or team pings, no broken tables, no escaping out of code fences.
- */
-const ZWJ = '\u200d';
-/** Text for a markdown paragraph or table cell: one line, HTML and markdown punctuation escaped. */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]()#|~!{}]/g, (c) => `\\${c}`)
-        .replace(/@/g, `@${ZWJ}`)
-        .replace(/:(?=[a-z0-9_+-]+:)/gi, `:${ZWJ}`);
-}
-/**
- * Markdown written by kubeward itself (rule rationale and remediation from the catalog): its
- * `code` and emphasis are kept; HTML and @mentions are still neutralised, and it stays one paragraph.
- */
-function catalogMarkdown(text) {
-    return text
-        .replace(/\s*\n\s*/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, `@${ZWJ}`);
-}
-/** An inline code span that holds `text` whatever backticks it contains. */
-function inlineCode(text) {
-    const one = text.replace(/[\r\n]+/g, ' ');
-    const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((r) => r.length));
-    const ticks = '`'.repeat(longest + 1);
-    const pad = one.startsWith('`') || one.endsWith('`') || one === '' ? ' ' : '';
-    // inside a table a pipe ends the cell even in code: use its entity
-    return `${ticks}${pad}${one.replace(/\|/g, '&#124;')}${pad}${ticks}`;
-}
-/** A code fence longer than any backtick run in `content` (at least three backticks). */
-function fenceFor(content) {
-    const longest = Math.max(0, ...(content.match(/`{3,}/g) ?? []).map((r) => r.length));
-    return '`'.repeat(Math.max(3, longest + 1));
-}
-/** A fenced code block with `info` (e.g. `yaml`, `suggestion`). */
-function codeBlock(info, content) {
-    const fence = fenceFor(content);
-    const body = content.endsWith('\n') || content === '' ? content : content + '\n';
-    return `${fence}${info}\n${body}${fence}`;
-}
-/** A link target: each path segment URL-encoded. */
-function encodePath(path) {
-    return path
-        .split('/')
-        .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-/** Text inside an HTML comment marker: no `--` or `>` can end it early. */
-function commentSafe(text) {
-    return text.replace(/[^A-Za-z0-9:._/-]/g, '').replace(/--+/g, '-');
-}
-
-
-/***/ }),
-
 /***/ 28137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   Pl: () => (/* binding */ headline),
-/* harmony export */   _9: () => (/* binding */ SEVERITY_ICON)
+/* harmony export */   Gc: () => (/* reexport safe */ _core_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__.Gc),
+/* harmony export */   Pl: () => (/* reexport safe */ _core_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__.Pl),
+/* harmony export */   _9: () => (/* reexport safe */ _core_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__._9)
 /* harmony export */ });
-/* unused harmony export findingLocation */
-/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
-/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98904);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87027);
+/* harmony import */ var _core_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34201);
 /**
- * Markdown for a report: the job summary and the sticky PR comment (shared by the GitHub Action and
- * the CircleCI orb). Every piece of manifest-derived text is escaped; the whole stays under
- * `maxLength` by dropping rows and details with a note saying how many were left out.
+ * Markdown for the job summary and the sticky PR comment: the core's one renderer
+ * (src/core/report/markdown.ts), re-exported for the adapters.
  */
 
-
-
-const SEVERITY_ICON = {
-    critical: '🟣',
-    high: '🔴',
-    medium: '🟠',
-    low: '🟡',
-    info: '🔵',
-};
-function findingLocation(f) {
-    if (!f.location)
-        return f.object ? `${f.object.kind}/${f.object.name}` : '';
-    return `${f.location.file}:${f.location.line}`;
-}
-function locationCell(f, prefix) {
-    const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(findingLocation(f));
-    if (!f.location || !prefix || f.location.file.startsWith('<'))
-        return text;
-    return `[${text}](${prefix}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .encodePath */ .O0)(f.location.file)}#L${f.location.line})`;
-}
-function countsLine(report) {
-    return _core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => report.counts[s] > 0)
-        .map((s) => `${report.counts[s]} ${s}`)
-        .join(', ');
-}
-function headline(report) {
-    const n = report.findings.length;
-    if (n === 0)
-        return 'all clear: no findings ✅';
-    const failOn = report.failOn;
-    if (!(0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeverity */ ._Z)(failOn))
-        return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — fail-on ${failOn}: never fails`;
-    const failing = report.findings.some((f) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .jZ)(f.severity, failOn));
-    const verdict = failing ? `❌ fails at **${failOn}**` : `✅ passes at **${failOn}**`;
-    return `${n} finding${n === 1 ? '' : 's'} (${countsLine(report)}) — ${verdict}`;
-}
-function countsTable(report) {
-    const rows = _core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => `| ${SEVERITY_ICON[s]} ${s} | ${report.counts[s]} |`);
-    return ['| Severity | Findings |', '| --- | ---: |', ...rows].join('\n');
-}
-function chart(report) {
-    const slices = _core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => report.counts[s] > 0).map((s) => `    "${s}" : ${report.counts[s]}`);
-    if (slices.length === 0)
-        return '';
-    return ['```mermaid', 'pie showData title Findings by severity', ...slices, '```'].join('\n');
-}
-function findingRow(f, prefix) {
-    const msg = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(f.message) + (f.secretPreview ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.secretPreview)})` : '');
-    return `| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${locationCell(f, prefix)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.ruleId)} | ${msg} |`;
-}
-function ruleDetails(ruleId, findings) {
-    const meta = (0,_core_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .getRule */ .r)(ruleId)?.meta;
-    const title = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(findings[0].title || meta?.title || ruleId);
-    const parts = [
-        `<details><summary><code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(ruleId)}</code> ${title} (${findings.length})</summary>`,
-        '',
-    ];
-    if (meta?.rationale)
-        parts.push(`**Why:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogMarkdown */ .bN)(meta.rationale)}`, '');
-    if (meta?.remediation)
-        parts.push(`**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogMarkdown */ .bN)(meta.remediation)}`, '');
-    if (meta?.example)
-        parts.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .codeBlock */ .DV)('yaml', meta.example), '');
-    const fixes = [...new Set(findings.map((f) => f.fix?.description).filter((d) => !!d))];
-    if (fixes.length > 0)
-        parts.push(`Automatic fix: ${fixes.map(_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV).join('; ')}`, '');
-    parts.push('</details>');
-    return parts.join('\n');
-}
-/** Renders the report; never longer than `opts.maxLength`. */
-function renderMarkdown(report, opts) {
-    const note = (n, what) => `\n\n> ⚠️ ${n} more ${what} not shown here (size limit): see the SARIF file or the annotations.`;
-    const head = [];
-    if (opts.header)
-        head.push(opts.header);
-    head.push(`### ${opts.title ?? 'kubeward'}: ${headline(report)}`);
-    for (const n of opts.notes ?? [])
-        head.push(`> ${n}`);
-    const extra = [];
-    if (report.suppressed.length > 0)
-        extra.push(`${report.suppressed.length} suppressed`);
-    if (report.errors.length > 0)
-        extra.push(`${report.errors.length} input error(s)`);
-    head.push(`Scanned ${report.filesScanned} file(s), ${report.objectsScanned} object(s)${extra.length ? ` · ${extra.join(' · ')}` : ''}.`);
-    if (report.findings.length > 0) {
-        head.push(countsTable(report));
-        if (opts.chart)
-            head.push(chart(report));
-    }
-    const footer = opts.footer ? `\n\n${opts.footer}` : '';
-    let out = head.join('\n\n');
-    const reserve = footer.length + 200;
-    const budget = opts.maxLength - reserve;
-    if (out.length > budget)
-        return (out.slice(0, Math.max(0, budget)) + '\n\n> ⚠️ truncated' + footer).slice(0, opts.maxLength);
-    if (report.findings.length > 0) {
-        let table = '\n\n#### Findings\n\n| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |';
-        let shown = 0;
-        for (const f of report.findings) {
-            const row = '\n' + findingRow(f, opts.fileUrlPrefix);
-            if (out.length + table.length + row.length > budget)
-                break;
-            table += row;
-            shown++;
-        }
-        out += table;
-        if (shown < report.findings.length)
-            return out + note(report.findings.length - shown, 'findings') + footer;
-        const byRule = new Map();
-        for (const f of report.findings)
-            byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-        let details = '\n\n#### Rules\n';
-        let rulesShown = 0;
-        for (const [id, fs] of byRule) {
-            const block = '\n' + ruleDetails(id, fs) + '\n';
-            if (out.length + details.length + block.length > budget)
-                break;
-            details += block;
-            rulesShown++;
-        }
-        if (rulesShown > 0)
-            out += details;
-        if (rulesShown < byRule.size)
-            out += note(byRule.size - rulesShown, 'rule details');
-    }
-    if (report.errors.length > 0) {
-        let errs = '\n\n#### Input errors\n';
-        for (const e of report.errors) {
-            const row = `\n- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)}`;
-            if (out.length + errs.length + row.length > budget)
-                break;
-            errs += row;
-        }
-        out += errs;
-    }
-    return out + footer;
-}
 
 
 /***/ })

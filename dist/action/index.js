@@ -20,23 +20,23 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83323);
 /**
  * Entry point of the GitHub Action (bundled to dist/action/index.js). Prints its first line before
- * loading anything heavy, then runs; core.setFailed is called here and only here.
+ * loading anything heavy, then runs; log.fail is called here and only here.
  */
 
 process.stdout.write(`kubeward ${_core_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x}\n`);
-const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
+const { log } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(385)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53385));
 try {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(386), __nccwpck_require__.e(738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31738));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(558), __nccwpck_require__.e(738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31738));
     const result = await run();
     if (result.failure)
-        core.setFailed(result.failure);
+        log.fail(result.failure);
 }
 catch (e) {
     const err = e;
     if (err.name === 'InputError' || err.name === 'ConfigError')
-        core.setFailed(`kubeward: ${err.message}`);
+        log.fail(`kubeward: ${err.message}`);
     else
-        core.setFailed(`kubeward failed: ${err.stack ?? err.message}`);
+        log.fail(`kubeward failed: ${err.stack ?? err.message}`);
 }
 
 __webpack_async_result__();

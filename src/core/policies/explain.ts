@@ -1,4 +1,5 @@
 /** `kubeward explain <policy-name>`: a policy's validations, bindings and where each is declared, as text. */
+import { pushAll } from '../arrays.ts';
 import type { K8sObject } from '../manifests/types.ts';
 import { whereIs } from './context.ts';
 import { isKyvernoPolicy } from './kyverno.ts';
@@ -37,7 +38,8 @@ export function explainPolicy(objects: readonly K8sObject[], name: string): stri
   out.push(`failurePolicy: ${String(spec.failurePolicy ?? 'Fail')}`);
   const pk = obj(spec.paramKind);
   if (pk.kind) out.push(`paramKind: ${String(pk.apiVersion)} ${String(pk.kind)}`);
-  out.push('', 'Matches:', ...rulesText(obj(spec.matchConstraints)));
+  out.push('', 'Matches:');
+  pushAll(out, rulesText(obj(spec.matchConstraints)));
   const conds = arr(spec.matchConditions);
   if (conds.length) {
     out.push('', 'Only when (matchConditions):');
@@ -82,7 +84,7 @@ export function explainPolicy(objects: readonly K8sObject[], name: string): stri
           `    params: ${pr.name ? `name ${String(pr.name)}` : `selector ${JSON.stringify(pr.selector)}`}${pr.namespace ? ` in ${String(pr.namespace)}` : ''}${pr.parameterNotFoundAction ? `, when missing: ${String(pr.parameterNotFoundAction)}` : ''}`,
         );
       const mr = obj(bs.matchResources);
-      if (Object.keys(mr).length) out.push(...rulesText(mr).map((l) => `  ${l}`));
+      if (Object.keys(mr).length) pushAll(out, rulesText(mr).map((l) => `  ${l}`));
     }
   }
   return out.join('\n') + '\n';

@@ -1,8 +1,8 @@
-export const id = 377;
-export const ids = [377];
+export const id = 609;
+export const ids = [609];
 export const modules = {
 
-/***/ 90377:
+/***/ 62609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -314,8 +314,8 @@ function exactLocator(src, starts) {
     const pos = (offset) => offsetToLineCol(starts(), offset);
     return (path) => {
         if (root === undefined) {
-            const doc = (0,dist/* parseDocument */.Tp)(src.fileText.slice(src.start, src.end), {
-                lineCounter: new dist/* LineCounter */.HN(),
+            const doc = (0,dist.parseDocument)(src.fileText.slice(src.start, src.end), {
+                lineCounter: new dist.LineCounter(),
                 version: '1.1',
                 uniqueKeys: false,
                 strict: false,
@@ -328,16 +328,16 @@ function exactLocator(src, starts) {
         for (const seg of path) {
             let next = null;
             let found = false;
-            if (typeof seg === 'number' && (0,dist/* isSeq */.oP)(node)) {
+            if (typeof seg === 'number' && (0,dist.isSeq)(node)) {
                 next = node.items[seg] ?? null;
                 found = next !== null;
                 if (next?.range)
                     best = [next.range[0], next.range[1]];
             }
-            else if ((0,dist/* isMap */.jh)(node)) {
+            else if ((0,dist.isMap)(node)) {
                 for (let i = node.items.length - 1; i >= 0; i--) {
                     const pair = node.items[i];
-                    const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+                    const k = (0,dist.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
                     if (k === String(seg)) {
                         next = pair.value ?? null;
                         const kr = pair.key?.range;
@@ -421,45 +421,15 @@ function makeExactLocator(src, starts) {
     return exactLocator(src, starts);
 }
 
-;// CONCATENATED MODULE: ./src/core/manifests/schema.ts
-/** The YAML schema Kubernetes reads manifests with (sigs.k8s.io/yaml, YAML 1.1 scalars). */
-
-const TRUE = /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-const BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
-/** YAML 1.1 booleans: `yes`, `on`, `y` ... are booleans, as Kubernetes' decoder reads them. */
-const bool11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    // booleans are 1 to 5 characters: most scalars are ruled out without the regex
-    resolve: (data) => data !== null && data.length <= 5 && BOOL.test(data),
-    construct: (data) => TRUE.test(data),
-    predicate: (obj) => typeof obj === 'boolean',
-    represent: (obj) => String(obj),
-});
-/** YAML 1.1 octal integers (`0644`), as file modes are often written. */
-const octal11 = new js_yaml/* default.Type */.Ay.Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (data) => data !== null && (data[0] === '0' || data[1] === '0') && /^[-+]?0[0-7]+$/.test(data),
-    construct: (data) => {
-        const neg = data.startsWith('-');
-        const v = parseInt(data.replace(/^[-+]/, ''), 8);
-        return neg ? -v : v;
-    },
-    predicate: (obj) => typeof obj === 'number' && Number.isInteger(obj),
-    represent: (obj) => '0' + obj.toString(8),
-});
-/**
- * Core schema (no timestamps: Kubernetes keeps `2024-01-01` as a string) plus merge keys,
- * YAML 1.1 booleans and octals.
- */
-const merge = js_yaml/* default.types */.Ay.types.merge;
-const K8S_SCHEMA = js_yaml/* default.CORE_SCHEMA */.Ay.CORE_SCHEMA.extend({ implicit: [bool11, octal11, merge] });
-
+// EXTERNAL MODULE: ./src/core/manifests/schema.ts
+var schema = __webpack_require__(99203);
 ;// CONCATENATED MODULE: ./src/core/manifests/parse.ts
 /**
  * Parses manifest text into Kubernetes objects: js-yaml (fast) for values, with the YAML 1.1
  * scalars Kubernetes reads; positions come lazily from ./locate.ts, only for the documents a
  * finding asks about. Never throws: bad input becomes a LoadProblem or a skipped document.
  */
+
 
 
 
@@ -548,6 +518,50 @@ function describeYamlError(e) {
         reason: err.reason ?? (err.message ? err.message.split('\n')[0] : String(e)),
     };
 }
+/**
+ * Every duplicate key of a document, found with the `yaml` package (exact positions). Only called
+ * for documents js-yaml refused for a duplicate key, so the common path pays nothing.
+ */
+function duplicateKeys(chunk) {
+    const out = [];
+    let doc;
+    try {
+        doc = (0,dist.parseDocument)(chunk, { version: '1.1', merge: true, uniqueKeys: false, strict: false });
+    }
+    catch {
+        return out;
+    }
+    const stack = [{ node: doc.contents, path: [] }];
+    while (stack.length) {
+        const { node, path } = stack.pop();
+        if ((0,dist.isMap)(node)) {
+            const seen = new Map();
+            for (const pair of node.items) {
+                const k = pair.key;
+                const key = (0,dist.isScalar)(k) ? String(k.value) : undefined;
+                if (key !== undefined && key !== '<<') {
+                    const at = k?.range?.[0] ?? 0;
+                    const first = seen.get(key);
+                    if (first !== undefined)
+                        out.push({ path: [...path, key], offset: at, firstOffset: first });
+                    else
+                        seen.set(key, at);
+                }
+                if (key !== undefined)
+                    stack.push({ node: pair.value, path: [...path, key] });
+            }
+        }
+        else if ((0,dist.isSeq)(node)) {
+            node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+        }
+    }
+    return out.sort((a, b) => a.offset - b.offset);
+}
+function isDuplicateKeyError(e) {
+    return e.reason === 'duplicated mapping key';
+}
+/** List kinds nested deeper than this are not expanded (reported instead). */
+const MAX_LIST_DEPTH = 16;
 function parseManifestText(input, file) {
     // A BOM is not content and not a column.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -561,9 +575,23 @@ function parseManifestText(input, file) {
             continue;
         const firstContent = chunk.search(/[^\s]/);
         const docLine = pos(range.start + Math.max(0, firstContent)).line;
+        // a BOM at the start of a later document (files joined with `cat`) is not content either
+        const bom = /^\s*\uFEFF/.exec(chunk);
+        const yamlText = bom ? chunk.slice(0, bom[0].length - 1) + chunk.slice(bom[0].length) : chunk;
         let value;
+        let duplicates = [];
         try {
-            value = js_yaml/* default.load */.Ay.load(chunk, { schema: K8S_SCHEMA, json: true, filename: file });
+            try {
+                // strict first: duplicate keys are an error to report, not a value to pick silently
+                value = js_yaml/* default.load */.Ay.load(yamlText, { schema: schema/* K8S_SCHEMA */.t, filename: file });
+            }
+            catch (e) {
+                if (!isDuplicateKeyError(e))
+                    throw e;
+                // read as the API server does without strict validation (the last value wins) and report each duplicate
+                value = js_yaml/* default.load */.Ay.load(yamlText, { schema: schema/* K8S_SCHEMA */.t, json: true, filename: file });
+                duplicates = duplicateKeys(yamlText);
+            }
         }
         catch (e) {
             const d = describeYamlError(e);
@@ -641,19 +669,113 @@ function parseManifestText(input, file) {
                 locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
             });
         };
-        if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-            value.items.forEach((item, i) => {
+        const firstObject = out.objects.length;
+        const expand = (data, docPath, depth) => {
+            const kind = data.kind;
+            const isList = typeof kind === 'string' && kind.endsWith('List') && 'items' in data && data.items !== null;
+            if (!isList)
+                return add(data, docPath, docLine);
+            const where = (p) => locateDoc([...docPath, ...p]);
+            if (!Array.isArray(data.items)) {
+                const at = where(['items']);
+                const what = isObject(data.items) ? 'a map' : `a ${typeof data.items}`;
+                out.problems.push({
+                    kind: 'invalid-yaml',
+                    file,
+                    line: at?.line ?? docLine,
+                    column: at?.column ?? 1,
+                    message: `\`items\` of this ${kind} is ${what}, not a list of objects: the API server rejects it, and its contents were not scanned`,
+                });
+                return;
+            }
+            if (depth >= MAX_LIST_DEPTH) {
+                out.problems.push({
+                    kind: 'invalid-yaml',
+                    file,
+                    line: where([])?.line ?? docLine,
+                    column: 1,
+                    message: `Lists nested more than ${MAX_LIST_DEPTH} deep; the innermost was not scanned`,
+                });
+                return;
+            }
+            data.items.forEach((item, i) => {
                 if (isObject(item))
-                    add(item, ['items', i], docLine);
+                    expand(item, [...docPath, 'items', i], depth + 1);
                 else
-                    out.skipped.push({ file, line: docLine, reason: `item ${i} of the ${value.kind} is not an object` });
+                    out.skipped.push({
+                        file,
+                        line: where(['items', i])?.line ?? docLine,
+                        reason: `item ${i} of the ${kind} is not an object`,
+                    });
+            });
+        };
+        expand(value, [], 0);
+        for (const d of duplicates) {
+            // the object holding the key: the innermost List item on its path, else the document
+            let obj;
+            for (let i = firstObject; i < out.objects.length; i++) {
+                const o = out.objects[i];
+                if (o.docPath.every((seg, j) => d.path[j] === seg) && (!obj || o.docPath.length > obj.docPath.length))
+                    obj = o;
+            }
+            const at = pos(range.start + d.offset);
+            const first = pos(range.start + d.firstOffset);
+            const k = String(d.path[d.path.length - 1]);
+            const key = k.length > 80 ? `${k.slice(0, 79)}…` : k;
+            out.problems.push({
+                kind: 'duplicate-key',
+                file,
+                line: at.line,
+                column: at.column,
+                message: `key ${JSON.stringify(key)} appears twice in this mapping (first at line ${first.line}); the API server rejects duplicate fields under strict validation, and kubeward reads the last value`,
+                ...(obj ? { object: obj.ref, path: d.path.slice(obj.docPath.length) } : { path: d.path }),
             });
         }
-        else
-            add(value, [], docLine);
     }
     return out;
 }
+
+
+/***/ }),
+
+/***/ 99203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ K8S_SCHEMA)
+/* harmony export */ });
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+/** The YAML schema Kubernetes reads manifests with (sigs.k8s.io/yaml, YAML 1.1 scalars). */
+
+const TRUE = /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+/** YAML 1.1 booleans: `yes`, `on`, `y` ... are booleans, as Kubernetes' decoder reads them. */
+const bool11 = new js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Type */ .Ay.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    // booleans are 1 to 5 characters: most scalars are ruled out without the regex
+    resolve: (data) => data !== null && data.length <= 5 && BOOL.test(data),
+    construct: (data) => TRUE.test(data),
+    predicate: (obj) => typeof obj === 'boolean',
+    represent: (obj) => String(obj),
+});
+/** YAML 1.1 octal integers (`0644`), as file modes are often written. */
+const octal11 = new js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Type */ .Ay.Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (data) => data !== null && (data[0] === '0' || data[1] === '0') && /^[-+]?0[0-7]+$/.test(data),
+    construct: (data) => {
+        const neg = data.startsWith('-');
+        const v = parseInt(data.replace(/^[-+]/, ''), 8);
+        return neg ? -v : v;
+    },
+    predicate: (obj) => typeof obj === 'number' && Number.isInteger(obj),
+    represent: (obj) => '0' + obj.toString(8),
+});
+/**
+ * Core schema (no timestamps: Kubernetes keeps `2024-01-01` as a string) plus merge keys,
+ * YAML 1.1 booleans and octals.
+ */
+const merge = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.merge;
+const K8S_SCHEMA = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].CORE_SCHEMA */ .Ay.CORE_SCHEMA.extend({ implicit: [bool11, octal11, merge] });
 
 
 /***/ })

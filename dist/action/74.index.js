@@ -1,5 +1,5 @@
-export const id = 487;
-export const ids = [487];
+export const id = 74;
+export const ids = [74,891];
 export const modules = {
 
 /***/ 82673:
@@ -11,102 +11,17 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 
 /***/ }),
 
-/***/ 487:
+/***/ 32707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  COMMENT_LIMIT: () => (/* reexport */ COMMENT_LIMIT),
-  GitHubRequestError: () => (/* reexport */ GitHubRequestError),
-  REVIEW_MARKER: () => (/* reexport */ REVIEW_MARKER),
-  STICKY_MARKER: () => (/* reexport */ STICKY_MARKER),
-  applyFixes: () => (/* reexport */ applyFixes),
-  call: () => (/* reexport */ pr_client/* call */.T1),
-  codeBlock: () => (/* reexport */ pr_escape/* codeBlock */.DV),
-  commentBody: () => (/* reexport */ commentBody),
-  createFetchClient: () => (/* reexport */ createFetchClient),
-  diffsOf: () => (/* reexport */ diffsOf),
-  escapeMarkdown: () => (/* reexport */ pr_escape/* escapeMarkdown */.FV),
-  fenceFor: () => (/* reexport */ pr_escape/* fenceFor */.Lt),
-  fetchPullFiles: () => (/* reexport */ fetchPullFiles),
-  findingsOnChangedLines: () => (/* reexport */ findingsOnChangedLines),
-  fixLineEdit: () => (/* reexport */ fixLineEdit),
-  headline: () => (/* reexport */ markdown/* headline */.Pl),
-  httpError: () => (/* reexport */ pr_client/* httpError */.p2),
-  inlineCode: () => (/* reexport */ pr_escape/* inlineCode */.ti),
-  isPermissionError: () => (/* reexport */ pr_client/* isPermissionError */.gj),
-  matchesPatch: () => (/* reexport */ matchesPatch),
-  paginate: () => (/* reexport */ pr_client/* paginate */.En),
-  patchLines: () => (/* reexport */ patchLines),
-  planReview: () => (/* reexport */ planReview),
-  publishReview: () => (/* reexport */ publishReview),
-  publishStickyComment: () => (/* reexport */ publishStickyComment),
-  rangeInDiff: () => (/* reexport */ rangeInDiff),
-  renderMarkdown: () => (/* reexport */ markdown/* renderMarkdown */.Gc),
-  stickyBody: () => (/* reexport */ stickyBody),
-  withRetry: () => (/* reexport */ pr_client/* withRetry */.bD)
-});
-
-// EXTERNAL MODULE: ./src/pr/client.ts
-var pr_client = __webpack_require__(84091);
-// EXTERNAL MODULE: ./src/pr/markdown.ts
-var markdown = __webpack_require__(28137);
-;// CONCATENATED MODULE: ./src/pr/sticky.ts
-
-
-const STICKY_MARKER = '<!-- kubeward:sticky -->';
-/** GitHub refuses issue comments longer than this. */
-const COMMENT_LIMIT = 65_536;
-/** The comment body: the report in markdown under 65,536 characters, with the marker. */
-function stickyBody(opts) {
-    const server = opts.serverUrl ?? 'https://github.com';
-    const prefix = `${server}/${opts.owner}/${opts.repo}/blob/${opts.headSha}/`;
-    const footer = `<sub>kubeward ${opts.report.tool.version} · commit ${opts.headSha.slice(0, 7)}${opts.runUrl ? ` · [run](${opts.runUrl})` : ''}</sub>`;
-    return (0,markdown/* renderMarkdown */.Gc)(opts.report, {
-        maxLength: COMMENT_LIMIT - 1,
-        header: STICKY_MARKER,
-        fileUrlPrefix: prefix,
-        notes: opts.notes,
-        footer,
-    });
-}
-/** Creates the sticky comment, or updates it when a previous run made one (also to say "all clear"). */
-async function publishStickyComment(opts) {
-    const { client, owner, repo, pullNumber, retry } = opts;
-    const body = stickyBody(opts);
-    const comments = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber }, retry);
-    // our body starts with the marker; a human quoting it does not
-    const mine = comments.filter((c) => c.body?.trimStart().startsWith(STICKY_MARKER));
-    // prefer a bot's comment: anyone can paste the marker into a comment of their own
-    mine.sort((a, b) => Number(b.user?.type === 'Bot') - Number(a.user?.type === 'Bot'));
-    for (const existing of mine) {
-        try {
-            const res = await (0,pr_client/* call */.T1)(client, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: existing.id, body }, retry);
-            return { action: 'updated', id: existing.id, url: res?.html_url ?? existing.html_url };
-        }
-        catch (e) {
-            const status = (0,pr_client/* httpError */.p2)(e)?.status;
-            // not ours to edit (someone else's comment with the marker) or gone: try the next, else create
-            if (status !== 403 && status !== 404)
-                throw e;
-            if (status === 403 && existing.user?.type === 'Bot' && mine.length === 1)
-                throw e;
-        }
-    }
-    const created = await (0,pr_client/* call */.T1)(client, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber, body }, retry);
-    return { action: 'created', id: created.id, url: created.html_url };
-}
-
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 20 modules
-var rules = __webpack_require__(98904);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/core/manifests/parse.ts + 2 modules
-var parse = __webpack_require__(90377);
-;// CONCATENATED MODULE: ./src/core/fixes/index.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cu: () => (/* binding */ fixLineEdit),
+/* harmony export */   yZ: () => (/* binding */ applyFixes)
+/* harmony export */ });
+/* unused harmony exports applyFixToDocument, findObject, applyFixToFile, lineEdit */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62609);
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53309);
 /**
  * Comment-preserving YAML edits. A `Fix` (set / remove field paths relative to an object) becomes
  * small text edits on the object's source document: every line the fix does not touch keeps its
@@ -117,11 +32,12 @@ var parse = __webpack_require__(90377);
  */
 
 
+
 class FixError extends Error {
 }
 const PARSE = { version: '1.1', uniqueKeys: false, strict: false, keepSourceTokens: false };
 function keyOf(n) {
-    return (0,dist/* isScalar */.jn)(n) ? String(n.value) : String(n);
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(n) ? String(n.value) : String(n);
 }
 function lineStartOf(text, offset) {
     return text.lastIndexOf('\n', offset - 1) + 1;
@@ -145,11 +61,11 @@ function indentStep(text) {
 }
 /** A scalar value as it would be written in place (YAML 1.1 aware quoting). */
 function scalarText(value) {
-    return (0,dist/* stringify */.As)(value, { version: '1.1' }).replace(/\n$/, '');
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__.stringify)(value, { version: '1.1' }).replace(/\n$/, '');
 }
 /** Block YAML for `{ key: value }`, each line prefixed with `indent`. */
 function blockText(key, value, indent, step) {
-    const body = (0,dist/* stringify */.As)({ [key]: value }, { version: '1.1', indent: step, indentSeq: true, lineWidth: 0 });
+    const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.stringify)({ [key]: value }, { version: '1.1', indent: step, indentSeq: true, lineWidth: 0 });
     return body
         .replace(/\n$/, '')
         .split('\n')
@@ -180,7 +96,7 @@ function setEdit(text, root, path, value) {
     for (let i = 0; i < path.length; i++) {
         const seg = path[i];
         if (typeof seg === 'number') {
-            if (!(0,dist/* isSeq */.oP)(node))
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node))
                 throw new FixError(`expected a list at ${String(path.slice(0, i))}`);
             const item = node.items[seg];
             if (!item)
@@ -189,11 +105,11 @@ function setEdit(text, root, path, value) {
             keyNode = null;
             continue;
         }
-        if ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined) && keyNode) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(node) && (node.value === null || node.value === undefined) && keyNode) {
             // `securityContext:` with nothing under it: write the rest as a block under the key.
             return [nullValueEdit(text, keyNode, node, nest(path.slice(i), value), step)];
         }
-        if (!(0,dist/* isMap */.jh)(node))
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node))
             throw new FixError(`expected a mapping at ${String(path.slice(0, i))}`);
         const pair = [...node.items].reverse().find((p) => keyOf(p.key) === seg);
         if (!pair)
@@ -211,17 +127,17 @@ function setEdit(text, root, path, value) {
         keyNode = pair.key;
     }
     // The field exists: replace scalars in place, merge objects key by key.
-    if (isPlainObject(value) && (0,dist/* isMap */.jh)(node) && !node.flow) {
+    if (isPlainObject(value) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node) && !node.flow) {
         const edits = [];
         for (const [k, v] of Object.entries(value))
-            edits.push(...setEdit(text, root, [...path, k], v));
+            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .i)(edits, setEdit(text, root, [...path, k], v));
         if (edits.length > 1)
             throw new FixError('multi-part edit'); // applied one at a time by the caller
         return edits;
     }
     if (!node.range)
         throw new FixError('node without position');
-    if ((0,dist/* isScalar */.jn)(node) && !isPlainObject(value) && !Array.isArray(value)) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(node) && !isPlainObject(value) && !Array.isArray(value)) {
         const cur = node.value;
         if (cur === value)
             return [];
@@ -254,7 +170,7 @@ function nullValueEdit(text, key, _node, value, step) {
 function replaceValueEdit(text, key, node, value, step) {
     if (isPlainObject(value)) {
         // e.g. `securityContext: {}` -> a block
-        if ((0,dist/* isCollection */.P3)(node) && node.items.length > 0 && node.flow) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isCollection)(node) && node.items.length > 0 && node.flow) {
             throw new FixError('cannot merge into a non-empty flow mapping');
         }
         const colon = text.indexOf(':', key.range[1]);
@@ -263,8 +179,8 @@ function replaceValueEdit(text, key, node, value, step) {
         const body = valueLines(value, ' '.repeat(columnOf(text, key.range[0]) + step), step);
         return { start: colon + 1, end, text: `${comment.trim() ? ' ' + comment.trim() : ''}\n${body}\n` };
     }
-    const inline = (0,dist/* stringify */.As)(value, { version: '1.1', collectionStyle: 'flow' }).replace(/\n$/, '');
-    if ((0,dist/* isCollection */.P3)(node) && !node.flow && node.range) {
+    const inline = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.stringify)(value, { version: '1.1', collectionStyle: 'flow' }).replace(/\n$/, '');
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isCollection)(node) && !node.flow && node.range) {
         // a block collection's range runs into the next line: replace up to the end of its last
         // content line only, so the line break (and the key that follows) stay where they are
         let contentEnd = node.range[1];
@@ -273,10 +189,10 @@ function replaceValueEdit(text, key, node, value, step) {
         const end = endOfLine(text, contentEnd);
         const first = node.items[0];
         const scalars = Array.isArray(value) && value.length > 0 && value.every((v) => v === null || typeof v !== 'object');
-        if ((0,dist/* isSeq */.oP)(node) && scalars && first?.range) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node) && scalars && first?.range) {
             // a block sequence stays a block sequence, at the column of its dashes
             const dashCol = columnOf(text, text.lastIndexOf('-', first.range[0]));
-            const lines = value.map((v) => `${' '.repeat(dashCol)}- ${(0,dist/* stringify */.As)(v, { version: '1.1' }).replace(/\n$/, '')}`);
+            const lines = value.map((v) => `${' '.repeat(dashCol)}- ${(0,yaml__WEBPACK_IMPORTED_MODULE_0__.stringify)(v, { version: '1.1' }).replace(/\n$/, '')}`);
             return { start: lineStartOf(text, text.lastIndexOf('-', first.range[0])), end, text: lines.join('\n') + '\n' };
         }
         const colon = text.indexOf(':', key.range[1]);
@@ -286,7 +202,7 @@ function replaceValueEdit(text, key, node, value, step) {
 }
 /** Inserts `key: value` into the block mapping `map` (after `image:` when there is one, else at the end). */
 function insertEdit(text, map, mapKey, key, value, step) {
-    if (!(0,dist/* isMap */.jh)(map))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(map))
         throw new FixError('not a mapping');
     if (map.flow) {
         if (map.items.length === 0 && mapKey)
@@ -298,8 +214,8 @@ function insertEdit(text, map, mapKey, key, value, step) {
         throw new FixError('empty mapping');
     const first = items[0].key;
     const indent = ' '.repeat(columnOf(text, first.range[0]));
-    const after = items.find((p) => keyOf(p.key) === 'image' && (0,dist/* isScalar */.jn)(p.value)) ?? items[items.length - 1];
-    if (!(0,dist/* isPair */.tO)(after))
+    const after = items.find((p) => keyOf(p.key) === 'image' && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(p.value)) ?? items[items.length - 1];
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isPair)(after))
         throw new FixError('unexpected mapping item');
     const v = after.value ?? after.key;
     const at = endOfLine(text, v.range[1]);
@@ -314,7 +230,7 @@ function removeEdit(text, root, path) {
     const last = path[path.length - 1];
     if (!parent)
         return [];
-    if ((0,dist/* isMap */.jh)(parent) && typeof last === 'string') {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(parent) && typeof last === 'string') {
         if (parent.flow)
             throw new FixError('cannot remove from a flow mapping');
         const pair = parent.items.find((p) => keyOf(p.key) === last);
@@ -328,7 +244,7 @@ function removeEdit(text, root, path) {
             throw new FixError('the key shares its line with another item');
         return [{ start, end: endOfLine(text, v.range[1]), text: '' }];
     }
-    if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(parent) && typeof last === 'number') {
         if (parent.flow)
             throw new FixError('cannot remove from a flow sequence');
         const item = parent.items[last];
@@ -343,9 +259,9 @@ function removeEdit(text, root, path) {
 function parseNodeAt(root, path) {
     let node = root;
     for (const seg of path) {
-        if (typeof seg === 'number' && (0,dist/* isSeq */.oP)(node))
+        if (typeof seg === 'number' && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node))
             node = node.items[seg];
-        else if ((0,dist/* isMap */.jh)(node)) {
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node)) {
             const pair = [...node.items].reverse().find((p) => keyOf(p.key) === String(seg));
             node = pair?.value ?? undefined;
         }
@@ -366,7 +282,7 @@ function applyEdit(text, e) {
 function applyFixToDocument(docText, fix, base = []) {
     let text = docText;
     const ops = [];
-    const root = () => (0,dist/* parseDocument */.Tp)(text, PARSE).contents ?? null;
+    const root = () => (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, PARSE).contents ?? null;
     for (const s of fix.set ?? []) {
         const leaves = [];
         flattenSet([...base, ...s.path], s.value, leaves, root());
@@ -390,7 +306,7 @@ function applyFixToDocument(docText, fix, base = []) {
 /** Splits setting an object into an existing block mapping into one set per key (merge). */
 function flattenSet(path, value, out, root) {
     const node = root ? parseNodeAt(root, path) : undefined;
-    if (isPlainObject(value) && node && (0,dist/* isMap */.jh)(node) && !node.flow) {
+    if (isPlainObject(value) && node && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node) && !node.flow) {
         for (const [k, v] of Object.entries(value))
             flattenSet([...path, k], v, out, root);
         return;
@@ -411,7 +327,7 @@ function lineOf(text, offset) {
 }
 /** The object of `fileText` a target points at (identity, then the line to break ties). */
 function findObject(fileText, target, file = 'manifest.yaml') {
-    const objects = (0,parse/* parseManifestText */.k_)(fileText, file).objects;
+    const objects = (0,_manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifestText */ .k_)(fileText, file).objects;
     const same = target.object ? objects.filter((o) => sameRef(o.ref, target.object)) : objects;
     if (same.length <= 1 || !target.location)
         return same[0];
@@ -425,6 +341,9 @@ function findObject(fileText, target, file = 'manifest.yaml') {
 function applyFixToFile(fileText, target) {
     if (!target.fix)
         throw new FixError('no fix');
+    // a values file (not an object): the paths start at the document's root
+    if (target.fix.document)
+        return applyFixToDocument(fileText, target.fix);
     const obj = findObject(fileText, target);
     if (!obj?.source)
         throw new FixError('object not found in the file');
@@ -490,6 +409,188 @@ function fixLineEdit(fileText, target) {
     }
 }
 
+
+/***/ }),
+
+/***/ 891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
+/* harmony export */ });
+async function createGitHubClient(opts) {
+    const [{ Octokit }, { retry }, { throttling }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 730).then(__webpack_require__.bind(__webpack_require__, 14730)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+    ]);
+    const timeoutMs = opts.requestTimeoutMs ?? 30_000;
+    const maxWaitS = (opts.maxRateLimitWaitMs ?? 60_000) / 1000;
+    const baseFetch = opts.fetch ?? globalThis.fetch;
+    // one timeout per attempt (the retry plugin re-sends through this fetch)
+    const timedFetch = (input, init) => {
+        const t = AbortSignal.timeout(timeoutMs);
+        return baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, t]) : t });
+    };
+    const log = opts.log ?? (() => undefined);
+    const onLimit = (what) => (retryAfter, options, _octokit, retryCount) => {
+        if (retryCount >= 2 || retryAfter > maxWaitS)
+            return false;
+        log(`GitHub API ${what} (${options.method ?? ''} ${options.url ?? ''}): retrying in ${retryAfter} s`);
+        return true;
+    };
+    const Client = Octokit.plugin(retry, throttling);
+    const octokit = new Client({
+        auth: opts.token,
+        baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+        userAgent: opts.userAgent ?? 'kubeward',
+        request: { fetch: timedFetch },
+        retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+        throttle: {
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            // no clustering, no minimum spacing between writes beyond what GitHub asks for
+            fallbackSecondaryRateRetryAfter: 10,
+        },
+        log: { debug: () => undefined, info: () => undefined, warn: (m) => log(m), error: () => undefined },
+    });
+    return {
+        managesRetries: true,
+        request: (route, params) => octokit.request(route, params),
+    };
+}
+
+
+/***/ }),
+
+/***/ 40074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMMENT_LIMIT: () => (/* reexport */ COMMENT_LIMIT),
+  REVIEW_MARKER: () => (/* reexport */ REVIEW_MARKER),
+  STICKY_MARKER: () => (/* reexport */ STICKY_MARKER),
+  applyFixes: () => (/* reexport */ fixes/* applyFixes */.yZ),
+  call: () => (/* reexport */ pr_client/* call */.T1),
+  codeBlock: () => (/* reexport */ markdown_escape/* codeBlock */.DV),
+  commentBody: () => (/* reexport */ commentBody),
+  createGitHubClient: () => (/* reexport */ github_client.createGitHubClient),
+  diffsOf: () => (/* reexport */ diffsOf),
+  escapeMarkdown: () => (/* reexport */ markdown_escape/* escapeMarkdown */.FV),
+  fenceFor: () => (/* reexport */ markdown_escape/* fenceFor */.Lt),
+  fetchPullFiles: () => (/* reexport */ fetchPullFiles),
+  findingsOnChangedLines: () => (/* reexport */ findingsOnChangedLines),
+  fixLineEdit: () => (/* reexport */ fixes/* fixLineEdit */.cu),
+  headline: () => (/* reexport */ markdown/* headline */.Pl),
+  httpError: () => (/* reexport */ pr_client/* httpError */.p2),
+  inlineCode: () => (/* reexport */ markdown_escape/* inlineCode */.ti),
+  isPermissionError: () => (/* reexport */ pr_client/* isPermissionError */.gj),
+  matchesPatch: () => (/* reexport */ matchesPatch),
+  paginate: () => (/* reexport */ pr_client/* paginate */.En),
+  patchLines: () => (/* reexport */ patchLines),
+  planReview: () => (/* reexport */ planReview),
+  publishReview: () => (/* reexport */ publishReview),
+  publishStickyComment: () => (/* reexport */ publishStickyComment),
+  rangeInDiff: () => (/* reexport */ rangeInDiff),
+  renderMarkdown: () => (/* reexport */ markdown/* renderMarkdown */.Gc),
+  stickyBody: () => (/* reexport */ stickyBody),
+  withRetry: () => (/* reexport */ pr_client/* withRetry */.bD)
+});
+
+// EXTERNAL MODULE: ./src/pr/client.ts
+var pr_client = __webpack_require__(84091);
+// EXTERNAL MODULE: ./src/pr/markdown.ts
+var markdown = __webpack_require__(28137);
+// EXTERNAL MODULE: ./src/core/report/markdown-escape.ts
+var markdown_escape = __webpack_require__(12833);
+;// CONCATENATED MODULE: ./src/pr/sticky.ts
+
+
+
+const STICKY_MARKER = '<!-- kubeward:sticky -->';
+/** GitHub refuses issue comments longer than this. */
+const COMMENT_LIMIT = 65_536;
+const DEFAULT_AUTHOR = 'github-actions[bot]';
+const authors = new WeakMap();
+/** The login kubeward posts as (see PullRequestTarget.author), resolved once per client. */
+function commentAuthor(t) {
+    if (t.author)
+        return Promise.resolve(t.author);
+    let p = authors.get(t.client);
+    if (!p) {
+        p = (0,pr_client/* call */.T1)(t.client, 'GET /user', {}, t.retry).then((u) => (typeof u?.login === 'string' && u.login ? u.login : DEFAULT_AUTHOR), () => DEFAULT_AUTHOR);
+        authors.set(t.client, p);
+    }
+    return p;
+}
+/** Whether a comment was written by kubeward's identity (logins compare case-insensitively). */
+function byAuthor(c, author) {
+    return typeof c.user?.login === 'string' && c.user.login.toLowerCase() === author.toLowerCase();
+}
+/** The comment body: the report in markdown under 65,536 characters, with the marker. */
+function stickyBody(opts) {
+    const server = opts.serverUrl ?? 'https://github.com';
+    const prefix = `${server}/${opts.owner}/${opts.repo}/blob/${opts.headSha}/`;
+    const run = opts.runUrl ? (0,markdown_escape/* safeUrl */.Pl)(opts.runUrl) : '';
+    const footer = `<sub>kubeward ${(0,markdown_escape/* escapeHtmlText */.SC)(opts.report.tool.version)} · commit ${(0,markdown_escape/* commentSafe */.XO)(opts.headSha.slice(0, 7))}${run ? ` · [run](${run})` : ''}</sub>`;
+    return (0,markdown/* renderMarkdown */.Gc)(opts.report, {
+        layout: 'comment',
+        maxLength: COMMENT_LIMIT - 1,
+        header: STICKY_MARKER,
+        fileUrlPrefix: prefix,
+        ...(opts.notes ? { notes: opts.notes } : {}),
+        ...(opts.changedFiles ? { changedFiles: opts.changedFiles } : {}),
+        ...(opts.runUrl ? { fullReportUrl: opts.runUrl } : {}),
+        ...(opts.outcome ? { outcome: opts.outcome } : {}),
+        footer,
+    });
+}
+/** The PR's changed files, or undefined when GitHub does not say (the comment then lists by file). */
+async function changedFilesOf(opts) {
+    try {
+        const files = await (0,pr_client/* paginate */.En)(opts.client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: opts.owner, repo: opts.repo, pull_number: opts.pullNumber }, opts.retry);
+        return files.map((f) => f.filename);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the sticky comment, or updates it when a previous run made one (also to say "all clear"). */
+async function publishStickyComment(opts) {
+    const { client, owner, repo, pullNumber, retry } = opts;
+    const changedFiles = opts.changedFiles ?? (opts.report.findings.length ? await changedFilesOf(opts) : undefined);
+    const body = stickyBody({ ...opts, ...(changedFiles ? { changedFiles } : {}) });
+    const comments = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber }, retry);
+    // ours: written by kubeward's identity and starting with the marker. Anyone can paste the
+    // marker into a comment of their own; such a comment is never adopted or edited
+    const author = await commentAuthor(opts);
+    const mine = comments.filter((c) => byAuthor(c, author) && c.body?.trimStart().startsWith(STICKY_MARKER));
+    for (const existing of mine) {
+        try {
+            const res = await (0,pr_client/* call */.T1)(client, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: existing.id, body }, retry);
+            return { action: 'updated', id: existing.id, url: res?.html_url ?? existing.html_url };
+        }
+        catch (e) {
+            const status = (0,pr_client/* httpError */.p2)(e)?.status;
+            // not ours to edit (someone else's comment with the marker) or gone: try the next, else create
+            if (status !== 403 && status !== 404)
+                throw e;
+            if (status === 403 && mine.length === 1)
+                throw e;
+        }
+    }
+    const created = await (0,pr_client/* call */.T1)(client, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullNumber, body }, retry);
+    return { action: 'created', id: created.id, url: created.html_url };
+}
+
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
+var rules = __webpack_require__(95992);
+// EXTERNAL MODULE: ./src/core/fixes/index.ts
+var fixes = __webpack_require__(32707);
 // EXTERNAL MODULE: ./node_modules/parse-diff/index.js
 var parse_diff = __webpack_require__(82673);
 var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
@@ -555,9 +656,8 @@ function diffsOf(files) {
     return m;
 }
 
-// EXTERNAL MODULE: ./src/pr/escape.ts
-var pr_escape = __webpack_require__(87027);
 ;// CONCATENATED MODULE: ./src/pr/review.ts
+
 
 
 
@@ -574,25 +674,25 @@ function findingsOnChangedLines(findings, diffs) {
     return findings.filter((f) => f.location && diffs.get(f.location.file)?.added.has(f.location.line));
 }
 function findingMarker(f) {
-    return `<!-- kubeward:finding ${(0,pr_escape/* commentSafe */.XO)(f.fingerprint)} -->`;
+    return `<!-- kubeward:finding ${(0,markdown_escape/* commentSafe */.XO)(f.fingerprint)} -->`;
 }
 /** The body of one inline comment. */
 function commentBody(f, suggestion) {
-    const meta = (0,rules/* getRule */.r)(f.ruleId)?.meta;
+    const meta = (0,rules/* getRule */.rF)(f.ruleId)?.meta;
     const parts = [
         findingMarker(f),
-        `**${markdown/* SEVERITY_ICON */._9[f.severity]} ${f.severity}** · ${(0,pr_escape/* inlineCode */.ti)(f.ruleId)} · ${(0,pr_escape/* escapeMarkdown */.FV)(f.title)}`,
+        `**${markdown/* SEVERITY_ICON */._9[f.severity]} ${f.severity}** · ${(0,markdown_escape/* inlineCode */.ti)(f.ruleId)} · ${(0,markdown_escape/* escapeMarkdown */.FV)(f.title)}`,
         '',
-        (0,pr_escape/* escapeMarkdown */.FV)(f.message) + (f.secretPreview ? ` (${(0,pr_escape/* inlineCode */.ti)(f.secretPreview)})` : ''),
+        (0,markdown_escape/* escapeMarkdown */.FV)(f.message) + (f.secretPreview ? ` (${(0,markdown_escape/* inlineCode */.ti)(f.secretPreview)})` : ''),
     ];
     if (meta?.rationale)
-        parts.push('', `**Why:** ${(0,pr_escape/* catalogMarkdown */.bN)(meta.rationale)}`);
+        parts.push('', `**Why:** ${(0,markdown_escape/* catalogMarkdown */.bN)(meta.rationale)}`);
     if (suggestion) {
-        parts.push('', `**Suggested fix** (${(0,pr_escape/* escapeMarkdown */.FV)(f.fix?.description ?? 'kubeward')}):`, '');
-        parts.push((0,pr_escape/* codeBlock */.DV)('suggestion', suggestion.lines.join('\n')));
+        parts.push('', `**Suggested fix** (${(0,markdown_escape/* escapeMarkdown */.FV)(f.fix?.description ?? 'kubeward')}):`, '');
+        parts.push((0,markdown_escape/* codeBlock */.DV)('suggestion', suggestion.lines.join('\n')));
     }
     else if (meta?.remediation) {
-        parts.push('', `**Fix:** ${(0,pr_escape/* catalogMarkdown */.bN)(meta.remediation)}`);
+        parts.push('', `**Fix:** ${(0,markdown_escape/* catalogMarkdown */.bN)(meta.remediation)}`);
     }
     return parts.join('\n');
 }
@@ -600,6 +700,10 @@ function commentBody(f, suggestion) {
 async function planReview(opts, diffs, existing) {
     const done = new Set();
     for (const c of existing) {
+        // only kubeward's own comments say a finding was commented: a marker pasted into someone
+        // else's comment must not silence the inline comments
+        if (opts.author !== undefined && !byAuthor(c, opts.author))
+            continue;
         const m = c.body ? FINDING_MARKER.exec(c.body) : null;
         if (!m || !c.path)
             continue;
@@ -649,7 +753,7 @@ async function planReview(opts, diffs, existing) {
                 continue;
             }
             if (opts.suggestions !== false && f.fix && text !== undefined) {
-                const e = fixLineEdit(text, f);
+                const e = (0,fixes/* fixLineEdit */.cu)(text, f);
                 if (e &&
                     rangeInDiff(diff, e.startLine, e.endLine) &&
                     matchesPatch(diff, text, e.startLine, e.endLine) &&
@@ -658,7 +762,7 @@ async function planReview(opts, diffs, existing) {
             }
         }
         const line = edit ? edit.endLine : loc.line;
-        const key = (l) => `${loc.file}\0${l}\0${(0,pr_escape/* commentSafe */.XO)(f.fingerprint)}`;
+        const key = (l) => `${loc.file}\0${l}\0${(0,markdown_escape/* commentSafe */.XO)(f.fingerprint)}`;
         if (done.has(key(line)) || done.has(key(loc.line))) {
             result.alreadyCommented++;
             continue;
@@ -699,7 +803,7 @@ async function publishReview(opts) {
     const files = opts.files ?? (await fetchPullFiles(opts));
     const diffs = diffsOf(files);
     const existing = await (0,pr_client/* paginate */.En)(client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner, repo, pull_number: pullNumber }, retry);
-    const { comments, result } = await planReview(opts, diffs, existing);
+    const { comments, result } = await planReview({ ...opts, author: await commentAuthor(opts) }, diffs, existing);
     if (comments.length === 0)
         return result;
     const post = (cs) => (0,pr_client/* call */.T1)(client, 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
@@ -744,73 +848,8 @@ async function publishReview(opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pr/fetch-client.ts
-class GitHubRequestError extends Error {
-    status;
-    response;
-    constructor(status, message, headers, data) {
-        super(message);
-        this.name = 'GitHubRequestError';
-        this.status = status;
-        this.response = { headers, data };
-    }
-}
-function createFetchClient(opts) {
-    const base = (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-    const doFetch = opts.fetch ?? fetch;
-    return {
-        async request(route, params = {}) {
-            const m = /^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)$/.exec(route.trim());
-            if (!m)
-                throw new Error(`bad route: ${route}`);
-            const [, method, template] = m;
-            const rest = { ...params };
-            const urlPath = template.replace(/\{(\w+)\}/g, (_, name) => {
-                const v = rest[name];
-                delete rest[name];
-                if (v === undefined)
-                    throw new Error(`route ${route} needs ${name}`);
-                return encodeURIComponent(String(v));
-            });
-            const url = new URL(base + urlPath);
-            let body;
-            if (method === 'GET' || method === 'DELETE') {
-                for (const [k, v] of Object.entries(rest))
-                    if (v !== undefined)
-                        url.searchParams.set(k, String(v));
-            }
-            else
-                body = JSON.stringify(rest);
-            const res = await doFetch(url, {
-                method,
-                headers: {
-                    accept: 'application/vnd.github+json',
-                    authorization: `Bearer ${opts.token}`,
-                    'x-github-api-version': '2022-11-28',
-                    'user-agent': opts.userAgent ?? 'kubeward',
-                    ...(body ? { 'content-type': 'application/json' } : {}),
-                },
-                ...(body ? { body } : {}),
-            });
-            const headers = {};
-            res.headers.forEach((v, k) => (headers[k] = v));
-            const text = await res.text();
-            let data = text;
-            try {
-                data = text ? JSON.parse(text) : undefined;
-            }
-            catch {
-                /* not JSON: keep the text */
-            }
-            if (!res.ok) {
-                const msg = data?.message;
-                throw new GitHubRequestError(res.status, `${method} ${urlPath}: HTTP ${res.status}${typeof msg === 'string' ? `: ${msg}` : ''}`, headers, data);
-            }
-            return { status: res.status, data, headers };
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/pr/github-client.ts
+var github_client = __webpack_require__(891);
 ;// CONCATENATED MODULE: ./src/pr/index.ts
 /** Publishing a report to a GitHub pull request: shared by the GitHub Action and the CircleCI orb. */
 
