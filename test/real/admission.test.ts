@@ -54,7 +54,10 @@ describeReal('admitted vs templated on a real cluster', () => {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'MutatingAdmissionPolicyBinding',
       metadata: { name: policy },
-      spec: { policyName: policy, matchResources: { namespaceSelector: { matchLabels: { 'kubeward.test/inject': id } } } },
+      spec: {
+        policyName: policy,
+        matchResources: { namespaceSelector: { matchLabels: { 'kubeward.test/inject': id } } },
+      },
     });
     // policies take effect asynchronously: wait until a dry-run pod comes back mutated
     await c.waitFor(
