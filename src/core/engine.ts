@@ -80,12 +80,13 @@ function lineText(text: string, n: number): string | undefined {
 
 /**
  * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
- * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`), its lines are
+ * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`, `- |`), its lines are
  * the file's lines, so the finding points at that line instead of the key.
  */
 function refineToValueLine(loc: Location, fileText: string, lineInValue: number): Location {
   const header = lineText(fileText, loc.line);
-  if (header === undefined || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header)) return loc;
+  // `key: |` or a sequence item `- |` (a script in args)
+  if (header === undefined || !/(?::|^\s*-)\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header)) return loc;
   const line = loc.line + lineInValue;
   const text = lineText(fileText, line);
   if (text === undefined || text.trim() === '') return loc;

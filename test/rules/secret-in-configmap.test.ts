@@ -22,6 +22,13 @@ ruleTester('secret-in-configmap', {
   AUTH_ENABLED: "true"
   DB_PASSWORD: changeme`),
     {
+      name: 'an Authorization header that references a variable',
+      yaml: cm(`  sync.sh: |
+    curl -H "Authorization: Bearer $TOKEN" https://api.example.com
+    curl -H "Authorization: Bearer \${API_TOKEN}" https://api.example.com
+    curl -H 'Authorization: token $(cat /run/secrets/token)' https://api.example.com`),
+    },
+    {
       name: 'docs-like samples and a public certificate',
       yaml: cm(`  README.md: |
     Put the password in a Secret:
@@ -44,6 +51,18 @@ ${block(['-----BEGIN CERTIFICATE-----', t.random(64), t.random(64), '-----END CE
     },
   ],
   invalid: [
+    {
+      name: 'a bearer token in a curl header inside a shell script, at its line',
+      yaml: cm(`  LOG_LEVEL: info
+  sync.sh: |
+    #!/bin/sh
+    set -e
+    curl -sf -H "Authorization: Bearer ${t.random(40)}" \\
+      https://api.example.com/sync`),
+      paths: ['data["sync.sh"]'],
+      lines: [11],
+      message: /token in an HTTP Authorization header/,
+    },
     {
       name: 'an AWS access key id alone is a medium finding (an identifier that pairs with a secret)',
       yaml: cm(`  plain: ${t.awsKeyId}`),

@@ -74,6 +74,15 @@ ${deployment(`- name: app
     value: db-credentials`)}`,
     },
     {
+      name: 'Authorization headers that reference variables or mounted files',
+      yaml: deployment(`- name: app
+  image: curlimages/curl:8.10.1
+  args: [curl, -H, "Authorization: Bearer $(API_TOKEN)", -H, "Authorization: Bearer \${TOKEN}", https://x.example.com]
+- name: sh
+  image: busybox:1.36
+  command: [sh, -c, 'curl -H "Authorization: Bearer $(cat /var/run/secrets/token)" https://x.example.com']`),
+    },
+    {
       name: 'args without secrets',
       yaml: deployment(`- name: app
   image: app:1.0
@@ -113,6 +122,22 @@ ${deployment(`- name: app
   - --db-password=${pw}x
   - --upstream=https://svc:${pw}y@upstream.example.com/`),
       paths: [`${C}.command[2]`, `${C}.args[0]`, `${C}.args[1]`],
+    },
+    {
+      name: 'a token in a curl header: in a script (at its line) and as its own args element',
+      yaml: deployment(`- name: app
+  image: curlimages/curl:8.10.1
+  command: ["sh", "-c"]
+  args:
+  - |
+    set -e
+    curl -sf -H "Authorization: Bearer ${t.random(40)}" https://api.example.com/x
+- name: probe
+  image: curlimages/curl:8.10.1
+  args: [curl, -H, "Authorization: Basic ${Buffer.from('ops:' + pw).toString('base64')}", https://x.example.com]`),
+      paths: [`${C}.args[0]`, 'spec.template.spec.containers[1].args[2]'],
+      lines: [20, 23],
+      message: /in an HTTP (Basic )?Authorization header/,
     },
     {
       name: 'flag and value in separate args, init containers too',

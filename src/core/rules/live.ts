@@ -457,19 +457,23 @@ const unexpectedContainer: Rule = {
         continue;
       }
       const by = injectorOf(o, c);
+      // a container of an admitted pod that its template does not declare was added while the pod
+      // was admitted (mutating webhooks and policies own no field: managedFields do not name them)
+      const atAdmission = o.origin === 'admission' && o.ref.kind === 'Pod' && c.type !== 'ephemeralContainer';
       const what =
         c.type === 'ephemeralContainer'
           ? 'ephemeral (debug) container'
           : `${c.type === 'initContainer' ? 'init ' : ''}container`;
       yield {
         path: c.path,
-        message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
+        message: `${what} ${c.name} (${str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : atAdmission ? '; added at admission (a mutating webhook or policy)' : ''}`,
         details: (() => {
           const d: Record<string, string> = {
             container: c.name,
             image: str(c.container.image),
             type: c.type,
             ...(by ? { injectedBy: by } : {}),
+            ...(atAdmission ? { introducedBy: 'admission' } : {}),
             ...(owner ? { owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' } : {}),
           };
           if (groupKey) seen.set(groupKey, d);

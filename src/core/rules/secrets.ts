@@ -377,6 +377,102 @@ export const secretInAnnotation: Rule = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// secret-in-custom-resource
+
+/** A kind served from a CustomResourceDefinition: its group is a domain outside Kubernetes' own. */
+export function isCustomResource(obj: K8sObject): boolean {
+  const api = obj.ref.apiVersion;
+  const slash = api.indexOf('/');
+  if (slash < 0) return false; // core v1
+  const group = api.slice(0, slash);
+  return group.includes('.') && !/(?:^|\.)k8s\.io$|(?:^|\.)kubernetes\.io$/.test(group);
+}
+
+/** Fields whose values are ciphertext meant to be committed (SealedSecret, SOPS), not secrets. */
+const ENCRYPTED = /^ENC\[[A-Z0-9_]+,data:/;
+
+/**
+ * Every string field of a custom resource outside metadata and status, judged as a ConfigMap
+ * entry: the key name with a one-line value, a multi-line value as a file; `{name, value}` pairs
+ * by their name. Pod templates inside (Argo Rollouts, Knative ...) are secret-in-env's.
+ */
+function* crFields(
+  v: unknown,
+  path: FieldPath,
+  key: string,
+  o: DetectOptions,
+  skip: ReadonlySet<string>,
+): Generator<{ path: FieldPath; ds: Detection[]; value?: string }> {
+  if (typeof v === 'string') {
+    if (ENCRYPTED.test(v)) return;
+    const ds = entryDetections(key, v, o);
+    if (ds.length) yield { path, ds, value: v };
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) yield* crFields(v[i], [...path, i], key, o, skip);
+    return;
+  }
+  if (!isObj(v) || skip.has(path.join('\u0000'))) return;
+  if (typeof v.name === 'string' && v.value !== undefined && !isObj(v.value) && !Array.isArray(v.value)) {
+    const value = str(v.value);
+    if (value !== undefined) {
+      const ds = entryDetections(v.name, value, o);
+      if (ds.length) yield { path: [...path, 'value'], ds, value };
+    }
+    return;
+  }
+  for (const [k, child] of Object.entries(v)) {
+    if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || k === 'metadata' || k === 'status' || k === 'sops'))
+      continue;
+    if (k === 'valueFrom' || k === 'secretKeyRef' || k === 'encryptedData') continue;
+    yield* crFields(child, [...path, k], k, o, skip);
+  }
+}
+
+export const secretInCustomResource: Rule = {
+  meta: {
+    id: 'secret-in-custom-resource',
+    title: 'Secret in a custom resource',
+    severity: 'high',
+    enabledByDefault: true,
+    category: 'secrets',
+    rationale:
+      "Custom resources (an AlertmanagerConfig's Slack token, an operator's database password) are stored in etcd unencrypted, readable by every principal that can read the resource and printed by every tool that lists it; a credential written into one is also in the repository and its history. Most operators offer a field that references a Secret instead.",
+    remediation: `Use the resource's Secret reference field (\`passwordSecretRef\`, \`tokenSecret\`, \`*SecretKeyRef\`) and keep the value in a Secret. ${STORE_ADVICE}`,
+    example: `apiVersion: monitoring.coreos.com/v1alpha1
+kind: AlertmanagerConfig
+spec:
+  receivers:
+  - name: slack
+    slackConfigs:
+    - apiURL:            # a reference, not the webhook URL
+        name: slack-webhook
+        key: url`,
+    references: [
+      'https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/',
+      K8S_SECRET_GOOD_PRACTICES,
+      SEALED_SECRETS,
+      ESO,
+      CWE_798,
+    ],
+  },
+  *check(obj, ctx) {
+    if (!isCustomResource(obj)) return;
+    const o = opts(ctx);
+    const skip = new Set(podTemplates(obj).map((t) => t.specPath.join('\u0000')));
+    const kind = obj.ref.kind;
+    for (const { path, ds, value } of crFields(obj.data, [], '', o, skip)) {
+      const field = path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .replace(/^\./, '');
+      yield violation(path, `${kind} field ${field} holds ${describe(ds)}`, ds, value);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // secret-committed
 
 export const secretCommitted: Rule = {
@@ -610,4 +706,11 @@ envFrom:
   },
 };
 
-export const rules: Rule[] = [secretInEnv, secretInConfigMap, secretInAnnotation, secretCommitted, secretOverShared];
+export const rules: Rule[] = [
+  secretInEnv,
+  secretInConfigMap,
+  secretInAnnotation,
+  secretInCustomResource,
+  secretCommitted,
+  secretOverShared,
+];

@@ -226,6 +226,28 @@ const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
 const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
 const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
+// an HTTP Authorization header in a command line or script: `curl -H "Authorization: Bearer <t>"`
+const AUTH_HEADER =
+  /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:(bearer|token|basic|apikey|api-key|digest)[ \t]+)?([A-Za-z0-9._~+/:-]{8,}={0,2})/gi;
+// `Bearer <t>` on its own (a header value built elsewhere, `--header=Bearer <t>`)
+const BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/-]{16,}={0,2})/gi;
+
+/** The credential of an Authorization header value, or undefined when it is a reference or a word. */
+function headerCredential(scheme: string | undefined, value: string, opts: DetectOptions): Detection | undefined {
+  if (!isLiteralCandidate(value, opts) || isExpression(value)) return undefined;
+  if (scheme?.toLowerCase() === 'basic') {
+    const dec = decodeBase64(value);
+    const colon = dec?.indexOf(':') ?? -1;
+    if (dec === undefined || colon <= 0 || !/^[\x20-\x7e]+$/.test(dec)) return undefined;
+    const pw = dec.slice(colon + 1);
+    if (pw.length < 4 || isPlaceholder(pw)) return undefined;
+    return make('basic-auth', 'password in an HTTP Basic Authorization header', value, 'medium');
+  }
+  // a scheme word was taken for the token (`Authorization: Bearer $TOKEN` leaves no literal)
+  if (/^(bearer|token|basic|digest|negotiate)$/i.test(value)) return undefined;
+  if (value.length < 12 || (!looksRandom(value) && !looksLikePassword(value))) return undefined;
+  return make('bearer-token', 'token in an HTTP Authorization header', value, 'medium');
+}
 
 /**
  * Free text: known formats anywhere, plus `key=value` assignments and `--flag value` pairs whose
@@ -263,6 +285,15 @@ export function detectInText(text: string, opts: DetectOptions = {}): Detection[
     if (end === -1) end = text.length;
     hint.lastIndex = end;
     const line = text.slice(start, end);
+    for (const re of [AUTH_HEADER, BEARER]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line))) {
+        const value = re === AUTH_HEADER ? m[2] : m[1];
+        const d = headerCredential(re === AUTH_HEADER ? m[1] : 'bearer', value, opts);
+        if (d) add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
+      }
+    }
     for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
