@@ -26,6 +26,10 @@ true) into the manifests, keeping comments, indentation and every line it does n
 is only written when the result parses into the same objects with exactly the intended change;
 otherwise it is left alone and named. Then scans again and shows what is left.
 
+Helm charts and kustomize trees are rendered as 'kubeward scan' does: a fix traced to a values
+file is written into that values file (under the traced key); one traced to a template or a
+kustomize patch is listed with the file and line where the change must be made by hand.
+
 Options:
       --dry-run           print a unified diff of the changes; write nothing
       --rule ID           fix only this rule's findings (repeatable; comma lists too)
@@ -144,6 +148,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   const opts: ScanOptions = {
     paths: positionals,
     cwd: io.cwd,
+    env: io.env,
     ...(values.include ? { include: values.include } : {}),
     ...(values.exclude ? { exclude: values.exclude } : {}),
     ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}),
@@ -172,8 +177,23 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   }
   const files = touched.size;
 
-  const noFix = before.findings.length - fixable.length;
+  // findings traced into a chart template or a kustomize patch: the change belongs there, by hand
+  const manual = before.findings.filter(
+    (f) => f.details?.manualFix && !f.fix && (rules.length === 0 || rules.includes(f.ruleId)),
+  );
+  const noFix = before.findings.length - fixable.length - manual.length;
   for (const r of rejected) io.stderr(`kubeward fix: ${r}\n`);
+  if (manual.length) {
+    const MAX = 20;
+    say(
+      `kubeward fix: ${plural(manual.length, 'finding')} from Helm charts or kustomize overlays ${manual.length === 1 ? 'needs' : 'need'} a change kubeward cannot write (a template or patch, not a values file):\n`,
+    );
+    for (const f of manual.slice(0, MAX)) {
+      const at = f.location ? `${f.location.file}:${f.location.line}` : (f.object?.name ?? '');
+      say(`  ${f.ruleId} ${at}: ${f.details!.manualFix}\n`);
+    }
+    if (manual.length > MAX) say(`  ... and ${manual.length - MAX} more (see 'kubeward scan')\n`);
+  }
   if (failed > 0)
     say(`kubeward fix: ${plural(failed, 'fix', 'fixes')} could not be applied where they point (left as findings)\n`);
   if (values['dry-run']) {

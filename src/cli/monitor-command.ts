@@ -102,6 +102,8 @@ export interface MonitorRuntime {
   onRound?: (r: RoundResult) => void;
   /** Told of the metrics server's URL once it listens. */
   onListening?: (metricsUrl: string) => void;
+  /** Awaited between rounds instead of sleeping --interval (tests drive the rounds). */
+  between?: (signal: AbortSignal) => Promise<void>;
 }
 
 function parseLabels(values: string[] | undefined): Record<string, string> {
@@ -351,7 +353,7 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
           failOn === 'none' ? (r.report.notVerified.length ? EXIT.verify : EXIT.ok) : verifyExitCode(r.report, failOn);
         break;
       }
-      await sleep(intervalMs, stop.signal);
+      await (rt.between ? rt.between(stop.signal) : sleep(intervalMs, stop.signal));
     }
   } finally {
     process.off('SIGTERM', onSignal);

@@ -45,7 +45,11 @@ const list = (v: string[] | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export async function readSelection(values: SelectionValues, io: CliIO, command: string): Promise<Selection> {
+export async function readSelection(
+  values: SelectionValues,
+  io: Pick<CliIO, 'cwd'>,
+  command: string,
+): Promise<Selection> {
   const rules = list(values.rule);
   const skip = list(values['skip-rule']);
   const known = documentedRules().map((r) => r.meta.id);

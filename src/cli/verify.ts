@@ -13,6 +13,7 @@ import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOpt
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
+import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
 
@@ -37,6 +38,12 @@ What was deployed:
   --check-secrets          also run secret-unused and secret-readers (needs list secrets)
   --deployer MANAGER       a field manager that deploys (repeatable; added to kubectl, helm,
                            argocd, flux, ...): writes by any other manager after it are out-of-band
+Which findings:
+  --rule ID                report only this rule (repeatable, or comma-separated)
+  --skip-rule ID           do not report this rule (repeatable)
+  --baseline FILE          hide findings recorded in this baseline ('kubeward baseline create')
+  --min-severity SEVERITY  display only findings at or above SEVERITY (those at or above
+                           --fail-on are always shown); the exit code is unchanged
 Output:
   --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default high)
   -f, --format FORMAT      ${REPORT_FORMATS.join(', ')} (repeatable, paired with --output)
@@ -65,6 +72,7 @@ const OPTIONS = {
   'expect-image': { type: 'string', multiple: true },
   'check-secrets': { type: 'boolean' },
   ...PUSH_OPTIONS,
+  ...SELECTION_OPTIONS,
   deployer: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   format: { type: 'string', short: 'f', multiple: true },
@@ -116,6 +124,8 @@ export interface ParsedVerifyArgs {
   stats: boolean;
   help: boolean;
   push?: PushFlags;
+  /** --rule, --skip-rule, --baseline, --min-severity (read by readSelection, as scan does). */
+  selection?: SelectionValues;
 }
 
 export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedVerifyArgs {
@@ -209,18 +219,36 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(values['pushgateway-job'] ? { 'pushgateway-job': values['pushgateway-job'] } : {}),
     ...(values['pushgateway-label'] ? { 'pushgateway-label': values['pushgateway-label'] } : {}),
   };
-  return { options, targets, failOn, quiet: Boolean(values.quiet), stats: Boolean(values.stats), help: false, push };
+  const selection: SelectionValues = {
+    ...(values.rule ? { rule: values.rule } : {}),
+    ...(values['skip-rule'] ? { 'skip-rule': values['skip-rule'] } : {}),
+    ...(values['min-severity'] !== undefined ? { 'min-severity': values['min-severity'] } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+  };
+  return {
+    options,
+    targets,
+    failOn,
+    quiet: Boolean(values.quiet),
+    stats: Boolean(values.stats),
+    help: false,
+    push,
+    selection,
+  };
 }
 
 export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
   const { out, err, env, cwd } = normalizeIO(io);
   let parsed: ParsedVerifyArgs;
+  let selection: Awaited<ReturnType<typeof readSelection>>;
   try {
     parsed = parseVerifyArgs(argv, env, cwd);
+    selection = await readSelection(parsed.selection ?? {}, { cwd }, 'verify');
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      err(`kubeward verify: ${(e as Error).message}\nRun 'kubeward verify --help' for usage.\n`);
+      const hint = e instanceof UsageError && !e.showUsage ? '' : "Run 'kubeward verify --help' for usage.\n";
+      err(`kubeward verify: ${(e as Error).message}\n${hint}`);
       return EXIT.usage;
     }
     throw e;
@@ -239,7 +267,8 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
       }
     : {};
   try {
-    report = await verify({ ...parsed.options, ...stats });
+    // the rule selection and the baseline decide the verdict; --min-severity only what is shown
+    report = selection.verdict(await verify({ ...parsed.options, ...stats }));
     if (parsed.stats) err(`kubeward verify: stats: phases: ${phases.join(', ')}; total ${report.durationMs} ms\n`);
   } catch (e) {
     if (e instanceof VerifyUsageError) {
@@ -248,8 +277,9 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
     }
     throw e;
   }
+  const shown = selection.display(report);
   for (const t of parsed.targets) {
-    const text = formatReport(report, t.format);
+    const text = formatReport(shown, t.format);
     if (!t.file) out(text);
     else {
       try {

@@ -1,6 +1,6 @@
 /** `scan(options)`: load the config, load manifests, run the catalog, build the report. The library entry point. */
 import path from 'node:path';
-import { countBySeverity, type Report, type Severity } from './model.ts';
+import { countBySeverity, type Finding, type Report, type Severity } from './model.ts';
 import { evaluate, sortFindings, type EngineOptions } from './engine.ts';
 import { loadManifests } from './manifests/load.ts';
 import type { LoadOptions } from './manifests/types.ts';
@@ -18,6 +18,8 @@ import {
   type ResolvedConfig,
 } from './config.ts';
 import { createSuppressor, type Suppressor } from './suppress.ts';
+import { scanWideRedactor } from './secrets/quoted.ts';
+import { rules as inputRules } from './rules/input.ts';
 import { DEFAULT_KUBE_VERSION } from './engine.ts';
 import { evaluateSources, loadSources, type SourcesConfig } from './sources/index.ts';
 import { KUSTOMIZATION_FILES } from './sources/discover.ts';
@@ -157,6 +159,19 @@ export async function loadPolicyObjects(
   return { objects: inv.objects, problems: inv.problems, errors: inv.errors, files: inv.files };
 }
 
+/** Findings the rule engine's redaction does not see: the input rules' and the suppressor's. */
+const OUTSIDE_RULES: ReadonlySet<string> = new Set(inputRules.map((r) => r.meta.id));
+
+function redactFinding(f: Finding, redactText: (t: string) => string): Finding {
+  const message = redactText(f.message);
+  let details = f.details;
+  if (details) {
+    details = {};
+    for (const [k, v] of Object.entries(f.details!)) details[k] = typeof v === 'string' ? redactText(v) : v;
+  }
+  return message === f.message && details === f.details ? f : { ...f, message, ...(details ? { details } : {}) };
+}
+
 /**
  * Scans manifests. Throws ConfigError (src/core/config.ts) when the configuration is invalid or
  * the profile unknown; every other problem is reported in the Report.
@@ -232,14 +247,15 @@ export async function scan(opts: ScanOptions): Promise<Report> {
         mode: 'manifest',
       }))
     : undefined;
-  // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
-  const findings = sortFindings([
-    ...res.findings,
-    ...(src?.findings ?? []),
-    ...(dres?.findings ?? []),
-    ...run.suppressor.findings(),
-  ]);
   const objects = [...inv.objects, ...(src?.objects ?? []), ...(docker?.objects ?? [])];
+  // findings made outside the rules (load problems, rule errors, and the suppressor's own: no
+  // reason, unknown rule, expired exemption) and input errors go through the same redaction point
+  const redactText = scanWideRedactor(objects);
+  const findings = sortFindings(
+    [...res.findings, ...(src?.findings ?? []), ...(dres?.findings ?? []), ...run.suppressor.findings()].map((f) =>
+      OUTSIDE_RULES.has(f.ruleId) ? redactFinding(f, redactText) : f,
+    ),
+  );
   return {
     tool: { name: 'kubeward', version: VERSION },
     findings,
@@ -261,7 +277,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
       ...(srcs?.errors ?? []),
       ...(docker?.errors ?? []),
       ...(dres?.errors ?? []),
-    ],
+    ].map((e) => ({ ...e, message: redactText(e.message) })),
     notVerified: [],
     failOn: run.failOn,
     durationMs: Math.round(performance.now() - started),

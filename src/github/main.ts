@@ -11,6 +11,10 @@ try {
   const result = await run();
   if (result.failure) log.fail(result.failure);
 } catch (e) {
+  // the CLI exits 2 on an input, configuration or internal error: so does the exit-code output
+  const core = await import('@actions/core');
+  core.setOutput('passed', 'false');
+  core.setOutput('exit-code', '2');
   const err = e as Error;
   if (err.name === 'InputError' || err.name === 'ConfigError') log.fail(`kubeward: ${err.message}`);
   else log.fail(`kubeward failed: ${err.stack ?? err.message}`);

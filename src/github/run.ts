@@ -171,6 +171,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   for (const s of SEVERITIES) if (s !== 'info') core.setOutput(s, report.counts[s]);
   core.setOutput('sarif-file', sarifPath);
   core.setOutput('passed', String(outcome.passed));
+  core.setOutput('exit-code', String(outcome.exitCode));
 
   const total = report.findings.length;
   log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);

@@ -73,7 +73,12 @@ export async function runVerify(inputs: ActionInputs): Promise<{ failure?: strin
   try {
     report = await verify(options);
   } catch (e) {
-    if (e instanceof VerifyUsageError) return { failure: `kubeward verify: ${e.message}` };
+    if (e instanceof VerifyUsageError) {
+      // the CLI's usage error: exit 2
+      core.setOutput('passed', 'false');
+      core.setOutput('exit-code', '2');
+      return { failure: `kubeward verify: ${e.message}` };
+    }
     throw e;
   }
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);

@@ -14,6 +14,7 @@ import { makePki, type TestPki } from '../support/fake-kube/certs.ts';
 import { runVerify } from '../../src/cli/verify.ts';
 import { ClusterClient, loadKubeConfig } from '../../src/core/cluster/client.ts';
 import type { Finding } from '../../src/core/model.ts';
+import { createBaseline } from '../../src/core/selection.ts';
 
 jest.setTimeout(60_000);
 
@@ -545,5 +546,67 @@ describe('kubeward verify as a process', () => {
     });
     expect(res.stderr).toMatch(/could not be verified/);
     expect(res.code).toBe(3);
+  });
+});
+
+describe('kubeward verify: --rule, --skip-rule, --baseline, --min-severity (as scan)', () => {
+  const manifests = () => ['--manifests', path.join(MANIFESTS, 'web.yaml')];
+  type Summary = { hidden?: Record<string, number> };
+  const summary = (r: Run) => (r.report as unknown as { summary: Summary }).summary;
+
+  test('the rule selection and the baseline choose what is reported; --min-severity only what is shown', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    const kc = ['--kubeconfig', fake.kubeconfigPath];
+    const all = await verify([...kc, ...manifests(), '--fail-on', 'none']);
+    expect(all.code).toBe(0);
+    const rules = [...new Set(all.report.findings.map((f) => f.ruleId))];
+    expect(rules.length).toBeGreaterThan(1);
+    const [one, ...others] = rules;
+
+    const only = await verify([...kc, ...manifests(), '--fail-on', 'none', '--rule', one!]);
+    expect(only.code).toBe(0);
+    expect(only.report.findings.length).toBeGreaterThan(0);
+    expect(new Set(only.report.findings.map((f) => f.ruleId))).toEqual(new Set([one]));
+
+    const skipped = await verify([...kc, ...manifests(), '--fail-on', 'none', '--skip-rule', one!]);
+    expect(skipped.report.findings.some((f) => f.ruleId === one)).toBe(false);
+    expect(new Set(skipped.report.findings.map((f) => f.ruleId))).toEqual(new Set(others));
+
+    // a baseline of this very state hides every finding, and the report says how many
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-verify-baseline-'));
+    const baseline = path.join(dir, 'baseline.json');
+    writeFileSync(
+      baseline,
+      JSON.stringify(createBaseline({ ...all.report, tool: { name: 'kubeward', version: 't' } })),
+    );
+    const known = await verify([...kc, ...manifests(), '--baseline', baseline]);
+    expect(known.code).toBe(0);
+    expect(known.report.findings).toEqual([]);
+    expect(summary(known).hidden?.baseline).toBe(all.report.findings.length);
+
+    // --min-severity: a display filter (fewer rows), not a verdict (the exit code stays)
+    const lows = all.report.findings.filter((f) => f.severity === 'low' || f.severity === 'info').length;
+    expect(lows).toBeGreaterThan(0);
+    const shown = await verify([...kc, ...manifests(), '--fail-on', 'none', '--min-severity', 'medium']);
+    expect(shown.code).toBe(all.code);
+    expect(shown.report.findings.length).toBe(all.report.findings.length - lows);
+    expect(summary(shown).hidden?.belowMinSeverity).toBe(lows);
+  });
+
+  test('unknown rules, bad severities and missing baselines are usage errors (exit 2)', async () => {
+    const fake = await start({ fixtures: live(NS, '10-web-healthy.yaml') });
+    const kc = ['--kubeconfig', fake.kubeconfigPath];
+    const typo = await verify([...kc, '--rule', 'host-networkk']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/host-networkk.*did you mean 'host-network'/s);
+    const sev = await verify([...kc, '--min-severity', 'loud']);
+    expect(sev.code).toBe(2);
+    expect(sev.stderr).toMatch(/--min-severity must be one of/);
+    const missing = await verify([...kc, '--baseline', 'no-such-baseline.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/baseline not found: no-such-baseline\.json/);
+    expect(missing.stderr).not.toMatch(/--help/);
+    // nothing was asked of the cluster before the usage error
+    expect(fake.requests).toEqual([]);
   });
 });

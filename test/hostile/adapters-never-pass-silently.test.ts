@@ -106,6 +106,8 @@ describe('the action fails the step wherever the CLI exits 2', () => {
     const r = await runActionEntry(ws, fake, { paths: c.paths, comment: 'sticky', 'fail-on': 'none', ...c.inputs });
     expect(r.code).not.toBe(0);
     expect(r.outputs.passed).toBe('false');
+    // the exit-code output is the CLI's
+    expect(r.outputs['exit-code']).toBe('2');
     expect(r.log).toMatch(/::error::kubeward: the scan is incomplete/);
     // the summary says why, and never "all clear"
     expect(r.summary).toMatch(c.says);
@@ -123,6 +125,17 @@ describe('the action fails the step wherever the CLI exits 2', () => {
     const r = await runActionEntry(ws, fake, { paths: 'deploy', comment: 'off', 'allow-empty': 'true' });
     expect(r.code).toBe(0);
     expect(r.outputs.passed).toBe('true');
+    expect(r.outputs['exit-code']).toBe('0');
+  });
+
+  test('exit-code is 1 where findings reach fail-on, as the CLI exits 1', async () => {
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      securityContext: {privileged: true}\n';
+    const ws = workspaceWith({ 'deploy/pod.yaml': pod });
+    expect((await cliExit(ws, ['deploy'])).code).toBe(1);
+    const r = await runActionEntry(ws, undefined, { paths: 'deploy', comment: 'off' });
+    expect(r.code).not.toBe(0);
+    expect(r.outputs['exit-code']).toBe('1');
   });
 
   test('allow-empty does not excuse an unreadable file', async () => {

@@ -6,7 +6,7 @@
  * count as kubeward's.
  */
 import { jest } from '@jest/globals';
-import { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
 import { scan } from '../../src/core/scan.ts';
 import type { Report } from '../../src/core/model.ts';
 import { publishReview, publishStickyComment, STICKY_MARKER } from '../../src/pr/index.ts';
@@ -169,7 +169,7 @@ describe("only kubeward's own comments are kubeward's", () => {
   const HEAD = '0123456789abcdef0123456789abcdef01234567';
   let client: GitHubClient;
   beforeEach(() => {
-    const octokit = getOctokit('t0ken', { baseUrl: fake.url });
+    const octokit = new Octokit({ auth: 't0ken', baseUrl: fake.url });
     client = { request: (route, params) => octokit.request(route, params) as ReturnType<GitHubClient['request']> };
   });
   const target = () => ({ client, owner: 'acme', repo: 'deploy', pullNumber: 7, headSha: HEAD });

@@ -1,5 +1,5 @@
 /** The PR publishers against the fake GitHub API, through the real Octokit client. */
-import { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
 import type { Finding, Report } from '../../src/core/model.ts';
 import { countBySeverity } from '../../src/core/model.ts';
 import { renderMarkdown } from '../../src/pr/markdown.ts';
@@ -70,7 +70,7 @@ describe('publishing to a pull request', () => {
   let client: GitHubClient;
   beforeEach(async () => {
     fake = await startFakeGitHub();
-    const octokit = getOctokit('t0ken', { baseUrl: fake.url });
+    const octokit = new Octokit({ auth: 't0ken', baseUrl: fake.url });
     client = { request: (route, params) => octokit.request(route, params) as ReturnType<GitHubClient['request']> };
   });
   afterEach(() => fake.close());

@@ -44,6 +44,24 @@ describe('markdown format', () => {
     expect(md).not.toContain('<script>');
   });
 
+  test('a finding from a rendered chart or overlay names its environment(s), escaped', () => {
+    const findings = [
+      finding({
+        ruleId: 'host-ipc',
+        location: { file: 'c/t.yaml', line: 2, column: 1 },
+        details: { environment: 'prod' },
+      }),
+      finding({
+        ruleId: 'host-pid',
+        location: { file: 'c/t.yaml', line: 3, column: 1 },
+        details: { environments: 'dev, prod|x' },
+      }),
+    ];
+    const md = renderMarkdown({ ...sampleReport(), findings, counts: countBySeverity(findings) });
+    expect(md).toMatch(/`host-ipc` \| .*— Deployment prod\/web \(env: prod\) \|$/m);
+    expect(md).toMatch(/`host-pid` \| .*\(env: dev, prod\\\|x\) \|$/m);
+  });
+
   test('a finding without a location names its object', () => {
     expect(md).toMatch(/\| 🟣 critical \| Pod prod-eu:kube-system\/live-pod \| `privileged-container`/);
   });

@@ -1,6 +1,7 @@
 import { formatReport } from '../../src/core/report/index.ts';
 import { htmlReportData } from '../../src/core/report/html.ts';
-import { emptyReport, sampleReport } from './fixtures.ts';
+import { emptyReport, finding, sampleReport } from './fixtures.ts';
+import { countBySeverity } from '../../src/core/model.ts';
 
 describe('text format', () => {
   test('groups by file, one line per finding, then the summary', () => {
@@ -20,6 +21,26 @@ describe('text format', () => {
     expect(out).not.toMatch(/^(Passed|Failed)/m);
     expect(out).toContain('deploy/broken.yaml:4:2  cannot read: EACCES');
     expect(formatReport({ ...sampleReport(), errors: [] }, 'text')).toContain('Failed: findings at or above high.');
+  });
+
+  test('a finding from a rendered chart or overlay names its environment(s)', () => {
+    const findings = [
+      finding({
+        ruleId: 'privileged-container',
+        location: { file: 'charts/shop/values-prod.yaml', line: 7, column: 7 },
+        details: { environment: 'prod' },
+      }),
+      finding({
+        ruleId: 'host-ipc',
+        location: { file: 'charts/shop/templates/deployment.yaml', line: 15, column: 7 },
+        details: { environments: 'dev, prod' },
+      }),
+      finding({ ruleId: 'host-pid', location: { file: 'deploy/plain.yaml', line: 3, column: 1 } }),
+    ];
+    const out = formatReport({ ...sampleReport(), findings, counts: countBySeverity(findings) }, 'text');
+    expect(out).toMatch(/privileged-container .*\[Deployment prod\/web\] +\(env: prod\)$/m);
+    expect(out).toMatch(/host-ipc .*\(env: dev, prod\)$/m);
+    expect(out).toMatch(/host-pid .*\[Deployment prod\/web\]$/m);
   });
 
   test('escape sequences in untrusted text are shown, not interpreted', () => {

@@ -1,23 +1,34 @@
-/** The CLI on charts: a chart without helm exits 2 with the message; flags give environments. */
+/**
+ * The CLI on charts, in-process (the dispatcher main.ts calls, with captured output): a chart
+ * without helm exits 2 with the message; flags give environments; `kubeward fix` writes fixes
+ * traced to a values file there and names the template lines it cannot edit.
+ */
 import { jest } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { run } from '../../src/cli/run.ts';
 import { describeWith, HELM } from '../support/sources.ts';
 
 jest.setTimeout(120_000);
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/sources/helm');
 
-function cli(args: string[], cwd: string, env: Record<string, string | undefined>) {
+async function cli(args: string[], cwd: string, env: Record<string, string | undefined>) {
   const e: Record<string, string | undefined> = { ...process.env, ...env, NO_COLOR: '1' };
-  delete e.NODE_OPTIONS;
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, env: e as NodeJS.ProcessEnv, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  delete e.FORCE_COLOR;
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+    env: e,
+    cwd,
+    stdoutIsTTY: false,
+  });
+  return { code, stdout, stderr };
 }
 
 function workdir(): string {
@@ -26,17 +37,17 @@ function workdir(): string {
   return dir;
 }
 
-test('a chart with no helm available: exit 2 with the message, never a pass', () => {
+test('a chart with no helm available: exit 2 with the message, never a pass', async () => {
   const cwd = workdir();
-  const r = cli(['scan', 'shop'], cwd, { PATH: path.join(cwd, 'none'), KUBEWARD_HELM: '' });
+  const r = await cli(['scan', 'shop'], cwd, { PATH: path.join(cwd, 'none'), KUBEWARD_HELM: '' });
   expect(r.stderr).toContain('helm is needed to scan shop: install it or render the chart yourself');
   expect(r.code).toBe(2);
 });
 
 describeWith('helm')('CLI flags for charts', () => {
-  test('--environment NAME=FILES scans each environment and names it', () => {
+  test('--environment NAME=FILES scans each environment and names it', async () => {
     const cwd = workdir();
-    const r = cli(
+    const r = await cli(
       ['scan', 'shop', '--environment', 'dev=values-dev.yaml', '--environment', 'prod=values-prod.yaml', '-f', 'json'],
       cwd,
       { KUBEWARD_HELM: HELM },
@@ -51,9 +62,60 @@ describeWith('helm')('CLI flags for charts', () => {
     expect(report.findings.find((f) => f.ruleId === 'host-ipc')?.details?.environments).toBe('dev, prod');
   });
 
-  test('bad --environment and --set values are usage errors', () => {
+  test('bad --environment and --set values are usage errors', async () => {
     const cwd = workdir();
-    expect(cli(['scan', 'shop', '--environment', 'dev'], cwd, { KUBEWARD_HELM: HELM }).code).toBe(2);
-    expect(cli(['scan', 'shop', '--set', 'novalue'], cwd, { KUBEWARD_HELM: HELM }).code).toBe(2);
+    expect((await cli(['scan', 'shop', '--environment', 'dev'], cwd, { KUBEWARD_HELM: HELM })).code).toBe(2);
+    expect((await cli(['scan', 'shop', '--set', 'novalue'], cwd, { KUBEWARD_HELM: HELM })).code).toBe(2);
+  });
+});
+
+describeWith('helm')('kubeward fix on a chart', () => {
+  const read = (cwd: string, f: string) => readFileSync(path.join(cwd, f), 'utf8');
+  const TEMPLATES = ['deployment.yaml', 'worker.yaml', 'debug.yaml'].map((t) => `shop/templates/${t}`);
+
+  test('--dry-run: a diff of the values file, the template findings named with their line', async () => {
+    const cwd = workdir();
+    const values = read(cwd, 'shop/values.yaml');
+    const r = await cli(['fix', 'shop', '--dry-run'], cwd, { KUBEWARD_HELM: HELM });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+++ b/shop/values.yaml');
+    expect(r.stdout).toMatch(/^\+ {4}allowPrivilegeEscalation: false$/m); // under worker.securityContext
+    expect(r.stdout).not.toContain('templates/');
+    // what cannot be written is said, with the template line the change belongs on
+    expect(r.stderr).toMatch(/need a change kubeward cannot write/);
+    expect(r.stderr).toMatch(
+      /automount-service-account-token shop\/templates\/worker\.yaml:\d+: make this change in the chart: shop\/templates\/worker\.yaml:\d+/,
+    );
+    expect(read(cwd, 'shop/values.yaml')).toBe(values);
+  });
+
+  test('writes the values file under the traced keys, leaves templates alone, and the rescan shows them fixed', async () => {
+    const cwd = workdir();
+    const templates = TEMPLATES.map((t) => read(cwd, t));
+    const before = await cli(['scan', 'shop', '-f', 'json', '--fail-on', 'none'], cwd, { KUBEWARD_HELM: HELM });
+    type J = { findings: { ruleId: string; file: string | null; details?: Record<string, string> }[] };
+    const inValues = (j: J) =>
+      j.findings.filter((f) => f.file === 'shop/values.yaml' && f.ruleId !== 'image-tag-latest');
+    expect(inValues(JSON.parse(before.stdout) as J).length).toBeGreaterThan(3);
+
+    const r = await cli(['fix', 'shop'], cwd, { KUBEWARD_HELM: HELM });
+    expect(r.stderr).not.toMatch(/left alone/);
+    expect(r.stderr).toMatch(/fixed \d+ findings? in 1 file/);
+    const values = parse(read(cwd, 'shop/values.yaml')) as {
+      worker: { securityContext: Record<string, unknown> };
+      securityContext: Record<string, unknown>;
+    };
+    expect(values.worker.securityContext).toMatchObject({
+      privileged: false,
+      allowPrivilegeEscalation: false,
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(values.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+    expect(TEMPLATES.map((t) => read(cwd, t))).toEqual(templates);
+    const after = await cli(['scan', 'shop', '-f', 'json', '--fail-on', 'none'], cwd, { KUBEWARD_HELM: HELM });
+    expect(inValues(JSON.parse(after.stdout) as J)).toEqual([]);
   });
 });

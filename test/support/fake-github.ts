@@ -54,6 +54,8 @@ export interface FailureRule {
   when?: (body: unknown) => boolean;
   /** Never answer (the connection stays open until the client gives up). */
   hang?: boolean;
+  /** Answer this text as the body (e.g. malformed JSON) instead of `{ message }`. */
+  raw?: string;
 }
 
 export interface FakeGitHub {
@@ -136,6 +138,11 @@ export async function startFakeGitHub(
           f.times--;
         }
         if (f.hang) return;
+        if (f.raw !== undefined) {
+          res.writeHead(f.status, { 'content-type': 'application/json; charset=utf-8', ...f.headers });
+          res.end(f.raw);
+          return;
+        }
         send(res, f.status, { message: f.message ?? `fake error ${f.status}` }, f.headers);
         return;
       }

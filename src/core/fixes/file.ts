@@ -6,6 +6,7 @@
  * another field, a document that no longer parses, an object that moved) rejects the whole file.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { parseAllDocuments } from 'yaml';
 import type { FieldPath, Fix } from '../model.ts';
 import { parseManifestText } from '../manifests/parse.ts';
 import { applyFixes, findObject, type FixTarget } from './index.ts';
@@ -59,8 +60,47 @@ export function expectedData(data: Json, fix: Fix): Json {
   return out;
 }
 
+/** The data of a plain YAML file (a Helm values file), or why it cannot be proven. */
+function plainData(text: string): { data?: Json; problem?: string } {
+  const docs = parseAllDocuments(text, { uniqueKeys: true });
+  if (!Array.isArray(docs)) return { data: null };
+  if (docs.length > 1) return { problem: 'it holds more than one YAML document' };
+  const d = docs[0];
+  if (!d) return { data: null };
+  if (d.errors.length) return { problem: 'it does not parse cleanly' };
+  return { data: JSON.parse(JSON.stringify(d.toJS({ maxAliasCount: 100 }) ?? null)) as Json };
+}
+
+/**
+ * Fixes traced into a values file (`fix.document`): the same proof on the file's one document,
+ * whose data must equal the old data with exactly the fixes applied.
+ */
+function fixValuesFile(fileText: string, targets: readonly FixTarget[]): FileFixResult {
+  if (targets.some((t) => t.fix && !t.fix.document))
+    return { text: fileText, applied: 0, failed: [], rejected: 'fixes of objects and of values in one file' };
+  const before = plainData(fileText);
+  if (before.problem) return { text: fileText, applied: 0, failed: [], rejected: `the values file: ${before.problem}` };
+  const res = applyFixes(fileText, targets);
+  if (res.applied === 0) return { text: fileText, applied: 0, failed: res.failed };
+  let expected = before.data;
+  for (const t of targets)
+    if (t.fix && !res.failed.some((f) => f.target === t)) expected = expectedData(expected, t.fix);
+  const after = plainData(res.text);
+  if (after.problem)
+    return { text: fileText, applied: 0, failed: res.failed, rejected: 'the fixed text would not parse cleanly' };
+  if (!isDeepStrictEqual(after.data, JSON.parse(JSON.stringify(expected ?? null))))
+    return {
+      text: fileText,
+      applied: 0,
+      failed: res.failed,
+      rejected: 'the fixed values would differ from the intended change',
+    };
+  return { text: res.text, applied: res.applied, failed: res.failed };
+}
+
 /** Applies the targets' fixes to one file and verifies the result (see the module comment). */
 export function fixFileText(fileText: string, file: string, targets: readonly FixTarget[]): FileFixResult {
+  if (targets.some((t) => t.fix?.document)) return fixValuesFile(fileText, targets);
   const before = parseManifestText(fileText, file);
   if (before.problems.length > 0) {
     return { text: fileText, applied: 0, failed: [], rejected: 'the file has parse problems: fix those by hand first' };

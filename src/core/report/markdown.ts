@@ -25,7 +25,7 @@ import {
   toMarkdown,
   type Markdown,
 } from './markdown-escape.ts';
-import { failOnOf, objectName, plural } from './util.ts';
+import { environmentsOf, failOnOf, objectName, plural } from './util.ts';
 import { hiddenText } from '../selection.ts';
 
 export const SEVERITY_ICON: Record<Severity, string> = {
@@ -144,6 +144,8 @@ function messageText(f: Finding, inTable: boolean): string {
   let msg = escapeMarkdown(f.message);
   if (f.secretPreview) msg += ` (${inlineCode(f.secretPreview, inTable)})`;
   if (f.object && f.location) msg += ` — ${escapeMarkdown(objectName(f.object))}`;
+  const env = environmentsOf(f);
+  if (env) msg += ` (env: ${escapeMarkdown(env)})`;
   return msg;
 }
 

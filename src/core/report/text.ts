@@ -1,7 +1,7 @@
 /** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
 import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
-import { NO_FILE, countsText, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
+import { NO_FILE, countsText, environmentsOf, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
 import { hiddenText } from '../selection.ts';
 import { maxOf } from '../arrays.ts';
 
@@ -66,7 +66,8 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     let msg = clean(f.message);
     if (f.secretPreview) msg += ` (${clean(f.secretPreview)})`;
     const obj = f.object ? paint('dim', `  [${clean(objectName(f.object))}]`) : '';
-    return `  ${loc}  ${sev}  ${rule}  ${msg}${obj}`;
+    const env = environmentsOf(f);
+    return `  ${loc}  ${sev}  ${rule}  ${msg}${obj}${env ? paint('dim', `  (env: ${clean(env)})`) : ''}`;
   };
 
   for (const [file, findings] of groups) {

@@ -10,6 +10,14 @@ export function objectName(ref: ObjectRef | undefined): string {
   return `${ref.kind} ${cluster}${ns}${name}`;
 }
 
+/**
+ * The rendered environments a finding is in (a Helm environment, a Kustomize overlay): one name,
+ * or the list when it is in every environment of its source; undefined for plain manifests.
+ */
+export function environmentsOf(f: { details?: Record<string, string> }): string | undefined {
+  return f.details?.environment ?? f.details?.environments;
+}
+
 /** Key used to group findings that have no file (live objects): the object, else '(no location)'. */
 export const NO_FILE = '(no file)';
 

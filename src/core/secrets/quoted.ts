@@ -92,3 +92,22 @@ export function redactQuoted(text: string, values: readonly string[]): string {
   for (const v of values) if (out.includes(v)) out = out.split(v).join(redact(v));
   return out;
 }
+
+/**
+ * The same redaction for text made outside the rules (load problems, suppressions, exemptions,
+ * rule errors, input errors): such text has no object of its own, or quotes input the rule engine
+ * never saw (an unknown rule id, an exemption's reason, a YAML error). It must not quote a value that
+ * is a secret anywhere in the scanned set, so it is redacted with the sensitive values of every
+ * object. The list is built once, on first use (most scans have no such text).
+ */
+export function scanWideRedactor(objects: readonly { data: JsonObject }[]): (text: string) => string {
+  let values: readonly string[] | undefined;
+  return (text: string) => {
+    if (!values) {
+      const all = new Set<string>();
+      for (const o of objects) for (const v of sensitiveValues(o.data)) all.add(v);
+      values = [...all].sort((a, b) => b.length - a.length);
+    }
+    return values.length ? redactQuoted(text, values) : text;
+  };
+}

@@ -183,7 +183,13 @@ export async function loadSources(opts: SourceRunOptions): Promise<LoadedSources
 
 const refKey = (o: { kind: string; namespace?: string; name: string }) => `${o.kind}/${o.namespace ?? ''}/${o.name}`;
 
-/** Adds environment, trace and rendered-location details; moves fixes onto the traced values file. */
+const where = (l: { file: string; line?: number }) => `${l.file}${l.line ? `:${l.line}` : ''}`;
+
+/**
+ * Adds environment, trace and rendered-location details; moves fixes onto the traced values file.
+ * A fix that cannot be written where the finding was traced (a template, a patch) is dropped and
+ * `details.manualFix` says where the change belongs.
+ */
 function decorate(f: Finding, set: SourceSet, byRef: Map<string, K8sObject[]>): Finding {
   if (!f.object) return f;
   const objs = byRef.get(refKey(f.object)) ?? [];
@@ -214,8 +220,22 @@ function decorate(f: Finding, set: SourceSet, byRef: Map<string, K8sObject[]>): 
           ...(set2.length ? { set: set2.map((s) => ({ path: s.path!, value: s.value })) } : {}),
           ...(rem.length ? { remove: rem as (string | number)[][] } : {}),
         };
-      } else fix = undefined;
-    } else if (fix && set.tool === 'helm') fix = undefined; // templates are not YAML the fixer can edit
+      } else {
+        fix = undefined;
+        details.manualFix = `the values under ${t.valuesKey ?? 'the traced key'} cannot take this fix as written: make it in the chart`;
+      }
+    } else if (fix && set.tool === 'helm') {
+      // templates are not YAML the fixer can edit: say where the change belongs
+      fix = undefined;
+      details.manualFix = `make this change in the chart: ${where(traced.trace.location)} (kubeward fix does not edit templates)`;
+    } else if (fix && set.tool === 'kustomize' && t.kind !== 'base') {
+      // a patch's list positions are not the built object's, and generators are not objects
+      fix = undefined;
+      details.manualFix = `make this change in the ${t.kind === 'generator' ? 'kustomization' : 'patch'}: ${where(traced.trace.location)}`;
+    }
+  } else if (fix && set.tool === 'helm') {
+    fix = undefined;
+    details.manualFix = `make this change in the chart ${set.source} (the field was not traced to a template or values line)`;
   }
   const { fix: _drop, ...rest } = f;
   void _drop;
