@@ -53,6 +53,10 @@ Output:
   --pushgateway-job NAME   job label (default kubeward-verify)
   --pushgateway-label K=V  extra grouping label (repeatable)
   -q, --quiet              no progress notes on stderr
+  --stats                  print the requests made to each cluster and the time of each phase
+                           on stderr
+Tuning:
+  --page-size N            items per LIST page (limit/continue), 1-5000 (default 500)
   -h, --help
 
 Exit codes: 0 verified and clean, 1 findings at or above --fail-on, 2 usage or configuration
@@ -75,6 +79,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  stats: { type: 'boolean' },
+  'page-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -116,6 +122,7 @@ export interface ParsedVerifyArgs {
   targets: { format: ReportFormat; file?: string }[];
   failOn: Severity | 'none';
   quiet: boolean;
+  stats: boolean;
   help: boolean;
   push?: PushFlags;
   /** --rule, --skip-rule, --baseline, --min-severity (read by readSelection, as scan does). */
@@ -131,7 +138,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     tokens: true,
   });
   const empty: VerifyOptions = {};
-  if (values.help) return { options: empty, targets: [], failOn: 'high', quiet: false, help: true };
+  if (values.help) return { options: empty, targets: [], failOn: 'high', quiet: false, stats: false, help: true };
   if (positionals.length) {
     throw new UsageError(`unexpected argument '${positionals[0]}' (manifests go after --manifests)`, 'verify');
   }
@@ -148,6 +155,12 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     timeoutMs = parseDuration(values.timeout);
     if (timeoutMs === undefined)
       throw new UsageError(`--timeout must be a duration like 90s, 5m or 1m30s, not '${values.timeout}'`, 'verify');
+  }
+  let pageSize: number | undefined;
+  if (values['page-size'] !== undefined) {
+    pageSize = Number(values['page-size']);
+    if (!/^\d+$/.test(values['page-size']) || pageSize < 1 || pageSize > 5000)
+      throw new UsageError(`--page-size must be a whole number from 1 to 5000, not '${values['page-size']}'`, 'verify');
   }
   const expectImages: Record<string, string> = {};
   for (const e of values['expect-image'] ?? []) {
@@ -196,6 +209,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(values.namespace?.length ? { namespaces: list(values.namespace) } : {}),
     ...(values.manifests?.length ? { manifests: list(values.manifests) } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(pageSize !== undefined ? { pageSize } : {}),
     ...(Object.keys(expectImages).length ? { expectImages } : {}),
     ...(values['check-secrets'] ? { secrets: true } : {}),
     ...(values.deployer?.length ? { deployers: [...new Set([...DEFAULT_DEPLOYERS, ...list(values.deployer)])] } : {}),
@@ -212,7 +226,16 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(values['min-severity'] !== undefined ? { 'min-severity': values['min-severity'] } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
   };
-  return { options, targets, failOn, quiet: Boolean(values.quiet), help: false, push, selection };
+  return {
+    options,
+    targets,
+    failOn,
+    quiet: Boolean(values.quiet),
+    stats: Boolean(values.stats),
+    help: false,
+    push,
+    selection,
+  };
 }
 
 export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
@@ -236,9 +259,18 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
     return EXIT.ok;
   }
   let report: Report;
+  const phases: string[] = [];
+  const stats = parsed.stats
+    ? {
+        onTiming: (phase: string, ms: number) => void phases.push(`${phase} ${ms} ms`),
+        onRequests: (context: string, s: { requests: number; retries: number }) =>
+          err(`kubeward verify: stats: context ${context}: ${s.requests} requests, ${s.retries} retries\n`),
+      }
+    : {};
   try {
     // the rule selection and the baseline decide the verdict; --min-severity only what is shown
-    report = selection.verdict(await verify(parsed.options));
+    report = selection.verdict(await verify({ ...parsed.options, ...stats }));
+    if (parsed.stats) err(`kubeward verify: stats: phases: ${phases.join(', ')}; total ${report.durationMs} ms\n`);
   } catch (e) {
     if (e instanceof VerifyUsageError) {
       err(`kubeward verify: ${e.message}\n`);

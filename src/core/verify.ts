@@ -49,6 +49,8 @@ export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'm
   signal?: AbortSignal;
   /** Called with each phase's duration (benchmarks, debugging). */
   onTiming?: (phase: string, ms: number) => void;
+  /** Called once per context with the requests made to it (list pages, watches, retries). */
+  onRequests?: (context: string, stats: { requests: number; retries: number }) => void;
 }
 
 /** A problem with the options themselves (exit code 2). */
@@ -129,6 +131,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
         r = await verifyContext(client, defaultNs, manifests, opts);
       } finally {
         await client.close();
+        opts.onRequests?.(context, { ...client.stats });
       }
       pushAll(findings, r.findings);
       pushAll(suppressed, r.suppressed);

@@ -253,6 +253,25 @@ describe('kubeward monitor (command)', () => {
     expect(await runMonitor(['--kubeconfig', f.kubeconfigPath, '--once', '--fail-on', 'none', '-q'], o2)).toBe(0);
   });
 
+  test('--cluster-name (or $KUBEWARD_CLUSTER_NAME) names the cluster in metrics instead of the context', async () => {
+    const f = await fake();
+    f.put(privilegedDeployment('bad'));
+    const rounds: RoundResult[] = [];
+    const o = io();
+    await runMonitor(
+      ['--kubeconfig', f.kubeconfigPath, '--once', '--cluster-name', 'prod-eu', '-f', 'metrics', '-q'],
+      o,
+      {
+        onRound: (r) => rounds.push(r),
+      },
+    );
+    expect(rounds[0].cluster).toBe('prod-eu');
+    const e = io();
+    e.env.KUBEWARD_CLUSTER_NAME = 'prod-us';
+    await runMonitor(['--kubeconfig', f.kubeconfigPath, '--once', '-q'], e, { onRound: (r) => rounds.push(r) });
+    expect(rounds[1].cluster).toBe('prod-us');
+  });
+
   test('--once on an unreachable cluster exits 3; usage errors exit 2', async () => {
     const { run } = await import('../../src/cli/run.ts');
     const f = await fake();

@@ -289,3 +289,11 @@ describe('policies as findings', () => {
     expect(f[0]!.message).toMatch(/cost limit exceeded/);
   });
 });
+
+describe('a policy the API server refuses to store', () => {
+  it('judges nothing and is reported as invalid (fixture 11: string-or-null audit annotation)', () => {
+    const v = verdicts('11-rejected-policy.yaml');
+    expect(v.get('Deployment/kw-vap11/two-hundred')?.allowed).toBe(true);
+    expect(v.get('Deployment/kw-vap11/two-hundred')?.decisions).toEqual([]);
+  });
+});

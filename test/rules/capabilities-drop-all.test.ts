@@ -6,19 +6,22 @@ ruleTester('capabilities-drop-all', {
   valid: [
     deployment('- name: app\n  image: a:1\n  securityContext:\n    capabilities:\n      drop: ["ALL"]'),
     {
-      name: 'lower case',
-      yaml: deployment('- name: app\n  image: a:1\n  securityContext:\n    capabilities:\n      drop: [all]'),
-    },
-    {
-      name: 'CAP_ prefix',
-      yaml: deployment('- name: app\n  image: a:1\n  securityContext:\n    capabilities:\n      drop: [CAP_ALL]'),
-    },
-    {
       name: 'Windows exempt',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: w\nspec:\n  os:\n    name: windows\n  containers:\n  - name: app\n    image: a:1\n',
     },
   ],
   invalid: [
+    {
+      name: 'lower case "all" is not ALL (the restricted standard wants "ALL" itself)',
+      yaml: deployment('- name: app\n  image: a:1\n  securityContext:\n    capabilities:\n      drop: [all]'),
+      paths: [P],
+      message: /"ALL"/,
+    },
+    {
+      name: 'CAP_ALL is not ALL either',
+      yaml: deployment('- name: app\n  image: a:1\n  securityContext:\n    capabilities:\n      drop: [CAP_ALL]'),
+      paths: [P],
+    },
     { name: 'no securityContext', yaml: deployment('- name: app\n  image: a:1'), paths: [P], lines: [14] },
     {
       name: 'drops only some',

@@ -10,6 +10,12 @@ ruleTester('host-port', {
   ],
   invalid: [
     {
+      name: 'with hostNetwork, container ports are host ports (the API server defaults hostPort to containerPort)',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers:\n  - name: app\n    image: a:1\n    ports:\n    - containerPort: 9100\n    - containerPort: 9101\n      hostPort: 0\n',
+      paths: ['spec.containers[0].ports[0].containerPort'],
+      message: /9100, 9101.*hostNetwork/,
+    },
+    {
       name: 'one finding per container, at the first host port',
       yaml: deployment(
         '- name: app\n  image: a:1\n  ports:\n  - containerPort: 8080\n  - containerPort: 80\n    hostPort: 80\n  - containerPort: 443\n    hostPort: 443',

@@ -78,6 +78,8 @@ describe('pod-security and volumes metadata', () => {
         'host-pid',
         'host-ipc',
         'host-port',
+        // not in RULES.md: the baseline standard's control of Kubernetes 1.34, found by the PSS oracle
+        'probe-host',
         'host-users',
         'privileged-port',
         'ssh-port',

@@ -162,3 +162,55 @@ spec:
     'spec.template.spec.hostPID',
   ]);
 });
+
+test('capability names are compared exactly, as the admission controller does (found by the PSS oracle)', () => {
+  // baseline: only the default set, spelled exactly: `chown` and `CAP_CHOWN` are not CHOWN
+  expect(
+    ids(
+      '  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        capabilities: {add: [CHOWN]}\n',
+      'baseline',
+    ),
+  ).toEqual([]);
+  expect(
+    ids(
+      '  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        capabilities: {add: [chown]}\n',
+      'baseline',
+    ),
+  ).toEqual(['dangerous-capabilities spec.containers[0].securityContext.capabilities.add[0]']);
+  expect(
+    ids(
+      '  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        capabilities: {add: [CAP_CHOWN]}\n',
+      'baseline',
+    ),
+  ).toEqual(['dangerous-capabilities spec.containers[0].securityContext.capabilities.add[0]']);
+  // restricted: drop must hold "ALL" itself, and only NET_BIND_SERVICE may be added
+  const restricted = (caps: string) =>
+    ids(
+      `  securityContext:\n    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities: ${caps}\n`,
+      'restricted',
+    ).map((x) => x.split(' ')[0]);
+  expect(restricted('{drop: [ALL], add: [NET_BIND_SERVICE]}')).toEqual([]);
+  expect(restricted('{drop: [all]}')).toEqual(['capabilities-drop-all']);
+  expect(restricted('{drop: [CAP_ALL]}')).toEqual(['capabilities-drop-all']);
+  expect(restricted('{drop: [ALL], add: [net_bind_service]}')).toEqual([
+    'dangerous-capabilities',
+    'added-capabilities',
+  ]);
+});
+
+test('hostNetwork makes container ports host ports (the API server defaults hostPort to containerPort)', () => {
+  expect(
+    ids(
+      '  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx\n      ports: [{containerPort: 8080}]\n',
+      'baseline',
+    ),
+  ).toEqual(['host-network spec.hostNetwork', 'host-port spec.containers[0].ports[0].containerPort']);
+});
+
+test('probe and lifecycle hosts are a baseline control (Kubernetes 1.34+)', () => {
+  const spec =
+    '  containers:\n    - name: c\n      image: nginx\n      readinessProbe: {httpGet: {host: 169.254.169.254, port: 80}}\n';
+  expect(ids(spec, 'baseline')).toEqual(['probe-host spec.containers[0].readinessProbe.httpGet.host']);
+  expect(ids(spec, 'baseline', '', 'v1.33')).toEqual([]);
+  expect(ids(spec.replace('169.254.169.254', '""'), 'baseline')).toEqual([]);
+});

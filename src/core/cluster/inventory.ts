@@ -331,6 +331,9 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
         try {
           const ns = await client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {}, opts.signal);
           store.put(spec.kind, withKind(spec, ns));
+          // the watch of this one namespace resumes from here (watchStore)
+          const rv = (ns.metadata as Json | undefined)?.resourceVersion;
+          if (typeof rv === 'string') store.versions.set(`${spec.kind}|${namespace}`, rv);
         } catch (e) {
           if (!(e instanceof ClusterError) || e.kind !== 'not-found') throw e;
         }
@@ -425,9 +428,16 @@ export function watchStore(
   for (const kind of kinds) {
     const spec = specOf(kind);
     if (!spec || !store.listed.has(kind)) continue;
-    if (spec.namespaced && namespaces) for (const ns of namespaces) targets.push({ spec, namespace: ns });
+    if ((spec.namespaced || spec.kind === 'Namespace') && namespaces)
+      for (const ns of namespaces) targets.push({ spec, namespace: ns });
     else targets.push({ spec });
   }
+  // the named namespaces only (a field selector on the name, which RBAC authorizes like a get of
+  // that namespace): a watch of all namespaces would bring in the ones the inventory left out
+  const pathOf = (spec: ResourceSpec, namespace?: string) =>
+    spec.kind === 'Namespace' && namespace
+      ? withQuery(listPath(spec), { fieldSelector: `metadata.name=${namespace}` })
+      : withQuery(listPath(spec, namespace), spec.query);
   return Promise.all(
     targets.map(async ({ spec, namespace }) => {
       const vkey = `${spec.kind}|${namespace ?? ''}`;
@@ -436,7 +446,7 @@ export function watchStore(
         const rv = store.versions.get(vkey) ?? '';
         try {
           await client.watch(
-            withQuery(listPath(spec, namespace), spec.query),
+            pathOf(spec, namespace),
             rv,
             (ev: WatchEvent) => {
               const o = ev.object;
@@ -457,9 +467,10 @@ export function watchStore(
           // LIST is allowed, a dropped stream): relist so the store stays current, i.e. poll
           if (!(e instanceof ClusterError && e.kind === 'gone')) failures++;
           try {
-            const res = await client.list(withQuery(listPath(spec, namespace), spec.query), 500, signal);
+            const res = await client.list(pathOf(spec, namespace), 500, signal);
             const m = store.byKind.get(spec.kind);
-            if (m && namespace) {
+            if (m && namespace && spec.kind === 'Namespace') m.delete(`/${namespace}`);
+            else if (m && namespace) {
               for (const k of [...m.keys()]) if (k.startsWith(`${namespace}/`)) m.delete(k);
             } else m?.clear();
             for (const item of res.items) store.put(spec.kind, withKind(spec, item));

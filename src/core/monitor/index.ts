@@ -42,6 +42,11 @@ export interface MonitorOptions
   /** New findings at or above it are incidents. Default high. */
   incidentThreshold?: Severity;
   retry?: RetryOptions;
+  /**
+   * The cluster's name in metrics, reports and notifications; default the kubeconfig context
+   * (in a pod that is client-node's `inClusterContext`, the same in every cluster of a fleet).
+   */
+  clusterName?: string;
   /** Watch the store between rounds (default true); false re-lists every round (tests, CronJob). */
   watch?: boolean;
 }
@@ -70,10 +75,16 @@ export interface RoundResult {
   /** Findings not present in the previous round (all of them in the first round). */
   newFindings: Finding[];
   resolvedFindings: Finding[];
-  /** New findings at or above the incident threshold (none in the first round: it is the baseline). */
+  /**
+   * New findings at or above the incident threshold, and Secrets with a new reader (none in the
+   * first round: it is the baseline).
+   */
   incidents: Finding[];
   drift: DriftEvent[];
-  /** New `secret-readers` findings: an identity that can now read a Secret. */
+  /**
+   * `secret-readers` findings with a reader that was not there in the previous round: new
+   * findings, and Secrets that already had readers and gained one (these are incidents too).
+   */
   newSecretReaders: Finding[];
   /** New `rollout-failed` findings. */
   failedRollouts: Finding[];
@@ -111,7 +122,7 @@ export class ClusterMonitor {
     this.store = store;
     this.opts = opts;
     this.manifests = manifests;
-    this.cluster = client.context;
+    this.cluster = opts.clusterName || client.context;
   }
 
   /** Connects, lists the inventory and starts the watches. Throws ClusterError or VerifyUsageError. */
@@ -223,7 +234,20 @@ export class ClusterMonitor {
     const resolvedFindings = prev ? [...prev.values()].filter((f) => !byFp.has(f.fingerprint)) : [];
     const threshold = this.opts.incidentThreshold ?? 'high';
     const first = !prev;
-    const incidents = first ? [] : newFindings.filter((f) => atLeast(f.severity, threshold));
+    // a Secret that already had readers and gained one keeps its finding (same fingerprint): the
+    // grown list of readers is a new reader all the same
+    const grownReaders = prev
+      ? report.findings.filter((f) => {
+          const before = f.ruleId === 'secret-readers' ? prev.get(f.fingerprint) : undefined;
+          if (!before) return false;
+          const had = new Set(readersOf(before));
+          return readersOf(f).some((r) => !had.has(r));
+        })
+      : [];
+    const newSecretReaders = first
+      ? []
+      : [...newFindings.filter((f) => f.ruleId === 'secret-readers'), ...grownReaders];
+    const incidents = first ? [] : [...newFindings, ...grownReaders].filter((f) => atLeast(f.severity, threshold));
     this.last = { report, byFp };
     const durationMs = performance.now() - started;
     report = { ...report, durationMs: Math.round(durationMs) };
@@ -235,7 +259,7 @@ export class ClusterMonitor {
       resolvedFindings,
       incidents,
       drift,
-      newSecretReaders: first ? [] : newFindings.filter((f) => f.ruleId === 'secret-readers'),
+      newSecretReaders,
       failedRollouts: first ? [] : newFindings.filter((f) => f.ruleId === 'rollout-failed'),
       changes,
       reused,
@@ -299,6 +323,12 @@ export class ClusterMonitor {
     if (this.watching) await this.watching;
     await this.client.close();
   }
+}
+
+/** The service accounts a `secret-readers` finding names (`details.readers`, comma-separated). */
+function readersOf(f: Finding): string[] {
+  const r = f.details?.readers;
+  return typeof r === 'string' && r ? r.split(', ') : [];
 }
 
 /** managedFields entries with spec fields written by a manager that is not a deployer. */

@@ -588,38 +588,6 @@ function cleanError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/**
- * `null` literals (outside string literals) as `dyn(null)`: cel-go lets a conditional's branches be
- * a value and null (`c ? 'x' : null`, as the Kubernetes docs' audit annotations do); the
- * JavaScript checker wants both branches of one type.
- */
-export function dynNulls(expression: string): string {
-  let out = '';
-  let i = 0;
-  while (i < expression.length) {
-    const ch = expression[i]!;
-    if (ch === '"' || ch === "'") {
-      const triple = expression.startsWith(ch.repeat(3), i);
-      const q = triple ? ch.repeat(3) : ch;
-      let j = i + q.length;
-      while (j < expression.length && !expression.startsWith(q, j)) j += expression[j] === '\\' ? 2 : 1;
-      out += expression.slice(i, j + q.length);
-      i = j + q.length;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(ch)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression.slice(i))![0];
-      out += m === 'null' && expression[i - 1] !== '.' ? 'dyn(null)' : m;
-      i += m.length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-/** Parses and type-checks `expression`. Never throws. */
 export function compile(env: Environment, expression: string): Compiled {
   const out: Compiled = { expression, depth: 0, reads: new Set(), variables: new Set() };
   let parsed: ReturnType<Environment['parse']>;
@@ -629,14 +597,8 @@ export function compile(env: Environment, expression: string): Compiled {
     out.error = `compilation failed: ${cleanError(e)}${where(e)}`;
     return out;
   }
-  let checked = env.check(expression);
-  if (!checked.valid && (checked.error as { code?: string } | undefined)?.code === 'incompatible_ternary_branches') {
-    const relaxed = dynNulls(expression);
-    if (relaxed !== expression && env.check(relaxed).valid) {
-      parsed = env.parse(relaxed);
-      checked = { valid: true };
-    }
-  }
+  // no relaxation of the checker: cel-go (the API server) rejects `c ? 'x' : null` too
+  const checked = env.check(expression);
   if (!checked.valid) {
     out.error = `compilation failed: ${cleanError(checked.error)}${where(checked.error)}`;
     return out;

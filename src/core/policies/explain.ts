@@ -84,7 +84,11 @@ export function explainPolicy(objects: readonly K8sObject[], name: string): stri
           `    params: ${pr.name ? `name ${String(pr.name)}` : `selector ${JSON.stringify(pr.selector)}`}${pr.namespace ? ` in ${String(pr.namespace)}` : ''}${pr.parameterNotFoundAction ? `, when missing: ${String(pr.parameterNotFoundAction)}` : ''}`,
         );
       const mr = obj(bs.matchResources);
-      if (Object.keys(mr).length) pushAll(out, rulesText(mr).map((l) => `  ${l}`));
+      if (Object.keys(mr).length)
+        pushAll(
+          out,
+          rulesText(mr).map((l) => `  ${l}`),
+        );
     }
   }
   return out.join('\n') + '\n';

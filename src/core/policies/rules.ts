@@ -23,6 +23,7 @@ import {
 import {
   admit,
   compileVaps,
+  denialStatus,
   isVap,
   isVapBinding,
   namespacesOf,
@@ -175,13 +176,21 @@ export const admissionPolicy: Rule = {
       for (const d of decisions) {
         if (d.notEvaluable) continue;
         const sev = severityOf(d, 'high');
+        const message = decisionText(d);
+        const details = decisionDetails(d, unknownNamespaces);
+        if (d.actions.includes('Deny')) {
+          // the API server's exact reply, for comparison with a real dry run
+          const st = denialStatus(object, d, message, policyMapper(ctx));
+          details.admissionStatus = String(st.code);
+          details.admissionMessage = st.message;
+        }
         yield {
           object,
           path: pathFor(object, d),
-          message: decisionText(d),
+          message,
           key: `${d.policy.name}/${d.binding?.name ?? ''}/${d.validation ?? 'config'}/${d.param ?? ''}`,
           ...(sev !== 'high' ? { severity: sev } : {}),
-          details: decisionDetails(d, unknownNamespaces),
+          details,
         };
       }
     }

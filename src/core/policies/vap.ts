@@ -52,6 +52,12 @@ export interface CompiledPolicy {
   auditAnnotations: { key: string; expr: Compiled; index: number }[];
   /** Set when the policy cannot be configured (the API server's hook.ConfigurationError). */
   configurationError?: string;
+  /**
+   * The API server refuses to store this policy (an expression that does not compile, no
+   * resourceRules, nothing to validate): it enforces nothing, so kubeward judges nothing with it
+   * and reports only the policy-invalid finding.
+   */
+  rejected?: boolean;
 }
 
 export interface PolicyBinding {
@@ -139,8 +145,6 @@ export function compilePolicy(
 ): CompiledPolicy {
   const spec = obj(o.data.spec) ?? {};
   const name = o.ref.name;
-  const problem = (path: FieldPath, message: string, kind: PolicyProblem['kind'] = 'invalid') =>
-    problems.push({ object: o, path, message, kind });
   const cp: CompiledPolicy = {
     object: o,
     name,
@@ -149,6 +153,11 @@ export function compilePolicy(
     variables: [],
     validations: [],
     auditAnnotations: [],
+  };
+  const problem = (path: FieldPath, message: string, kind: PolicyProblem['kind'] = 'invalid') => {
+    problems.push({ object: o, path, message, kind });
+    // an unknown paramKind is stored and fails at admission (configurationError); the rest is refused
+    if (kind === 'invalid' && path[1] !== 'paramKind') cp.rejected = true;
   };
   if (spec.failurePolicy !== undefined && spec.failurePolicy !== 'Fail' && spec.failurePolicy !== 'Ignore')
     problem(
@@ -644,7 +653,7 @@ export function admit(set: CompiledPolicySet, o: K8sObject, env: AdmissionEnv): 
   };
 
   for (const policy of set.policies) {
-    if (!policy.matchConstraints) continue;
+    if (!policy.matchConstraints || policy.rejected) continue;
     const m = matchResources(policy.matchConstraints, req, nsLabels, false);
     if (!m.matches) continue;
     if (policy.configurationError) {
@@ -705,6 +714,35 @@ export function admit(set: CompiledPolicySet, o: K8sObject, env: AdmissionEnv): 
       : `ValidatingAdmissionPolicy '${d.policy.name}' denied request: ${d.message}`;
   }
   return verdict;
+}
+
+const REASON_CODES: Record<string, number> = {
+  Unauthorized: 401,
+  Forbidden: 403,
+  Invalid: 422,
+  RequestEntityTooLarge: 413,
+};
+
+/**
+ * The API server's reply to a denied request: the HTTP status (from the validation's reason,
+ * default Invalid -> 422) and the message admission.NewForbidden wraps the policy's words in
+ * (`deployments.apps "web" is forbidden: ValidatingAdmissionPolicy ...`).
+ */
+export function denialStatus(
+  o: K8sObject,
+  d: PolicyDecision,
+  text: string,
+  mapper: ResourceMapper,
+): { code: number; message: string } {
+  const r = mapper.map(o.ref.apiVersion, o.ref.kind);
+  const resource = r.group ? `${r.resource}.${r.group}` : r.resource;
+  const md = obj(o.data.metadata) ?? {};
+  const name = str(md.name) ?? '';
+  const code = d.evaluation === 'deny' ? (REASON_CODES[d.reason ?? 'Invalid'] ?? 422) : 403;
+  return {
+    code,
+    message: name ? `${resource} ${JSON.stringify(name)} is forbidden: ${text}` : `${resource} is forbidden: ${text}`,
+  };
 }
 
 /** Namespace objects of a set, by name. */

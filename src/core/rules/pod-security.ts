@@ -64,14 +64,17 @@ interface Cap {
   path: FieldPath;
 }
 
-/** The container's `capabilities.add` or `.drop` entries, normalised. */
-export function capsOf(c: ContainerInfo, list: 'add' | 'drop'): Cap[] {
+/**
+ * The container's `capabilities.add` or `.drop` entries, normalised (upper case, no `CAP_`), or
+ * `exact`: as written, the way the Pod Security admission controller compares them.
+ */
+export function capsOf(c: ContainerInfo, list: 'add' | 'drop', exact = false): Cap[] {
   const base: FieldPath = [...c.path, 'securityContext', 'capabilities', list];
   const v = get(c.container, ['securityContext', 'capabilities', list]);
   if (!Array.isArray(v)) return [];
   const out: Cap[] = [];
   v.forEach((x, i) => {
-    const name = capName(x);
+    const name = exact ? (typeof x === 'string' ? x : undefined) : capName(x);
     if (name) out.push({ name, path: [...base, i] });
   });
   return out;
@@ -548,20 +551,25 @@ export const capabilitiesDropAll: Rule = {
     pss: 'restricted',
     cis: '5.2.10',
     rationale:
-      'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface.',
+      'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface. Only `"ALL"`, spelled so, satisfies the restricted standard: the admission controller rejects `all` and `CAP_ALL`.',
     remediation:
-      'Drop all capabilities with `capabilities.drop: ["ALL"]` and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
+      'Drop all capabilities with `capabilities.drop: ["ALL"]` (upper case, no `CAP_` prefix) and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
     example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
     references: [PSS, CAPABILITIES],
   },
   *check(obj) {
     for (const c of allContainers(obj)) {
       if (isWindows(c.template)) continue;
-      if (capsOf(c, 'drop').some((x) => x.name === 'ALL')) continue;
+      // exactly "ALL", as the admission controller (and the restricted standard) reads it
+      const drop = capsOf(c, 'drop', true);
+      if (drop.some((x) => x.name === 'ALL')) continue;
+      const near = drop.find((x) => capName(x.name) === 'ALL');
       const path: FieldPath = [...c.path, 'securityContext', 'capabilities', 'drop'];
       yield {
         path,
-        message: `${who(c)} does not drop ALL capabilities`,
+        message: near
+          ? `${who(c)} drops "${near.name}", not "ALL": the restricted standard only accepts "ALL"`
+          : `${who(c)} does not drop "ALL" capabilities`,
         fix: setFix('drop all capabilities', path, ['ALL']),
         details: containerDetails(c),
       };
@@ -677,7 +685,8 @@ export const dangerousCapabilities: Rule = {
     // as the Pod Security control: every capability outside the baseline's default set
     const isBad = ctx.pssLevel ? (n: string) => !BASELINE_CAPABILITIES.has(n) : (n: string) => dangerous.has(n);
     for (const c of allContainers(obj)) {
-      const bad = capsOf(c, 'add').filter((x) => isBad(x.name));
+      // as the Pod Security control, names are compared as written (`chown` is not CHOWN)
+      const bad = capsOf(c, 'add', !!ctx.pssLevel).filter((x) => isBad(x.name));
       if (!bad.length) continue;
       yield {
         path: bad[0].path,
@@ -714,13 +723,13 @@ export const addedCapabilities: Rule = {
   },
   *check(obj, ctx) {
     const allowed = new Set(
-      (ctx.pssLevel ? ['NET_BIND_SERVICE'] : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE'])).map(
-        (x) => capName(x) ?? x,
-      ),
+      ctx.pssLevel
+        ? ['NET_BIND_SERVICE']
+        : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x),
     );
     for (const c of allContainers(obj)) {
       if (isWindows(c.template)) continue;
-      const extra = capsOf(c, 'add').filter((x) => !allowed.has(x.name));
+      const extra = capsOf(c, 'add', !!ctx.pssLevel).filter((x) => !allowed.has(x.name));
       if (!extra.length) continue;
       yield {
         path: extra[0].path,
@@ -1157,6 +1166,22 @@ function portsOf(c: ContainerInfo, field: 'hostPort' | 'containerPort'): PortHit
   return out;
 }
 
+/** Ports of a container on the host network: its hostPort, or its containerPort when hostPort is unset or 0. */
+function hostNetworkPorts(c: ContainerInfo): PortHit[] {
+  const ports = c.container.ports;
+  if (!Array.isArray(ports)) return [];
+  const out: PortHit[] = [];
+  ports.forEach((p, i) => {
+    if (!isObj(p)) return;
+    const host = numOf(p.hostPort);
+    const container = numOf(p.containerPort);
+    if (host !== undefined && host !== 0) out.push({ path: [...c.path, 'ports', i, 'hostPort'], port: host });
+    else if (container !== undefined && container !== 0)
+      out.push({ path: [...c.path, 'ports', i, 'containerPort'], port: container });
+  });
+  return out;
+}
+
 export const hostPort: Rule = {
   meta: {
     id: 'host-port',
@@ -1168,21 +1193,76 @@ export const hostPort: Rule = {
     pss: 'baseline',
     cis: '5.2.13',
     rationale:
-      "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network.",
+      "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network. With `hostNetwork: true` every container port is a host port: the API server sets hostPort to containerPort, and the baseline standard rejects the pod.",
     remediation:
-      'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public).',
+      'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public). On a pod with `hostNetwork: true`, remove the host network, or the container ports.',
     example: 'ports:\n  - containerPort: 8080\n    name: http',
     references: [PSS, 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
   },
   *check(obj) {
     for (const c of allContainers(obj)) {
-      const bad = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
+      const hostNet = boolOf(c.template.spec.hostNetwork) === true;
+      const explicit = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
+      // with hostNetwork the API server defaults an unset (or 0) hostPort to the containerPort
+      const bad = hostNet ? hostNetworkPorts(c) : explicit;
       if (!bad.length) continue;
       yield {
         path: bad[0].path,
-        message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
+        message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}${
+          hostNet && bad.some((p) => p.path[p.path.length - 1] === 'containerPort')
+            ? ' (hostNetwork: true makes its container ports host ports)'
+            : ''
+        }`,
         details: containerDetails(c),
       };
+    }
+  },
+};
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const LIFECYCLE = ['postStart', 'preStop'];
+
+export const probeHost: Rule = {
+  meta: {
+    id: 'probe-host',
+    kinds: [POD_TEMPLATE_KINDS],
+    title: 'Probe or lifecycle hook on another host',
+    severity: 'medium',
+    enabledByDefault: true,
+    category: 'pod-security',
+    pss: 'baseline',
+    rationale:
+      "A probe or lifecycle handler with `httpGet.host` or `tcpSocket.host` makes the kubelet, from the node's network, connect wherever the pod says: the cloud metadata service, the node's localhost, other internal services. The baseline Pod Security Standard forbids any host but the default (the pod IP) since Kubernetes 1.34.",
+    remediation:
+      'Remove `host` from the probe or hook (it defaults to the pod IP); send a `Host` header with `httpHeaders` if the application needs a virtual host name.',
+    example:
+      'readinessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n    httpHeaders:\n      - name: Host\n        value: api.example.com',
+    references: [
+      PSS,
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    ],
+  },
+  *check(obj, ctx) {
+    if (minorOf(ctx.kubeVersion) < 34) return;
+    for (const c of allContainers(obj)) {
+      const handlers: FieldPath[] = [
+        ...PROBES.map((p): FieldPath => [p]),
+        ...LIFECYCLE.map((h): FieldPath => ['lifecycle', h]),
+      ];
+      for (const h of handlers) {
+        for (const action of ['httpGet', 'tcpSocket']) {
+          const host = get(c.container, [...h, action, 'host']);
+          // allowed: unset or "" (the pod IP)
+          if (host === undefined || host === null || host === '') continue;
+          const path: FieldPath = [...c.path, ...h, action, 'host'];
+          yield {
+            path,
+            message: `${who(c)} ${h.join('.')} ${action} connects to host ${JSON.stringify(host)} (the kubelet connects from the node)`,
+            fix: { description: 'remove the host (the pod IP is used)', remove: [path] },
+            details: containerDetails(c),
+          };
+        }
+      }
     }
   },
 };
@@ -1337,6 +1417,7 @@ export const rules: Rule[] = [
   hostPid,
   hostIpc,
   hostPort,
+  probeHost,
   hostUsers,
   privilegedPort,
   sshPort,
