@@ -64,6 +64,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
           : {}),
       ...(inputs.profile ? { profile: inputs.profile } : {}),
       ...(inputs.sources ? { sources: inputs.sources } : {}),
+      ...(inputs.policies.length ? { policyPaths: inputs.policies } : {}),
     });
   } catch (e) {
     // a configuration error stops the scan: it is reported like any input error (annotation,

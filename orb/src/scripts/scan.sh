@@ -40,6 +40,9 @@ args=(scan "${paths[@]}" "${source_args[@]}" --fail-on "${KW_FAIL_ON:-high}")
 if [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
 if [ -n "${KW_PROFILE:-}" ]; then args+=(--profile "$KW_PROFILE"); fi
 if [ -n "${KW_BASELINE:-}" ]; then args+=(--baseline "$KW_BASELINE"); fi
+# admission policies: every line and word, as paths (never glob-expanded here)
+read -r -d '' -a policies < <(printf '%s' "${KW_POLICIES:-}") || true
+for p in "${policies[@]}"; do args+=(--policies "$p"); done
 # each --format pairs with the --output at the same position; the last (text) goes to the log
 args+=(--format junit --output "$out/junit/kubeward.xml")
 args+=(--format sarif --output "$out/kubeward.sarif")
