@@ -34,6 +34,8 @@ PolicyReports in the cluster, and notifications for incidents.
 Connection:
   --kubeconfig FILE          kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster)
   --context NAME             context to monitor (one per monitor)
+  --cluster-name NAME        the cluster's name in metrics, reports and notifications (or
+                             $KUBEWARD_CLUSTER_NAME; default the context's name)
   -n, --namespace NS         namespaces to watch (repeatable; default all)
   -m, --manifests PATHS      desired state (files, directories, globs): drift against them
 Rounds:
@@ -71,6 +73,7 @@ Exit codes (--once): 0 clean, 1 findings at or above --fail-on, 2 usage or confi
 const OPTIONS = {
   kubeconfig: { type: 'string', multiple: true },
   context: { type: 'string' },
+  'cluster-name': { type: 'string' },
   namespace: { type: 'string', short: 'n', multiple: true },
   manifests: { type: 'string', short: 'm', multiple: true },
   interval: { type: 'string' },
@@ -213,8 +216,10 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
     .flatMap((k) => k.split(path.delimiter))
     .filter(Boolean)
     .map((k) => path.resolve(io.cwd, k));
+  const clusterName = values['cluster-name'] ?? io.env.KUBEWARD_CLUSTER_NAME;
   const opts: MonitorOptions = {
     env: io.env as NodeJS.ProcessEnv,
+    ...(clusterName ? { clusterName } : {}),
     cwd: io.cwd,
     ...(kubeconfigs.length ? { kubeconfig: kubeconfigs } : {}),
     ...(!kubeconfigs.length && io.env.KUBEWARD_KUBECONFIG ? { kubeconfigContent: io.env.KUBEWARD_KUBECONFIG } : {}),
@@ -308,7 +313,7 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
         } catch (e) {
           if (e instanceof VerifyUsageError) throw new UsageError(e.message, 'monitor', false);
           if (!(e instanceof ClusterError)) throw e;
-          metrics.roundFailed(values.context ?? '', e.status ? String(e.status) : e.kind);
+          metrics.roundFailed(clusterName ?? values.context ?? '', e.status ? String(e.status) : e.kind);
           log({ level: 'error', msg: 'cannot read the cluster', error: e.message });
           if (values.once) {
             io.stderr(`kubeward monitor: the cluster could not be verified (exit 3): ${e.message}\n`);

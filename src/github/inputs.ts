@@ -21,6 +21,8 @@ export interface ActionInputs {
   onlyNew: boolean;
   /** A baseline file (workspace-relative) whose findings are hidden. */
   baseline?: string;
+  /** Admission policy paths (VAPs + bindings, Kyverno ValidatingPolicy, params): `kubeward scan --policies`. */
+  policies: string[];
   githubToken: string;
   annotations: boolean;
   /** Accept a scan that finds no Kubernetes object (else it fails, as the CLI exits 2). */
@@ -134,6 +136,7 @@ export function readInputs(): ActionInputs {
     suggestions: bool('suggestions', true),
     onlyNew: bool('only-new', false),
     baseline: opt('baseline'),
+    policies: splitList(opt('policies')),
     githubToken: opt('github-token') ?? '',
     annotations: bool('annotations', true),
     allowEmpty: bool('allow-empty', false),

@@ -55,6 +55,29 @@ describe('deprecated-api severity', () => {
     expect(runRule('deprecated-api', obj('extensions/v1beta1', 'Ingress'))[0].fix).toBeUndefined();
   });
   test('default target is 1.34', () => {
-    expect(runRule('deprecated-api', obj('resource.k8s.io/v1beta1', 'ResourceClaim'))[0].severity).toBe('medium');
+    expect(runRule('deprecated-api', obj('v1', 'Endpoints'))[0].severity).toBe('medium');
+    expect(runRule('deprecated-api', obj('v1', 'Endpoints'), { kubeVersion: '1.32' })).toEqual([]);
+  });
+  test('beta APIs off by default are high at any target: a default API server does not serve them (found by the deprecated-API oracle)', () => {
+    for (const [apiVersion, kind] of [
+      ['resource.k8s.io/v1beta1', 'ResourceClaim'],
+      ['resource.k8s.io/v1beta2', 'DeviceClass'],
+      ['admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicy'],
+      ['admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicyBinding'],
+      ['networking.k8s.io/v1beta1', 'ServiceCIDR'],
+      ['networking.k8s.io/v1beta1', 'IPAddress'],
+      ['storage.k8s.io/v1beta1', 'VolumeAttributesClass'],
+    ]) {
+      for (const kubeVersion of ['1.31', '1.37']) {
+        const [f] = runRule('deprecated-api', obj(apiVersion, kind), { kubeVersion });
+        expect(f?.severity).toBe('high');
+        expect(f?.message).toMatch(/not served by default/);
+      }
+    }
+    // the webhook configurations of admissionregistration v1beta1 were removed, not switched off
+    expect(
+      runRule('deprecated-api', obj('admissionregistration.k8s.io/v1beta1', 'ValidatingWebhookConfiguration'))[0]
+        .message,
+    ).toMatch(/removed in Kubernetes 1.22/);
   });
 });

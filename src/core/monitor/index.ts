@@ -42,6 +42,11 @@ export interface MonitorOptions
   /** New findings at or above it are incidents. Default high. */
   incidentThreshold?: Severity;
   retry?: RetryOptions;
+  /**
+   * The cluster's name in metrics, reports and notifications; default the kubeconfig context
+   * (in a pod that is client-node's `inClusterContext`, the same in every cluster of a fleet).
+   */
+  clusterName?: string;
   /** Watch the store between rounds (default true); false re-lists every round (tests, CronJob). */
   watch?: boolean;
 }
@@ -117,7 +122,7 @@ export class ClusterMonitor {
     this.store = store;
     this.opts = opts;
     this.manifests = manifests;
-    this.cluster = client.context;
+    this.cluster = opts.clusterName || client.context;
   }
 
   /** Connects, lists the inventory and starts the watches. Throws ClusterError or VerifyUsageError. */

@@ -25,6 +25,11 @@ export interface ApiDeprecation {
   replacement: string;
   /** The replacement accepts the same fields: changing apiVersion is the whole fix. */
   dropIn?: boolean;
+  /**
+   * A beta API the API server does not serve unless enabled with `--runtime-config` (beta APIs
+   * introduced since 1.24 are off by default): a default cluster refuses the object outright.
+   */
+  offByDefault?: boolean;
 }
 
 const WORKLOADS = ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'ControllerRevision'];
@@ -295,18 +300,21 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     apiVersion: 'resource.k8s.io/v1beta1',
     kinds: ['ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass', 'ResourceSlice'],
     deprecatedIn: '1.34',
+    offByDefault: true,
     replacement: 'resource.k8s.io/v1',
   },
   {
     apiVersion: 'resource.k8s.io/v1beta2',
     kinds: ['ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass', 'ResourceSlice'],
     deprecatedIn: '1.34',
+    offByDefault: true,
     replacement: 'resource.k8s.io/v1',
   },
   {
     apiVersion: 'admissionregistration.k8s.io/v1beta1',
     kinds: ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
     deprecatedIn: '1.30',
+    offByDefault: true,
     replacement: 'admissionregistration.k8s.io/v1',
     dropIn: true,
   },
@@ -321,6 +329,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     apiVersion: 'networking.k8s.io/v1beta1',
     kinds: ['IPAddress', 'ServiceCIDR'],
     deprecatedIn: '1.33',
+    offByDefault: true,
     replacement: 'networking.k8s.io/v1',
     dropIn: true,
   },
@@ -328,6 +337,7 @@ export const DEPRECATIONS: ApiDeprecation[] = [
     apiVersion: 'storage.k8s.io/v1beta1',
     kinds: ['VolumeAttributesClass'],
     deprecatedIn: '1.34',
+    offByDefault: true,
     replacement: 'storage.k8s.io/v1',
     dropIn: true,
   },
@@ -371,7 +381,7 @@ export const deprecatedApi: Rule = {
     enabledByDefault: true,
     category: 'api',
     rationale:
-      'An apiVersion removed in the target Kubernetes version makes `kubectl apply` fail (and blocks cluster upgrades for live objects); a deprecated one will fail after a coming upgrade. Findings are high when the API is removed in the target version, medium when it is only deprecated.',
+      'An apiVersion removed in the target Kubernetes version makes `kubectl apply` fail (and blocks cluster upgrades for live objects); a deprecated one will fail after a coming upgrade. Findings are high when the API is removed in the target version, or is a beta API that the API server does not serve unless enabled with `--runtime-config` (resource.k8s.io v1beta1/v1beta2, ValidatingAdmissionPolicy v1beta1 ...), medium when it is only deprecated.',
     remediation:
       'Move the manifest to the replacement apiVersion named in the finding, adapting the fields that changed (see the Kubernetes deprecation guide). Set the target with --kube-version.',
     example: 'apiVersion: apps/v1   # was extensions/v1beta1\nkind: Deployment',
@@ -389,6 +399,14 @@ export const deprecatedApi: Rule = {
         ...fixOf(d),
         message: `${obj.ref.apiVersion} ${obj.ref.kind} was removed in Kubernetes ${d.removedIn} (target ${tv}); use ${d.replacement}`,
         details: { removedIn: d.removedIn, replacement: d.replacement },
+      };
+    } else if (d.offByDefault) {
+      yield {
+        path: ['apiVersion'],
+        severity: 'high',
+        ...fixOf(d),
+        message: `${obj.ref.apiVersion} ${obj.ref.kind} is not served by default: a beta API the API server enables only with --runtime-config${atOrAfter(target, d.deprecatedIn) ? `, deprecated since Kubernetes ${d.deprecatedIn}` : ''}; use ${d.replacement}`,
+        details: { offByDefault: 'true', deprecatedIn: d.deprecatedIn, replacement: d.replacement },
       };
     } else if (atOrAfter(target, d.deprecatedIn)) {
       yield {
