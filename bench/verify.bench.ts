@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
-interface Served {
+export interface Served {
   child: ChildProcess;
   kubeconfig: string;
   manifests: string;
 }
 
-async function serve(latency: number): Promise<Served> {
+export async function serve(latency: number): Promise<Served> {
   const child = spawn(
     process.execPath,
     [

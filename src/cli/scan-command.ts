@@ -8,7 +8,8 @@ import { parseArgs, styleText } from 'node:util';
 import { scan, type ScanOptions } from '../core/scan.ts';
 import { scanOutcome } from '../core/outcome.ts';
 import { atLeast, failsThreshold, isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
-import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
+import { reportChunks } from '../core/report/stream.ts';
 import { EXIT, UsageError, useColor, type CliIO } from './io.ts';
 import { SCAN_HELP } from './help.ts';
 import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
@@ -311,19 +312,21 @@ async function writeReports(
 ): Promise<number> {
   for (const t of targets) {
     const color = !t.file && t.format === 'text' && useColor(io, Boolean(values['no-color']));
-    const text = formatReport(report, t.format, {
-      color,
-      ...(t.format === 'html' ? { readSource: sourceReader(io.cwd) } : {}),
-      ...(values['file-url-prefix'] ? { fileUrlPrefix: values['file-url-prefix'] } : {}),
-    });
+    // in pieces: a JSON or SARIF report of millions of findings does not fit in one string
+    const chunks = () =>
+      reportChunks(report, t.format, {
+        color,
+        ...(t.format === 'html' ? { readSource: sourceReader(io.cwd) } : {}),
+        ...(values['file-url-prefix'] ? { fileUrlPrefix: values['file-url-prefix'] } : {}),
+      });
     if (!t.file) {
-      io.stdout(text);
+      for (const c of chunks()) io.stdout(c);
       continue;
     }
     const dest = path.resolve(io.cwd, t.file);
     try {
       await mkdir(path.dirname(dest), { recursive: true });
-      await writeFile(dest, text);
+      await writeFile(dest, chunks());
     } catch (e) {
       io.stderr(
         `kubeward: error: cannot write ${t.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,

@@ -8,7 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
-import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
+import { reportChunks } from '../core/report/stream.ts';
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
@@ -279,12 +280,12 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
   }
   const shown = selection.display(report);
   for (const t of parsed.targets) {
-    const text = formatReport(shown, t.format);
-    if (!t.file) out(text);
+    // in pieces: a JSON or SARIF report of millions of findings does not fit in one string
+    if (!t.file) for (const c of reportChunks(shown, t.format)) out(c);
     else {
       try {
         await mkdir(path.dirname(t.file), { recursive: true });
-        await writeFile(t.file, text);
+        await writeFile(t.file, reportChunks(shown, t.format));
       } catch (e) {
         err(`kubeward verify: cannot write ${t.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
         return EXIT.usage;

@@ -182,9 +182,10 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
 }
 
 async function writeSarif(file: string, report: Report): Promise<void> {
-  const { formatReport } = await import('../core/report/index.ts');
+  const { reportChunks } = await import('../core/report/stream.ts');
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, formatReport(report, 'sarif'));
+  // in pieces: the SARIF of millions of findings does not fit in one string
+  await writeFile(file, reportChunks(report, 'sarif'));
 }
 
 /**

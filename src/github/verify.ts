@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { log } from './log.ts';
 import { SEVERITIES, type Report } from '../core/model.ts';
-import { formatReport } from '../core/report/index.ts';
+import { reportChunks } from '../core/report/stream.ts';
 import { verifyOutcome } from '../core/outcome.ts';
 import { parseDuration, verify, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { annotate } from './annotations.ts';
@@ -83,7 +83,8 @@ export async function runVerify(inputs: ActionInputs): Promise<{ failure?: strin
   }
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
   await mkdir(path.dirname(sarifPath), { recursive: true });
-  await writeFile(sarifPath, formatReport(report, 'sarif'));
+  // in pieces: the SARIF of millions of findings does not fit in one string
+  await writeFile(sarifPath, reportChunks(report, 'sarif'));
   const notes: string[] = [];
   if (inputs.annotations) annotate(report.findings);
   for (const n of report.notVerified) {

@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import tls from 'node:tls';
 import {
   AdmissionInputError,
@@ -22,6 +22,9 @@ import {
   type AdmissionRequest,
 } from '../core/admission/index.ts';
 import { createAdmissionMetrics, type AdmissionMetrics } from './metrics.ts';
+
+/** The TLS handshake, from the TCP connection on, must be done within it. */
+const HANDSHAKE_MS = 5000;
 
 export interface WebhookServerOptions {
   /** PEM files of the serving certificate and key (reloaded when they change). */
@@ -336,13 +339,34 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
   const server = https.createServer(
     {
       ...initial,
-      // slow clients: headers within 5 s, the whole request within the budget (plus a margin)
+      // slow clients: the TLS handshake and the headers within 5 s, the whole request within the
+      // budget (plus a margin); Node checks these every connectionsCheckingInterval (30 s by
+      // default, which let a client that never finished its headers hold a connection that long)
+      handshakeTimeout: HANDSHAKE_MS,
       headersTimeout: Math.max(5000, budgetMs),
       requestTimeout: budgetMs + 5000,
+      connectionsCheckingInterval: 1000,
       keepAliveTimeout: 30000,
     },
     handler,
   );
+  // every TCP connection, also one that never completes TLS (closeAllConnections knows only the
+  // HTTP ones, and server.close would wait for the others forever)
+  const sockets = new Set<Socket>();
+  server.on('connection', (sock: Socket) => {
+    sockets.add(sock);
+    // handshakeTimeout starts with the ClientHello: a connection that sends nothing is closed here
+    const silent = setTimeout(() => {
+      if (sock.bytesRead === 0) {
+        metrics.rejected('tls');
+        sock.destroy();
+      }
+    }, HANDSHAKE_MS).unref();
+    sock.once('close', () => {
+      clearTimeout(silent);
+      sockets.delete(sock);
+    });
+  });
   server.on('tlsClientError', () => metrics.rejected('tls'));
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     metrics.rejected('client-error');
@@ -430,6 +454,7 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
         ]);
       }
       server.closeAllConnections();
+      for (const sock of sockets) sock.destroy();
       await closed;
       if (metricsServer) {
         const m = metricsServer;

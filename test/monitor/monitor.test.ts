@@ -138,6 +138,46 @@ describe('ClusterMonitor', () => {
     expect(r5.incidents).toEqual([]);
   });
 
+  test('a Secret that gains a reader is a new secret reader and an incident, though its finding was there', async () => {
+    const f = await fake();
+    const RB = 'rbac.authorization.k8s.io/v1';
+    f.put({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', data: {} });
+    for (const name of ['old-reader', 'reader'])
+      f.put({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'shop' } });
+    f.put({
+      apiVersion: RB,
+      kind: 'Role',
+      metadata: { name: 'read-db', namespace: 'shop' },
+      rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['db'], verbs: ['get'] }],
+    });
+    const binding = (sa: string): Json => ({
+      apiVersion: RB,
+      kind: 'RoleBinding',
+      metadata: { name: `${sa}-reads-db`, namespace: 'shop' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'read-db' },
+      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: 'shop' }],
+    });
+    f.put(binding('old-reader'));
+    const m = await ClusterMonitor.start({ kubeconfig: f.kubeconfigPath, env: {}, secrets: true });
+    cleanup.push(() => m.close());
+    const r1 = await m.round();
+    const before = r1.report.findings.find((x) => x.ruleId === 'secret-readers' && x.object?.name === 'db');
+    expect(before?.details?.readers).toBe('shop/old-reader');
+    f.put(binding('reader'));
+    await waitFor(() => (m.watched().RoleBinding ?? 0) >= 2);
+    const r2 = await m.round();
+    expect(r2.newFindings.filter((x) => x.ruleId === 'secret-readers')).toEqual([]); // same fingerprint
+    expect(r2.newSecretReaders.map((x) => [x.object?.name, x.details?.readers])).toEqual([
+      ['db', 'shop/old-reader, shop/reader'],
+    ]);
+    expect(r2.incidents.map((x) => x.ruleId)).toContain('secret-readers');
+    // nothing new the next time
+    f.put({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'shop' }, data: {} });
+    await waitFor(() => (m.watched().ConfigMap ?? 0) >= 1);
+    const r3 = await m.round();
+    expect(r3.newSecretReaders).toEqual([]);
+  });
+
   test('the notifier text names the incidents, never a redacted preview or a value', () => {
     const token = 'ghp' + '_' + 'Q'.repeat(36);
     const r = {

@@ -37,7 +37,35 @@ while IFS= read -r line; do
 done < <(printf '%s\n' "${KW_KUSTOMIZE:-}")
 
 args=(scan "${paths[@]}" "${source_args[@]}" --fail-on "${KW_FAIL_ON:-high}")
-if [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
+
+# config_ref base: the configuration as it is at the base commit (the branch cannot change its own
+# gate): `git show <base>:<config>`. The base is base_ref, else `git merge-base origin/<base_branch>
+# HEAD`. No file at the base means kubeward's defaults, never the branch's own copy.
+if [ "${KW_CONFIG_REF:-head}" = base ]; then
+  cfg="${KW_CONFIG:-.kubeward.yaml}"
+  base="${KW_BASE_REF:-}"
+  branch="${KW_BASE_BRANCH:-main}"
+  if [ -z "$base" ]; then
+    git fetch --quiet origin "$branch" 2>/dev/null || true
+    base="$(git merge-base "origin/$branch" HEAD 2>/dev/null || true)"
+  fi
+  if [ -z "$base" ] || ! git cat-file -e "${base}^{commit}" 2>/dev/null; then
+    echo "kubeward: config_ref base: cannot find the base commit ${base:-(origin/$branch is not fetched)}; set base_ref, or fetch the base branch" >&2
+    exit 2
+  fi
+  short="$(git rev-parse --short "$base")"
+  # written next to the configuration, so that its relative paths resolve as they would; excluded
+  # from the scan and removed on exit
+  based="$(dirname "$cfg")/.kubeward-base-config.yaml"
+  trap 'rm -f "$based"' EXIT
+  if git show "${base}:./${cfg}" > "$based" 2>/dev/null; then
+    echo "kubeward: configuration: $cfg at the base commit $short (config_ref: base); the branch's own configuration is not used"
+  else
+    echo '{}' > "$based"
+    echo "kubeward: configuration: none at the base commit $short (config_ref: base): kubeward's defaults apply; the branch's own configuration is not used"
+  fi
+  args+=(--config "$based" --exclude "**/.kubeward-base-config.yaml")
+elif [ -n "${KW_CONFIG:-}" ]; then args+=(--config "$KW_CONFIG"); fi
 if [ -n "${KW_PROFILE:-}" ]; then args+=(--profile "$KW_PROFILE"); fi
 if [ -n "${KW_BASELINE:-}" ]; then args+=(--baseline "$KW_BASELINE"); fi
 # admission policies: every line and word, as paths (never glob-expanded here)
