@@ -53,25 +53,25 @@ function safeProps(p) {
 }
 const log = {
     info(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logSafe(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(logSafe(message));
     },
     /** Annotation messages may span lines: @actions/core escapes CR/LF inside the command. */
     notice(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     warning(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     error(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     /** Fails the step (an error annotation); called by main.ts only. */
     fail(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(controlSafe(message).replace(LINE_BREAK, '\n'));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(controlSafe(message).replace(LINE_BREAK, '\n'));
     },
     /** Registers a value the runner masks in every later log line. */
     mask(secret) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
     },
 };
 

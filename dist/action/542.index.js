@@ -338,8 +338,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/model.ts
 var model = __webpack_require__(44146);
-// EXTERNAL MODULE: ./src/core/engine.ts + 1 modules
-var engine = __webpack_require__(21018);
+// EXTERNAL MODULE: ./src/core/engine.ts
+var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/manifests/load.ts
 var load = __webpack_require__(27452);
 // EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
@@ -350,6 +350,10 @@ var version = __webpack_require__(83323);
 var core_config = __webpack_require__(85142);
 // EXTERNAL MODULE: ./src/core/suppress.ts
 var suppress = __webpack_require__(11160);
+// EXTERNAL MODULE: ./src/core/secrets/quoted.ts
+var quoted = __webpack_require__(33809);
+// EXTERNAL MODULE: ./src/core/rules/input.ts
+var input = __webpack_require__(10455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/glob.ts
@@ -2020,7 +2024,12 @@ async function loadSources(opts) {
     return out;
 }
 const refKey = (o) => `${o.kind}/${o.namespace ?? ''}/${o.name}`;
-/** Adds environment, trace and rendered-location details; moves fixes onto the traced values file. */
+const where = (l) => `${l.file}${l.line ? `:${l.line}` : ''}`;
+/**
+ * Adds environment, trace and rendered-location details; moves fixes onto the traced values file.
+ * A fix that cannot be written where the finding was traced (a template, a patch) is dropped and
+ * `details.manualFix` says where the change belongs.
+ */
 function decorate(f, set, byRef) {
     if (!f.object)
         return f;
@@ -2054,11 +2063,25 @@ function decorate(f, set, byRef) {
                     ...(rem.length ? { remove: rem } : {}),
                 };
             }
-            else
+            else {
                 fix = undefined;
+                details.manualFix = `the values under ${t.valuesKey ?? 'the traced key'} cannot take this fix as written: make it in the chart`;
+            }
         }
-        else if (fix && set.tool === 'helm')
-            fix = undefined; // templates are not YAML the fixer can edit
+        else if (fix && set.tool === 'helm') {
+            // templates are not YAML the fixer can edit: say where the change belongs
+            fix = undefined;
+            details.manualFix = `make this change in the chart: ${where(traced.trace.location)} (kubeward fix does not edit templates)`;
+        }
+        else if (fix && set.tool === 'kustomize' && t.kind !== 'base') {
+            // a patch's list positions are not the built object's, and generators are not objects
+            fix = undefined;
+            details.manualFix = `make this change in the ${t.kind === 'generator' ? 'kustomization' : 'patch'}: ${where(traced.trace.location)}`;
+        }
+    }
+    else if (fix && set.tool === 'helm') {
+        fix = undefined;
+        details.manualFix = `make this change in the chart ${set.source} (the field was not traced to a template or values line)`;
     }
     const { fix: _drop, ...rest } = f;
     void _drop;
@@ -2168,6 +2191,8 @@ var dockerfile = __webpack_require__(34874);
 
 
 
+
+
 /** The configuration's sources with the caller's added (the caller's chart-wide settings win). */
 function mergeSources(config, caller) {
     const c = config ?? {};
@@ -2239,6 +2264,18 @@ async function loadPolicyObjects(paths, cwd) {
         return { objects: [], problems: [], errors: [], files: [] };
     const inv = await (0,load/* loadManifests */.DD)({ paths: [...paths], cwd });
     return { objects: inv.objects, problems: inv.problems, errors: inv.errors, files: inv.files };
+}
+/** Findings the rule engine's redaction does not see: the input rules' and the suppressor's. */
+const OUTSIDE_RULES = new Set(input/* rules */.aO.map((r) => r.meta.id));
+function redactFinding(f, redactText) {
+    const message = redactText(f.message);
+    let details = f.details;
+    if (details) {
+        details = {};
+        for (const [k, v] of Object.entries(f.details))
+            details[k] = typeof v === 'string' ? redactText(v) : v;
+    }
+    return message === f.message && details === f.details ? f : { ...f, message, ...(details ? { details } : {}) };
 }
 /**
  * Scans manifests. Throws ConfigError (src/core/config.ts) when the configuration is invalid or
@@ -2312,14 +2349,11 @@ async function scan(opts) {
                 mode: 'manifest',
             }))
         : undefined;
-    // findings about the suppressions themselves (no reason, unknown rule, expired exemption)
-    const findings = (0,engine/* sortFindings */.Tc)([
-        ...res.findings,
-        ...(src?.findings ?? []),
-        ...(dres?.findings ?? []),
-        ...run.suppressor.findings(),
-    ]);
     const objects = [...inv.objects, ...(src?.objects ?? []), ...(docker?.objects ?? [])];
+    // findings made outside the rules (load problems, rule errors, and the suppressor's own: no
+    // reason, unknown rule, expired exemption) and input errors go through the same redaction point
+    const redactText = (0,quoted/* scanWideRedactor */.LG)(objects);
+    const findings = (0,engine/* sortFindings */.Tc)([...res.findings, ...(src?.findings ?? []), ...(dres?.findings ?? []), ...run.suppressor.findings()].map((f) => OUTSIDE_RULES.has(f.ruleId) ? redactFinding(f, redactText) : f));
     return {
         tool: { name: 'kubeward', version: version/* VERSION */.x },
         findings,
@@ -2341,7 +2375,7 @@ async function scan(opts) {
             ...(srcs?.errors ?? []),
             ...(docker?.errors ?? []),
             ...(dres?.errors ?? []),
-        ],
+        ].map((e) => ({ ...e, message: redactText(e.message) })),
         notVerified: [],
         failOn: run.failOn,
         durationMs: Math.round(performance.now() - started),

@@ -353,11 +353,11 @@ var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/core/glob.ts
 var glob = __webpack_require__(16085);
 ;// CONCATENATED MODULE: ./schema/kubeward.schema.json
-const kubeward_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"kubeward configuration (.kubeward.yaml)","description":"Configuration of the kubeward Kubernetes security scanner. See docs/configuration.md.","type":"object","additionalProperties":false,"definitions":{"helmEnvironment":{"description":"An environment\'s values: a list of values files, or an object with values files, --set pairs and a profile.","oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"object","additionalProperties":false,"properties":{"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, in order (relative to the chart, else to the working directory)."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs."},"profile":{"type":"string","minLength":1,"description":"Profile applied to this environment\'s findings (e.g. stricter rules for prod)."}}}]},"helmChart":{"type":"object","additionalProperties":false,"required":["chart"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart directory (holds Chart.yaml), relative to this file."},"release":{"type":"string","minLength":1,"description":"Release name (default: the chart folder\'s name)."},"namespace":{"type":"string","minLength":1},"kubeVersion":{"type":"string","pattern":"^v?\\\\d+\\\\.\\\\d+(\\\\.\\\\d+)?$","description":"--kube-version for helm template (default: the scan\'s kubeVersion)."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for every environment, after the chart\'s values.yaml."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs for every environment."},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Named value sets (dev, prod ...): each is rendered and scanned as its own set."},"includeTests":{"type":"boolean","description":"Scan helm.sh/hook: test objects (skipped by default)."},"includeCrds":{"type":"boolean","description":"Render crds/ too (--include-crds)."}}},"kustomizeTree":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"A kustomization directory, or the folder holding the overlays (relative to this file)."},"overlays":{"type":"object","description":"Overlays as environments: name -> directory (relative to path), or {path, profile}.","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"profile":{"type":"string","minLength":1}}}]}}}},"sources":{"type":"object","additionalProperties":false,"description":"Delivery sources: Helm charts per environment, Kustomize overlays, Dockerfiles.","properties":{"helm":{"type":"array","items":{"$ref":"#/definitions/helmChart"}},"kustomize":{"type":"array","items":{"$ref":"#/definitions/kustomizeTree"}},"images":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Image name (without tag) -> the Dockerfile that builds it, for the Dockerfile/manifest cross-check."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for charts found among the paths that have no helm entry."},"set":{"type":"array","items":{"type":"string","minLength":1}},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Environments for charts found among the paths that have no helm entry."},"includeTests":{"type":"boolean","description":"Scan Helm test hooks of every chart."},"release":{"type":"string","minLength":1,"description":"Release name for charts found among the paths."},"namespace":{"type":"string","minLength":1,"description":"Namespace for charts found among the paths."},"overlays":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Overlays (name -> directory) of the kustomize trees given as scan paths."},"render":{"type":"boolean","description":"false: charts and kustomizations found among the paths are not rendered (only the listed ones are)."}}},"severity":{"type":"string","enum":["critical","high","medium","low","info"],"description":"One of critical, high, medium, low, info."},"kubeVersion":{"type":"string","pattern":"^[0-9]+\\\\.[0-9]+$","description":"Target Kubernetes minor version, quoted: \\"1.34\\"."},"preset":{"type":"string","enum":["baseline","restricted"],"description":"baseline enables every Pod Security Standards baseline rule; restricted enables the baseline and restricted rules."},"globs":{"type":"array","items":{"type":"string","minLength":1},"description":"Glob patterns, relative to the directory of the configuration file."},"ruleSetting":{"type":"object","description":"enabled, severity and the rule\'s own options (see docs/rules/<id>.md).","properties":{"enabled":{"type":"boolean"},"severity":{"$ref":"#/definitions/severity"}},"additionalProperties":true},"rules":{"type":"object","description":"Rule id -> setting.","properties":{"privileged-container":{"type":"object","description":"Privileged container (critical, on by default). See docs/rules/privileged-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"privilege-escalation":{"type":"object","description":"Privilege escalation allowed (high, on by default). See docs/rules/privilege-escalation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-non-root":{"type":"object","description":"Container may run as root (high, on by default). See docs/rules/run-as-non-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-root-user":{"type":"object","description":"Container runs as uid 0 (high, on by default). See docs/rules/run-as-root-user.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"low-uid":{"type":"object","description":"Container uid below 10000 (low, off by default). See docs/rules/low-uid.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"threshold":{"type":"number","description":"Smallest acceptable uid (runAsUser below it is reported).","default":10000}}},"root-group":{"type":"object","description":"Root group (gid 0) (low, on by default). See docs/rules/root-group.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"read-only-root-fs":{"type":"object","description":"Writable root filesystem (medium, on by default). See docs/rules/read-only-root-fs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"capabilities-drop-all":{"type":"object","description":"Capabilities not dropped (medium, on by default). See docs/rules/capabilities-drop-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"net-raw-capability":{"type":"object","description":"NET_RAW capability (medium, on by default). See docs/rules/net-raw-capability.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dangerous-capabilities":{"type":"object","description":"Dangerous capability added (critical, on by default). See docs/rules/dangerous-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."},"capabilities":{"type":"array","items":{"type":"string"},"description":"Capabilities reported as dangerous (without the CAP_ prefix).","default":["ALL","SYS_ADMIN","NET_ADMIN","SYS_MODULE","SYS_PTRACE","SYS_RAWIO","SYS_BOOT","SYS_TIME","BPF","PERFMON","DAC_READ_SEARCH","MAC_ADMIN","MAC_OVERRIDE","SYSLOG","LINUX_IMMUTABLE","CHECKPOINT_RESTORE"]}}},"added-capabilities":{"type":"object","description":"Capability added beyond NET_BIND_SERVICE (low, on by default). See docs/rules/added-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Capabilities that may be added.","default":["NET_BIND_SERVICE"]}}},"seccomp-profile":{"type":"object","description":"No seccomp profile (medium, on by default). See docs/rules/seccomp-profile.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"seccomp-unconfined":{"type":"object","description":"Seccomp explicitly unconfined (high, on by default). See docs/rules/seccomp-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"apparmor-unconfined":{"type":"object","description":"AppArmor unconfined (medium, on by default). See docs/rules/apparmor-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"selinux-custom-options":{"type":"object","description":"Custom SELinux options (medium, on by default). See docs/rules/selinux-custom-options.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"proc-mount-unmasked":{"type":"object","description":"Unmasked /proc mount (high, on by default). See docs/rules/proc-mount-unmasked.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"unsafe-sysctls":{"type":"object","description":"Unsafe sysctl (high, on by default). See docs/rules/unsafe-sysctls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Sysctls allowed in addition to the safe set.","default":[]}}},"windows-host-process":{"type":"object","description":"Windows HostProcess container (high, on by default). See docs/rules/windows-host-process.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-network":{"type":"object","description":"Host network namespace (high, on by default). See docs/rules/host-network.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-pid":{"type":"object","description":"Host PID namespace (high, on by default). See docs/rules/host-pid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-ipc":{"type":"object","description":"Host IPC namespace (high, on by default). See docs/rules/host-ipc.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-port":{"type":"object","description":"Host port (medium, on by default). See docs/rules/host-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"host-users":{"type":"object","description":"No user namespace (low, off by default). See docs/rules/host-users.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"privileged-port":{"type":"object","description":"Privileged container port (low, off by default). See docs/rules/privileged-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ssh-port":{"type":"object","description":"SSH port exposed (low, on by default). See docs/rules/ssh-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-aliases":{"type":"object","description":"hostAliases set (low, on by default). See docs/rules/host-aliases.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-path":{"type":"object","description":"hostPath volume (medium, on by default). See docs/rules/host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"sensitive-host-path":{"type":"object","description":"Sensitive host path mounted (high, on by default). See docs/rules/sensitive-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"paths":{"type":"array","items":{"type":"string"},"description":"Host paths reported as sensitive (prefix match after normalisation).","default":["/","/etc","/proc","/sys","/dev","/boot","/root","/var/lib/kubelet","/var/lib/docker","/var/lib/containerd","/var/lib/etcd","/etc/kubernetes","/var/run","/run"]}}},"container-runtime-socket":{"type":"object","description":"Container runtime socket mounted (critical, on by default). See docs/rules/container-runtime-socket.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"writable-host-path":{"type":"object","description":"Writable hostPath mount (high, on by default). See docs/rules/writable-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"restricted-volume-types":{"type":"object","description":"Volume type outside the restricted set (low, on by default). See docs/rules/restricted-volume-types.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-tag-latest":{"type":"object","description":"Image uses :latest or no tag (high, on by default). See docs/rules/image-tag-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"image-reference-invalid":{"type":"object","description":"Image reference is not valid (medium, on by default). See docs/rules/image-reference-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-digest":{"type":"object","description":"Image not pinned by digest (medium, off by default). See docs/rules/image-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-pull-policy":{"type":"object","description":"Image pull policy not Always (low, on by default). See docs/rules/image-pull-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-registry-allowlist":{"type":"object","description":"Image from a registry outside the allow-list (medium, off by default). See docs/rules/image-registry-allowlist.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries or registry path prefixes; the rule reports nothing while the list is empty.","default":[]}}},"deprecated-registry":{"type":"object","description":"Image from a retired registry (medium, on by default). See docs/rules/deprecated-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"risky-component":{"type":"object","description":"Known-risky component (medium, on by default). See docs/rules/risky-component.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-requests":{"type":"object","description":"CPU request missing (medium, on by default). See docs/rules/cpu-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"memory-requests":{"type":"object","description":"Memory request missing (medium, on by default). See docs/rules/memory-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-limits":{"type":"object","description":"CPU limit missing (low, on by default). See docs/rules/cpu-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"memory-limits":{"type":"object","description":"Memory limit missing (medium, on by default). See docs/rules/memory-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"resource-bounds":{"type":"object","description":"Resource request or limit outside configured bounds (medium, off by default). See docs/rules/resource-bounds.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"requests":{"type":"object","description":"Bounds for requests: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}},"limits":{"type":"object","description":"Bounds for limits: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}}}},"ephemeral-storage":{"type":"object","description":"Ephemeral-storage request or limit missing (low, off by default). See docs/rules/ephemeral-storage.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"requests-equal-limits":{"type":"object","description":"Requests differ from limits (not Guaranteed QoS) (low, off by default). See docs/rules/requests-equal-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"liveness-probe":{"type":"object","description":"Liveness probe missing (low, on by default). See docs/rules/liveness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"readiness-probe":{"type":"object","description":"Readiness probe missing (low, on by default). See docs/rules/readiness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probes-identical":{"type":"object","description":"Liveness and readiness probes are identical (low, on by default). See docs/rules/probes-identical.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probe-port":{"type":"object","description":"Probe targets a port the container does not expose (medium, on by default). See docs/rules/probe-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"replicas-minimum":{"type":"object","description":"Too few replicas (medium, off by default). See docs/rules/replicas-minimum.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"min":{"type":"number","description":"Minimum number of replicas.","default":2}}},"anti-affinity":{"type":"object","description":"Multi-replica workload without anti-affinity or topology spread (low, on by default). See docs/rules/anti-affinity.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-missing":{"type":"object","description":"Multi-replica workload without a PodDisruptionBudget (low, on by default). See docs/rules/pdb-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-blocks-eviction":{"type":"object","description":"PodDisruptionBudget always blocks eviction (medium, on by default). See docs/rules/pdb-blocks-eviction.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"pdb-policy":{"type":"object","description":"PodDisruptionBudget without a budget or unhealthy-pod eviction policy (low, on by default). See docs/rules/pdb-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-dangling":{"type":"object","description":"HPA target not in the set (low, on by default). See docs/rules/hpa-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-replicas-conflict":{"type":"object","description":"HPA target also sets replicas (low, on by default). See docs/rules/hpa-replicas-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"selector-mismatch":{"type":"object","description":"Selector does not match the pod template labels (high, on by default). See docs/rules/selector-mismatch.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"job-ttl":{"type":"object","description":"Job without ttlSecondsAfterFinished (low, off by default). See docs/rules/job-ttl.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"naked-pod":{"type":"object","description":"Pod without a controller (low, on by default). See docs/rules/naked-pod.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rollout-strategy":{"type":"object","description":"Deployment strategy allows full unavailability (low, off by default). See docs/rules/rollout-strategy.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"priority-class":{"type":"object","description":"priorityClassName missing or not allowed (low, off by default). See docs/rules/priority-class.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Allowed priority class names; any name is accepted while empty.","default":[]}}},"topology-spread-invalid":{"type":"object","description":"Invalid topology spread constraint (low, on by default). See docs/rules/topology-spread-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"cronjob-config":{"type":"object","description":"CronJob misconfigured (low, on by default). See docs/rules/cronjob-config.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"statefulset-service-name":{"type":"object","description":"StatefulSet serviceName is not a headless Service (low, on by default). See docs/rules/statefulset-service-name.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"automount-service-account-token":{"type":"object","description":"Service account token automounted but not needed (medium, on by default). See docs/rules/automount-service-account-token.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"default-service-account":{"type":"object","description":"Pod runs as the default service account (medium, on by default). See docs/rules/default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-service-account-field":{"type":"object","description":"Deprecated serviceAccount field (low, on by default). See docs/rules/deprecated-service-account-field.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"missing-service-account":{"type":"object","description":"ServiceAccount not in the set (low, on by default). See docs/rules/missing-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-env-reference":{"type":"object","description":"Secret consumed as an environment variable (low, on by default). See docs/rules/secret-env-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dangling-reference":{"type":"object","description":"Reference to a missing Secret or ConfigMap (low, on by default). See docs/rules/dangling-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"duplicate-env":{"type":"object","description":"Duplicate environment variable (low, on by default). See docs/rules/duplicate-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-in-env":{"type":"object","description":"Plaintext secret in container env, args or command (critical, on by default). See docs/rules/secret-in-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"secret-in-configmap":{"type":"object","description":"Secret in a ConfigMap (high, on by default). See docs/rules/secret-in-configmap.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-in-annotation":{"type":"object","description":"Secret in an annotation (high, on by default). See docs/rules/secret-in-annotation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-committed":{"type":"object","description":"Secret with data committed to the repository (high, on by default). See docs/rules/secret-committed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-over-shared":{"type":"object","description":"Secret shared by many workloads (medium, on by default). See docs/rules/secret-over-shared.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"threshold":{"type":"number","description":"Report a Secret referenced by at least this many workloads.","default":3},"serviceAccountThreshold":{"type":"number","description":"Report a Secret used by (or listed in) at least this many distinct service accounts.","default":3}}},"network-policy-missing":{"type":"object","description":"Workload not isolated by a NetworkPolicy (medium, on by default). See docs/rules/network-policy-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]}}},"namespace-default-deny":{"type":"object","description":"Namespace without a default-deny NetworkPolicy (medium, on by default). See docs/rules/namespace-default-deny.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces that need no default-deny policy.","default":["kube-system","kube-public","kube-node-lease"]}}},"network-policy-allow-all":{"type":"object","description":"NetworkPolicy allows all traffic (medium, on by default). See docs/rules/network-policy-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"network-policy-cross-namespace":{"type":"object","description":"NetworkPolicy allows ingress from other namespaces (medium, off by default). See docs/rules/network-policy-cross-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"allowedNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces from which ingress is acceptable (e.g. the ingress controller namespace).","default":[]}}},"network-policy-dangling":{"type":"object","description":"NetworkPolicy selector matches no workload (low, on by default). See docs/rules/network-policy-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"service-exposed":{"type":"object","description":"Service exposed outside the cluster (low, on by default). See docs/rules/service-exposed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowedTypes":{"type":"array","items":{"type":"string"},"description":"Service types that are acceptable (NodePort, LoadBalancer).","default":[]}}},"service-external-ips":{"type":"object","description":"Service with externalIPs (high, on by default). See docs/rules/service-external-ips.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"service-dangling":{"type":"object","description":"Service selects no workload (low, on by default). See docs/rules/service-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"servicemonitor-dangling":{"type":"object","description":"ServiceMonitor selects no Service (low, on by default). See docs/rules/servicemonitor-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ingress-tls":{"type":"object","description":"Ingress without TLS (medium, on by default). See docs/rules/ingress-tls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"ingress-nginx-snippet":{"type":"object","description":"ingress-nginx snippet annotation (high, on by default). See docs/rules/ingress-nginx-snippet.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"ingress-dangling":{"type":"object","description":"Ingress backend Service or port missing (low, on by default). See docs/rules/ingress-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"invalid-target-port":{"type":"object","description":"Invalid or unknown port name (low, on by default). See docs/rules/invalid-target-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rbac-wildcard":{"type":"object","description":"RBAC wildcard (high, on by default). See docs/rules/rbac-wildcard.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-cluster-admin-binding":{"type":"object","description":"Binding to cluster-admin (critical, on by default). See docs/rules/rbac-cluster-admin-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-secrets-access":{"type":"object","description":"RBAC read access to Secrets (high, on by default). See docs/rules/rbac-secrets-access.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowResourceNames":{"type":"boolean","description":"Accept rules limited to specific Secrets with resourceNames.","default":true}}},"rbac-pod-create":{"type":"object","description":"RBAC permission to create pods or workloads (medium, on by default). See docs/rules/rbac-pod-create.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rbac-exec":{"type":"object","description":"RBAC permission to exec or attach into pods (high, on by default). See docs/rules/rbac-exec.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-escalation-verbs":{"type":"object","description":"RBAC privilege escalation verbs (critical, on by default). See docs/rules/rbac-escalation-verbs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-sensitive-resources":{"type":"object","description":"RBAC access to sensitive resources (high, on by default). See docs/rules/rbac-sensitive-resources.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-system-group-binding":{"type":"object","description":"Binding to a system group (critical, on by default). See docs/rules/rbac-system-group-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-default-service-account":{"type":"object","description":"Permissions granted to a default ServiceAccount (medium, on by default). See docs/rules/rbac-default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"istio-mtls-permissive":{"type":"object","description":"Istio mutual TLS not STRICT (high, on by default). See docs/rules/istio-mtls-permissive.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"rootNamespace":{"type":"string","description":"Istio root namespace (mesh-wide policies).","default":"istio-system"}}},"istio-destination-tls-disabled":{"type":"object","description":"Istio DestinationRule disables TLS (high, on by default). See docs/rules/istio-destination-tls-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-authz-allow-all":{"type":"object","description":"Istio AuthorizationPolicy allows everything (high, on by default). See docs/rules/istio-authz-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-sidecar-injection-disabled":{"type":"object","description":"Istio sidecar injection disabled (medium, on by default). See docs/rules/istio-sidecar-injection-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces where opting out is expected.","default":["kube-system","kube-public","kube-node-lease","istio-system"]}}},"default-namespace":{"type":"object","description":"Object in the default namespace (low, on by default). See docs/rules/default-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"kube-system-workload":{"type":"object","description":"User workload in kube-system (medium, on by default). See docs/rules/kube-system-workload.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-api":{"type":"object","description":"Deprecated or removed apiVersion (high, on by default). See docs/rules/deprecated-api.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"schema-invalid":{"type":"object","description":"Unknown field or wrong type (high, on by default). See docs/rules/schema-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-user-root":{"type":"object","description":"Dockerfile final stage runs as root (high, on by default). See docs/rules/dockerfile-user-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-latest":{"type":"object","description":"Dockerfile FROM uses latest or no tag (high, on by default). See docs/rules/dockerfile-base-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-digest":{"type":"object","description":"Dockerfile FROM not pinned by digest (medium, off by default). See docs/rules/dockerfile-base-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-secret":{"type":"object","description":"Secret in a Dockerfile (critical, on by default). See docs/rules/dockerfile-secret.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"dockerfile-add":{"type":"object","description":"Dockerfile ADD where COPY serves (low, on by default). See docs/rules/dockerfile-add.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-apt-pinning":{"type":"object","description":"Packages installed without versions (low, on by default). See docs/rules/dockerfile-apt-pinning.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-curl-pipe-shell":{"type":"object","description":"Dockerfile pipes a download into a shell (high, on by default). See docs/rules/dockerfile-curl-pipe-shell.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-sudo":{"type":"object","description":"Dockerfile uses sudo (medium, on by default). See docs/rules/dockerfile-sudo.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-healthcheck":{"type":"object","description":"Dockerfile has no HEALTHCHECK (low, off by default). See docs/rules/dockerfile-healthcheck.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-registry":{"type":"object","description":"Dockerfile base image from a registry not allowed (medium, off by default). See docs/rules/dockerfile-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries, registry paths or *.wildcards (Docker Hub short names mean docker.io).","default":[]}}},"dockerfile-user-conflict":{"type":"object","description":"runAsNonRoot with an image that runs as root (high, on by default). See docs/rules/dockerfile-user-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"images":{"type":"object","description":"Image name -> Dockerfile path (set from `sources.images`).","default":{}}}},"invalid-yaml":{"type":"object","description":"Document does not parse (high, on by default). See docs/rules/invalid-yaml.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"duplicate-key":{"type":"object","description":"Duplicate key in a mapping (medium, on by default). See docs/rules/duplicate-key.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rule-error":{"type":"object","description":"A rule failed on an object (high, on by default). See docs/rules/rule-error.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"invalid-suppression":{"type":"object","description":"Suppression that is not applied (info, on by default). See docs/rules/invalid-suppression.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"expired-exemption":{"type":"object","description":"Expired exemption (info, on by default). See docs/rules/expired-exemption.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"rollout-failed":{"type":"object","description":"Rollout did not complete (critical, on by default). See docs/rules/rollout-failed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"pod-crashloop":{"type":"object","description":"Pod crashing or unable to start (high, on by default). See docs/rules/pod-crashloop.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"restartThreshold":{"type":"number","description":"Restart count that counts as a crash loop.","default":5}}},"drift":{"type":"object","description":"Live object differs from its manifest (high, on by default). See docs/rules/drift.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"deployers":{"type":"array","items":{"type":"string"},"description":"Field managers that count as the deployer; edits by any other manager after the deploy are reported.","default":["kubectl","kubectl-client-side-apply","helm","argocd-controller","argocd-application-controller","kustomize-controller","helm-controller","fluxcd","pulumi-kubernetes","Terraform","kubeward"]}}},"unexpected-container":{"type":"object","description":"Container the manifest does not declare (high, on by default). See docs/rules/unexpected-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Container names that may be injected without a finding (e.g. istio-proxy).","default":[]}}},"image-not-pinned-live":{"type":"object","description":"Running image differs from the pinned digest (medium, on by default). See docs/rules/image-not-pinned-live.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"secret-unused":{"type":"object","description":"Secret referenced by nothing (low, on by default). See docs/rules/secret-unused.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-readers":{"type":"object","description":"Secret readable by service accounts that do not use it (high, on by default). See docs/rules/secret-readers.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-admission":{"type":"object","description":"Namespace without Pod Security Admission enforcement (medium, on by default). See docs/rules/pod-security-admission.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"warning-events":{"type":"object","description":"Warning events on deployed objects (low, on by default). See docs/rules/warning-events.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"admission-policy":{"type":"object","description":"Rejected by a ValidatingAdmissionPolicy (high, on by default). See docs/rules/admission-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"kyverno-policy":{"type":"object","description":"Rejected by a Kyverno ValidatingPolicy (high, on by default). See docs/rules/kyverno-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-invalid":{"type":"object","description":"Admission policy or custom rule is invalid (high, on by default). See docs/rules/policy-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-not-evaluated":{"type":"object","description":"Admission policy could not be evaluated offline (high, on by default). See docs/rules/policy-not-evaluated.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-level":{"type":"object","description":"Pods below their namespace’s Pod Security level (high, on by default). See docs/rules/pod-security-level.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}}},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"exemption":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Rule ids or globs (\\"rbac-*\\", \\"*\\")."},"objects":{"type":"array","items":{"type":"string","minLength":1},"description":"Kind/namespace/name (namespaced) or Kind/name (cluster-scoped or no namespace); globs allowed."},"paths":{"$ref":"#/definitions/globs"},"reason":{"type":"string","minLength":1,"description":"Why the exemption exists (required)."},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"YYYY-MM-DD: the last day the exemption applies."}}},"customRule":{"type":"object","additionalProperties":false,"required":["id","severity","match","expression"],"description":"A rule written in CEL, judged like a ValidatingAdmissionPolicy validation (object, oldObject, params, namespaceObject, request, variables). See docs/policies.md.","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","description":"Rule id (kebab-case), unique among all rules."},"title":{"type":"string","description":"One line shown in reports."},"severity":{"$ref":"#/definitions/severity"},"description":{"type":"string"},"rationale":{"type":"string"},"remediation":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean","description":"On by default (true)."},"match":{"type":"object","additionalProperties":false,"description":"Which objects the rule judges: kinds (Deployment or apps/v1/Deployment) and/or resource rules as in a ValidatingAdmissionPolicy.","properties":{"kinds":{"type":"array","items":{"type":"string"}},"resourceRules":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiGroups":{"type":"array","items":{"type":"string"}},"apiVersions":{"type":"array","items":{"type":"string"}},"resources":{"type":"array","items":{"type":"string"}},"operations":{"type":"array","items":{"type":"string"}},"scope":{"type":"string"}}}}}},"expression":{"type":"string","description":"CEL: true when the object is fine."},"message":{"type":"string"},"messageExpression":{"type":"string","description":"CEL giving the message (a string)."},"path":{"type":"string","description":"Field path to report at (spec.template.spec.containers)."},"variables":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","expression"],"properties":{"name":{"type":"string"},"expression":{"type":"string"}}}},"params":{"description":"The value of `params` in the expressions."}}},"suppressions":{"type":"object","additionalProperties":false,"description":"Which in-manifest suppressions are honoured (config exemptions always are).","properties":{"annotations":{"type":"boolean","description":"Honour kubeward.io/ignore annotations (default true)."},"inline":{"type":"boolean","description":"Honour # kubeward-ignore comments (default true)."}}},"policy":{"type":"object","additionalProperties":false,"description":"The admin section: what a pull request may not change. Meant for a configuration the pull request does not control (the action\'s `config` with `config-ref: base`). See docs/security.md.","properties":{"locked":{"type":"boolean","description":"true: this configuration is the policy. A configuration in the pull request\'s tree is ignored, and annotations and inline comments apply only as allowSuppressions says."},"lockedRules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule ids that no suppression of any kind (annotation, inline comment, exemption) may silence."},"allowSuppressions":{"description":"Which suppressions apply under this policy. true: annotations and inline comments (default); false: none; or per kind. `wildcard: true` lets `*` patterns silence secret and input-error findings.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"boolean"},"inline":{"type":"boolean"},"wildcard":{"type":"boolean"}}}]},"maxExemptionDays":{"type":"integer","minimum":1,"description":"Exemptions must have an expires date within this many days; others are not applied."}}},"profile":{"type":"object","additionalProperties":false,"description":"Overlays the top-level configuration when selected with --profile.","properties":{"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"}}}},"properties":{"sources":{"$ref":"#/definitions/sources"},"$schema":{"type":"string"},"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"profiles":{"type":"object","additionalProperties":{"$ref":"#/definitions/profile"}},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"},"policy":{"$ref":"#/definitions/policy"},"policies":{"$ref":"#/definitions/globs"},"customRules":{"type":"array","items":{"$ref":"#/definitions/customRule"}}}}');
+const kubeward_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"kubeward configuration (.kubeward.yaml)","description":"Configuration of the kubeward Kubernetes security scanner. See docs/configuration.md.","type":"object","additionalProperties":false,"definitions":{"helmEnvironment":{"description":"An environment\'s values: a list of values files, or an object with values files, --set pairs and a profile.","oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"object","additionalProperties":false,"properties":{"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, in order (relative to the chart, else to the working directory)."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs."},"profile":{"type":"string","minLength":1,"description":"Profile applied to this environment\'s findings (e.g. stricter rules for prod)."}}}]},"helmChart":{"type":"object","additionalProperties":false,"required":["chart"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart directory (holds Chart.yaml), relative to this file."},"release":{"type":"string","minLength":1,"description":"Release name (default: the chart folder\'s name)."},"namespace":{"type":"string","minLength":1},"kubeVersion":{"type":"string","pattern":"^v?\\\\d+\\\\.\\\\d+(\\\\.\\\\d+)?$","description":"--kube-version for helm template (default: the scan\'s kubeVersion)."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for every environment, after the chart\'s values.yaml."},"set":{"type":"array","items":{"type":"string","minLength":1},"description":"--set key=value pairs for every environment."},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Named value sets (dev, prod ...): each is rendered and scanned as its own set."},"includeTests":{"type":"boolean","description":"Scan helm.sh/hook: test objects (skipped by default)."},"includeCrds":{"type":"boolean","description":"Render crds/ too (--include-crds)."}}},"kustomizeTree":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"A kustomization directory, or the folder holding the overlays (relative to this file)."},"overlays":{"type":"object","description":"Overlays as environments: name -> directory (relative to path), or {path, profile}.","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"profile":{"type":"string","minLength":1}}}]}}}},"sources":{"type":"object","additionalProperties":false,"description":"Delivery sources: Helm charts per environment, Kustomize overlays, Dockerfiles.","properties":{"helm":{"type":"array","items":{"$ref":"#/definitions/helmChart"}},"kustomize":{"type":"array","items":{"$ref":"#/definitions/kustomizeTree"}},"images":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Image name (without tag) -> the Dockerfile that builds it, for the Dockerfile/manifest cross-check."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for charts found among the paths that have no helm entry."},"set":{"type":"array","items":{"type":"string","minLength":1}},"environments":{"type":"object","additionalProperties":{"$ref":"#/definitions/helmEnvironment"},"description":"Environments for charts found among the paths that have no helm entry."},"includeTests":{"type":"boolean","description":"Scan Helm test hooks of every chart."},"release":{"type":"string","minLength":1,"description":"Release name for charts found among the paths."},"namespace":{"type":"string","minLength":1,"description":"Namespace for charts found among the paths."},"overlays":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Overlays (name -> directory) of the kustomize trees given as scan paths."},"render":{"type":"boolean","description":"false: charts and kustomizations found among the paths are not rendered (only the listed ones are)."}}},"severity":{"type":"string","enum":["critical","high","medium","low","info"],"description":"One of critical, high, medium, low, info."},"kubeVersion":{"type":"string","pattern":"^[0-9]+\\\\.[0-9]+$","description":"Target Kubernetes minor version, quoted: \\"1.34\\"."},"preset":{"type":"string","enum":["baseline","restricted"],"description":"baseline enables every Pod Security Standards baseline rule; restricted enables the baseline and restricted rules."},"globs":{"type":"array","items":{"type":"string","minLength":1},"description":"Glob patterns, relative to the directory of the configuration file."},"ruleSetting":{"type":"object","description":"enabled, severity and the rule\'s own options (see docs/rules/<id>.md).","properties":{"enabled":{"type":"boolean"},"severity":{"$ref":"#/definitions/severity"}},"additionalProperties":true},"rules":{"type":"object","description":"Rule id -> setting.","properties":{"privileged-container":{"type":"object","description":"Privileged container (critical, on by default). See docs/rules/privileged-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"privilege-escalation":{"type":"object","description":"Privilege escalation allowed (high, on by default). See docs/rules/privilege-escalation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-non-root":{"type":"object","description":"Container may run as root (high, on by default). See docs/rules/run-as-non-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"run-as-root-user":{"type":"object","description":"Container runs as uid 0 (high, on by default). See docs/rules/run-as-root-user.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"low-uid":{"type":"object","description":"Container uid below 10000 (low, off by default). See docs/rules/low-uid.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"threshold":{"type":"number","description":"Smallest acceptable uid (runAsUser below it is reported).","default":10000}}},"root-group":{"type":"object","description":"Root group (gid 0) (low, on by default). See docs/rules/root-group.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"read-only-root-fs":{"type":"object","description":"Writable root filesystem (medium, on by default). See docs/rules/read-only-root-fs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"capabilities-drop-all":{"type":"object","description":"Capabilities not dropped (medium, on by default). See docs/rules/capabilities-drop-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"net-raw-capability":{"type":"object","description":"NET_RAW capability (medium, on by default). See docs/rules/net-raw-capability.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dangerous-capabilities":{"type":"object","description":"Dangerous capability added (critical, on by default). See docs/rules/dangerous-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."},"capabilities":{"type":"array","items":{"type":"string"},"description":"Capabilities reported as dangerous (without the CAP_ prefix).","default":["ALL","SYS_ADMIN","NET_ADMIN","SYS_MODULE","SYS_PTRACE","SYS_RAWIO","SYS_BOOT","SYS_TIME","BPF","PERFMON","DAC_READ_SEARCH","MAC_ADMIN","MAC_OVERRIDE","SYSLOG","LINUX_IMMUTABLE","CHECKPOINT_RESTORE"]}}},"added-capabilities":{"type":"object","description":"Capability added beyond NET_BIND_SERVICE (low, on by default). See docs/rules/added-capabilities.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Capabilities that may be added.","default":["NET_BIND_SERVICE"]}}},"seccomp-profile":{"type":"object","description":"No seccomp profile (medium, on by default). See docs/rules/seccomp-profile.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"seccomp-unconfined":{"type":"object","description":"Seccomp explicitly unconfined (high, on by default). See docs/rules/seccomp-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"apparmor-unconfined":{"type":"object","description":"AppArmor unconfined (medium, on by default). See docs/rules/apparmor-unconfined.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"selinux-custom-options":{"type":"object","description":"Custom SELinux options (medium, on by default). See docs/rules/selinux-custom-options.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"proc-mount-unmasked":{"type":"object","description":"Unmasked /proc mount (high, on by default). See docs/rules/proc-mount-unmasked.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"unsafe-sysctls":{"type":"object","description":"Unsafe sysctl (high, on by default). See docs/rules/unsafe-sysctls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Sysctls allowed in addition to the safe set.","default":[]}}},"windows-host-process":{"type":"object","description":"Windows HostProcess container (high, on by default). See docs/rules/windows-host-process.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-network":{"type":"object","description":"Host network namespace (high, on by default). See docs/rules/host-network.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-pid":{"type":"object","description":"Host PID namespace (high, on by default). See docs/rules/host-pid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-ipc":{"type":"object","description":"Host IPC namespace (high, on by default). See docs/rules/host-ipc.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"host-port":{"type":"object","description":"Host port (medium, on by default). See docs/rules/host-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"probe-host":{"type":"object","description":"Probe or lifecycle hook on another host (medium, on by default). See docs/rules/probe-host.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"host-users":{"type":"object","description":"No user namespace (low, off by default). See docs/rules/host-users.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"privileged-port":{"type":"object","description":"Privileged container port (low, off by default). See docs/rules/privileged-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ssh-port":{"type":"object","description":"SSH port exposed (low, on by default). See docs/rules/ssh-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-aliases":{"type":"object","description":"hostAliases set (low, on by default). See docs/rules/host-aliases.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"host-path":{"type":"object","description":"hostPath volume (medium, on by default). See docs/rules/host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"sensitive-host-path":{"type":"object","description":"Sensitive host path mounted (high, on by default). See docs/rules/sensitive-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"paths":{"type":"array","items":{"type":"string"},"description":"Host paths reported as sensitive (prefix match after normalisation).","default":["/","/etc","/proc","/sys","/dev","/boot","/root","/var/lib/kubelet","/var/lib/docker","/var/lib/containerd","/var/lib/etcd","/etc/kubernetes","/var/run","/run"]}}},"container-runtime-socket":{"type":"object","description":"Container runtime socket mounted (critical, on by default). See docs/rules/container-runtime-socket.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"writable-host-path":{"type":"object","description":"Writable hostPath mount (high, on by default). See docs/rules/writable-host-path.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"restricted-volume-types":{"type":"object","description":"Volume type outside the restricted set (low, on by default). See docs/rules/restricted-volume-types.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-tag-latest":{"type":"object","description":"Image uses :latest or no tag (high, on by default). See docs/rules/image-tag-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"image-reference-invalid":{"type":"object","description":"Image reference is not valid (medium, on by default). See docs/rules/image-reference-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-digest":{"type":"object","description":"Image not pinned by digest (medium, off by default). See docs/rules/image-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"image-pull-policy":{"type":"object","description":"Image pull policy not Always (low, on by default). See docs/rules/image-pull-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"image-registry-allowlist":{"type":"object","description":"Image from a registry outside the allow-list (medium, off by default). See docs/rules/image-registry-allowlist.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries or registry path prefixes; the rule reports nothing while the list is empty.","default":[]}}},"deprecated-registry":{"type":"object","description":"Image from a retired registry (medium, on by default). See docs/rules/deprecated-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"risky-component":{"type":"object","description":"Known-risky component (medium, on by default). See docs/rules/risky-component.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-requests":{"type":"object","description":"CPU request missing (medium, on by default). See docs/rules/cpu-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"memory-requests":{"type":"object","description":"Memory request missing (medium, on by default). See docs/rules/memory-requests.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"cpu-limits":{"type":"object","description":"CPU limit missing (low, on by default). See docs/rules/cpu-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"memory-limits":{"type":"object","description":"Memory limit missing (medium, on by default). See docs/rules/memory-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"resource-bounds":{"type":"object","description":"Resource request or limit outside configured bounds (medium, off by default). See docs/rules/resource-bounds.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"requests":{"type":"object","description":"Bounds for requests: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}},"limits":{"type":"object","description":"Bounds for limits: `{cpu: {min, max}, memory: {min, max}}` (Kubernetes quantities).","default":{}}}},"ephemeral-storage":{"type":"object","description":"Ephemeral-storage request or limit missing (low, off by default). See docs/rules/ephemeral-storage.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"requests-equal-limits":{"type":"object","description":"Requests differ from limits (not Guaranteed QoS) (low, off by default). See docs/rules/requests-equal-limits.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"liveness-probe":{"type":"object","description":"Liveness probe missing (low, on by default). See docs/rules/liveness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"readiness-probe":{"type":"object","description":"Readiness probe missing (low, on by default). See docs/rules/readiness-probe.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probes-identical":{"type":"object","description":"Liveness and readiness probes are identical (low, on by default). See docs/rules/probes-identical.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"probe-port":{"type":"object","description":"Probe targets a port the container does not expose (medium, on by default). See docs/rules/probe-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"replicas-minimum":{"type":"object","description":"Too few replicas (medium, off by default). See docs/rules/replicas-minimum.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"min":{"type":"number","description":"Minimum number of replicas.","default":2}}},"anti-affinity":{"type":"object","description":"Multi-replica workload without anti-affinity or topology spread (low, on by default). See docs/rules/anti-affinity.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-missing":{"type":"object","description":"Multi-replica workload without a PodDisruptionBudget (low, on by default). See docs/rules/pdb-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"pdb-blocks-eviction":{"type":"object","description":"PodDisruptionBudget always blocks eviction (medium, on by default). See docs/rules/pdb-blocks-eviction.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"pdb-policy":{"type":"object","description":"PodDisruptionBudget without a budget or unhealthy-pod eviction policy (low, on by default). See docs/rules/pdb-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-dangling":{"type":"object","description":"HPA target not in the set (low, on by default). See docs/rules/hpa-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"hpa-replicas-conflict":{"type":"object","description":"HPA target also sets replicas (low, on by default). See docs/rules/hpa-replicas-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"selector-mismatch":{"type":"object","description":"Selector does not match the pod template labels (high, on by default). See docs/rules/selector-mismatch.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"job-ttl":{"type":"object","description":"Job without ttlSecondsAfterFinished (low, off by default). See docs/rules/job-ttl.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"naked-pod":{"type":"object","description":"Pod without a controller (low, on by default). See docs/rules/naked-pod.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rollout-strategy":{"type":"object","description":"Deployment strategy allows full unavailability (low, off by default). See docs/rules/rollout-strategy.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"priority-class":{"type":"object","description":"priorityClassName missing or not allowed (low, off by default). See docs/rules/priority-class.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowed":{"type":"array","items":{"type":"string"},"description":"Allowed priority class names; any name is accepted while empty.","default":[]}}},"topology-spread-invalid":{"type":"object","description":"Invalid topology spread constraint (low, on by default). See docs/rules/topology-spread-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"cronjob-config":{"type":"object","description":"CronJob misconfigured (low, on by default). See docs/rules/cronjob-config.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"statefulset-service-name":{"type":"object","description":"StatefulSet serviceName is not a headless Service (low, on by default). See docs/rules/statefulset-service-name.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"automount-service-account-token":{"type":"object","description":"Service account token automounted but not needed (medium, on by default). See docs/rules/automount-service-account-token.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"default-service-account":{"type":"object","description":"Pod runs as the default service account (medium, on by default). See docs/rules/default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-service-account-field":{"type":"object","description":"Deprecated serviceAccount field (low, on by default). See docs/rules/deprecated-service-account-field.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"missing-service-account":{"type":"object","description":"ServiceAccount not in the set (low, on by default). See docs/rules/missing-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-env-reference":{"type":"object","description":"Secret consumed as an environment variable (low, on by default). See docs/rules/secret-env-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dangling-reference":{"type":"object","description":"Reference to a missing Secret or ConfigMap (low, on by default). See docs/rules/dangling-reference.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"duplicate-env":{"type":"object","description":"Duplicate environment variable (low, on by default). See docs/rules/duplicate-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-in-env":{"type":"object","description":"Plaintext secret in container env, args or command (critical, on by default). See docs/rules/secret-in-env.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"secret-in-configmap":{"type":"object","description":"Secret in a ConfigMap (high, on by default). See docs/rules/secret-in-configmap.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-in-annotation":{"type":"object","description":"Secret in an annotation (high, on by default). See docs/rules/secret-in-annotation.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-in-custom-resource":{"type":"object","description":"Secret in a custom resource (high, on by default). See docs/rules/secret-in-custom-resource.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-committed":{"type":"object","description":"Secret with data committed to the repository (high, on by default). See docs/rules/secret-committed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"secret-over-shared":{"type":"object","description":"Secret shared by many workloads (medium, on by default). See docs/rules/secret-over-shared.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"threshold":{"type":"number","description":"Report a Secret referenced by at least this many workloads.","default":3},"serviceAccountThreshold":{"type":"number","description":"Report a Secret used by (or listed in) at least this many distinct service accounts.","default":3}}},"network-policy-missing":{"type":"object","description":"Workload not isolated by a NetworkPolicy (medium, on by default). See docs/rules/network-policy-missing.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]}}},"namespace-default-deny":{"type":"object","description":"Namespace without a default-deny NetworkPolicy (medium, on by default). See docs/rules/namespace-default-deny.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"directions":{"type":"array","items":{"type":"string"},"description":"Traffic directions that must be covered: Ingress, Egress.","default":["Ingress","Egress"]},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces that need no default-deny policy.","default":["kube-system","kube-public","kube-node-lease"]}}},"network-policy-allow-all":{"type":"object","description":"NetworkPolicy allows all traffic (medium, on by default). See docs/rules/network-policy-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"network-policy-cross-namespace":{"type":"object","description":"NetworkPolicy allows ingress from other namespaces (medium, off by default). See docs/rules/network-policy-cross-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"allowedNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces from which ingress is acceptable (e.g. the ingress controller namespace).","default":[]}}},"network-policy-dangling":{"type":"object","description":"NetworkPolicy selector matches no workload (low, on by default). See docs/rules/network-policy-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"service-exposed":{"type":"object","description":"Service exposed outside the cluster (low, on by default). See docs/rules/service-exposed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."},"allowedTypes":{"type":"array","items":{"type":"string"},"description":"Service types that are acceptable (NodePort, LoadBalancer).","default":[]}}},"service-external-ips":{"type":"object","description":"Service with externalIPs (high, on by default). See docs/rules/service-external-ips.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"service-dangling":{"type":"object","description":"Service selects no workload (low, on by default). See docs/rules/service-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"servicemonitor-dangling":{"type":"object","description":"ServiceMonitor selects no Service (low, on by default). See docs/rules/servicemonitor-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"ingress-tls":{"type":"object","description":"Ingress without TLS (medium, on by default). See docs/rules/ingress-tls.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"ingress-nginx-snippet":{"type":"object","description":"ingress-nginx snippet annotation (high, on by default). See docs/rules/ingress-nginx-snippet.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"ingress-dangling":{"type":"object","description":"Ingress backend Service or port missing (low, on by default). See docs/rules/ingress-dangling.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"invalid-target-port":{"type":"object","description":"Invalid or unknown port name (low, on by default). See docs/rules/invalid-target-port.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"rbac-wildcard":{"type":"object","description":"RBAC wildcard (high, on by default). See docs/rules/rbac-wildcard.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-cluster-admin-binding":{"type":"object","description":"Binding to cluster-admin (critical, on by default). See docs/rules/rbac-cluster-admin-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-secrets-access":{"type":"object","description":"RBAC read access to Secrets (high, on by default). See docs/rules/rbac-secrets-access.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowResourceNames":{"type":"boolean","description":"Accept rules limited to specific Secrets with resourceNames.","default":true}}},"rbac-pod-create":{"type":"object","description":"RBAC permission to create pods or workloads (medium, on by default). See docs/rules/rbac-pod-create.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rbac-exec":{"type":"object","description":"RBAC permission to exec or attach into pods (high, on by default). See docs/rules/rbac-exec.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-escalation-verbs":{"type":"object","description":"RBAC privilege escalation verbs (critical, on by default). See docs/rules/rbac-escalation-verbs.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-sensitive-resources":{"type":"object","description":"RBAC access to sensitive resources (high, on by default). See docs/rules/rbac-sensitive-resources.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"rbac-system-group-binding":{"type":"object","description":"Binding to a system group (critical, on by default). See docs/rules/rbac-system-group-binding.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"rbac-default-service-account":{"type":"object","description":"Permissions granted to a default ServiceAccount (medium, on by default). See docs/rules/rbac-default-service-account.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"istio-mtls-permissive":{"type":"object","description":"Istio mutual TLS not STRICT (high, on by default). See docs/rules/istio-mtls-permissive.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"rootNamespace":{"type":"string","description":"Istio root namespace (mesh-wide policies).","default":"istio-system"}}},"istio-destination-tls-disabled":{"type":"object","description":"Istio DestinationRule disables TLS (high, on by default). See docs/rules/istio-destination-tls-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-authz-allow-all":{"type":"object","description":"Istio AuthorizationPolicy allows everything (high, on by default). See docs/rules/istio-authz-allow-all.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"istio-sidecar-injection-disabled":{"type":"object","description":"Istio sidecar injection disabled (medium, on by default). See docs/rules/istio-sidecar-injection-disabled.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"exemptNamespaces":{"type":"array","items":{"type":"string"},"description":"Namespaces where opting out is expected.","default":["kube-system","kube-public","kube-node-lease","istio-system"]}}},"default-namespace":{"type":"object","description":"Object in the default namespace (low, on by default). See docs/rules/default-namespace.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"kube-system-workload":{"type":"object","description":"User workload in kube-system (medium, on by default). See docs/rules/kube-system-workload.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"deprecated-api":{"type":"object","description":"Deprecated or removed apiVersion (high, on by default). See docs/rules/deprecated-api.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"schema-invalid":{"type":"object","description":"Unknown field or wrong type (high, on by default). See docs/rules/schema-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-user-root":{"type":"object","description":"Dockerfile final stage runs as root (high, on by default). See docs/rules/dockerfile-user-root.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-latest":{"type":"object","description":"Dockerfile FROM uses latest or no tag (high, on by default). See docs/rules/dockerfile-base-latest.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-base-digest":{"type":"object","description":"Dockerfile FROM not pinned by digest (medium, off by default). See docs/rules/dockerfile-base-digest.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-secret":{"type":"object","description":"Secret in a Dockerfile (critical, on by default). See docs/rules/dockerfile-secret.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"dockerfile-add":{"type":"object","description":"Dockerfile ADD where COPY serves (low, on by default). See docs/rules/dockerfile-add.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-apt-pinning":{"type":"object","description":"Packages installed without versions (low, on by default). See docs/rules/dockerfile-apt-pinning.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-curl-pipe-shell":{"type":"object","description":"Dockerfile pipes a download into a shell (high, on by default). See docs/rules/dockerfile-curl-pipe-shell.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"dockerfile-sudo":{"type":"object","description":"Dockerfile uses sudo (medium, on by default). See docs/rules/dockerfile-sudo.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"dockerfile-healthcheck":{"type":"object","description":"Dockerfile has no HEALTHCHECK (low, off by default). See docs/rules/dockerfile-healthcheck.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"dockerfile-registry":{"type":"object","description":"Dockerfile base image from a registry not allowed (medium, off by default). See docs/rules/dockerfile-registry.md.","properties":{"enabled":{"type":"boolean","description":"Default: false."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."},"registries":{"type":"array","items":{"type":"string"},"description":"Allowed registries, registry paths or *.wildcards (Docker Hub short names mean docker.io).","default":[]}}},"dockerfile-user-conflict":{"type":"object","description":"runAsNonRoot with an image that runs as root (high, on by default). See docs/rules/dockerfile-user-conflict.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"images":{"type":"object","description":"Image name -> Dockerfile path (set from `sources.images`).","default":{}}}},"invalid-yaml":{"type":"object","description":"Document does not parse (high, on by default). See docs/rules/invalid-yaml.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"duplicate-key":{"type":"object","description":"Duplicate key in a mapping (medium, on by default). See docs/rules/duplicate-key.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"rule-error":{"type":"object","description":"A rule failed on an object (high, on by default). See docs/rules/rule-error.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"invalid-suppression":{"type":"object","description":"Suppression that is not applied (info, on by default). See docs/rules/invalid-suppression.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"expired-exemption":{"type":"object","description":"Expired exemption (info, on by default). See docs/rules/expired-exemption.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: info."}}},"rollout-failed":{"type":"object","description":"Rollout did not complete (critical, on by default). See docs/rules/rollout-failed.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: critical."}}},"pod-crashloop":{"type":"object","description":"Pod crashing or unable to start (high, on by default). See docs/rules/pod-crashloop.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"restartThreshold":{"type":"number","description":"Restart count that counts as a crash loop.","default":5}}},"drift":{"type":"object","description":"Live object differs from its manifest (high, on by default). See docs/rules/drift.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"deployers":{"type":"array","items":{"type":"string"},"description":"Field managers that count as the deployer; edits by any other manager after the deploy are reported.","default":["kubectl","kubectl-client-side-apply","helm","argocd-controller","argocd-application-controller","kustomize-controller","helm-controller","fluxcd","pulumi-kubernetes","Terraform","kubeward"]}}},"unexpected-container":{"type":"object","description":"Container the manifest does not declare (high, on by default). See docs/rules/unexpected-container.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."},"allowed":{"type":"array","items":{"type":"string"},"description":"Container names that may be injected without a finding (e.g. istio-proxy).","default":[]}}},"image-not-pinned-live":{"type":"object","description":"Running image differs from the pinned digest (medium, on by default). See docs/rules/image-not-pinned-live.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"secret-unused":{"type":"object","description":"Secret referenced by nothing (low, on by default). See docs/rules/secret-unused.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"secret-readers":{"type":"object","description":"Secret readable by service accounts that do not use it (high, on by default). See docs/rules/secret-readers.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-admission":{"type":"object","description":"Namespace without Pod Security Admission enforcement (medium, on by default). See docs/rules/pod-security-admission.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: medium."}}},"warning-events":{"type":"object","description":"Warning events on deployed objects (low, on by default). See docs/rules/warning-events.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: low."}}},"admission-policy":{"type":"object","description":"Rejected by a ValidatingAdmissionPolicy (high, on by default). See docs/rules/admission-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"kyverno-policy":{"type":"object","description":"Rejected by a Kyverno ValidatingPolicy (high, on by default). See docs/rules/kyverno-policy.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-invalid":{"type":"object","description":"Admission policy or custom rule is invalid (high, on by default). See docs/rules/policy-invalid.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"policy-not-evaluated":{"type":"object","description":"Admission policy could not be evaluated offline (high, on by default). See docs/rules/policy-not-evaluated.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}},"pod-security-level":{"type":"object","description":"Pods below their namespace’s Pod Security level (high, on by default). See docs/rules/pod-security-level.md.","properties":{"enabled":{"type":"boolean","description":"Default: true."},"severity":{"$ref":"#/definitions/severity","description":"Default: high."}}}},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"exemption":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Rule ids or globs (\\"rbac-*\\", \\"*\\")."},"objects":{"type":"array","items":{"type":"string","minLength":1},"description":"Kind/namespace/name (namespaced) or Kind/name (cluster-scoped or no namespace); globs allowed."},"paths":{"$ref":"#/definitions/globs"},"reason":{"type":"string","minLength":1,"description":"Why the exemption exists (required)."},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"YYYY-MM-DD: the last day the exemption applies."}}},"customRule":{"type":"object","additionalProperties":false,"required":["id","severity","match","expression"],"description":"A rule written in CEL, judged like a ValidatingAdmissionPolicy validation (object, oldObject, params, namespaceObject, request, variables). See docs/policies.md.","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","description":"Rule id (kebab-case), unique among all rules."},"title":{"type":"string","description":"One line shown in reports."},"severity":{"$ref":"#/definitions/severity"},"description":{"type":"string"},"rationale":{"type":"string"},"remediation":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean","description":"On by default (true)."},"match":{"type":"object","additionalProperties":false,"description":"Which objects the rule judges: kinds (Deployment or apps/v1/Deployment) and/or resource rules as in a ValidatingAdmissionPolicy.","properties":{"kinds":{"type":"array","items":{"type":"string"}},"resourceRules":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiGroups":{"type":"array","items":{"type":"string"}},"apiVersions":{"type":"array","items":{"type":"string"}},"resources":{"type":"array","items":{"type":"string"}},"operations":{"type":"array","items":{"type":"string"}},"scope":{"type":"string"}}}}}},"expression":{"type":"string","description":"CEL: true when the object is fine."},"message":{"type":"string"},"messageExpression":{"type":"string","description":"CEL giving the message (a string)."},"path":{"type":"string","description":"Field path to report at (spec.template.spec.containers)."},"variables":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","expression"],"properties":{"name":{"type":"string"},"expression":{"type":"string"}}}},"params":{"description":"The value of `params` in the expressions."}}},"suppressions":{"type":"object","additionalProperties":false,"description":"Which in-manifest suppressions are honoured (config exemptions always are).","properties":{"annotations":{"type":"boolean","description":"Honour kubeward.io/ignore annotations (default true)."},"inline":{"type":"boolean","description":"Honour # kubeward-ignore comments (default true)."}}},"policy":{"type":"object","additionalProperties":false,"description":"The admin section: what a pull request may not change. Meant for a configuration the pull request does not control (the action\'s `config` with `config-ref: base`). See docs/security.md.","properties":{"locked":{"type":"boolean","description":"true: this configuration is the policy. A configuration in the pull request\'s tree is ignored, and annotations and inline comments apply only as allowSuppressions says."},"lockedRules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule ids that no suppression of any kind (annotation, inline comment, exemption) may silence."},"allowSuppressions":{"description":"Which suppressions apply under this policy. true: annotations and inline comments (default); false: none; or per kind. `wildcard: true` lets `*` patterns silence secret and input-error findings.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"boolean"},"inline":{"type":"boolean"},"wildcard":{"type":"boolean"}}}]},"maxExemptionDays":{"type":"integer","minimum":1,"description":"Exemptions must have an expires date within this many days; others are not applied."}}},"profile":{"type":"object","additionalProperties":false,"description":"Overlays the top-level configuration when selected with --profile.","properties":{"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"}}}},"properties":{"sources":{"$ref":"#/definitions/sources"},"$schema":{"type":"string"},"failOn":{"$ref":"#/definitions/severity"},"kubeVersion":{"$ref":"#/definitions/kubeVersion"},"preset":{"$ref":"#/definitions/preset"},"include":{"$ref":"#/definitions/globs"},"exclude":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"profiles":{"type":"object","additionalProperties":{"$ref":"#/definitions/profile"}},"exemptions":{"type":"array","items":{"$ref":"#/definitions/exemption"}},"suppressions":{"$ref":"#/definitions/suppressions"},"policy":{"$ref":"#/definitions/policy"},"policies":{"$ref":"#/definitions/globs"},"customRules":{"type":"array","items":{"$ref":"#/definitions/customRule"}}}}');
 // EXTERNAL MODULE: ./src/core/model.ts
 var model = __webpack_require__(44146);
-// EXTERNAL MODULE: ./src/core/engine.ts + 1 modules
-var engine = __webpack_require__(21018);
+// EXTERNAL MODULE: ./src/core/engine.ts
+var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
 var core_rules = __webpack_require__(95992);
 // EXTERNAL MODULE: ./src/core/policies/cel.ts + 1 modules
@@ -1311,130 +1311,21 @@ function resolveConfig(config, opts = {}) {
 
 /***/ }),
 
-/***/ 21018:
+/***/ 63805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  zT: () => (/* binding */ DEFAULT_KUBE_VERSION),
-  u$: () => (/* binding */ defaultSetting),
-  _3: () => (/* binding */ evaluate),
-  Tc: () => (/* binding */ sortFindings)
-});
-
-// UNUSED EXPORTS: problemFindings, problemReport
-
-// EXTERNAL MODULE: ./src/core/model.ts
-var model = __webpack_require__(44146);
-// EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
-var core_rules = __webpack_require__(95992);
-// EXTERNAL MODULE: ./src/core/rules/types.ts
-var types = __webpack_require__(98018);
-// EXTERNAL MODULE: ./src/core/rules/podspec.ts
-var podspec = __webpack_require__(75495);
-// EXTERNAL MODULE: ./src/core/secrets/names.ts
-var names = __webpack_require__(33457);
-// EXTERNAL MODULE: ./src/core/secrets/redact.ts
-var redact = __webpack_require__(21340);
-;// CONCATENATED MODULE: ./src/core/secrets/quoted.ts
-
-
-/** Shorter values are not replaced: they would mangle ordinary words and numbers in messages. */
-const MIN_LENGTH = 4;
-/** Objects nest deeper only when built to: stop there. */
-const MAX_DEPTH = 64;
-function scalarText(v) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'bigint')
-        return String(v);
-    return undefined;
-}
-function isObj(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Every scalar inside `v` (strings and numbers), as text. */
-function allScalars(v, out, depth = 0) {
-    if (depth > MAX_DEPTH)
-        return;
-    const s = scalarText(v);
-    if (s !== undefined) {
-        if (s.length >= MIN_LENGTH)
-            out.add(s);
-        return;
-    }
-    if (Array.isArray(v))
-        for (const x of v)
-            allScalars(x, out, depth + 1);
-    else if (isObj(v))
-        for (const k in v)
-            allScalars(v[k], out, depth + 1);
-}
-function decodeBase64(s) {
-    if (!/^[A-Za-z0-9+/=\s]+$/.test(s))
-        return undefined;
-    const t = Buffer.from(s, 'base64').toString('utf8');
-    return t.includes('\uFFFD') ? undefined : t;
-}
-const cache = new WeakMap();
-/** The values of an object that a message must not quote, longest first. */
-function sensitiveValues(data) {
-    const hit = cache.get(data);
-    if (hit)
-        return hit;
-    const out = new Set();
-    if (data.kind === 'Secret') {
-        allScalars(data.stringData, out);
-        if (isObj(data.data)) {
-            for (const k in data.data) {
-                const v = scalarText(data.data[k]);
-                if (v === undefined)
-                    continue;
-                if (v.length >= MIN_LENGTH)
-                    out.add(v);
-                const d = decodeBase64(v);
-                if (d && d.length >= MIN_LENGTH)
-                    out.add(d);
-            }
-        }
-    }
-    const stack = [{ v: data, depth: 0 }];
-    while (stack.length) {
-        const { v, depth } = stack.pop();
-        if (depth > MAX_DEPTH)
-            continue;
-        if (Array.isArray(v)) {
-            for (const x of v)
-                stack.push({ v: x, depth: depth + 1 });
-            continue;
-        }
-        if (!isObj(v))
-            continue;
-        // env entries: { name: DB_PASSWORD, value: ... }
-        if (typeof v.name === 'string' && 'value' in v && (0,names/* secretName */.G)(v.name))
-            allScalars(v.value, out);
-        for (const k in v) {
-            if ((0,names/* secretName */.G)(k)?.strength === 'strong')
-                allScalars(v[k], out);
-            else
-                stack.push({ v: v[k], depth: depth + 1 });
-        }
-    }
-    const list = [...out].sort((a, b) => b.length - a.length);
-    cache.set(data, list);
-    return list;
-}
-/** `text` with every sensitive value of the object replaced by its redacted preview. */
-function redactQuoted(text, values) {
-    let out = text;
-    for (const v of values)
-        if (out.includes(v))
-            out = out.split(v).join((0,redact/* redact */.E)(v));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/engine.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   _3: () => (/* binding */ evaluate),
+/* harmony export */   u$: () => (/* binding */ defaultSetting),
+/* harmony export */   zT: () => (/* binding */ DEFAULT_KUBE_VERSION)
+/* harmony export */ });
+/* unused harmony exports problemReport, problemFindings */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95992);
+/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98018);
+/* harmony import */ var _rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75495);
+/* harmony import */ var _secrets_quoted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33809);
 /**
  * Runs rules over an inventory of objects and turns violations into located findings.
  * Knows nothing about files on disk or output formats.
@@ -1467,12 +1358,13 @@ function lineText(text, n) {
 }
 /**
  * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
- * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`), its lines are
+ * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`, `- |`), its lines are
  * the file's lines, so the finding points at that line instead of the key.
  */
 function refineToValueLine(loc, fileText, lineInValue) {
     const header = lineText(fileText, loc.line);
-    if (header === undefined || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header))
+    // `key: |` or a sequence item `- |` (a script in args)
+    if (header === undefined || !/(?::|^\s*-)\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header))
         return loc;
     const line = loc.line + lineInValue;
     const text = lineText(fileText, line);
@@ -1482,9 +1374,9 @@ function refineToValueLine(loc, fileText, lineInValue) {
     return { file: loc.file, line, column, endLine: line, endColumn: text.trimEnd().length + 1 };
 }
 function makeFinding(rule, setting, v, obj, origin) {
-    const path = (0,model/* formatPath */.jV)(v.path);
+    const path = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(v.path);
     // the one redaction point: a rule may quote a value by accident, never a secret one
-    const hidden = obj ? sensitiveValues(obj.data) : [];
+    const hidden = obj ? (0,_secrets_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .sensitiveValues */ .DJ)(obj.data) : [];
     let location = obj?.locate?.(v.path);
     const inValue = Number(v.details?.lineInValue);
     if (location && obj?.source && inValue >= 1)
@@ -1495,9 +1387,9 @@ function makeFinding(rule, setting, v, obj, origin) {
         severity: v.severity && setting.severity === rule.meta.severity ? v.severity : setting.severity,
         category: rule.meta.category,
         title: rule.meta.title,
-        message: hidden.length ? redactQuoted(v.message, hidden) : v.message,
+        message: hidden.length ? (0,_secrets_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .redactQuoted */ .SA)(v.message, hidden) : v.message,
         path,
-        fingerprint: (0,model/* fingerprint */.Rj)(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
+        fingerprint: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(rule.meta.id, obj?.ref, v.key ? `${path}#${v.key}` : path, obj?.file),
         ...(obj ? { object: obj.ref } : {}),
         ...(location ? { location } : {}),
         ...(v.secretPreview ? { secretPreview: v.secretPreview } : {}),
@@ -1510,12 +1402,12 @@ function makeFinding(rule, setting, v, obj, origin) {
 function redactDetails(details, hidden) {
     const out = {};
     for (const [k, v] of Object.entries(details))
-        out[k] = typeof v === 'string' ? redactQuoted(v, hidden) : v;
+        out[k] = typeof v === 'string' ? (0,_secrets_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .redactQuoted */ .SA)(v, hidden) : v;
     return out;
 }
 /** Sorts findings most severe first, then by file, line, column, rule. */
 function sortFindings(findings) {
-    return findings.sort((a, b) => (0,model/* compareSeverity */.zK)(a.severity, b.severity) ||
+    return findings.sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .compareSeverity */ .zK)(a.severity, b.severity) ||
         (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
         (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
         (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
@@ -1525,7 +1417,7 @@ function sortFindings(findings) {
 const UNREAD = new Set(['unreadable', 'too-large', 'binary']);
 /** The input rule that reports a load problem. */
 function problemRule(p) {
-    return core_rules/* catalog */.U$.find((r) => r.meta.id === (p.kind === 'duplicate-key' ? 'duplicate-key' : 'invalid-yaml'));
+    return _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .catalog */ .U$.find((r) => r.meta.id === (p.kind === 'duplicate-key' ? 'duplicate-key' : 'invalid-yaml'));
 }
 /**
  * Findings and input errors for load problems (invalid YAML, Helm sources, binary files, duplicate
@@ -1543,7 +1435,7 @@ function problemReport(problems, settings) {
         }
         if (!rule || !setting?.enabled)
             continue;
-        const path = p.path ? (0,model/* formatPath */.jV)(p.path) : '';
+        const path = p.path ? (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(p.path) : '';
         out.findings.push({
             ruleId: rule.meta.id,
             severity: setting.severity,
@@ -1554,8 +1446,8 @@ function problemReport(problems, settings) {
             ...(p.object ? { object: p.object } : {}),
             location: { file: p.file, line: p.line, column: p.column },
             fingerprint: p.object
-                ? (0,model/* fingerprint */.Rj)(rule.meta.id, p.object, path, p.file)
-                : (0,model/* fingerprint */.Rj)(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
+                ? (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(rule.meta.id, p.object, path, p.file)
+                : (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(rule.meta.id, undefined, `${p.kind}:${p.line}`, p.file),
         });
     }
     return out;
@@ -1578,7 +1470,7 @@ function safeErrorText(e) {
  * is a `rule-error` finding (high, never suppressed or turned off) and an input error (exit 2).
  */
 function ruleErrorReport(rule, obj, e) {
-    const meta = core_rules/* catalog */.U$.find((r) => r.meta.id === 'rule-error')?.meta;
+    const meta = _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .catalog */ .U$.find((r) => r.meta.id === 'rule-error')?.meta;
     const on = obj
         ? `${obj.ref.kind}/${obj.ref.namespace ? `${obj.ref.namespace}/` : ''}${obj.ref.name}`
         : 'the inventory (a cross-object rule)';
@@ -1592,7 +1484,7 @@ function ruleErrorReport(rule, obj, e) {
             title: meta?.title ?? 'A rule failed on an object',
             message,
             path: '',
-            fingerprint: (0,model/* fingerprint */.Rj)('rule-error', obj?.ref, rule.meta.id, obj?.file),
+            fingerprint: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)('rule-error', obj?.ref, rule.meta.id, obj?.file),
             ...(obj ? { object: obj.ref } : {}),
             ...(location ? { location } : obj?.file ? { location: { file: obj.file, line: 1, column: 1 } } : {}),
             ...(obj?.origin ? { origin: obj.origin } : {}),
@@ -1606,7 +1498,7 @@ function ruleErrorReport(rule, obj, e) {
     };
 }
 function evaluate(objects, problems, opts = {}) {
-    const rules = opts.rules ?? core_rules/* catalog */.U$;
+    const rules = opts.rules ?? _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .catalog */ .U$;
     const settingOf = opts.settings ?? defaultSetting;
     const memo = new Map();
     const result = { findings: [], suppressed: [], errors: [] };
@@ -1657,8 +1549,8 @@ function evaluate(objects, problems, opts = {}) {
         if (!list) {
             const set = new Set();
             for (const k of kinds) {
-                if (k === types/* POD_TEMPLATE_KINDS */.V)
-                    for (const t of (templated ??= (0,podspec/* podTemplateKinds */.Lv)()))
+                if (k === _rules_types_js__WEBPACK_IMPORTED_MODULE_4__/* .POD_TEMPLATE_KINDS */ .V)
+                    for (const t of (templated ??= (0,_rules_podspec_js__WEBPACK_IMPORTED_MODULE_2__/* .podTemplateKinds */ .Lv)()))
                         set.add(t);
                 else
                     set.add(k);
@@ -2079,7 +1971,7 @@ __webpack_require__.d(__webpack_exports__, {
   Oo: () => (/* binding */ toCel)
 });
 
-// UNUSED EXPORTS: ADMISSION_VARIABLES, CostExceededError, PER_CALL_COST_LIMIT, celEquals, dynNulls, fromCel, re2
+// UNUSED EXPORTS: ADMISSION_VARIABLES, CostExceededError, PER_CALL_COST_LIMIT, celEquals, fromCel, re2
 
 // EXTERNAL MODULE: ./node_modules/@marcbachmann/cel-js/lib/index.js + 13 modules
 var lib = __webpack_require__(47337);
@@ -3028,38 +2920,6 @@ function cleanError(e) {
     }
     return e instanceof Error ? e.message : String(e);
 }
-/**
- * `null` literals (outside string literals) as `dyn(null)`: cel-go lets a conditional's branches be
- * a value and null (`c ? 'x' : null`, as the Kubernetes docs' audit annotations do); the
- * JavaScript checker wants both branches of one type.
- */
-function dynNulls(expression) {
-    let out = '';
-    let i = 0;
-    while (i < expression.length) {
-        const ch = expression[i];
-        if (ch === '"' || ch === "'") {
-            const triple = expression.startsWith(ch.repeat(3), i);
-            const q = triple ? ch.repeat(3) : ch;
-            let j = i + q.length;
-            while (j < expression.length && !expression.startsWith(q, j))
-                j += expression[j] === '\\' ? 2 : 1;
-            out += expression.slice(i, j + q.length);
-            i = j + q.length;
-            continue;
-        }
-        if (/[A-Za-z_]/.test(ch)) {
-            const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expression.slice(i))[0];
-            out += m === 'null' && expression[i - 1] !== '.' ? 'dyn(null)' : m;
-            i += m.length;
-            continue;
-        }
-        out += ch;
-        i++;
-    }
-    return out;
-}
-/** Parses and type-checks `expression`. Never throws. */
 function compile(env, expression) {
     const out = { expression, depth: 0, reads: new Set(), variables: new Set() };
     let parsed;
@@ -3070,14 +2930,8 @@ function compile(env, expression) {
         out.error = `compilation failed: ${cleanError(e)}${where(e)}`;
         return out;
     }
-    let checked = env.check(expression);
-    if (!checked.valid && checked.error?.code === 'incompatible_ternary_branches') {
-        const relaxed = dynNulls(expression);
-        if (relaxed !== expression && env.check(relaxed).valid) {
-            parsed = env.parse(relaxed);
-            checked = { valid: true };
-        }
-    }
+    // no relaxation of the checker: cel-go (the API server) rejects `c ? 'x' : null` too
+    const checked = env.check(expression);
     if (!checked.valid) {
         out.error = `compilation failed: ${cleanError(checked.error)}${where(checked.error)}`;
         return out;
@@ -4009,13 +3863,21 @@ const admissionPolicy = {
                 if (d.notEvaluable)
                     continue;
                 const sev = severityOf(d, 'high');
+                const message = decisionText(d);
+                const details = decisionDetails(d, unknownNamespaces);
+                if (d.actions.includes('Deny')) {
+                    // the API server's exact reply, for comparison with a real dry run
+                    const st = (0,vap/* denialStatus */.eS)(object, d, message, policyMapper(ctx));
+                    details.admissionStatus = String(st.code);
+                    details.admissionMessage = st.message;
+                }
                 yield {
                     object,
                     path: pathFor(object, d),
-                    message: decisionText(d),
+                    message,
                     key: `${d.policy.name}/${d.binding?.name ?? ''}/${d.validation ?? 'config'}/${d.param ?? ''}`,
                     ...(sev !== 'high' ? { severity: sev } : {}),
-                    details: decisionDetails(d, unknownNamespaces),
+                    details,
                 };
             }
         }
@@ -4129,6 +3991,7 @@ const rules = [admissionPolicy, kyvernoPolicy, policyInvalid, policyNotEvaluated
 /* harmony export */   PJ: () => (/* binding */ isVapBinding),
 /* harmony export */   aZ: () => (/* binding */ compileVaps),
 /* harmony export */   ce: () => (/* binding */ celOf),
+/* harmony export */   eS: () => (/* binding */ denialStatus),
 /* harmony export */   jK: () => (/* binding */ bindVariables),
 /* harmony export */   rE: () => (/* binding */ namespaceObject),
 /* harmony export */   tf: () => (/* binding */ validate),
@@ -4164,7 +4027,6 @@ function isVapBinding(o) {
 function compilePolicy(o, problems, mapper, env = (0,_cel_js__WEBPACK_IMPORTED_MODULE_0__/* .admissionEnvironment */ .nk)()) {
     const spec = obj(o.data.spec) ?? {};
     const name = o.ref.name;
-    const problem = (path, message, kind = 'invalid') => problems.push({ object: o, path, message, kind });
     const cp = {
         object: o,
         name,
@@ -4173,6 +4035,12 @@ function compilePolicy(o, problems, mapper, env = (0,_cel_js__WEBPACK_IMPORTED_M
         variables: [],
         validations: [],
         auditAnnotations: [],
+    };
+    const problem = (path, message, kind = 'invalid') => {
+        problems.push({ object: o, path, message, kind });
+        // an unknown paramKind is stored and fails at admission (configurationError); the rest is refused
+        if (kind === 'invalid' && path[1] !== 'paramKind')
+            cp.rejected = true;
     };
     if (spec.failurePolicy !== undefined && spec.failurePolicy !== 'Fail' && spec.failurePolicy !== 'Ignore')
         problem(['spec', 'failurePolicy'], `failurePolicy must be Fail or Ignore, not ${JSON.stringify(spec.failurePolicy)}`);
@@ -4615,7 +4483,7 @@ function admit(set, o, env) {
             verdict.warnings.push(`Validation failed for ValidatingAdmissionPolicy '${d.policy.name}' with binding '${d.binding?.name ?? ''}': ${d.message}`);
     };
     for (const policy of set.policies) {
-        if (!policy.matchConstraints)
+        if (!policy.matchConstraints || policy.rejected)
             continue;
         const m = (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .matchResources */ .jc)(policy.matchConstraints, req, nsLabels, false);
         if (!m.matches)
@@ -4681,6 +4549,28 @@ function admit(set, o, env) {
             : `ValidatingAdmissionPolicy '${d.policy.name}' denied request: ${d.message}`;
     }
     return verdict;
+}
+const REASON_CODES = {
+    Unauthorized: 401,
+    Forbidden: 403,
+    Invalid: 422,
+    RequestEntityTooLarge: 413,
+};
+/**
+ * The API server's reply to a denied request: the HTTP status (from the validation's reason,
+ * default Invalid -> 422) and the message admission.NewForbidden wraps the policy's words in
+ * (`deployments.apps "web" is forbidden: ValidatingAdmissionPolicy ...`).
+ */
+function denialStatus(o, d, text, mapper) {
+    const r = mapper.map(o.ref.apiVersion, o.ref.kind);
+    const resource = r.group ? `${r.resource}.${r.group}` : r.resource;
+    const md = obj(o.data.metadata) ?? {};
+    const name = str(md.name) ?? '';
+    const code = d.evaluation === 'deny' ? (REASON_CODES[d.reason ?? 'Invalid'] ?? 422) : 403;
+    return {
+        code,
+        message: name ? `${resource} ${JSON.stringify(name)} is forbidden: ${text}` : `${resource} is forbidden: ${text}`,
+    };
 }
 /** Namespace objects of a set, by name. */
 function namespacesOf(objects) {
@@ -4975,6 +4865,9 @@ function messageText(f, inTable) {
         msg += ` (${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(f.secretPreview, inTable)})`;
     if (f.object && f.location)
         msg += ` — ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .objectName */ .Hd)(f.object))}`;
+    const env = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentsOf */ .M2)(f);
+    if (env)
+        msg += ` (env: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(env)})`;
     return msg;
 }
 function tableRow(f, o) {
@@ -5213,6 +5106,7 @@ function formatMarkdown(report, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hd: () => (/* binding */ objectName),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   M2: () => (/* binding */ environmentsOf),
 /* harmony export */   W7: () => (/* binding */ fileOf),
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   X: () => (/* binding */ escapeXml),
@@ -5235,6 +5129,13 @@ function objectName(ref) {
     const ns = ref.namespace ? `${ref.namespace}/` : '';
     const cluster = ref.cluster ? `${ref.cluster}:` : '';
     return `${ref.kind} ${cluster}${ns}${name}`;
+}
+/**
+ * The rendered environments a finding is in (a Helm environment, a Kustomize overlay): one name,
+ * or the list when it is in every environment of its source; undefined for plain manifests.
+ */
+function environmentsOf(f) {
+    return f.details?.environment ?? f.details?.environments;
 }
 /** Key used to group findings that have no file (live objects): the object, else '(no location)'. */
 const NO_FILE = '(no file)';
@@ -8017,6 +7918,98 @@ const secretInAnnotation = {
     },
 };
 // ---------------------------------------------------------------------------------------------
+// secret-in-custom-resource
+/** A kind served from a CustomResourceDefinition: its group is a domain outside Kubernetes' own. */
+function isCustomResource(obj) {
+    const api = obj.ref.apiVersion;
+    const slash = api.indexOf('/');
+    if (slash < 0)
+        return false; // core v1
+    const group = api.slice(0, slash);
+    return group.includes('.') && !/(?:^|\.)k8s\.io$|(?:^|\.)kubernetes\.io$/.test(group);
+}
+/** Fields whose values are ciphertext meant to be committed (SealedSecret, SOPS), not secrets. */
+const ENCRYPTED = /^ENC\[[A-Z0-9_]+,data:/;
+/**
+ * Every string field of a custom resource outside metadata and status, judged as a ConfigMap
+ * entry: the key name with a one-line value, a multi-line value as a file; `{name, value}` pairs
+ * by their name. Pod templates inside (Argo Rollouts, Knative ...) are secret-in-env's.
+ */
+function* crFields(v, path, key, o, skip) {
+    if (typeof v === 'string') {
+        if (ENCRYPTED.test(v))
+            return;
+        const ds = entryDetections(key, v, o);
+        if (ds.length)
+            yield { path, ds, value: v };
+        return;
+    }
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++)
+            yield* crFields(v[i], [...path, i], key, o, skip);
+        return;
+    }
+    if (!(0,podspec/* isObj */.sA)(v) || skip.has(path.join('\u0000')))
+        return;
+    if (typeof v.name === 'string' && v.value !== undefined && !(0,podspec/* isObj */.sA)(v.value) && !Array.isArray(v.value)) {
+        const value = str(v.value);
+        if (value !== undefined) {
+            const ds = entryDetections(v.name, value, o);
+            if (ds.length)
+                yield { path: [...path, 'value'], ds, value };
+        }
+        return;
+    }
+    for (const [k, child] of Object.entries(v)) {
+        if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || k === 'metadata' || k === 'status' || k === 'sops'))
+            continue;
+        if (k === 'valueFrom' || k === 'secretKeyRef' || k === 'encryptedData')
+            continue;
+        yield* crFields(child, [...path, k], k, o, skip);
+    }
+}
+const secretInCustomResource = {
+    meta: {
+        id: 'secret-in-custom-resource',
+        title: 'Secret in a custom resource',
+        severity: 'high',
+        enabledByDefault: true,
+        category: 'secrets',
+        rationale: "Custom resources (an AlertmanagerConfig's Slack token, an operator's database password) are stored in etcd unencrypted, readable by every principal that can read the resource and printed by every tool that lists it; a credential written into one is also in the repository and its history. Most operators offer a field that references a Secret instead.",
+        remediation: `Use the resource's Secret reference field (\`passwordSecretRef\`, \`tokenSecret\`, \`*SecretKeyRef\`) and keep the value in a Secret. ${STORE_ADVICE}`,
+        example: `apiVersion: monitoring.coreos.com/v1alpha1
+kind: AlertmanagerConfig
+spec:
+  receivers:
+  - name: slack
+    slackConfigs:
+    - apiURL:            # a reference, not the webhook URL
+        name: slack-webhook
+        key: url`,
+        references: [
+            'https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/',
+            K8S_SECRET_GOOD_PRACTICES,
+            SEALED_SECRETS,
+            ESO,
+            CWE_798,
+        ],
+    },
+    *check(obj, ctx) {
+        if (!isCustomResource(obj))
+            return;
+        const o = opts(ctx);
+        const skip = new Set((0,podspec/* podTemplates */.R7)(obj).map((t) => t.specPath.join('\u0000')));
+        const kind = obj.ref.kind;
+        for (const { path, ds, value } of crFields(obj.data, [], '', o, skip)) {
+            const field = path
+                .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+                .join('')
+                .replace(/^\./, '');
+            yield violation(path, `${kind} field ${field} holds ${secrets_describe(ds)}`, ds, value);
+        }
+    },
+};
+// ---------------------------------------------------------------------------------------------
 // secret-committed
 const secretCommitted = {
     meta: {
@@ -8227,7 +8220,14 @@ envFrom:
         }
     },
 };
-const secrets_rules = [secretInEnv, secretInConfigMap, secretInAnnotation, secretCommitted, secretOverShared];
+const secrets_rules = [
+    secretInEnv,
+    secretInConfigMap,
+    secretInAnnotation,
+    secretInCustomResource,
+    secretCommitted,
+    secretOverShared,
+];
 
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(72020);
@@ -10485,18 +10485,21 @@ const DEPRECATIONS = [
         apiVersion: 'resource.k8s.io/v1beta1',
         kinds: ['ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass', 'ResourceSlice'],
         deprecatedIn: '1.34',
+        offByDefault: true,
         replacement: 'resource.k8s.io/v1',
     },
     {
         apiVersion: 'resource.k8s.io/v1beta2',
         kinds: ['ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass', 'ResourceSlice'],
         deprecatedIn: '1.34',
+        offByDefault: true,
         replacement: 'resource.k8s.io/v1',
     },
     {
         apiVersion: 'admissionregistration.k8s.io/v1beta1',
         kinds: ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
         deprecatedIn: '1.30',
+        offByDefault: true,
         replacement: 'admissionregistration.k8s.io/v1',
         dropIn: true,
     },
@@ -10511,6 +10514,7 @@ const DEPRECATIONS = [
         apiVersion: 'networking.k8s.io/v1beta1',
         kinds: ['IPAddress', 'ServiceCIDR'],
         deprecatedIn: '1.33',
+        offByDefault: true,
         replacement: 'networking.k8s.io/v1',
         dropIn: true,
     },
@@ -10518,6 +10522,7 @@ const DEPRECATIONS = [
         apiVersion: 'storage.k8s.io/v1beta1',
         kinds: ['VolumeAttributesClass'],
         deprecatedIn: '1.34',
+        offByDefault: true,
         replacement: 'storage.k8s.io/v1',
         dropIn: true,
     },
@@ -10557,7 +10562,7 @@ const deprecatedApi = {
         severity: 'high',
         enabledByDefault: true,
         category: 'api',
-        rationale: 'An apiVersion removed in the target Kubernetes version makes `kubectl apply` fail (and blocks cluster upgrades for live objects); a deprecated one will fail after a coming upgrade. Findings are high when the API is removed in the target version, medium when it is only deprecated.',
+        rationale: 'An apiVersion removed in the target Kubernetes version makes `kubectl apply` fail (and blocks cluster upgrades for live objects); a deprecated one will fail after a coming upgrade. Findings are high when the API is removed in the target version, or is a beta API that the API server does not serve unless enabled with `--runtime-config` (resource.k8s.io v1beta1/v1beta2, ValidatingAdmissionPolicy v1beta1 ...), medium when it is only deprecated.',
         remediation: 'Move the manifest to the replacement apiVersion named in the finding, adapting the fields that changed (see the Kubernetes deprecation guide). Set the target with --kube-version.',
         example: 'apiVersion: apps/v1   # was extensions/v1beta1\nkind: Deployment',
         references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
@@ -10575,6 +10580,15 @@ const deprecatedApi = {
                 ...fixOf(d),
                 message: `${obj.ref.apiVersion} ${obj.ref.kind} was removed in Kubernetes ${d.removedIn} (target ${tv}); use ${d.replacement}`,
                 details: { removedIn: d.removedIn, replacement: d.replacement },
+            };
+        }
+        else if (d.offByDefault) {
+            yield {
+                path: ['apiVersion'],
+                severity: 'high',
+                ...fixOf(d),
+                message: `${obj.ref.apiVersion} ${obj.ref.kind} is not served by default: a beta API the API server enables only with --runtime-config${atOrAfter(target, d.deprecatedIn) ? `, deprecated since Kubernetes ${d.deprecatedIn}` : ''}; use ${d.replacement}`,
+                details: { offByDefault: 'true', deprecatedIn: d.deprecatedIn, replacement: d.replacement },
             };
         }
         else if (atOrAfter(target, d.deprecatedIn)) {
@@ -12009,18 +12023,22 @@ const unexpectedContainer = {
                 continue;
             }
             const by = injectorOf(o, c);
+            // a container of an admitted pod that its template does not declare was added while the pod
+            // was admitted (mutating webhooks and policies own no field: managedFields do not name them)
+            const atAdmission = o.origin === 'admission' && o.ref.kind === 'Pod' && c.type !== 'ephemeralContainer';
             const what = c.type === 'ephemeralContainer'
                 ? 'ephemeral (debug) container'
                 : `${c.type === 'initContainer' ? 'init ' : ''}container`;
             yield {
                 path: c.path,
-                message: `${what} ${c.name} (${live_str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : ''}`,
+                message: `${what} ${c.name} (${live_str(c.container.image) || 'no image'}) is not declared in the ${lc.manifestOf.get(o) || (owner && lc.manifestOf.get(owner)) ? 'manifest' : 'workload template'}${by ? `; injected by ${by}` : atAdmission ? '; added at admission (a mutating webhook or policy)' : ''}`,
                 details: (() => {
                     const d = {
                         container: c.name,
                         image: live_str(c.container.image),
                         type: c.type,
                         ...(by ? { injectedBy: by } : {}),
+                        ...(atAdmission ? { introducedBy: 'admission' } : {}),
                         ...(owner ? { owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' } : {}),
                     };
                     if (groupKey)
@@ -12466,7 +12484,7 @@ const rules = [
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   aO: () => (/* binding */ rules)
 /* harmony export */ });
-/* unused harmony exports who, isWindows, capName, capsOf, seccompOf, seccompFieldOf, appArmorOf, windowsOption, privilegedContainer, privilegeEscalation, runAsNonRoot, runAsRootUser, lowUid, rootGroup, readOnlyRootFs, capabilitiesDropAll, netRawCapability, BASELINE_CAPABILITIES, DANGEROUS_CAPABILITIES, dangerousCapabilities, addedCapabilities, seccompProfile, seccompUnconfined, apparmorUnconfined, SELINUX_TYPES, selinuxCustomOptions, procMountUnmasked, SAFE_SYSCTLS_SINCE, SAFE_SYSCTLS, unsafeSysctls, windowsHostProcess, hostNetwork, hostPid, hostIpc, hostPort, hostUsers, privilegedPort, sshPort, hostAliases */
+/* unused harmony exports who, isWindows, capName, capsOf, seccompOf, seccompFieldOf, appArmorOf, windowsOption, privilegedContainer, privilegeEscalation, runAsNonRoot, runAsRootUser, lowUid, rootGroup, readOnlyRootFs, capabilitiesDropAll, netRawCapability, BASELINE_CAPABILITIES, DANGEROUS_CAPABILITIES, dangerousCapabilities, addedCapabilities, seccompProfile, seccompUnconfined, apparmorUnconfined, SELINUX_TYPES, selinuxCustomOptions, procMountUnmasked, SAFE_SYSCTLS_SINCE, SAFE_SYSCTLS, unsafeSysctls, windowsHostProcess, hostNetwork, hostPid, hostIpc, hostPort, probeHost, hostUsers, privilegedPort, sshPort, hostAliases */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
 /* harmony import */ var _podspec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75495);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98018);
@@ -12500,15 +12518,18 @@ function capName(v) {
     const u = v.trim().toUpperCase();
     return u.startsWith('CAP_') ? u.slice(4) : u;
 }
-/** The container's `capabilities.add` or `.drop` entries, normalised. */
-function capsOf(c, list) {
+/**
+ * The container's `capabilities.add` or `.drop` entries, normalised (upper case, no `CAP_`), or
+ * `exact`: as written, the way the Pod Security admission controller compares them.
+ */
+function capsOf(c, list, exact = false) {
     const base = [...c.path, 'securityContext', 'capabilities', list];
     const v = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, ['securityContext', 'capabilities', list]);
     if (!Array.isArray(v))
         return [];
     const out = [];
     v.forEach((x, i) => {
-        const name = capName(x);
+        const name = exact ? (typeof x === 'string' ? x : undefined) : capName(x);
         if (name)
             out.push({ name, path: [...base, i] });
     });
@@ -12947,8 +12968,8 @@ const capabilitiesDropAll = {
         category: 'pod-security',
         pss: 'restricted',
         cis: '5.2.10',
-        rationale: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface.',
-        remediation: 'Drop all capabilities with `capabilities.drop: ["ALL"]` and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
+        rationale: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID ...). Few applications need any of them; each is attack surface. Only `"ALL"`, spelled so, satisfies the restricted standard: the admission controller rejects `all` and `CAP_ALL`.',
+        remediation: 'Drop all capabilities with `capabilities.drop: ["ALL"]` (upper case, no `CAP_` prefix) and add back only what the process needs (at most NET_BIND_SERVICE under the restricted standard).',
         example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]',
         references: [PSS, CAPABILITIES],
     },
@@ -12956,12 +12977,17 @@ const capabilitiesDropAll = {
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             if (isWindows(c.template))
                 continue;
-            if (capsOf(c, 'drop').some((x) => x.name === 'ALL'))
+            // exactly "ALL", as the admission controller (and the restricted standard) reads it
+            const drop = capsOf(c, 'drop', true);
+            if (drop.some((x) => x.name === 'ALL'))
                 continue;
+            const near = drop.find((x) => capName(x.name) === 'ALL');
             const path = [...c.path, 'securityContext', 'capabilities', 'drop'];
             yield {
                 path,
-                message: `${who(c)} does not drop ALL capabilities`,
+                message: near
+                    ? `${who(c)} drops "${near.name}", not "ALL": the restricted standard only accepts "ALL"`
+                    : `${who(c)} does not drop "ALL" capabilities`,
                 fix: setFix('drop all capabilities', path, ['ALL']),
                 details: containerDetails(c),
             };
@@ -13073,7 +13099,8 @@ const dangerousCapabilities = {
         // as the Pod Security control: every capability outside the baseline's default set
         const isBad = ctx.pssLevel ? (n) => !BASELINE_CAPABILITIES.has(n) : (n) => dangerous.has(n);
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
-            const bad = capsOf(c, 'add').filter((x) => isBad(x.name));
+            // as the Pod Security control, names are compared as written (`chown` is not CHOWN)
+            const bad = capsOf(c, 'add', !!ctx.pssLevel).filter((x) => isBad(x.name));
             if (!bad.length)
                 continue;
             yield {
@@ -13107,11 +13134,13 @@ const addedCapabilities = {
         },
     },
     *check(obj, ctx) {
-        const allowed = new Set((ctx.pssLevel ? ['NET_BIND_SERVICE'] : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE'])).map((x) => capName(x) ?? x));
+        const allowed = new Set(ctx.pssLevel
+            ? ['NET_BIND_SERVICE']
+            : (stringList(ctx.options.allowed) ?? ['NET_BIND_SERVICE']).map((x) => capName(x) ?? x));
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
             if (isWindows(c.template))
                 continue;
-            const extra = capsOf(c, 'add').filter((x) => !allowed.has(x.name));
+            const extra = capsOf(c, 'add', !!ctx.pssLevel).filter((x) => !allowed.has(x.name));
             if (!extra.length)
                 continue;
             yield {
@@ -13495,6 +13524,24 @@ function portsOf(c, field) {
     });
     return out;
 }
+/** Ports of a container on the host network: its hostPort, or its containerPort when hostPort is unset or 0. */
+function hostNetworkPorts(c) {
+    const ports = c.container.ports;
+    if (!Array.isArray(ports))
+        return [];
+    const out = [];
+    ports.forEach((p, i) => {
+        if (!(0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(p))
+            return;
+        const host = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.hostPort);
+        const container = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .numOf */ .og)(p.containerPort);
+        if (host !== undefined && host !== 0)
+            out.push({ path: [...c.path, 'ports', i, 'hostPort'], port: host });
+        else if (container !== undefined && container !== 0)
+            out.push({ path: [...c.path, 'ports', i, 'containerPort'], port: container });
+    });
+    return out;
+}
 const hostPort = {
     meta: {
         id: 'host-port',
@@ -13505,21 +13552,71 @@ const hostPort = {
         category: 'pod-security',
         pss: 'baseline',
         cis: '5.2.13',
-        rationale: "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network.",
-        remediation: 'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public).',
+        rationale: "A hostPort binds the node's own address: it bypasses Services and NetworkPolicies, limits scheduling to one pod per node and port, and exposes the workload outside the cluster network. With `hostNetwork: true` every container port is a host port: the API server sets hostPort to containerPort, and the baseline standard rejects the pod.",
+        remediation: 'Remove `hostPort` and expose the port through a Service (and an Ingress or Gateway when it must be public). On a pod with `hostNetwork: true`, remove the host network, or the container ports.',
         example: 'ports:\n  - containerPort: 8080\n    name: http',
         references: [PSS, 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
     },
     *check(obj) {
         for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
-            const bad = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
+            const hostNet = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .boolOf */ .Ul)(c.template.spec.hostNetwork) === true;
+            const explicit = portsOf(c, 'hostPort').filter((p) => p.port !== 0);
+            // with hostNetwork the API server defaults an unset (or 0) hostPort to the containerPort
+            const bad = hostNet ? hostNetworkPorts(c) : explicit;
             if (!bad.length)
                 continue;
             yield {
                 path: bad[0].path,
-                message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}`,
+                message: `${who(c)} binds host port${bad.length > 1 ? 's' : ''} ${bad.map((p) => p.port).join(', ')}${hostNet && bad.some((p) => p.path[p.path.length - 1] === 'containerPort')
+                    ? ' (hostNetwork: true makes its container ports host ports)'
+                    : ''}`,
                 details: containerDetails(c),
             };
+        }
+    },
+};
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const LIFECYCLE = ['postStart', 'preStop'];
+const probeHost = {
+    meta: {
+        id: 'probe-host',
+        kinds: [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .POD_TEMPLATE_KINDS */ .V],
+        title: 'Probe or lifecycle hook on another host',
+        severity: 'medium',
+        enabledByDefault: true,
+        category: 'pod-security',
+        pss: 'baseline',
+        rationale: "A probe or lifecycle handler with `httpGet.host` or `tcpSocket.host` makes the kubelet, from the node's network, connect wherever the pod says: the cloud metadata service, the node's localhost, other internal services. The baseline Pod Security Standard forbids any host but the default (the pod IP) since Kubernetes 1.34.",
+        remediation: 'Remove `host` from the probe or hook (it defaults to the pod IP); send a `Host` header with `httpHeaders` if the application needs a virtual host name.',
+        example: 'readinessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n    httpHeaders:\n      - name: Host\n        value: api.example.com',
+        references: [
+            PSS,
+            'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+        ],
+    },
+    *check(obj, ctx) {
+        if (minorOf(ctx.kubeVersion) < 34)
+            return;
+        for (const c of (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .allContainers */ .Yr)(obj)) {
+            const handlers = [
+                ...PROBES.map((p) => [p]),
+                ...LIFECYCLE.map((h) => ['lifecycle', h]),
+            ];
+            for (const h of handlers) {
+                for (const action of ['httpGet', 'tcpSocket']) {
+                    const host = (0,_podspec_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c.container, [...h, action, 'host']);
+                    // allowed: unset or "" (the pod IP)
+                    if (host === undefined || host === null || host === '')
+                        continue;
+                    const path = [...c.path, ...h, action, 'host'];
+                    yield {
+                        path,
+                        message: `${who(c)} ${h.join('.')} ${action} connects to host ${JSON.stringify(host)} (the kubelet connects from the node)`,
+                        fix: { description: 'remove the host (the pod IP is used)', remove: [path] },
+                        details: containerDetails(c),
+                    };
+                }
+            }
         }
     },
 };
@@ -13667,6 +13764,7 @@ const rules = [
     hostPid,
     hostIpc,
     hostPort,
+    probeHost,
     hostUsers,
     privilegedPort,
     sshPort,
@@ -15122,6 +15220,31 @@ const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<\n]{1,200})<\/\1>/g;
 // mysql -pSECRET / -p SECRET, redis-cli -a SECRET
 const MYSQL = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mysqlsh)\b[^\n|;&]*?\s-p(?:[ \t]+)?([^\s-][^\s]*)/g;
 const REDIS = /\bredis-cli\b[^\n|;&]*?\s-a[ \t]+([^\s-][^\s]*)/g;
+// an HTTP Authorization header in a command line or script: `curl -H "Authorization: Bearer <t>"`
+const AUTH_HEADER = /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:(bearer|token|basic|apikey|api-key|digest)[ \t]+)?([A-Za-z0-9._~+/:-]{8,}={0,2})/gi;
+// `Bearer <t>` on its own (a header value built elsewhere, `--header=Bearer <t>`)
+const BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/-]{16,}={0,2})/gi;
+/** The credential of an Authorization header value, or undefined when it is a reference or a word. */
+function headerCredential(scheme, value, opts) {
+    if (!isLiteralCandidate(value, opts) || isExpression(value))
+        return undefined;
+    if (scheme?.toLowerCase() === 'basic') {
+        const dec = decodeBase64(value);
+        const colon = dec?.indexOf(':') ?? -1;
+        if (dec === undefined || colon <= 0 || !/^[\x20-\x7e]+$/.test(dec))
+            return undefined;
+        const pw = dec.slice(colon + 1);
+        if (pw.length < 4 || isPlaceholder(pw))
+            return undefined;
+        return make('basic-auth', 'password in an HTTP Basic Authorization header', value, 'medium');
+    }
+    // a scheme word was taken for the token (`Authorization: Bearer $TOKEN` leaves no literal)
+    if (/^(bearer|token|basic|digest|negotiate)$/i.test(value))
+        return undefined;
+    if (value.length < 12 || (!looksRandom(value) && !looksLikePassword(value)))
+        return undefined;
+    return make('bearer-token', 'token in an HTTP Authorization header', value, 'medium');
+}
 /**
  * Free text: known formats anywhere, plus `key=value` assignments and `--flag value` pairs whose
  * key says secret, plus database client password flags.
@@ -15164,6 +15287,16 @@ function detectInText(text, opts = {}) {
             end = text.length;
         hint.lastIndex = end;
         const line = text.slice(start, end);
+        for (const re of [AUTH_HEADER, BEARER]) {
+            re.lastIndex = 0;
+            let m;
+            while ((m = re.exec(line))) {
+                const value = re === AUTH_HEADER ? m[2] : m[1];
+                const d = headerCredential(re === AUTH_HEADER ? m[1] : 'bearer', value, opts);
+                if (d)
+                    add({ ...d, index: start + m.index + m[0].lastIndexOf(value) });
+            }
+        }
         for (const re of [ASSIGNMENT, FLAG_SPACE, DIRECTIVE, XML_ELEMENT]) {
             re.lastIndex = 0;
             let m;
@@ -15552,6 +15685,135 @@ function judgeName(name) {
             return undefined;
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 33809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ sensitiveValues),
+/* harmony export */   LG: () => (/* binding */ scanWideRedactor),
+/* harmony export */   SA: () => (/* binding */ redactQuoted)
+/* harmony export */ });
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33457);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21340);
+
+
+/** Shorter values are not replaced: they would mangle ordinary words and numbers in messages. */
+const MIN_LENGTH = 4;
+/** Objects nest deeper only when built to: stop there. */
+const MAX_DEPTH = 64;
+function scalarText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'bigint')
+        return String(v);
+    return undefined;
+}
+function isObj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Every scalar inside `v` (strings and numbers), as text. */
+function allScalars(v, out, depth = 0) {
+    if (depth > MAX_DEPTH)
+        return;
+    const s = scalarText(v);
+    if (s !== undefined) {
+        if (s.length >= MIN_LENGTH)
+            out.add(s);
+        return;
+    }
+    if (Array.isArray(v))
+        for (const x of v)
+            allScalars(x, out, depth + 1);
+    else if (isObj(v))
+        for (const k in v)
+            allScalars(v[k], out, depth + 1);
+}
+function decodeBase64(s) {
+    if (!/^[A-Za-z0-9+/=\s]+$/.test(s))
+        return undefined;
+    const t = Buffer.from(s, 'base64').toString('utf8');
+    return t.includes('\uFFFD') ? undefined : t;
+}
+const cache = new WeakMap();
+/** The values of an object that a message must not quote, longest first. */
+function sensitiveValues(data) {
+    const hit = cache.get(data);
+    if (hit)
+        return hit;
+    const out = new Set();
+    if (data.kind === 'Secret') {
+        allScalars(data.stringData, out);
+        if (isObj(data.data)) {
+            for (const k in data.data) {
+                const v = scalarText(data.data[k]);
+                if (v === undefined)
+                    continue;
+                if (v.length >= MIN_LENGTH)
+                    out.add(v);
+                const d = decodeBase64(v);
+                if (d && d.length >= MIN_LENGTH)
+                    out.add(d);
+            }
+        }
+    }
+    const stack = [{ v: data, depth: 0 }];
+    while (stack.length) {
+        const { v, depth } = stack.pop();
+        if (depth > MAX_DEPTH)
+            continue;
+        if (Array.isArray(v)) {
+            for (const x of v)
+                stack.push({ v: x, depth: depth + 1 });
+            continue;
+        }
+        if (!isObj(v))
+            continue;
+        // env entries: { name: DB_PASSWORD, value: ... }
+        if (typeof v.name === 'string' && 'value' in v && (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .secretName */ .G)(v.name))
+            allScalars(v.value, out);
+        for (const k in v) {
+            if ((0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .secretName */ .G)(k)?.strength === 'strong')
+                allScalars(v[k], out);
+            else
+                stack.push({ v: v[k], depth: depth + 1 });
+        }
+    }
+    const list = [...out].sort((a, b) => b.length - a.length);
+    cache.set(data, list);
+    return list;
+}
+/** `text` with every sensitive value of the object replaced by its redacted preview. */
+function redactQuoted(text, values) {
+    let out = text;
+    for (const v of values)
+        if (out.includes(v))
+            out = out.split(v).join((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(v));
+    return out;
+}
+/**
+ * The same redaction for text made outside the rules (load problems, suppressions, exemptions,
+ * rule errors, input errors): such text has no object of its own, or quotes input the rule engine
+ * never saw (an unknown rule id, an exemption's reason, a YAML error). It must not quote a value that
+ * is a secret anywhere in the scanned set, so it is redacted with the sensitive values of every
+ * object. The list is built once, on first use (most scans have no such text).
+ */
+function scanWideRedactor(objects) {
+    let values;
+    return (text) => {
+        if (!values) {
+            const all = new Set();
+            for (const o of objects)
+                for (const v of sensitiveValues(o.data))
+                    all.add(v);
+            values = [...all].sort((a, b) => b.length - a.length);
+        }
+        return values.length ? redactQuoted(text, values) : text;
+    };
 }
 
 
@@ -16461,7 +16723,7 @@ class InputError extends Error {
     name = 'InputError';
 }
 function opt(name) {
-    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
     return v === '' ? undefined : v;
 }
 function bool(name, dflt) {
@@ -16552,6 +16814,7 @@ function readInputs() {
         suggestions: bool('suggestions', true),
         onlyNew: bool('only-new', false),
         baseline: opt('baseline'),
+        policies: splitList(opt('policies')),
         githubToken: opt('github-token') ?? '',
         annotations: bool('annotations', true),
         allowEmpty: bool('allow-empty', false),
@@ -16620,25 +16883,25 @@ function safeProps(p) {
 }
 const log = {
     info(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logSafe(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(logSafe(message));
     },
     /** Annotation messages may span lines: @actions/core escapes CR/LF inside the command. */
     notice(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     warning(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     error(message, props) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(controlSafe(message).replace(LINE_BREAK, '\n'), safeProps(props));
     },
     /** Fails the step (an error annotation); called by main.ts only. */
     fail(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(controlSafe(message).replace(LINE_BREAK, '\n'));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(controlSafe(message).replace(LINE_BREAK, '\n'));
     },
     /** Registers a value the runner masks in every later log line. */
     mask(secret) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
     },
 };
 
@@ -16695,7 +16958,7 @@ async function run() {
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputs */ .Ko)();
     _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
     if (inputs.mode === 'verify') {
-        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(320), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 51847));
+        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(490), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 51847));
         return runVerify(inputs);
     }
     return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readContext */ .y)());
@@ -16723,6 +16986,7 @@ async function runScan(inputs, ctx) {
                     : {}),
             ...(inputs.profile ? { profile: inputs.profile } : {}),
             ...(inputs.sources ? { sources: inputs.sources } : {}),
+            ...(inputs.policies.length ? { policyPaths: inputs.policies } : {}),
         });
     }
     catch (e) {
@@ -16823,12 +17087,13 @@ async function runScan(inputs, ctx) {
     }
     await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(report, ctx, notes, outcome);
     const failOn = inputs.failOn;
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('findings', report.findings.length);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('findings', report.findings.length);
     for (const s of _core_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC)
         if (s !== 'info')
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH(s, report.counts[s]);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('sarif-file', sarifPath);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('passed', String(outcome.passed));
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput(s, report.counts[s]);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('sarif-file', sarifPath);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('passed', String(outcome.passed));
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('exit-code', String(outcome.exitCode));
     const total = report.findings.length;
     _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
     if (outcome.exitCode === 2)
@@ -16838,9 +17103,10 @@ async function runScan(inputs, ctx) {
     return {};
 }
 async function writeSarif(file, report) {
-    const { formatReport } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(320)]).then(__webpack_require__.bind(__webpack_require__, 34320));
+    const { reportChunks } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 49490));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, formatReport(report, 'sarif'));
+    // in pieces: the SARIF of millions of findings does not fit in one string
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, reportChunks(report, 'sarif'));
 }
 /**
  * `config-ref: base`: the configuration at the pull request's base commit, which the pull request
@@ -17032,7 +17298,7 @@ function render(report, ctx, notes, sha, maxLength, outcome) {
 async function writeSummary(report, ctx, notes, outcome) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(summaryMarkdown(report, ctx, notes, outcome), true).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(summaryMarkdown(report, ctx, notes, outcome), true).write();
 }
 
 

@@ -346,12 +346,12 @@ var core = __webpack_require__(96421);
 var log = __webpack_require__(53385);
 // EXTERNAL MODULE: ./src/core/model.ts
 var model = __webpack_require__(44146);
-// EXTERNAL MODULE: ./src/core/report/index.ts + 7 modules
-var core_report = __webpack_require__(34320);
+// EXTERNAL MODULE: ./src/core/report/stream.ts + 8 modules
+var stream = __webpack_require__(49490);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var core_outcome = __webpack_require__(29411);
-// EXTERNAL MODULE: ./src/core/engine.ts + 1 modules
-var engine = __webpack_require__(21018);
+// EXTERNAL MODULE: ./src/core/engine.ts
+var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/manifests/load.ts
 var load = __webpack_require__(27452);
 // EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
@@ -1590,6 +1590,10 @@ async function readInventory(client, opts = {}) {
                 try {
                     const ns = await client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {}, opts.signal);
                     store.put(spec.kind, withKind(spec, ns));
+                    // the watch of this one namespace resumes from here (watchStore)
+                    const rv = ns.metadata?.resourceVersion;
+                    if (typeof rv === 'string')
+                        store.versions.set(`${spec.kind}|${namespace}`, rv);
                 }
                 catch (e) {
                     if (!(e instanceof ClusterError) || e.kind !== 'not-found')
@@ -1682,19 +1686,24 @@ onError) {
         const spec = specOf(kind);
         if (!spec || !store.listed.has(kind))
             continue;
-        if (spec.namespaced && namespaces)
+        if ((spec.namespaced || spec.kind === 'Namespace') && namespaces)
             for (const ns of namespaces)
                 targets.push({ spec, namespace: ns });
         else
             targets.push({ spec });
     }
+    // the named namespaces only (a field selector on the name, which RBAC authorizes like a get of
+    // that namespace): a watch of all namespaces would bring in the ones the inventory left out
+    const pathOf = (spec, namespace) => spec.kind === 'Namespace' && namespace
+        ? withQuery(listPath(spec), { fieldSelector: `metadata.name=${namespace}` })
+        : withQuery(listPath(spec, namespace), spec.query);
     return Promise.all(targets.map(async ({ spec, namespace }) => {
         const vkey = `${spec.kind}|${namespace ?? ''}`;
         let failures = 0;
         while (!signal.aborted) {
             const rv = store.versions.get(vkey) ?? '';
             try {
-                await client.watch(withQuery(listPath(spec, namespace), spec.query), rv, (ev) => {
+                await client.watch(pathOf(spec, namespace), rv, (ev) => {
                     const o = ev.object;
                     const newRv = o.metadata?.resourceVersion;
                     if (typeof newRv === 'string')
@@ -1718,9 +1727,11 @@ onError) {
                 if (!(e instanceof ClusterError && e.kind === 'gone'))
                     failures++;
                 try {
-                    const res = await client.list(withQuery(listPath(spec, namespace), spec.query), 500, signal);
+                    const res = await client.list(pathOf(spec, namespace), 500, signal);
                     const m = store.byKind.get(spec.kind);
-                    if (m && namespace) {
+                    if (m && namespace && spec.kind === 'Namespace')
+                        m.delete(`/${namespace}`);
+                    else if (m && namespace) {
                         for (const k of [...m.keys()])
                             if (k.startsWith(`${namespace}/`))
                                 m.delete(k);
@@ -1872,6 +1883,7 @@ async function verify(options) {
             }
             finally {
                 await client.close();
+                opts.onRequests?.(context, { ...client.stats });
             }
             (0,arrays/* pushAll */.i)(findings, r.findings);
             (0,arrays/* pushAll */.i)(suppressed, r.suppressed);
@@ -2163,13 +2175,18 @@ async function runVerify(inputs) {
         report = await verify(options);
     }
     catch (e) {
-        if (e instanceof VerifyUsageError)
+        if (e instanceof VerifyUsageError) {
+            // the CLI's usage error: exit 2
+            core.setOutput('passed', 'false');
+            core.setOutput('exit-code', '2');
             return { failure: `kubeward verify: ${e.message}` };
+        }
         throw e;
     }
     const sarifPath = external_node_path_default().resolve(ctx.workspace, inputs.sarifFile);
     await (0,promises_.mkdir)(external_node_path_default().dirname(sarifPath), { recursive: true });
-    await (0,promises_.writeFile)(sarifPath, (0,core_report.formatReport)(report, 'sarif'));
+    // in pieces: the SARIF of millions of findings does not fit in one string
+    await (0,promises_.writeFile)(sarifPath, (0,stream.reportChunks)(report, 'sarif'));
     const notes = [];
     if (inputs.annotations)
         (0,annotations/* annotate */.fz)(report.findings);
@@ -2182,14 +2199,14 @@ async function runVerify(inputs) {
     const outcome = (0,core_outcome/* verifyOutcome */.e)(report, { failOn: inputs.failOn });
     const code = outcome.exitCode;
     await (0,summary/* writeSummary */.Sy)(report, ctx, notes, outcome);
-    core/* setOutput */.uH('findings', report.findings.length);
+    core.setOutput('findings', report.findings.length);
     for (const s of model/* SEVERITIES */.oC)
         if (s !== 'info')
-            core/* setOutput */.uH(s, report.counts[s]);
-    core/* setOutput */.uH('sarif-file', sarifPath);
-    core/* setOutput */.uH('passed', String(code === 0));
-    core/* setOutput */.uH('verified', String(!report.notVerified.length));
-    core/* setOutput */.uH('exit-code', String(code));
+            core.setOutput(s, report.counts[s]);
+    core.setOutput('sarif-file', sarifPath);
+    core.setOutput('passed', String(code === 0));
+    core.setOutput('verified', String(!report.notVerified.length));
+    core.setOutput('exit-code', String(code));
     log.log.info(`kubeward verify: ${report.findings.length} finding(s) on ${report.objectsScanned} live object(s), ${report.durationMs} ms`);
     if (code === 3) {
         const cluster = report.notVerified.filter((n) => n.check === 'cluster');

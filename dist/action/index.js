@@ -32,6 +32,10 @@ try {
         log.fail(result.failure);
 }
 catch (e) {
+    // the CLI exits 2 on an input, configuration or internal error: so does the exit-code output
+    const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
+    core.setOutput('passed', 'false');
+    core.setOutput('exit-code', '2');
     const err = e;
     if (err.name === 'InputError' || err.name === 'ConfigError')
         log.fail(`kubeward: ${err.message}`);

@@ -1,5 +1,5 @@
-export const id = 320;
-export const ids = [320];
+export const id = 490;
+export const ids = [490];
 export const modules = {
 
 /***/ 32707:
@@ -403,16 +403,16 @@ function fixLineEdit(fileText, target) {
 
 /***/ }),
 
-/***/ 34320:
+/***/ 49490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  formatReport: () => (/* binding */ formatReport)
+  reportChunks: () => (/* binding */ reportChunks)
 });
 
-// UNUSED EXPORTS: JSON_REPORT_VERSION, METRIC, POLICY_REPORT_API, REPORT_FORMATS, SECURITY_SEVERITY, escapeHtmlText, escapeLabel, escapeMarkdown, findingSeries, formatMetrics, formatPolicyReport, headline, inlineCode, isReportFormat, md, renderMarkdown, toJsonReport, toPolicyReports, toSarif
+// UNUSED EXPORTS: batched, jsonChunks
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1284,7 +1284,8 @@ function formatText(report, opts = {}) {
         if (f.secretPreview)
             msg += ` (${clean(f.secretPreview)})`;
         const obj = f.object ? paint('dim', `  [${clean((0,util/* objectName */.Hd)(f.object))}]`) : '';
-        return `  ${loc}  ${sev}  ${rule}  ${msg}${obj}`;
+        const env = (0,util/* environmentsOf */.M2)(f);
+        return `  ${loc}  ${sev}  ${rule}  ${msg}${obj}${env ? paint('dim', `  (env: ${clean(env)})`) : ''}`;
     };
     for (const [file, findings] of groups) {
         out.push(paint('underline', file === util/* NO_FILE */.tW ? 'Live objects / no file' : clean(file)));
@@ -1655,6 +1656,92 @@ function formatReport(report, format, options = {}) {
 
 
 
+
+;// CONCATENATED MODULE: ./src/core/report/stream.ts
+
+
+
+function skipped(v) {
+    return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+/**
+ * `JSON.stringify(value, null, 2)` in pieces: containers shallower than `streamDepth` are written
+ * member by member, deeper values in one piece each.
+ */
+function* jsonChunks(value, streamDepth, depth = 0) {
+    const ind = '  '.repeat(depth);
+    if (depth < streamDepth &&
+        value !== null &&
+        typeof value === 'object' &&
+        typeof value.toJSON !== 'function') {
+        if (Array.isArray(value)) {
+            if (!value.length)
+                return void (yield '[]');
+            yield '[';
+            for (let i = 0; i < value.length; i++) {
+                yield `${i ? ',' : ''}\n${ind}  `;
+                const v = value[i];
+                if (skipped(v))
+                    yield 'null';
+                else
+                    yield* jsonChunks(v, streamDepth, depth + 1);
+            }
+            yield `\n${ind}]`;
+            return;
+        }
+        const obj = value;
+        let first = true;
+        for (const k of Object.keys(obj)) {
+            const v = obj[k];
+            if (skipped(v))
+                continue;
+            yield `${first ? '{' : ','}\n${ind}  ${JSON.stringify(k)}: `;
+            first = false;
+            yield* jsonChunks(v, streamDepth, depth + 1);
+        }
+        yield first ? '{}' : `\n${ind}}`;
+        return;
+    }
+    const s = JSON.stringify(value, null, 2);
+    if (s === undefined)
+        return;
+    yield depth && s.includes('\n') ? s.replace(/\n/g, `\n${ind}`) : s;
+}
+/** Joins small chunks into pieces of about `size` characters (fewer writes). */
+function* batched(chunks, size = 1 << 16) {
+    let buf = [];
+    let n = 0;
+    for (const c of chunks) {
+        buf.push(c);
+        n += c.length;
+        if (n >= size) {
+            yield buf.join('');
+            buf = [];
+            n = 0;
+        }
+    }
+    if (n)
+        yield buf.join('');
+}
+/**
+ * The report in `format`, in pieces of about 64 KiB: JSON and SARIF are generated finding by
+ * finding (any size); the other formats are one piece (they are read by people or capped).
+ */
+function* reportChunks(report, format, options = {}) {
+    if (format === 'json') {
+        // root > findings > one finding
+        yield* batched(jsonChunks(toJsonReport(report), 2));
+        yield '\n';
+    }
+    else if (format === 'sarif') {
+        // root > runs > run > results > one result
+        yield* batched(jsonChunks(toSarif(report), 4));
+        yield '\n';
+    }
+    else {
+        yield formatReport(report, format, options);
+    }
+}
 
 
 /***/ })
