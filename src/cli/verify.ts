@@ -21,7 +21,9 @@ export const VERIFY_HELP = `Usage: kubeward verify [options]
 Verify the live cluster after a deploy: wait for the rollouts of --manifests (failing fast on
 crashing or refused pods), run the rule catalog on the live objects and admitted pods, and the
 live-only checks (drift, injected containers, running image digests, Pod Security Admission,
-Warning events, and with --check-secrets unused and over-readable Secrets).
+Warning events, and with --check-secrets unused and over-readable Secrets). The cluster's own
+admission policies (ValidatingAdmissionPolicies + bindings + params, Kyverno ValidatingPolicies,
+Pod Security labels) and --policies judge the live objects.
 
 Connection:
   --kubeconfig FILE        kubeconfig file (repeatable; default: $KUBECONFIG, ~/.kube/config,
