@@ -9,7 +9,9 @@ const { createHash } = require('node:crypto');
 const VERSION = '1';
 
 if (typeof stripTypeScriptTypes !== 'function')
-  throw new Error(`the tests need Node >= 22.13 (module.stripTypeScriptTypes); this is ${process.version}: run them with npm test`);
+  throw new Error(
+    `the tests need Node >= 22.13 (module.stripTypeScriptTypes); this is ${process.version}: run them with npm test`,
+  );
 
 module.exports = {
   process(source) {
