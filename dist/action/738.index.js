@@ -1919,17 +1919,21 @@ function failingCount(report, failOn) {
 function scanOutcome(report, opts = {}) {
     const failOn = opts.failOn ?? report.failOn;
     const problems = [];
+    if (report.errors.length) {
+        // the first error is named, so the one line a CI log shows says what to fix
+        const e = report.errors[0];
+        const at = e.line ? `${e.file}:${e.line}` : e.file;
+        const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '';
+        problems.push({
+            code: 'input-errors',
+            message: `${report.errors.length} input error(s): the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
+        });
+    }
     if (report.objectsScanned === 0 && !opts.allowEmpty) {
         const where = opts.paths?.length ? ` in ${opts.paths.join(', ')}` : '';
         problems.push({
             code: 'no-objects',
             message: `no Kubernetes objects found${where} (${count(report.filesScanned, 'file')} read, ${count(report.skipped.length, 'document')} skipped)`,
-        });
-    }
-    if (report.errors.length) {
-        problems.push({
-            code: 'input-errors',
-            message: `${report.errors.length} input error(s): the results are incomplete`,
         });
     }
     const failing = failingCount(report, failOn);
@@ -16967,6 +16971,7 @@ async function runScan(inputs, ctx) {
     const { scan } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
     const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
     let report;
+    let configFailed = false;
     // The client, created once, when the token allows (base config, PR comments).
     let clientPromise;
     const getClient = async () => {
@@ -16995,6 +17000,7 @@ async function runScan(inputs, ctx) {
         if (e.name !== 'ConfigError')
             throw e;
         report = configErrorReport(inputs, e);
+        configFailed = true;
     }
     if (inputs.failOn === 'none')
         report = { ...report, failOn: 'none' };
@@ -17055,7 +17061,13 @@ async function runScan(inputs, ctx) {
     }
     // The verdict, decided by the core exactly as the CLI decides its exit code: input errors or
     // no Kubernetes object at all (unless allow-empty) fail the step whatever the findings.
-    const outcome = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_5__/* .scanOutcome */ .i)(report, { allowEmpty: inputs.allowEmpty, failOn: inputs.failOn, paths: inputs.paths });
+    // (after a configuration error nothing was read: "no objects found" would be untrue; the
+    // configuration's own errors fail the step)
+    const outcome = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_5__/* .scanOutcome */ .i)(report, {
+        allowEmpty: inputs.allowEmpty || configFailed,
+        failOn: inputs.failOn,
+        paths: inputs.paths,
+    });
     const problems = outcome.problems.map((p) => p.code === 'no-objects' ? `${p.message}; set allow-empty: true to accept an empty scan` : p.message);
     notes.unshift(...problems.map((p) => `❌ ${p}`));
     // SARIF: always written, also when there is nothing to report.
@@ -17200,6 +17212,11 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
         _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(`${msg} ${PERMISSIONS_HINT}`);
         notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_13__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
     };
+    // the review and the sticky comment both need the PR's files: read once
+    if (!files && inputs.comment === 'both' && report.findings.length) {
+        const { fetchPullFiles } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(74)]).then(__webpack_require__.bind(__webpack_require__, 40074));
+        files = await fetchPullFiles(target).catch(() => undefined);
+    }
     let denied = false;
     if (inputs.comment === 'review' || inputs.comment === 'both') {
         try {
@@ -17312,9 +17329,9 @@ async function writeSummary(report, ctx, notes, outcome) {
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   hD: () => (/* binding */ rateLimitWait),
 /* harmony export */   p2: () => (/* binding */ httpError)
 /* harmony export */ });
-/* unused harmony export rateLimitWait */
 /**
  * The GitHub REST surface the PR publishers need, vendor-neutral: any Octokit (`octokit.request`)
  * fits. Retries rate limits (429, secondary limits) with Retry-After or backoff, bounded.

@@ -21,7 +21,9 @@ export const VERIFY_HELP = `Usage: kubeward verify [options]
 Verify the live cluster after a deploy: wait for the rollouts of --manifests (failing fast on
 crashing or refused pods), run the rule catalog on the live objects and admitted pods, and the
 live-only checks (drift, injected containers, running image digests, Pod Security Admission,
-Warning events, and with --check-secrets unused and over-readable Secrets).
+Warning events, and with --check-secrets unused and over-readable Secrets). The cluster's own
+admission policies (ValidatingAdmissionPolicies + bindings + params, Kyverno ValidatingPolicies,
+Pod Security labels) and --policies judge the live objects.
 
 Connection:
   --kubeconfig FILE        kubeconfig file (repeatable; default: $KUBECONFIG, ~/.kube/config,
@@ -37,6 +39,9 @@ What was deployed:
   --expect-image NAME=DIGEST
                            expected digest of an image (repository) or container (repeatable)
   --check-secrets          also run secret-unused and secret-readers (needs list secrets)
+  --policies PATH          admission policies (ValidatingAdmissionPolicy + bindings, Kyverno
+                           ValidatingPolicy, their params) that judge the live objects besides
+                           the cluster's own (repeatable)
   --deployer MANAGER       a field manager that deploys (repeatable; added to kubectl, helm,
                            argocd, flux, ...): writes by any other manager after it are out-of-band
 Which findings:
@@ -72,6 +77,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'expect-image': { type: 'string', multiple: true },
   'check-secrets': { type: 'boolean' },
+  policies: { type: 'string', multiple: true },
   ...PUSH_OPTIONS,
   ...SELECTION_OPTIONS,
   deployer: { type: 'string', multiple: true },
@@ -212,6 +218,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     ...(pageSize !== undefined ? { pageSize } : {}),
     ...(Object.keys(expectImages).length ? { expectImages } : {}),
     ...(values['check-secrets'] ? { secrets: true } : {}),
+    ...(values.policies?.length ? { policyPaths: list(values.policies) } : {}),
     ...(values.deployer?.length ? { deployers: [...new Set([...DEFAULT_DEPLOYERS, ...list(values.deployer)])] } : {}),
     failOn,
   };

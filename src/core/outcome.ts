@@ -58,17 +58,21 @@ export function scanOutcome(
 ): Outcome {
   const failOn = opts.failOn ?? report.failOn;
   const problems: RunProblem[] = [];
+  if (report.errors.length) {
+    // the first error is named, so the one line a CI log shows says what to fix
+    const e = report.errors[0];
+    const at = e.line ? `${e.file}:${e.line}` : e.file;
+    const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '';
+    problems.push({
+      code: 'input-errors',
+      message: `${report.errors.length} input error(s): the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
+    });
+  }
   if (report.objectsScanned === 0 && !opts.allowEmpty) {
     const where = opts.paths?.length ? ` in ${opts.paths.join(', ')}` : '';
     problems.push({
       code: 'no-objects',
       message: `no Kubernetes objects found${where} (${count(report.filesScanned, 'file')} read, ${count(report.skipped.length, 'document')} skipped)`,
-    });
-  }
-  if (report.errors.length) {
-    problems.push({
-      code: 'input-errors',
-      message: `${report.errors.length} input error(s): the results are incomplete`,
     });
   }
   const failing = failingCount(report, failOn);

@@ -10,7 +10,7 @@ import { loadManifests } from './manifests/load.ts';
 import type { K8sObject, LoadProblem } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import { DEFAULT_DEPLOYERS } from './rules/live.ts';
-import { attributeOrigins, liveInventory, manifestKey } from './live/inventory.ts';
+import { attributeOrigins, groupPodFindings, liveInventory, manifestKey } from './live/inventory.ts';
 import { VERSION } from './version.ts';
 import {
   ClusterClient,
@@ -32,6 +32,11 @@ export interface VerifyOptions extends ConnectionOptions, Omit<EngineOptions, 'm
   namespaces?: string[];
   /** Manifests (files, directories, globs) naming what was just deployed. */
   manifests?: string[];
+  /**
+   * Files, directories or globs of admission policies (VAP + bindings, Kyverno policies, their
+   * params) that judge the live objects besides the cluster's own policies; not verified themselves.
+   */
+  policyPaths?: string[];
   cwd?: string;
   /** How long to wait for rollouts, in ms. Default 300000 (5m). */
   timeoutMs?: number;
@@ -101,13 +106,19 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       throw new VerifyUsageError(`--manifests: no Kubernetes objects found${why ? ` (${why})` : ''}`);
     }
   }
+  if (opts.policyPaths?.length) {
+    const pol = await loadManifests({ paths: opts.policyPaths, cwd: opts.cwd });
+    pushAll(errors, pol.errors);
+    pushAll(problems, pol.problems);
+    opts = { ...opts, policies: [...(opts.policies ?? []), ...pol.objects] };
+  }
   let kc;
   let contexts: string[];
   await kube;
   // --timeout bounds the whole run from here (every request, retry, watch and rollout wait), not
   // only the rollout wait; loading the client and reading the manifests are local work before it
   const { signal, deadline } = runDeadline(options.timeoutMs ?? 300000, options.signal);
-  opts = { ...options, signal, deadline };
+  opts = { ...opts, signal, deadline };
   const tick = timer(opts);
   try {
     kc = await loadKubeConfig(opts);
@@ -278,21 +289,39 @@ export function evaluateStore(
   tick('index');
   const all = opts.rules ?? catalog;
   const live = inv.context;
-  const liveRes = evaluate(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live', live });
-  tick('live rules');
-  const res = evaluate(catalogObjects, [], {
+  // the cluster's own admission policies judge alongside the ones given (--policies)
+  const policies = [...(opts.policies ?? []), ...inv.policyObjects];
+  const liveRes = evaluate(objects, [], {
     ...opts,
-    rules: all.filter((r) => !r.meta.liveOnly),
+    rules: all.filter((r) => r.meta.liveOnly && !r.meta.everyLiveObject),
     mode: 'live',
     live,
   });
+  tick('live rules');
+  // admission policies: every live object is a request of its own (each pod, not one per spec)
+  const perObject = all.filter((r) => r.meta.everyLiveObject);
+  const polRes = perObject.length
+    ? evaluate(objects, [], { ...opts, rules: perObject, mode: 'live', live, policies })
+    : { findings: [], suppressed: [], errors: [] };
+  tick('admission policies');
+  const res = evaluate(catalogObjects, [], {
+    ...opts,
+    rules: all.filter((r) => !r.meta.liveOnly && !r.meta.everyLiveObject),
+    mode: 'live',
+    live,
+    policies,
+  });
   tick(`catalog (${catalogObjects.length} objects)`);
-  const findings = [...liveRes.findings, ...attributeOrigins(res.findings, inv)];
+  const findings = [
+    ...liveRes.findings,
+    ...groupPodFindings(polRes.findings, inv),
+    ...attributeOrigins(res.findings, inv),
+  ];
   tick('attribute');
   return {
     findings,
-    suppressed: [...liveRes.suppressed, ...res.suppressed],
-    errors: [...liveRes.errors, ...res.errors],
+    suppressed: [...liveRes.suppressed, ...polRes.suppressed, ...res.suppressed],
+    errors: [...liveRes.errors, ...polRes.errors, ...res.errors],
     notVerified: store.notVerified.map((n) => ({
       check: n.check,
       reason: `not verified${context ? ` on ${context}` : ''}: ${n.reason}`,

@@ -45,6 +45,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   const { scan } = await import('../core/scan.ts');
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
   let report: Report;
+  let configFailed = false;
   // The client, created once, when the token allows (base config, PR comments).
   let clientPromise: Promise<GitHubClient> | undefined;
   const getClient = async () => {
@@ -71,6 +72,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     // summary, PR comment, failed step), over an empty report (SARIF still written for upload)
     if ((e as Error).name !== 'ConfigError') throw e;
     report = configErrorReport(inputs, e as ConfigErrorLike);
+    configFailed = true;
   }
   if (inputs.failOn === 'none') report = { ...report, failOn: 'none' as Severity };
   const notes: (string | Markdown)[] = [];
@@ -131,7 +133,13 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
 
   // The verdict, decided by the core exactly as the CLI decides its exit code: input errors or
   // no Kubernetes object at all (unless allow-empty) fail the step whatever the findings.
-  const outcome = scanOutcome(report, { allowEmpty: inputs.allowEmpty, failOn: inputs.failOn, paths: inputs.paths });
+  // (after a configuration error nothing was read: "no objects found" would be untrue; the
+  // configuration's own errors fail the step)
+  const outcome = scanOutcome(report, {
+    allowEmpty: inputs.allowEmpty || configFailed,
+    failOn: inputs.failOn,
+    paths: inputs.paths,
+  });
   const problems = outcome.problems.map((p) =>
     p.code === 'no-objects' ? `${p.message}; set allow-empty: true to accept an empty scan` : p.message,
   );
@@ -298,6 +306,11 @@ async function publishToPr(
     log.notice(`${msg} ${PERMISSIONS_HINT}`);
     notes.push(md`${msg} ${note(PERMISSIONS_HINT)}`);
   };
+  // the review and the sticky comment both need the PR's files: read once
+  if (!files && inputs.comment === 'both' && report.findings.length) {
+    const { fetchPullFiles } = await import('../pr/index.ts');
+    files = await fetchPullFiles(target).catch(() => undefined);
+  }
   let denied = false;
   if (inputs.comment === 'review' || inputs.comment === 'both') {
     try {

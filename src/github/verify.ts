@@ -58,6 +58,7 @@ export function verifyOptionsFrom(inputs: ActionInputs, workspace: string, env: 
     ...(all ? { allContexts: true } : contexts.length ? { contexts } : {}),
     ...(namespaces.length ? { namespaces } : {}),
     ...(manifests.length ? { manifests } : {}),
+    ...(inputs.policies.length ? { policyPaths: inputs.policies } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(/^(true|yes|1)$/i.test(env.KUBEWARD_CHECK_SECRETS ?? '') ? { secrets: true } : {}),
     ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),

@@ -8,7 +8,7 @@
  *   twice (@octokit/plugin-throttling), else the error reaches the caller;
  * - the token is sent only in the Authorization header and never appears in errors or logs.
  */
-import type { GitHubClient, RestResponse } from './client.ts';
+import { httpError, rateLimitWait, type GitHubClient, type RestResponse } from './client.ts';
 
 export interface GitHubClientOptions {
   token: string;
@@ -61,7 +61,12 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Man
     baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: opts.userAgent ?? 'kubeward',
     request: { fetch: timedFetch },
-    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    // rate limits (403/429) are the throttling plugin's: retried by both, one 429 cost two retries
+    retry: {
+      retries: opts.retries ?? 3,
+      retryAfterBaseValue: opts.retryBaseMs ?? 1000,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -70,8 +75,34 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Man
     },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: () => undefined },
   });
+  // An API that could not be reached after every retry is not tried again by later calls of the
+  // same run: one unreachable API costs one backoff sequence, not one per call.
+  let unreachable: Error | undefined;
   return {
     managesRetries: true,
-    request: (route, params) => octokit.request(route, params) as Promise<RestResponse>,
+    request: async (route, params) => {
+      for (let attempt = 0; ; attempt++) {
+        if (unreachable) throw unreachable;
+        try {
+          return (await octokit.request(route, params)) as RestResponse;
+        } catch (e) {
+          if (isNetworkError(e)) unreachable = e as Error;
+          // a plain 429 (no secondary-limit message, no exhausted quota) is left by the throttling
+          // plugin to the caller, and the retry plugin would ignore its Retry-After: waited here
+          const info = httpError(e);
+          const wait = info?.status === 429 ? rateLimitWait(info, attempt, opts.retryBaseMs ?? 1000) : undefined;
+          if (wait === undefined || attempt >= 2 || wait > maxWaitS * 1000) throw e;
+          log(`GitHub API rate limit (HTTP 429): retrying in ${Math.ceil(wait / 1000)} s`);
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+    },
   };
+}
+
+/** No HTTP answer at all (refused, reset, DNS, timeout): octokit reports it as a 500 without a response. */
+function isNetworkError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { status?: unknown; response?: unknown };
+  return err.status === 500 && err.response === undefined;
 }

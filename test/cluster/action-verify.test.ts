@@ -6,7 +6,14 @@ import { kubeconfigSource, verifyOptionsFrom } from '../../src/github/verify.ts'
 import type { ActionInputs } from '../../src/github/inputs.ts';
 
 const inputs = (verify: ActionInputs['verify']): ActionInputs =>
-  ({ mode: 'verify', paths: ['.'], failOn: 'high', sarifFile: 'k.sarif', verify }) as unknown as ActionInputs;
+  ({
+    mode: 'verify',
+    paths: ['.'],
+    failOn: 'high',
+    sarifFile: 'k.sarif',
+    policies: [],
+    verify,
+  }) as unknown as ActionInputs;
 
 test('inline kubeconfig content is passed as content, a path as a file', () => {
   const content = 'apiVersion: v1\nkind: Config\nclusters: []\n';
@@ -32,6 +39,9 @@ test('contexts, namespaces, manifests and the timeout map to verify options', ()
     cwd: '/ws',
   });
   expect(verifyOptionsFrom(inputs({ context: '*' }), '/ws', {}).allContexts).toBe(true);
+  // the policies input judges the live objects too (kubeward verify --policies)
+  const withPolicies = { ...inputs({}), policies: ['policies/', 'vap.yaml'] } as ActionInputs;
+  expect(verifyOptionsFrom(withPolicies, '/ws', {}).policyPaths).toEqual(['policies/', 'vap.yaml']);
   expect(() => verifyOptionsFrom(inputs({ timeout: 'later' }), '/ws', {})).toThrow(/input timeout/);
   expect(verifyOptionsFrom(inputs({}), '/ws', { KUBEWARD_CHECK_SECRETS: 'true' }).secrets).toBe(true);
 });

@@ -50,6 +50,52 @@ describe('the GitHub client', () => {
     expect(fake.writes()).toHaveLength(3);
   });
 
+  test("a 429 is retried once after its Retry-After (the retry plugin's own backoff ignored it)", async () => {
+    fake.failures.push({
+      method: 'POST',
+      path: '/issues/7/comments',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      times: 1,
+    });
+    const logged: string[] = [];
+    const { createGitHubClient } = await import('../../src/pr/github-client.ts');
+    const c = await createGitHubClient({
+      token: 'ghs_' + 'x'.repeat(36),
+      baseUrl: fake.url,
+      retryBaseMs: 5,
+      log: (m) => logged.push(m),
+    });
+    const res = await c.request(route, params);
+    expect(res.status).toBe(201);
+    expect(fake.writes()).toHaveLength(2);
+    expect(logged).toEqual(['GitHub API rate limit (HTTP 429): retrying in 1 s']);
+  });
+
+  test('an API that cannot be reached is not retried again by every later call', async () => {
+    const { createGitHubClient } = await import('../../src/pr/github-client.ts');
+    let attempts = 0;
+    // every attempt fails as fetch does when the connection is refused
+    const refused = (async () => {
+      attempts++;
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const c = await createGitHubClient({
+      token: 'ghs_' + 'x'.repeat(36),
+      baseUrl: fake.url,
+      retryBaseMs: 5,
+      retries: 2,
+      fetch: refused,
+    });
+    const first = (await c.request(route, params).catch((e: unknown) => e)) as { status?: number };
+    expect(first.status).toBe(500);
+    expect(attempts).toBe(3);
+    // the second call of the run gives up at once with the same error, without another backoff
+    const second = await c.request(route, params).catch((e: unknown) => e);
+    expect(second).toBe(first);
+    expect(attempts).toBe(3);
+  });
+
   test('a hung API costs one timeout per attempt, not minutes', async () => {
     fake.failures.push({ method: 'GET', path: '/issues/7/comments', status: 200, hang: true });
     const c = await client({ requestTimeoutMs: 300, retries: 1 });

@@ -416,6 +416,7 @@ describe('orb scripts under bash, as the orb steps run them', () => {
             KW_CONTEXT: 'prod staging',
             KW_NAMESPACE: 'shop',
             KW_MANIFESTS: 'deploy/',
+            KW_POLICIES: 'policies/\nextra/vap.yaml',
             KW_TIMEOUT: '90s',
             KW_FAIL_ON: 'high',
           },
@@ -428,7 +429,9 @@ describe('orb scripts under bash, as the orb steps run them', () => {
       expect(readFileSync(path.join(fake, 'seen-kubeconfig'), 'utf8').trim()).toBe(kubeconfig.trim());
       const args = readFileSync(argsLog, 'utf8').trim().split('\n');
       expect(args.slice(0, 5)).toEqual(['verify', '--fail-on', 'high', '--timeout', '90s']);
-      expect(args.join(' ')).toMatch(/--context prod --context staging --namespace shop --manifests deploy\//);
+      expect(args.join(' ')).toMatch(
+        /--context prod --context staging --namespace shop --manifests deploy\/ --policies policies\/ --policies extra\/vap.yaml/,
+      );
     }
   });
 

@@ -34,6 +34,9 @@ for n in "${namespaces[@]}"; do args+=(--namespace "$n"); done
 manifests=()
 read -r -d '' -a manifests < <(printf '%s' "${KW_MANIFESTS:-}") || true
 for m in "${manifests[@]}"; do args+=(--manifests "$m"); done
+policies=()
+read -r -d '' -a policies < <(printf '%s' "${KW_POLICIES:-}") || true
+for p in "${policies[@]}"; do args+=(--policies "$p"); done
 
 args+=(--format junit --output "$out/junit/kubeward-verify.xml")
 args+=(--format sarif --output "$out/kubeward-verify.sarif")

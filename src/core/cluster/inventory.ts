@@ -128,6 +128,45 @@ export const RESOURCES: ResourceSpec[] = [
     checks: ['secret-unused', 'secret-readers'],
     secretChecks: true,
   },
+  // admission policies judge the live objects as the API server would (policies/rules.ts)
+  {
+    kind: 'ValidatingAdmissionPolicy',
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    plural: 'validatingadmissionpolicies',
+    namespaced: false,
+    checks: ['admission-policy'],
+  },
+  {
+    kind: 'ValidatingAdmissionPolicyBinding',
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    plural: 'validatingadmissionpolicybindings',
+    namespaced: false,
+    checks: ['admission-policy'],
+  },
+  {
+    kind: 'ValidatingPolicy',
+    apiVersion: 'policies.kyverno.io/v1',
+    plural: 'validatingpolicies',
+    namespaced: false,
+    checks: ['kyverno-policy'],
+    optionalGroup: 'policies.kyverno.io',
+  },
+  {
+    kind: 'NamespacedValidatingPolicy',
+    apiVersion: 'policies.kyverno.io/v1',
+    plural: 'namespacedvalidatingpolicies',
+    namespaced: true,
+    checks: ['kyverno-policy'],
+    optionalGroup: 'policies.kyverno.io',
+  },
+  {
+    kind: 'PolicyException',
+    apiVersion: 'policies.kyverno.io/v1',
+    plural: 'policyexceptions',
+    namespaced: true,
+    checks: ['kyverno-policy'],
+    optionalGroup: 'policies.kyverno.io',
+  },
   {
     kind: 'Rollout',
     apiVersion: 'argoproj.io/v1alpha1',
@@ -168,6 +207,13 @@ export class LiveStore {
   readonly notVerified: NotVerified[] = [];
   /** Kinds that could be listed in full for the scope. */
   readonly listed = new Set<string>();
+  /**
+   * Params of the cluster's ValidatingAdmissionPolicyBindings (`paramRef`) that the lists above do
+   * not hold, by `apiVersion|kind|namespace/name`.
+   */
+  readonly params = new Map<string, Json>();
+  /** Resource mappings found by discovery for param kinds: `group/Kind` -> plural and scope. */
+  readonly resources = new Map<string, { resource: string; namespaced: boolean }>();
   /** Bumped on every change; waiters compare. */
   generation = 0;
   private listeners = new Set<() => void>();
@@ -277,20 +323,30 @@ export function stripSecret(item: Json): void {
 async function servedGroups(
   client: ClusterClient,
   signal?: AbortSignal,
-): Promise<{ groups: Set<string>; error?: string }> {
+): Promise<{ groups: Set<string>; versions: Map<string, string[]>; error?: string }> {
   const out = new Set<string>();
+  const versions = new Map<string, string[]>();
   try {
     const res = await client.get<{ groups?: unknown }>('/apis', {}, signal);
     const groups = typeof res === 'object' && res !== null && Array.isArray(res.groups) ? res.groups : [];
     for (const g of groups) {
       const name = typeof g === 'object' && g !== null ? (g as { name?: unknown }).name : undefined;
-      if (typeof name === 'string' && name) out.add(name);
+      if (typeof name === 'string' && name) {
+        out.add(name);
+        const vs = (g as { versions?: unknown }).versions;
+        versions.set(
+          name,
+          (Array.isArray(vs) ? vs : [])
+            .map((v) => (typeof v === 'object' && v !== null ? (v as { version?: unknown }).version : undefined))
+            .filter((v): v is string => typeof v === 'string'),
+        );
+      }
     }
   } catch (e) {
     if (!(e instanceof ClusterError)) throw e;
-    if (e.kind !== 'forbidden') return { groups: out, error: e.message };
+    if (e.kind !== 'forbidden') return { groups: out, versions, error: e.message };
   }
-  return { groups: out };
+  return { groups: out, versions };
 }
 
 /** Reads the inventory. Throws ClusterError when the cluster cannot be read at all. */
@@ -300,9 +356,22 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
   await client.get('/api', {}, opts.signal);
   const discovery = await servedGroups(client, opts.signal);
   const groups = discovery.groups;
+  // an optional group served in other versions only (Kyverno's policies.kyverno.io before v1):
+  // its objects exist but are not read, which is said rather than passed
+  const otherVersion = (s: ResourceSpec): string[] | undefined => {
+    if (!s.optionalGroup || !groups.has(s.optionalGroup)) return undefined;
+    const vs = discovery.versions.get(s.optionalGroup) ?? [];
+    return vs.length && !vs.includes(s.apiVersion.slice(s.optionalGroup.length + 1)) ? vs : undefined;
+  };
   const specs = RESOURCES.filter(
-    (s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)),
+    (s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)) && !otherVersion(s),
   );
+  for (const s of RESOURCES) {
+    const vs = otherVersion(s);
+    if (!vs) continue;
+    const reason = `the cluster serves ${s.optionalGroup} in version ${vs.join(', ')}, kubeward reads ${s.apiVersion}: ${s.kind} objects not verified`;
+    for (const check of new Set([...s.checks, `inventory:${s.plural}`])) store.notVerified.push({ check, reason });
+  }
   if (discovery.error) {
     // the optional kinds cannot be known to be absent: say so instead of assuming
     for (const s of RESOURCES) {
@@ -403,7 +472,92 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
       });
     }
   }
+  await readPolicyParams(client, store, opts);
   return store;
+}
+
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The params the cluster's bindings name (`paramRef`) with their policy's `paramKind`: the kind's
+ * resource by discovery (as the API server resolves it), then a LIST of that resource where the
+ * params live, unless the inventory already holds them (ConfigMaps of the verified namespaces).
+ * A param list that cannot be read is a `not verified` reason for admission-policy.
+ */
+async function readPolicyParams(client: ClusterClient, store: LiveStore, opts: InventoryOptions): Promise<void> {
+  const policies = new Map<string, Json>();
+  for (const p of store.all('ValidatingAdmissionPolicy')) policies.set(str(obj(p.metadata).name), p);
+  const discovered = new Map<string, Promise<Json[] | undefined>>();
+  const discover = (apiVersion: string): Promise<Json[] | undefined> => {
+    let d = discovered.get(apiVersion);
+    if (!d) {
+      const url = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+      d = client.get<{ resources?: unknown }>(url, {}, opts.signal).then(
+        (r) => (Array.isArray(r.resources) ? r.resources.map(obj) : []),
+        (e: unknown) => {
+          if (!(e instanceof ClusterError)) throw e;
+          return undefined;
+        },
+      );
+      discovered.set(apiVersion, d);
+    }
+    return d;
+  };
+  const targets = new Map<string, { spec: ResourceSpec; namespace?: string; binding: string }>();
+  for (const b of store.all('ValidatingAdmissionPolicyBinding')) {
+    const spec = obj(b.spec);
+    const ref = obj(spec.paramRef);
+    const policy = policies.get(str(spec.policyName));
+    const pk = obj(obj(policy?.spec).paramKind);
+    const apiVersion = str(pk.apiVersion);
+    const kind = str(pk.kind);
+    if (!policy || !Object.keys(ref).length || !apiVersion || !kind) continue;
+    const resources = await discover(apiVersion);
+    const r = resources?.find((x) => x.kind === kind && !str(x.name).includes('/'));
+    if (!r) continue; // not served: the policy's paramKind is unknown, as the API server finds it
+    const namespaced = r.namespaced === true;
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    store.resources.set(`${group}/${kind}`, { resource: str(r.name), namespaced });
+    const rs: ResourceSpec = { kind, apiVersion, plural: str(r.name), namespaced, checks: ['admission-policy'] };
+    // a namespaced param without paramRef.namespace is looked up in the namespace of each request
+    const nss = !namespaced
+      ? [undefined]
+      : str(ref.namespace)
+        ? [str(ref.namespace)]
+        : (opts.namespaces ?? [undefined]);
+    for (const ns of nss) {
+      const held =
+        kind === 'ConfigMap' &&
+        apiVersion === 'v1' &&
+        store.listed.has('ConfigMap') &&
+        (!opts.namespaces || (ns !== undefined && opts.namespaces.includes(ns)));
+      if (held) continue;
+      const name = str(ref.name);
+      const path = `${listPath(rs, ns)}${name ? `?${new URLSearchParams({ fieldSelector: `metadata.name=${name}` })}` : ''}`;
+      if (!targets.has(path)) targets.set(path, { spec: rs, namespace: ns, binding: str(obj(b.metadata).name) });
+    }
+  }
+  await pool([...targets], opts.concurrency ?? 8, async ([path, t]) => {
+    try {
+      const res = await client.list(path, opts.pageSize ?? 500, opts.signal);
+      for (const item of res.items) {
+        const o = withKind(t.spec, item);
+        store.params.set(`${t.spec.apiVersion}|${t.spec.kind}|${keyOf(o)}`, o);
+      }
+    } catch (e) {
+      if (!(e instanceof ClusterError)) throw e;
+      if (e.kind === 'not-found') return;
+      const where = t.namespace ? ` in namespace ${t.namespace}` : t.spec.namespaced ? ' in all namespaces' : '';
+      store.notVerified.push({
+        check: 'admission-policy',
+        reason:
+          e.kind === 'forbidden'
+            ? `missing permission: list ${t.spec.plural}${where} (the params of ValidatingAdmissionPolicyBinding ${t.binding})`
+            : `list ${t.spec.plural}${where} failed (${e.message}): the params of ValidatingAdmissionPolicyBinding ${t.binding} not read`,
+      });
+    }
+  });
 }
 
 function withQuery(p: string, q?: Record<string, string>): string {

@@ -35,6 +35,8 @@ export interface LiveContext {
   ingresses: Json[];
   /** True when --manifests named what was deployed. */
   manifestsGiven: boolean;
+  /** Resource mappings found by discovery (param kinds of the cluster's policies): `group/Kind` -> plural, scope. */
+  resources?: ReadonlyMap<string, { resource: string; namespaced: boolean }>;
   /** Checks that could not run (missing permission): these rules stay silent. */
   notVerified: ReadonlySet<string>;
 }

@@ -6,7 +6,7 @@
  * are de-duplicated per distinct admitted spec. `attributeOrigins` then says whether a finding
  * on an admitted pod came from the template or from admission.
  */
-import { formatPath, type Finding } from '../model.ts';
+import { fingerprint, formatPath, type Finding } from '../model.ts';
 import type { K8sObject } from '../manifests/types.ts';
 import { podTemplates } from '../rules/podspec.ts';
 import type { Json, LiveStore } from '../cluster/inventory.ts';
@@ -78,8 +78,22 @@ export interface LiveInventory {
   catalogObjects: K8sObject[];
   /** Representative pod -> how many pods share its spec. */
   podGroup: Map<K8sObject, number>;
+  /**
+   * The cluster's admission policies, bindings, Kyverno policies and exceptions and the params the
+   * bindings name: what judges the objects (policies/rules.ts), not judged themselves.
+   */
+  policyObjects: K8sObject[];
   context: LiveContext;
 }
+
+/** Kinds read from the cluster for the admission policies (cluster/inventory.ts lists them). */
+const POLICY_KINDS = [
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingPolicy',
+  'NamespacedValidatingPolicy',
+  'PolicyException',
+];
 
 /** Turns a cluster's listed objects into the evaluated objects and their live context. */
 export function liveInventory(
@@ -133,6 +147,7 @@ export function liveInventory(
     ingresses: store.all('Ingress'),
     manifestsGiven: manifests.length > 0,
     notVerified: new Set(store.notVerified.map((n) => n.check)),
+    resources: store.resources,
   };
   if (opts.secrets && store.listed.has('Secret')) {
     lc.secrets = store.all('Secret').map((s) => toK8s(s, 'Secret', cluster, 'live'));
@@ -236,7 +251,54 @@ export function liveInventory(
     podGroup.set(o, 1);
     catalogObjects.push(o);
   }
-  return { objects, catalogObjects, podGroup, context: lc };
+  const policyObjects: K8sObject[] = [];
+  for (const kind of POLICY_KINDS) for (const o of store.all(kind)) policyObjects.push(toK8s(o, kind, cluster, 'live'));
+  for (const o of store.params.values()) policyObjects.push(toK8s(o, str(o.kind), cluster, 'live'));
+  return { objects, catalogObjects, podGroup, policyObjects, context: lc };
+}
+
+/** The policy identity of a finding (admission-policy and the other policy rules' details). */
+function policyKey(f: Finding): string {
+  const d = f.details ?? {};
+  return `${d.policy ?? ''}|${d.binding ?? ''}|${d.validation ?? ''}|${d.param ?? ''}|${d.mode ?? ''}`;
+}
+
+/**
+ * Admission-policy findings on every live pod, one per workload: the pods of one owner that a
+ * policy judges alike (same policy, binding, validation, field and message) are one finding on
+ * the first of them, with `details.pods` (how many) and `details.owner`, and a fingerprint of the
+ * owner (pod names change with every rollout; the baseline entry must not). Unlike
+ * attributeOrigins, nothing is dropped for the template having it too: a policy that matches
+ * pods judges each pod, whatever its workload's template says.
+ */
+export function groupPodFindings(findings: Finding[], inv: LiveInventory): Finding[] {
+  const byKey = new Map<string, K8sObject>();
+  for (const o of inv.objects) if (o.ref.kind === 'Pod') byKey.set(`Pod/${o.ref.namespace ?? ''}/${o.ref.name}`, o);
+  const out: Finding[] = [];
+  const groups = new Map<string, Finding>();
+  for (const f of findings) {
+    const pod = f.object?.kind === 'Pod' ? byKey.get(refKey(f)) : undefined;
+    const owner = pod ? inv.context.ownerOf.get(pod) : undefined;
+    if (!owner) {
+      out.push(f);
+      continue;
+    }
+    const ownerKey = `${owner.ref.kind}/${owner.ref.namespace ?? ''}/${owner.ref.name}`;
+    const k = `${f.ruleId}|${policyKey(f)}|${ownerKey}|${f.path}|${f.message}`;
+    const prev = groups.get(k);
+    if (prev) {
+      prev.details = { ...prev.details, pods: String(Number(prev.details?.pods ?? '1') + 1) };
+      continue;
+    }
+    const nf: Finding = {
+      ...f,
+      fingerprint: fingerprint(f.ruleId, owner.ref, `pods:${f.path}#${policyKey(f)}|${f.message}`),
+      details: { ...f.details, owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' },
+    };
+    groups.set(k, nf);
+    out.push(nf);
+  }
+  return out;
 }
 
 /** Fields the API server or the kubelet set on every pod, which say nothing about its security. */

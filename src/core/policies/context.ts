@@ -17,12 +17,12 @@ export function policyUniverse(ctx: RuleContext): readonly K8sObject[] {
     if (!ctx.policies?.length) return ctx.objects;
     // a policy file that is also under a scanned path is one object, not two
     const key = (o: K8sObject) =>
-      `${o.file ?? ''}\0${o.source?.start ?? ''}\0${o.docPath.join('.')}\0${o.ref.kind}/${o.ref.name}`;
+      `${o.file ?? ''}\0${o.source?.start ?? ''}\0${o.docPath.join('.')}\0${o.ref.apiVersion}/${o.ref.kind}/${o.ref.namespace ?? ''}/${o.ref.name}`;
     const seen = new Set(ctx.objects.map(key));
     return [...ctx.objects, ...ctx.policies.filter((o) => !seen.has(key(o)))];
   });
 }
 
 export function policyMapper(ctx: RuleContext): ResourceMapper {
-  return ctx.memo('policies:mapper', () => new ResourceMapper(policyUniverse(ctx)));
+  return ctx.memo('policies:mapper', () => new ResourceMapper(policyUniverse(ctx), ctx.live?.resources));
 }

@@ -147,8 +147,13 @@ export function crdMappings(objects: readonly K8sObject[]): Map<string, { resour
 
 export class ResourceMapper {
   private readonly crds: Map<string, { resource: string; namespaced: boolean }>;
-  constructor(objects: readonly K8sObject[] = []) {
+  /** `discovered`: mappings the live cluster's discovery reported (`group/Kind` -> plural, scope). */
+  constructor(
+    objects: readonly K8sObject[] = [],
+    discovered?: ReadonlyMap<string, { resource: string; namespaced: boolean }>,
+  ) {
     this.crds = crdMappings(objects);
+    for (const [k, v] of discovered ?? []) if (!this.crds.has(k)) this.crds.set(k, v);
   }
   /** The resource of an apiVersion/kind. */
   map(apiVersion: string, kind: string): ResourceInfo {

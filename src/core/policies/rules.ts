@@ -165,6 +165,7 @@ export const admissionPolicy: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'policy',
+    everyLiveObject: true,
     rationale:
       'Admission policies are the cluster’s guardrails. A manifest that breaks one fails at deploy time, after review and merge; evaluating the same policies on the pull request reports it where it can still be fixed.',
     remediation:
@@ -206,6 +207,7 @@ export const policyInvalid: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'policy',
+    everyLiveObject: true,
     rationale:
       'A broken policy is either rejected by the API server (so the guardrail silently does not exist) or denies every request it matches. Either way the team believes in a check that does not work as written.',
     remediation:
@@ -228,6 +230,7 @@ export const policyNotEvaluated: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'policy',
+    everyLiveObject: true,
     rationale:
       'A gate that skips a policy it cannot evaluate and reports success claims a check it did not make. Naming the policy and the reason keeps the result honest.',
     remediation:
@@ -273,6 +276,7 @@ export const kyvernoPolicy: Rule = {
     severity: 'high',
     enabledByDefault: true,
     category: 'policy',
+    everyLiveObject: true,
     rationale:
       'Kyverno enforces the same guardrails at admission; a manifest that breaks one fails at deploy time. Evaluating the policy on the pull request reports it while it can still be fixed.',
     remediation:

@@ -302,11 +302,11 @@ function finding(i){var r=D.rows[i],f=el("div","f"),sev=SEV[r[0]];
  if(r[14]!==undefined&&r[14]>=0)body.appendChild(el("div","fix","Suppressed — "+str(r[14])));
  if(r[8]>=0)body.appendChild(el("div","fix","Fix: "+str(r[8])+(state.tab==="f"&&D.sg[i]?" (suggested lines below)":"")));
  var ex=D.ex[r[2]];
- if(ex&&r[3]){var pre=el("pre","code");pre.setAttribute("aria-label","code excerpt");
+ if(ex&&r[3]){var pre=el("pre","code");pre.setAttribute("role","group");pre.setAttribute("aria-label","code excerpt");
   var e2=r[13]||r[3];for(var n=Math.max(1,r[3]-2);n<=e2+2;n++){if(ex[n]===undefined)continue;pre.appendChild(line(file,n,n>=r[3]&&n<=e2?"hl":"",str(ex[n])));}
   if(pre.childNodes.length)body.appendChild(pre);}
  var sg=state.tab==="f"&&D.sg[i];
- if(sg){var p2=el("pre","code");p2.setAttribute("aria-label","suggested lines "+sg[0]+" to "+sg[1]);
+ if(sg){var p2=el("pre","code");p2.setAttribute("role","group");p2.setAttribute("aria-label","suggested lines "+sg[0]+" to "+sg[1]);
   sg[2].forEach(function(t,k){p2.appendChild(line(file,sg[0]+k,"add",str(t)));});body.appendChild(p2);}
  f.appendChild(body);return f;}
 function group(r){var file=r[2]>=0?str(r[2]):"Live objects / no file";var g=groups[file];

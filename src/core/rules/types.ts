@@ -68,6 +68,11 @@ export interface RuleMeta {
   kinds?: readonly string[];
   /** Rules that only make sense against a live cluster (kubeward verify). */
   liveOnly?: boolean;
+  /**
+   * In verify, judge every live object as its own admission request (each pod too, not one pod
+   * per distinct spec): the admission policies, whose verdict is per request.
+   */
+  everyLiveObject?: boolean;
   /** Reported by kubeward itself (rule-error): cannot be turned off, re-rated or suppressed. */
   unsuppressible?: boolean;
 }

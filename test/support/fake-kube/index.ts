@@ -53,6 +53,43 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     namespaced: false,
   },
   { group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts', kind: 'Rollout', namespaced: true },
+  {
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    plural: 'validatingadmissionpolicies',
+    kind: 'ValidatingAdmissionPolicy',
+    namespaced: false,
+  },
+  {
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    plural: 'validatingadmissionpolicybindings',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    namespaced: false,
+  },
+  {
+    group: 'policies.kyverno.io',
+    version: 'v1',
+    plural: 'validatingpolicies',
+    kind: 'ValidatingPolicy',
+    namespaced: false,
+  },
+  {
+    group: 'policies.kyverno.io',
+    version: 'v1',
+    plural: 'namespacedvalidatingpolicies',
+    kind: 'NamespacedValidatingPolicy',
+    namespaced: true,
+  },
+  {
+    group: 'policies.kyverno.io',
+    version: 'v1',
+    plural: 'policyexceptions',
+    kind: 'PolicyException',
+    namespaced: true,
+  },
+  // a custom resource used as VAP params (served when `crds` lists it)
+  { group: 'policy.example.com', version: 'v1', plural: 'replicalimits', kind: 'ReplicaLimit', namespaced: true },
 ];
 
 const gv = (d: ResourceDef) => (d.group ? `${d.group}/${d.version}` : d.version);
@@ -81,6 +118,10 @@ export interface FakeKubeOptions {
   latencyMs?: number;
   /** Serve the argoproj.io group (discovery). Default true. */
   argo?: boolean;
+  /** Serve Kyverno's policies.kyverno.io group in this version (e.g. 'v1'). Default: not served. */
+  kyverno?: string;
+  /** Serve the example custom resource group policy.example.com (ReplicaLimit). Default false. */
+  crds?: boolean;
   pki?: TestPki;
   /** Username in 403 messages. */
   user?: string;
@@ -221,7 +262,7 @@ export class FakeKube {
   }
 
   private def(kind: string): ResourceDef {
-    const d = RESOURCE_DEFS.find((r) => r.kind === kind);
+    const d = this.defs.find((r) => r.kind === kind);
     if (!d) throw new Error(`fake-kube: unknown kind ${kind}`);
     return d;
   }
@@ -391,7 +432,7 @@ export class FakeKube {
       version = parts[2];
       rest = parts.slice(3);
     } else return this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
-    const defs = RESOURCE_DEFS.filter((d) => d.group === group && d.version === version && this.served(d));
+    const defs = this.defs.filter((d) => d.group === group && d.version === version && this.served(d));
     if (!defs.length)
       return this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     if (!rest.length) {
@@ -446,13 +487,21 @@ export class FakeKube {
     return this.list(res, def, map, namespace, filter, query);
   }
 
+  /** The resources, Kyverno's in the version served. */
+  private get defs(): ResourceDef[] {
+    const v = this.opts.kyverno;
+    return v ? RESOURCE_DEFS.map((d) => (d.group === 'policies.kyverno.io' ? { ...d, version: v } : d)) : RESOURCE_DEFS;
+  }
+
   private served(d: ResourceDef): boolean {
+    if (d.group === 'policies.kyverno.io') return this.opts.kyverno !== undefined;
+    if (d.group === 'policy.example.com') return this.opts.crds === true;
     return d.group !== 'argoproj.io' || this.opts.argo !== false;
   }
 
   private groupList(): Json {
     const groups = new Map<string, string[]>();
-    for (const d of RESOURCE_DEFS) {
+    for (const d of this.defs) {
       if (!d.group || !this.served(d)) continue;
       const vs = groups.get(d.group) ?? [];
       if (!vs.includes(d.version)) vs.push(d.version);
