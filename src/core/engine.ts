@@ -45,6 +45,20 @@ export interface EngineOptions {
   live?: LiveContext;
   /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
   suppress?: (finding: Finding, object: K8sObject | undefined) => Suppression | undefined;
+  /**
+   * A `performance.now()` time by which the evaluation must end (the admission webhook's
+   * per-request budget): past it, evaluate stops between two rule checks and throws
+   * EvaluationDeadlineError instead of returning a partial, and so wrong, result.
+   */
+  deadline?: number;
+}
+
+/** The evaluation ran past `EngineOptions.deadline`; no result was produced. */
+export class EvaluationDeadlineError extends Error {
+  constructor(message = 'the evaluation ran past its deadline') {
+    super(message);
+    this.name = 'EvaluationDeadlineError';
+  }
 }
 
 export interface EngineResult {
@@ -309,9 +323,14 @@ export function evaluate(
     return list;
   };
 
+  const deadline = opts.deadline;
+  const checkDeadline = () => {
+    if (deadline !== undefined && performance.now() > deadline) throw new EvaluationDeadlineError();
+  };
   for (const rule of rules) {
     const setting = settingOf(rule.meta);
     if (!setting.enabled) continue;
+    checkDeadline();
     const ctx: RuleContext = {
       objects,
       options: setting.options,
@@ -326,6 +345,7 @@ export function evaluate(
     };
     if (rule.check) {
       for (const obj of objectsFor(rule.meta.kinds)) {
+        if (deadline !== undefined) checkDeadline();
         try {
           for (const v of rule.check(obj, ctx)) defer(rule, setting, v, obj);
         } catch (e) {
