@@ -9,10 +9,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { scan, type ScanOptions } from '../core/scan.ts';
-import { scanOutcome } from '../core/outcome.ts';
+import { scanOutcome, type Outcome } from '../core/outcome.ts';
 import type { Finding, Report } from '../core/model.ts';
 import { fixFileText } from '../core/fixes/file.ts';
-import { formatReport } from '../core/report/index.ts';
+import { formatText } from '../core/report/text.ts';
 import { plural } from '../core/report/util.ts';
 import { STDIN_FILE } from '../core/manifests/load.ts';
 import { documentedRules } from '../core/docs.ts';
@@ -207,7 +207,19 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   say(`kubeward fix: fixed ${plural(fixed, 'finding')} in ${plural(files, 'file')}; scanning again\n`);
   const after = await runScanCore(opts);
   const color = useColor(io, Boolean(values['no-color']));
-  io.stdout(formatReport(after, 'text', { color }));
-  if (rejected.length) return EXIT.usage;
-  return scanOutcome(after, { paths: positionals }).exitCode;
+  // a file left alone is exit 2: the re-scan's verdict line must not read "Passed" above it
+  const scanned = scanOutcome(after, { paths: positionals });
+  const outcome: Outcome = rejected.length
+    ? {
+        ...scanned,
+        exitCode: EXIT.usage,
+        passed: false,
+        problems: [
+          ...scanned.problems,
+          { code: 'input-errors', message: `${plural(rejected.length, 'file')} left alone (named above)` },
+        ],
+      }
+    : scanned;
+  io.stdout(formatText(after, { color, outcome }));
+  return outcome.exitCode;
 }
