@@ -358,6 +358,43 @@ describe('kubeward monitor (command)', () => {
     expect(log).not.toContain(token);
   });
 
+  test('API errors are counted by kind and the status the API server answered', async () => {
+    const f = await fake();
+    // every list of ConfigMaps fails with 500 (after the client's retries); watches of Deployments with 503
+    f.fault({ match: '/configmaps', status: 500, watch: false });
+    f.fault({ match: '/deployments', status: 503, watch: true });
+    const ac = new AbortController();
+    const o = io();
+    let url = '';
+    const rounds: RoundResult[] = [];
+    const done = runMonitor(
+      [
+        '--kubeconfig',
+        f.kubeconfigPath,
+        '--interval',
+        '200ms',
+        '--metrics-port',
+        '0',
+        '--metrics-host',
+        '127.0.0.1',
+        '-q',
+      ],
+      o,
+      { signal: ac.signal, onListening: (u) => (url = u), onRound: (r) => rounds.push(r) },
+    );
+    await waitFor(() => rounds.length >= 2, 15000);
+    let m = await get(`${url}/metrics`);
+    for (let i = 0; i < 50 && !/kind="Deployment",status="503"/.test(m.body); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      m = await get(`${url}/metrics`);
+    }
+    ac.abort();
+    await done;
+    expect(m.body).toMatch(/kubeward_api_errors_total\{kind="ConfigMap",status="500",cluster="fake"\} 1\n/);
+    expect(m.body).toMatch(/kubeward_api_errors_total\{kind="Deployment",status="503",cluster="fake"\} [1-9]/);
+    expect(m.body).not.toMatch(/kubeward_api_errors_total\{kind="configmaps"/);
+  });
+
   test('--once exits like verify and writes the requested formats', async () => {
     const f = await fake();
     f.put(privilegedDeployment('bad'));
