@@ -112,3 +112,19 @@ describe('every doc is self-contained', () => {
     expect(text).not.toMatch(/\.\.\/shared\/(?!corpus)|shared\/ARCHITECTURE/);
   });
 });
+
+test('no doc runs a bare `npx kubeward` (npx would fetch whatever package has that name)', () => {
+  const docs = ['README.md', 'CONTRIBUTING.md', 'examples/README.md'].concat(
+    readdirSync(path.join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join('docs', f)),
+  );
+  const bare = docs.flatMap((d) =>
+    readFileSync(path.join(root, d), 'utf8')
+      .split('\n')
+      .map((l, i) => ({ at: `${d}:${i + 1}`, l }))
+      .filter(({ l }) => /\bnpx\s+(?:-y\s+|--yes\s+)?kubeward\b/.test(l))
+      .map(({ at }) => at),
+  );
+  expect(bare).toEqual([]);
+});
