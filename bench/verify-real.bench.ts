@@ -45,6 +45,8 @@ async function childRun(): Promise<void> {
   const phases: Record<string, number> = {};
   let requests = 0;
   const t0 = performance.now();
+  // as the CLI and the action do before verify (src/core/heap.ts)
+  (await import('../src/core/heap.ts')).limitYoungGeneration();
   const { verify } = await import('../src/core/verify.ts');
   const report = await verify({
     kubeconfig: args.kubeconfig,

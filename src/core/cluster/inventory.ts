@@ -304,7 +304,40 @@ function withKind(spec: ResourceSpec, item: Json): Json {
   if (spec.kind === 'Secret') stripSecret(item);
   // managedFields are often a third of an object: keep them only where a check reads them
   else if (!KEEP_MANAGED_FIELDS.has(spec.kind)) delete (item.metadata as Json | undefined)?.managedFields;
+  else if (spec.kind === 'Pod') compactManagedFields(item);
   return item;
+}
+
+const NAMED_ITEM = '{"name":';
+
+/**
+ * A pod's managedFields, reduced to what is read of them: which manager wrote which named list
+ * items (the containers a manager added: `unexpected-container` names the injector). Each
+ * entry's fieldsV1 tree (a dozen nested objects per container, status conditions ...) becomes a
+ * flat set of its `k:{"name":...}` keys; manager, operation, time and subresource are kept. On
+ * 10,000 pods this is about a third of the inventory's heap.
+ */
+export function compactManagedFields(item: Json): void {
+  const md = item.metadata as Json | undefined;
+  const mf = md?.managedFields;
+  if (!Array.isArray(mf)) return;
+  for (const e of mf) {
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) continue;
+    const entry = e as Json;
+    const tree = entry.fieldsV1;
+    if (typeof tree !== 'object' || tree === null) continue;
+    const keys: Json = {};
+    const stack: unknown[] = [tree];
+    while (stack.length) {
+      const node = stack.pop();
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) continue;
+      for (const k in node as Json) {
+        if (k.includes(NAMED_ITEM)) keys[k] = {};
+        stack.push((node as Json)[k]);
+      }
+    }
+    entry.fieldsV1 = keys;
+  }
 }
 
 /** Secret values never stay in memory: keep the key names only (and drop last-applied copies). */

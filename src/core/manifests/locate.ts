@@ -35,6 +35,8 @@ interface Pos {
   col: number;
   /** Length of the line's content (for end positions). */
   eol: number;
+  /** Length of the line as the file has it (trailing blanks and CR included), as the exact parser ends it. */
+  raw?: number;
 }
 
 type TNode =
@@ -42,12 +44,17 @@ type TNode =
   | { t: 'seq'; pos: Pos; items: { dash: Pos; value: TNode | null }[] }
   | { t: 'scalar'; pos: Pos }
   /** Something the fast path does not look inside (inline flow collection). */
-  | { t: 'opaque'; pos: Pos };
+  | { t: 'opaque'; pos: Pos }
+  /** An empty flow collection (`{}`, `[]`): nothing inside. */
+  | { t: 'empty'; pos: Pos };
 
 type Token =
   | { k: 'dash'; pos: Pos }
-  | { k: 'key'; pos: Pos; key: string; inline: 'none' | 'scalar' | 'flow' }
-  | { k: 'scalar'; pos: Pos; flow?: boolean };
+  | { k: 'key'; pos: Pos; key: string; inline: 'none' | 'scalar' | 'flow' | 'empty' }
+  | { k: 'scalar'; pos: Pos; flow?: boolean; empty?: boolean };
+
+/** An empty flow collection: the fast path knows there is nothing inside. */
+const EMPTY_FLOW = /^(?:\{\s*\}|\[\s*\])$/;
 
 /** Node properties the fast path does not follow: anchors, aliases, tags. */
 const PROPERTY = /^[&*!]/;
@@ -137,6 +144,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
   const flow: FlowState = { depth: 0, q: '' }; // multi-line flow collection
   for (let li = 0; li < lines.length; li++) {
     let line = lines[li];
+    const rawEol = line.length;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     const lineNo = firstLine + li;
     if (quote) {
@@ -163,7 +171,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     let parentIndent = indent; // indentation a block scalar's content must exceed
     // sequence dashes, possibly several on one line ("- - a")
     while (rest.startsWith('-') && (rest.length === 1 || rest[1] === ' ')) {
-      tokens.push({ k: 'dash', pos: { line: lineNo, col, eol } });
+      tokens.push({ k: 'dash', pos: { line: lineNo, col, eol, raw: rawEol } });
       parentIndent = col;
       let n = 1;
       while (n < rest.length && rest[n] === ' ') n++;
@@ -180,26 +188,29 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     let keyTok: Token | undefined;
     const qk = QUOTED_KEY.exec(rest);
     if (qk) {
-      keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: unquoteKey(qk[1]), inline: 'none' };
+      keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: unquoteKey(qk[1]), inline: 'none' };
       value = stripComment(rest.slice(qk[0].length).trim());
     } else {
       const pk = plainKey(rest);
       if (pk) {
-        keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: pk.key, inline: 'none' };
+        keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: pk.key, inline: 'none' };
         value = stripComment(rest.slice(pk.rest).trim());
       }
     }
     if (keyTok && keyTok.k === 'key') {
       if (keyTok.key === '<<' || PROPERTY.test(value)) return undefined;
       parentIndent = col;
-      if (value !== '') keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
+      if (EMPTY_FLOW.test(value)) keyTok.inline = 'empty';
+      else if (value !== '') keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
       tokens.push(keyTok);
     } else {
       value = stripComment(rest);
       if (value === '') continue;
       // a flow collection as a sequence item: the fast path does not look inside it
       const flow = value.startsWith('{') || value.startsWith('[');
-      tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol }, ...(flow ? { flow } : {}) });
+      if (flow && EMPTY_FLOW.test(value))
+        tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, empty: true });
+      else tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, ...(flow ? { flow } : {}) });
     }
     if (value.startsWith('|') || value.startsWith('>')) skipIndent = parentIndent;
     else if (value.startsWith('{') || value.startsWith('[')) {
@@ -237,6 +248,7 @@ function buildTree(tokens: Token[]): TNode | null {
         let value: TNode | null = null;
         if (k.inline === 'scalar') value = { t: 'scalar', pos: k.pos };
         else if (k.inline === 'flow') value = { t: 'opaque', pos: k.pos };
+        else if (k.inline === 'empty') value = { t: 'empty', pos: k.pos };
         else {
           const next = tokens[i];
           // a block sequence may sit at the same indentation as its key
@@ -250,7 +262,11 @@ function buildTree(tokens: Token[]): TNode | null {
       return node;
     }
     i++;
-    const node: TNode = t.flow ? { t: 'opaque', pos: t.pos } : { t: 'scalar', pos: t.pos };
+    const node: TNode = t.empty
+      ? { t: 'empty', pos: t.pos }
+      : t.flow
+        ? { t: 'opaque', pos: t.pos }
+        : { t: 'scalar', pos: t.pos };
     while (i < tokens.length && tokens[i].pos.col > t.pos.col && tokens[i].pos.line > t.pos.line) i++;
     return node;
   };
@@ -269,6 +285,10 @@ function walk(root: TNode | null, path: FieldPath, file: string, docPos: Pos): L
   for (const seg of path) {
     if (!node) break;
     if (node.t === 'opaque') return 'fallback';
+    // a path into `{}` / `[]` ends at the collection's key or item, as the exact parser answers
+    // it: its end column is the end of the line as the file has it (trailing blanks included)
+    if (node.t === 'empty')
+      return { ...toLocation(file, best), endColumn: Math.max(best.col + 1, (best.raw ?? best.eol) + 1) };
     if (node.t === 'map') {
       const e = node.keys.get(String(seg));
       if (!e) break;
@@ -284,13 +304,36 @@ function walk(root: TNode | null, path: FieldPath, file: string, docPos: Pos): L
   return toLocation(file, best);
 }
 
+/** The document's text, and file line/column of an offset in it. */
+function documentText(
+  src: SourceDocument,
+  starts?: () => number[],
+): { text: string; pos: (offset: number) => { line: number; column: number } } {
+  if (src.text !== undefined && src.line !== undefined && src.column !== undefined) {
+    const { text, line, column } = src;
+    let docStarts: number[] | undefined;
+    return {
+      text,
+      pos: (offset) => {
+        const p = offsetToLineCol((docStarts ??= lineStarts(text)), offset);
+        return { line: line + p.line - 1, column: p.line === 1 ? column + p.column : p.column };
+      },
+    };
+  }
+  const fileStarts = starts ?? (() => lineStarts(src.fileText));
+  return {
+    text: src.fileText.slice(src.start, src.end),
+    pos: (offset) => offsetToLineCol(fileStarts(), src.start + offset),
+  };
+}
+
 /** Exact locator with the `yaml` package (for documents the fast path declines). */
-function exactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+function exactLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   let root: YNode | null | undefined;
-  const pos = (offset: number) => offsetToLineCol(starts(), offset);
+  const { text, pos } = documentText(src, starts);
   return (path) => {
     if (root === undefined) {
-      const doc = parseDocument(src.fileText.slice(src.start, src.end), {
+      const doc = parseDocument(text, {
         lineCounter: new LineCounter(),
         version: '1.1',
         uniqueKeys: false,
@@ -326,12 +369,13 @@ function exactLocator(src: SourceDocument, starts: () => number[]): (path: Field
       if (!node) break;
     }
     if (!best) {
-      const p = pos(src.start);
+      const p = pos(0);
       return { file: src.file, line: p.line, column: p.column };
     }
-    const s = pos(src.start + best[0]);
-    const lineEnd = src.fileText.indexOf('\n', src.start + best[0]);
-    const e = pos(lineEnd === -1 ? src.fileText.length : lineEnd);
+    const s = pos(best[0]);
+    // the document's text ends where the file's next line starts, or at the file's end
+    const lineEnd = text.indexOf('\n', best[0]);
+    const e = pos(lineEnd === -1 ? text.length : lineEnd);
     return { file: src.file, line: s.line, column: s.column, endLine: s.line, endColumn: Math.max(s.column, e.column) };
   };
 }
@@ -357,15 +401,15 @@ interface DocIndex {
 const MAX_INDEXES = 64;
 const indexes = new Map<SourceDocument, DocIndex>();
 
-function indexOf(src: SourceDocument, starts: () => number[]): DocIndex {
+function indexOf(src: SourceDocument, starts?: () => number[]): DocIndex {
   let idx = indexes.get(src);
   if (idx) {
     indexes.delete(src);
     indexes.set(src, idx);
     return idx;
   }
-  const text = src.fileText.slice(src.start, src.end);
-  const docPos: Pos = { line: offsetToLineCol(starts(), src.start).line, col: 0, eol: 0 };
+  const { text, pos } = documentText(src, starts);
+  const docPos: Pos = { line: src.line ?? pos(0).line, col: 0, eol: 0 };
   const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
   if (tokens) {
     idx = { tree: buildTree(tokens), docPos };
@@ -381,9 +425,9 @@ function indexOf(src: SourceDocument, starts: () => number[]): DocIndex {
 
 /**
  * Returns a locator for one document. `starts` gives the file's line starts (computed once per
- * file, lazily). Nothing is parsed until the first call.
+ * file, lazily) for a source without its own `text`. Nothing is parsed until the first call.
  */
-export function makeLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+export function makeLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   return (path) => {
     const idx = indexOf(src, starts);
     if (idx.exact) return idx.exact(path);
@@ -399,6 +443,6 @@ export function makeLocator(src: SourceDocument, starts: () => number[]): (path:
 }
 
 /** The exact locator, exported for tests that compare the fast path against it. */
-export function makeExactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+export function makeExactLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   return exactLocator(src, starts);
 }
