@@ -27,8 +27,9 @@ is only written when the result parses into the same objects with exactly the in
 otherwise it is left alone and named. Then scans again and shows what is left.
 
 Helm charts and kustomize trees are rendered as 'kubeward scan' does: a fix traced to a values
-file is written into that values file (under the traced key); one traced to a template or a
-kustomize patch is listed with the file and line where the change must be made by hand.
+file is written into that values file (under the traced key), one traced to a kustomize base into
+the base resource; one traced to a template or a kustomize patch is listed with the file and line
+where the change must be made by hand.
 
 Options:
       --dry-run           print a unified diff of the changes; write nothing

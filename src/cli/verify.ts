@@ -12,6 +12,7 @@ import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/repor
 import { reportChunks } from '../core/report/stream.ts';
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
+import { limitYoungGeneration } from '../core/heap.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
@@ -247,6 +248,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
 }
 
 export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
+  limitYoungGeneration();
   const { out, err, env, cwd } = normalizeIO(io);
   let parsed: ParsedVerifyArgs;
   let selection: Awaited<ReturnType<typeof readSelection>>;

@@ -84,6 +84,11 @@ export interface Fix {
    * values file that a rendered field was traced back to).
    */
   document?: boolean;
+  /**
+   * The object of the finding's file the paths refer to, when it is not the finding's object: a
+   * kustomize base resource, before the overlay's namespace, name prefix or patches.
+   */
+  object?: ObjectRef;
 }
 
 export interface Finding {
