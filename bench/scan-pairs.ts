@@ -1,5 +1,6 @@
 /**
- * Shared by the scan benches: a scan of a directory against its floor (read every file and
+ * Shared by the scan benches: a scan of a directory (and its JSON report written to /dev/null
+ * as `kubeward scan -f json -o FILE` writes it) against its floor (read every file and
  * js-yaml loadAll it, nothing else), each in a fresh process so time and peak RSS are its own.
  * Floor and scan runs alternate (floor, scan, floor, scan ...) so a noisy machine slows both alike;
  * each pair gives a ratio, and the tables show the median, min and max.
@@ -12,6 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { scan as Scan } from '../src/core/scan.ts';
+import type { reportChunks as ReportChunks } from '../src/core/report/stream.ts';
 
 export interface Sample {
   /** Wall time of the measured part, ms. */
@@ -22,6 +25,7 @@ export interface Sample {
   objects: number;
   files: number;
   findings?: number;
+  /** Floor: characters of manifest text read; scan: characters of the JSON report. */
   bytes?: number;
 }
 
@@ -30,14 +34,17 @@ export interface Pair {
   scan: Sample;
 }
 
-/** Every .yaml/.yml/.json file under `dir` (symbolic links followed), skipping `_`-prefixed folders. */
-export function manifestFiles(dir: string): string[] {
+/**
+ * Every .yaml/.yml/.json file under `dir` (symbolic links followed), skipping `_`-prefixed folders
+ * at the top (the corpus's `_unparseable`), as the scan's `exclude: ['_*\/**']` does.
+ */
+export function manifestFiles(dir: string, top = true): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('_')) continue;
     const full = path.join(dir, name);
     const st = statSync(full);
-    if (st.isDirectory()) out.push(...manifestFiles(full));
+    if (st.isDirectory() && top && name.startsWith('_')) continue;
+    if (st.isDirectory()) out.push(...manifestFiles(full, false));
     else if (/\.(ya?ml|json)$/i.test(name)) out.push(full);
   }
   return out;
@@ -50,8 +57,11 @@ async function child(mode: string, dir: string): Promise<void> {
   // modules load before the clock starts, for both: users run built JavaScript, which needs no
   // TypeScript stripping, and the floor's own js-yaml import is not timed either
   const yaml = (await import('js-yaml')).default;
-  const { scan } = await import('../src/core/scan.ts');
-  const { formatReport } = await import('../src/core/report/index.ts');
+  const code = process.env.KUBEWARD_BENCH_CODE ?? '../src';
+  const ext = code.endsWith('src') ? 'ts' : 'js';
+  const { scan } = (await import(`${code}/core/scan.${ext}`)) as { scan: typeof Scan };
+  const { reportChunks } = (await import(`${code}/core/report/stream.${ext}`)) as { reportChunks: typeof ReportChunks };
+  const { writeFile } = await import('node:fs/promises');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const cpu = () => {
@@ -76,7 +86,15 @@ async function child(mode: string, dir: string): Promise<void> {
     sample = { ms: performance.now() - t0, cpuMs: cpu(), rssMB: 0, objects, files: files.length, bytes };
   } else {
     const report = await scan({ paths: [dir], cwd: dir, exclude: ['_*/**'] });
-    const out = formatReport(report, 'json');
+    // written as `kubeward scan -f json -o FILE` writes it: in pieces, to a file
+    let bytes = 0;
+    const counted = function* () {
+      for (const c of reportChunks(report, 'json')) {
+        bytes += c.length;
+        yield c;
+      }
+    };
+    await writeFile('/dev/null', counted());
     sample = {
       ms: performance.now() - t0,
       cpuMs: cpu(),
@@ -84,17 +102,38 @@ async function child(mode: string, dir: string): Promise<void> {
       objects: report.objectsScanned,
       files: report.filesScanned,
       findings: report.findings.length,
-      bytes: out.length,
+      bytes,
     };
   }
   sample.rssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(sample));
 }
 
+let built: string | undefined;
+
+/**
+ * The code the children run: the package's compiled lib/ (what `kubeward` runs; built here once
+ * per bench run with `npm run build:lib`), so that peak RSS is not inflated by Node's TypeScript
+ * stripping (about 30 MB). KUBEWARD_BENCH_SRC=1 runs src/ instead.
+ */
+export function benchCode(): string {
+  if (process.env.KUBEWARD_BENCH_SRC === '1') return '../src';
+  if (!built) {
+    const root = path.resolve(import.meta.dirname, '..');
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    built = path.join(root, 'lib');
+  }
+  return built;
+}
+
 export function once(mode: 'floor' | 'scan', dir: string, nodeFlags: string[] = []): Sample {
   const json = execFileSync(process.execPath, [...nodeFlags, SELF, '--child', mode, dir], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
+    env: { ...process.env, KUBEWARD_BENCH_CODE: benchCode() },
   });
   return JSON.parse(json) as Sample;
 }
@@ -145,8 +184,9 @@ export function table(label: string, pairs: Pair[]): { ratio: number; wallRatio:
 export function describe(what: string, pairs: Pair[]): void {
   const { objects, files, findings } = pairs[0].scan;
   const mb = (pairs[0].floor.bytes ?? 0) / 1e6;
+  const report = (pairs[0].scan.bytes ?? 0) / 1e6;
   console.log(
-    `${what}: ${files} files, ${mb.toFixed(1)} MB, ${objects} objects, ${findings} findings; ${pairs.length} interleaved pairs, each run in a fresh process; load average ${os
+    `${what} (code: ${path.relative(process.cwd(), benchCode()) || '.'}): ${files} files, ${mb.toFixed(1)} MB, ${objects} objects, ${findings} findings (JSON report ${report.toFixed(1)} MB); ${pairs.length} interleaved pairs, each run in a fresh process; load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} on ${os.cpus().length} CPUs`,

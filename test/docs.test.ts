@@ -88,3 +88,43 @@ describe('renderRuleDoc', () => {
     expect(renderRuleDoc({ ...meta, options: undefined })).toContain('None besides `enabled` and `severity`.');
   });
 });
+
+describe('every doc is self-contained', () => {
+  // README, CONTRIBUTING and docs/**: a relative link or image must name a file of this repository
+  // (a user's clone has nothing beside it, e.g. no ../shared)
+  const docs = [
+    'README.md',
+    'CONTRIBUTING.md',
+    ...readdirSync(path.join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join('docs', f)),
+  ];
+  test.each(docs)('%s: relative links resolve inside the repository', (doc) => {
+    const text = readFileSync(path.join(root, doc), 'utf8').replace(/```[\s\S]*?```/g, '');
+    const bad: string[] = [];
+    for (const m of text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)|<img [^>]*src="([^"]+)"/g)) {
+      const target = (m[1] ?? m[2]).split('#')[0];
+      if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+      const file = path.resolve(root, path.dirname(doc), decodeURIComponent(target));
+      if (!file.startsWith(root + path.sep) || !existsSync(file)) bad.push(target);
+    }
+    expect(bad).toEqual([]);
+    expect(text).not.toMatch(/\.\.\/shared\/(?!corpus)|shared\/ARCHITECTURE/);
+  });
+});
+
+test('no doc runs a bare `npx kubeward` (npx would fetch whatever package has that name)', () => {
+  const docs = ['README.md', 'CONTRIBUTING.md', 'examples/README.md'].concat(
+    readdirSync(path.join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join('docs', f)),
+  );
+  const bare = docs.flatMap((d) =>
+    readFileSync(path.join(root, d), 'utf8')
+      .split('\n')
+      .map((l, i) => ({ at: `${d}:${i + 1}`, l }))
+      .filter(({ l }) => /\bnpx\s+(?:-y\s+|--yes\s+)?kubeward\b/.test(l))
+      .map(({ at }) => at),
+  );
+  expect(bare).toEqual([]);
+});

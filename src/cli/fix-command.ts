@@ -9,10 +9,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { scan, type ScanOptions } from '../core/scan.ts';
-import { scanOutcome } from '../core/outcome.ts';
+import { scanOutcome, type Outcome } from '../core/outcome.ts';
 import type { Finding, Report } from '../core/model.ts';
 import { fixFileText } from '../core/fixes/file.ts';
-import { formatReport } from '../core/report/index.ts';
+import { formatText } from '../core/report/text.ts';
 import { plural } from '../core/report/util.ts';
 import { STDIN_FILE } from '../core/manifests/load.ts';
 import { documentedRules } from '../core/docs.ts';
@@ -27,8 +27,9 @@ is only written when the result parses into the same objects with exactly the in
 otherwise it is left alone and named. Then scans again and shows what is left.
 
 Helm charts and kustomize trees are rendered as 'kubeward scan' does: a fix traced to a values
-file is written into that values file (under the traced key); one traced to a template or a
-kustomize patch is listed with the file and line where the change must be made by hand.
+file is written into that values file (under the traced key), one traced to a kustomize base into
+the base resource; one traced to a template or a kustomize patch is listed with the file and line
+where the change must be made by hand.
 
 Options:
       --dry-run           print a unified diff of the changes; write nothing
@@ -207,7 +208,19 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   say(`kubeward fix: fixed ${plural(fixed, 'finding')} in ${plural(files, 'file')}; scanning again\n`);
   const after = await runScanCore(opts);
   const color = useColor(io, Boolean(values['no-color']));
-  io.stdout(formatReport(after, 'text', { color }));
-  if (rejected.length) return EXIT.usage;
-  return scanOutcome(after, { paths: positionals }).exitCode;
+  // a file left alone is exit 2: the re-scan's verdict line must not read "Passed" above it
+  const scanned = scanOutcome(after, { paths: positionals });
+  const outcome: Outcome = rejected.length
+    ? {
+        ...scanned,
+        exitCode: EXIT.usage,
+        passed: false,
+        problems: [
+          ...scanned.problems,
+          { code: 'input-errors', message: `${plural(rejected.length, 'file')} left alone (named above)` },
+        ],
+      }
+    : scanned;
+  io.stdout(formatText(after, { color, outcome }));
+  return outcome.exitCode;
 }

@@ -4,6 +4,7 @@
  * written to the cluster, incident notifications, an optional Pushgateway push, and one JSON log
  * line. `--once` runs a single round (a CronJob) and exits like `verify`.
  */
+import { limitYoungGeneration } from '../core/heap.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,6 +132,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime = {}): Promise<number> {
+  limitYoungGeneration();
   const { values, tokens, positionals } = parseArgs({
     args: argv,
     options: OPTIONS,

@@ -2,10 +2,12 @@
  * Pushes a report's metrics (the `metrics` format) to a Prometheus Pushgateway, so CI runs of
  * `scan` and `verify` feed the same dashboards as the in-cluster monitor. Grouping: job, instance
  * and any extra labels; values that are empty or hold '/' are base64url-encoded as the Pushgateway
- * expects. Credentials come from the environment (KUBEWARD_PUSHGATEWAY_TOKEN, or
+ * expects. The `instance` label defaults to the repository of the CI run (or the host name).
+ * Credentials come from the environment (KUBEWARD_PUSHGATEWAY_TOKEN, or
  * KUBEWARD_PUSHGATEWAY_USERNAME and KUBEWARD_PUSHGATEWAY_PASSWORD, or user:password in the URL)
  * and never appear in messages.
  */
+import os from 'node:os';
 import { formatMetrics } from '../core/report/metrics.ts';
 
 export interface PushOptions {
@@ -105,6 +107,19 @@ export function groupingLabels(values: string[] | undefined): Record<string, str
 }
 
 /**
+ * The default `instance` grouping label of a CI push: the repository the pipeline runs for
+ * (GitHub Actions, CircleCI, GitLab CI), else the host name. Without one, every repository
+ * pushing to the same job would replace the others' metrics in the Pushgateway.
+ */
+export function defaultInstance(env: Record<string, string | undefined>): string {
+  if (env.GITHUB_REPOSITORY) return env.GITHUB_REPOSITORY;
+  if (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME)
+    return `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`;
+  if (env.CI_PROJECT_PATH) return env.CI_PROJECT_PATH;
+  return os.hostname();
+}
+
+/**
  * Pushes a report's metrics when --pushgateway was given. Returns an error message, or undefined
  * when pushed (or not asked for). The run's own result never depends on the push.
  */
@@ -119,7 +134,7 @@ export async function pushReportIfAsked(
     await pushMetrics(formatMetrics(report, { labels: { source } }), {
       url: flags.pushgateway,
       job: flags['pushgateway-job'] ?? `kubeward-${source}`,
-      grouping: groupingLabels(flags['pushgateway-label']),
+      grouping: { instance: defaultInstance(env), ...groupingLabels(flags['pushgateway-label']) },
       env,
     });
     return undefined;

@@ -1,9 +1,8 @@
 /** The CLI dispatcher: `kubeward <command> ...` -> exit code. Never calls process.exit. */
 import { VERSION } from '../core/version.ts';
-import { closest } from '../core/config.ts';
-import { editDistance } from '../core/text.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { MAIN_HELP } from './help.ts';
+import { suggest, unknownOptionText } from './suggest.ts';
 import { runExplain, runRules } from './rules-command.ts';
 import { runScan } from './scan-command.ts';
 
@@ -93,28 +92,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** `; did you mean 'x'?` when a candidate is close to `name`, else ''. */
-function suggest(name: string, candidates: readonly string[], quote: string): string {
-  const c = closest(name, candidates);
-  if (!c || c === name) return '';
-  const near = editDistance(name.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
-  return near ? `; did you mean ${quote}${c}${quote}?` : '';
-}
-
-/**
- * `unknown option '--fial-on'; did you mean '--fail-on'?`. The candidates are the flags the
- * command's own --help lists, so every command (and every flag added later) is covered.
- */
+/** The unknown-option message with the closest flag of the command's own --help. */
 async function unknownOptionMessage(command: string, message: string, io: CliIO): Promise<string> {
-  const flag = /'(-[^']*)'/.exec(message)?.[1];
-  if (!flag) return message;
   let help = '';
   try {
     await run([command, '--help'], { ...io, stdout: (t) => void (help += t), stderr: () => undefined });
   } catch {
-    return `unknown option '${flag}'`;
+    help = '';
   }
-  const flags = [...new Set(help.match(/--[a-z][a-z0-9-]*/g) ?? [])];
-  const name = flag.split('=')[0];
-  return `unknown option '${flag}'${name.startsWith('--') ? suggest(name, flags, "'") : ''}`;
+  return unknownOptionText(message, help);
 }

@@ -29,11 +29,17 @@ Decisions:
   --deny-on SEVERITY       findings at or above it deny the request (default high; none: never deny)
   --warn-on SEVERITY       findings at or above it (and below --deny-on) are returned as warnings
                            (default low); the rest are audit annotations only
-  --exempt-namespace NS    never judge requests in NS (repeatable; default kube-system and the
-                           webhook's own namespace from $POD_NAMESPACE)
+  --exempt-namespace NS    never judge requests in NS (repeatable); added to kube-system and the
+                           webhook's own namespace ($POD_NAMESPACE), which are always exempt
   --existing-findings M    on UPDATE, findings the old object already had: warn (default) or enforce
   --failure-policy P       when the webhook fails on a request: Ignore (allow, default) or Fail (deny)
-  --budget DURATION        per-request budget: the body must arrive within it (default 2s)
+  --budget DURATION        per-request budget from the request's arrival (default 2s): a body not
+                           received by then gets 408; a review not judged by then is answered per
+                           --failure-policy, saying so (keep it below the webhook's timeoutSeconds)
+  --shutdown-delay DURATION
+                           on SIGTERM, keep answering reviews this long while /readyz says 503
+                           (endpoints take a moment to drop the pod; default 0s, deploy/ uses 5s),
+                           then drain in-flight reviews and exit
   --max-request-bytes N    largest request accepted (default 3145728)
 Configuration:
   -c, --config FILE        .kubeward.yaml (default: ./.kubeward.yaml if present)
@@ -58,6 +64,7 @@ const OPTIONS = {
   'existing-findings': { type: 'string' },
   'failure-policy': { type: 'string' },
   budget: { type: 'string' },
+  'shutdown-delay': { type: 'string' },
   'max-request-bytes': { type: 'string' },
   config: { type: 'string', short: 'c' },
   profile: { type: 'string' },
@@ -129,18 +136,30 @@ export async function runServe(argv: string[], io: CliIO, rt: ServeRuntime = {})
   const budgetMs = values.budget === undefined ? 2000 : parseDuration(values.budget);
   if (budgetMs === undefined || budgetMs <= 0)
     throw new UsageError(`--budget must be a duration like 2s or 500ms, not '${values.budget}'`, 'serve');
+  const shutdownDelayMs = values['shutdown-delay'] === undefined ? 0 : parseDuration(values['shutdown-delay']);
+  if (shutdownDelayMs === undefined)
+    throw new UsageError(
+      `--shutdown-delay must be a duration like 5s or 0s, not '${values['shutdown-delay']}'`,
+      'serve',
+    );
   const maxBytes = values['max-request-bytes'] === undefined ? undefined : Number(values['max-request-bytes']);
   if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0))
     throw new UsageError(
       `--max-request-bytes must be a positive integer, not '${values['max-request-bytes']}'`,
       'serve',
     );
-  const exempt = values['exempt-namespace']?.length
-    ? values['exempt-namespace']
+  // added to the defaults, never instead of them: exempting one more namespace must not start
+  // judging kube-system or the webhook's own namespace (the webhook could then block its own recovery)
+  const exempt = [
+    ...new Set([
+      'kube-system',
+      ...(io.env.POD_NAMESPACE ? [io.env.POD_NAMESPACE] : []),
+      ...(values['exempt-namespace'] ?? [])
         .flatMap((n) => n.split(','))
         .map((n) => n.trim())
-        .filter(Boolean)
-    : ['kube-system', ...(io.env.POD_NAMESPACE ? [io.env.POD_NAMESPACE] : [])];
+        .filter(Boolean),
+    ]),
+  ];
   const kv = values['kube-version'];
   if (kv !== undefined && !/^v?\d+\.\d+(\.\d+)?$/.test(kv))
     throw new UsageError(`--kube-version must look like 1.34, not '${kv}'`, 'serve');
@@ -174,6 +193,7 @@ export async function runServe(argv: string[], io: CliIO, rt: ServeRuntime = {})
       port: port('port', values.port, 8443),
       metricsPort: port('metrics-port', values['metrics-port'], 9090),
       budgetMs,
+      shutdownDelayMs,
       ...(maxBytes ? { maxBodyBytes: maxBytes } : {}),
       failurePolicy: fp,
       admission: {

@@ -12,9 +12,11 @@ import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/repor
 import { reportChunks } from '../core/report/stream.ts';
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
+import { limitYoungGeneration } from '../core/heap.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
+import { unknownOptionText } from './suggest.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
 
@@ -246,6 +248,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
 }
 
 export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<number> {
+  limitYoungGeneration();
   const { out, err, env, cwd } = normalizeIO(io);
   let parsed: ParsedVerifyArgs;
   let selection: Awaited<ReturnType<typeof readSelection>>;
@@ -256,7 +259,11 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
     const code = (e as { code?: string }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       const hint = e instanceof UsageError && !e.showUsage ? '' : "Run 'kubeward verify --help' for usage.\n";
-      err(`kubeward verify: ${(e as Error).message}\n${hint}`);
+      const message =
+        code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+          ? unknownOptionText((e as Error).message, VERIFY_HELP)
+          : (e as Error).message;
+      err(`kubeward verify: ${message}\n${hint}`);
       return EXIT.usage;
     }
     throw e;

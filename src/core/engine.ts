@@ -12,7 +12,7 @@ import {
   type Severity,
   type Suppression,
 } from './model.ts';
-import type { K8sObject, LoadProblem } from './manifests/types.ts';
+import type { K8sObject, LoadProblem, SourceDocument } from './manifests/types.ts';
 import { catalog } from './rules/index.ts';
 import {
   POD_TEMPLATE_KINDS,
@@ -45,6 +45,20 @@ export interface EngineOptions {
   live?: LiveContext;
   /** Decides whether a finding is suppressed (annotation, inline comment, config exemption). */
   suppress?: (finding: Finding, object: K8sObject | undefined) => Suppression | undefined;
+  /**
+   * A `performance.now()` time by which the evaluation must end (the admission webhook's
+   * per-request budget): past it, evaluate stops between two rule checks and throws
+   * EvaluationDeadlineError instead of returning a partial, and so wrong, result.
+   */
+  deadline?: number;
+}
+
+/** The evaluation ran past `EngineOptions.deadline`; no result was produced. */
+export class EvaluationDeadlineError extends Error {
+  constructor(message = 'the evaluation ran past its deadline') {
+    super(message);
+    this.name = 'EvaluationDeadlineError';
+  }
 }
 
 export interface EngineResult {
@@ -78,17 +92,28 @@ function lineText(text: string, n: number): string | undefined {
   return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }
 
+/** Line `n` (1-based, of the file) of a document's source: from the document's own text when it has one. */
+function fileLine(src: SourceDocument, n: number): string | undefined {
+  const { text, line, column } = src;
+  if (text === undefined || line === undefined || column === undefined) return lineText(src.fileText, n);
+  // before the document, on its first line when that starts after a `---` marker, or past its
+  // end (an empty line, as far as the document's text knows): the file's text answers
+  if (n < line || (n === line && column > 0)) return lineText(src.fileText, n);
+  const t = lineText(text, n - line + 1);
+  return t === undefined || t === '' ? lineText(src.fileText, n) : t;
+}
+
 /**
  * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
  * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`, `- |`), its lines are
  * the file's lines, so the finding points at that line instead of the key.
  */
-function refineToValueLine(loc: Location, fileText: string, lineInValue: number): Location {
-  const header = lineText(fileText, loc.line);
+function refineToValueLine(loc: Location, src: SourceDocument, lineInValue: number): Location {
+  const header = fileLine(src, loc.line);
   // `key: |` or a sequence item `- |` (a script in args)
   if (header === undefined || !/(?::|^\s*-)\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header)) return loc;
   const line = loc.line + lineInValue;
-  const text = lineText(fileText, line);
+  const text = fileLine(src, line);
   if (text === undefined || text.trim() === '') return loc;
   const column = text.length - text.trimStart().length + 1;
   return { file: loc.file, line, column, endLine: line, endColumn: text.trimEnd().length + 1 };
@@ -106,7 +131,7 @@ function makeFinding(
   const hidden = obj ? sensitiveValues(obj.data) : [];
   let location = obj?.locate?.(v.path);
   const inValue = Number(v.details?.lineInValue);
-  if (location && obj?.source && inValue >= 1) location = refineToValueLine(location, obj.source.fileText, inValue);
+  if (location && obj?.source && inValue >= 1) location = refineToValueLine(location, obj.source, inValue);
   const f: Finding = {
     ruleId: rule.meta.id,
     // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's
@@ -298,9 +323,14 @@ export function evaluate(
     return list;
   };
 
+  const deadline = opts.deadline;
+  const checkDeadline = () => {
+    if (deadline !== undefined && performance.now() > deadline) throw new EvaluationDeadlineError();
+  };
   for (const rule of rules) {
     const setting = settingOf(rule.meta);
     if (!setting.enabled) continue;
+    checkDeadline();
     const ctx: RuleContext = {
       objects,
       options: setting.options,
@@ -315,6 +345,7 @@ export function evaluate(
     };
     if (rule.check) {
       for (const obj of objectsFor(rule.meta.kinds)) {
+        if (deadline !== undefined) checkDeadline();
         try {
           for (const v of rule.check(obj, ctx)) defer(rule, setting, v, obj);
         } catch (e) {

@@ -373,7 +373,11 @@ export function createSuppressor(opts: SuppressorOptions = {}): Suppressor {
   const markerIn = new Map<string, boolean>();
   const hasMarker = (src: NonNullable<K8sObject['source']>): boolean => {
     let has = markerIn.get(src.file);
-    if (has === undefined) markerIn.set(src.file, (has = src.fileText.includes(INLINE_MARKER)));
+    if (has === undefined)
+      markerIn.set(
+        src.file,
+        (has = src.fileIncludes ? src.fileIncludes(INLINE_MARKER) : src.fileText.includes(INLINE_MARKER)),
+      );
     return has;
   };
 

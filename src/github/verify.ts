@@ -4,6 +4,7 @@
  * returns `{ failure?: string }` and never calls core.setFailed (main.ts does, at the top).
  * Inline kubeconfig content is registered as a secret (masked) and never written to disk or logs.
  */
+import { limitYoungGeneration } from '../core/heap.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,6 +67,7 @@ export function verifyOptionsFrom(inputs: ActionInputs, workspace: string, env: 
 }
 
 export async function runVerify(inputs: ActionInputs): Promise<{ failure?: string }> {
+  limitYoungGeneration();
   const ctx = readContext();
   const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
   if (kc && kc.includes('\n')) log.mask(kc);

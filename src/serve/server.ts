@@ -39,12 +39,22 @@ export interface WebhookServerOptions {
   metricsPort?: number;
   metricsHost?: string;
   admission?: AdmissionOptions;
-  /** Per-request budget in ms: the body must arrive within it; slower reviews are counted. Default 2000. */
+  /**
+   * Per-request budget in ms, from the request's arrival: a body that has not arrived by then is
+   * refused (408); a review whose rules have not finished by then is answered per the failure
+   * policy (allowed with a warning, or denied), saying so. Default 2000.
+   */
   budgetMs?: number;
   /** Largest request body accepted. Default 3 MiB (the API server's own request limit). */
   maxBodyBytes?: number;
   /** Answer when the webhook itself fails on a request it could read: Ignore (allow) or Fail (deny). Default Ignore. */
   failurePolicy?: 'Ignore' | 'Fail';
+  /**
+   * On close, how long to keep answering reviews while /readyz already says 503, in ms: the time
+   * the Service's endpoints take to drop this pod, during which the API server still sends it
+   * reviews (which would otherwise hit a closed port and fall to the failure policy). Default 0.
+   */
+  shutdownDelayMs?: number;
   /** How often the certificate files are checked for changes, in ms. Default 10000; 0 disables. */
   certCheckIntervalMs?: number;
   /** One structured log entry per event (JSON lines on stderr in the CLI). */
@@ -63,7 +73,11 @@ export interface WebhookServer {
   isReady(): boolean;
   /** Re-reads the certificate files; false (and the old certificate kept) when they are unusable. */
   reloadCertificates(): Promise<boolean>;
-  /** Stops accepting, lets in-flight reviews finish (up to graceMs), then closes. */
+  /**
+   * Graceful shutdown: /readyz turns 503 at once; reviews are still answered for the shutdown
+   * delay; then new connections are refused, in-flight reviews finish (up to graceMs), and the
+   * server closes.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -169,7 +183,10 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
   certKey = await certStamp();
 
   let ready = false;
+  /** Shutting down: not ready any more (reviews still answered during the shutdown delay). */
   let closing = false;
+  /** Past the shutdown delay: no new reviews. */
+  let stopping = false;
   let inFlight = 0;
   const idle: (() => void)[] = [];
   const done = () => {
@@ -283,15 +300,25 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
     }
     let d: AdmissionDecision;
     try {
-      d = reviewAdmission(request, admission);
+      // the budget runs from the request's arrival: reading the body and judging it
+      d = reviewAdmission(request, { ...admission, deadline: started + budgetMs });
     } catch (e) {
       answer(request, request.uid, res, (e as Error).message);
       return;
     }
     const total = performance.now() - started;
-    if (total > budgetMs) {
+    if (d.overBudget || total > budgetMs) {
       metrics.budgetExceeded.inc();
-      log({ level: 'warn', msg: 'review over budget', uid: request.uid, ms: Math.round(total), budgetMs });
+      log({
+        level: 'warn',
+        msg: d.overBudget
+          ? 'review not judged within the budget; answered per the failure policy'
+          : 'review over budget',
+        uid: request.uid,
+        ms: Math.round(total),
+        budgetMs,
+        failurePolicy,
+      });
     }
     metrics.observe(d, request.dryRun === true);
     opts.onDecision?.(d);
@@ -320,7 +347,7 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
       req.resume();
       return;
     }
-    if (closing) {
+    if (stopping) {
       res.setHeader('connection', 'close');
       sendJson(res, 503, { error: 'the webhook is shutting down' });
       req.resume();
@@ -444,7 +471,10 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
       if (closing) return;
       closing = true;
       if (certTimer) clearInterval(certTimer);
-      log({ level: 'info', msg: 'shutting down', inFlight });
+      const delay = opts.shutdownDelayMs ?? 0;
+      log({ level: 'info', msg: 'shutting down', inFlight, ...(delay ? { shutdownDelayMs: delay } : {}) });
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      stopping = true;
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       if (inFlight > 0) {

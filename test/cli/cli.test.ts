@@ -131,6 +131,12 @@ describe('exit codes', () => {
     [['scan', 'privileged.yaml', '--bogus'], /unknown option '--bogus'\n/],
     [['scan', 'privileged.yaml', '--fial-on', 'high'], /unknown option '--fial-on'; did you mean '--fail-on'\?/],
     [['rules', '--formt', 'json'], /unknown option '--formt'; did you mean '--format'\?/],
+    // every command, verify too (it parsed its own flags and printed Node's message)
+    [['verify', '--contxt', 'kind'], /unknown option '--contxt'; did you mean '--context'\?/],
+    [['fix', 'privileged.yaml', '--dryrun'], /unknown option '--dryrun'; did you mean '--dry-run'\?/],
+    [['baseline', 'create', '--ouput', 'b.json'], /unknown option '--ouput'; did you mean '--output'\?/],
+    [['serve', '--prot', '8443'], /unknown option '--prot'; did you mean '--port'\?/],
+    [['monitor', '--intervall', '1m'], /unknown option '--intervall'; did you mean '--interval'\?/],
     [['scna', 'privileged.yaml'], /unknown command 'scna'; did you mean 'scan'\?/],
     [
       ['scan', 'privileged.yaml', '--fail-on', 'severe'],

@@ -93,6 +93,23 @@ describe('kubeward fix', () => {
     expect(r.code).toBe(2);
   });
 
+  test('a file left alone is exit 2, and the verdict under the re-scan says so instead of "Passed"', async () => {
+    // duplicate keys: a finding, not an input error, but the fixer cannot prove its result; the
+    // one remaining finding (high) is under the configured threshold
+    const dup = WEB.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 2\n').replace(
+      '            privileged: true\n',
+      '',
+    );
+    writeFileSync(path.join(dir, 'web.yaml'), dup);
+    writeFileSync(path.join(dir, '.kubeward.yaml'), 'failOn: critical\n');
+    const r = await cli(['fix', 'web.yaml'], dir);
+    expect(readFileSync(path.join(dir, 'web.yaml'), 'utf8')).toBe(dup);
+    expect(r.stderr).toContain('web.yaml: left alone: the file has parse problems');
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toMatch(/^Passed/m);
+    expect(r.stdout).toMatch(/^Incomplete: 1 file left alone \(named above\)\.$/m);
+  });
+
   test('a result that differs from the intended change is rejected (core check)', () => {
     const target = {
       object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },

@@ -69,7 +69,8 @@ async function runAction(
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '42',
     GITHUB_API_URL: fake?.url ?? 'http://127.0.0.1:9',
-    KUBEWARD_RETRY_MAX_WAIT_MS: '5000',
+    // retries back off from 200 ms (the base is a tenth of this): the tests check what is retried, not how long
+    KUBEWARD_RETRY_MAX_WAIT_MS: '2000',
     NO_COLOR: '1',
   });
   // the runner passes every input declared in action.yml, defaults included

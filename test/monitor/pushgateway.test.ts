@@ -1,5 +1,5 @@
 /**
- * Pushgateway pushes from scan (and the shared client): grouping path with base64 for odd values,
+ * Pushgateway pushes from scan and verify (and the shared client): grouping path with base64 for odd values,
  * auth from the environment, the metrics body, clear errors that never show credentials, and the
  * scan's exit code unchanged by a failed push. (The real Pushgateway is in test/real/.)
  */
@@ -7,7 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { pushMetrics, pushPath, groupingLabels, PushError } from '../../src/cli/pushgateway.ts';
+import { FakeKube } from '../support/fake-kube/index.ts';
 import { run } from '../../src/cli/run.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 
@@ -131,5 +133,70 @@ describe('pushgateway', () => {
     expect(o2.err.join('')).toMatch(
       /cannot reach the Pushgateway at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED \(the scan's result is unchanged\)/,
     );
+  });
+
+  test('without --pushgateway-label, each repository (or host) is its own instance: CI runs never replace each other', async () => {
+    const s = await sink();
+    const b64 = (v: string) => Buffer.from(v).toString('base64url');
+    const scan = (env: Record<string, string>) =>
+      run(['scan', 'examples/insecure', '-q', '-f', 'json', '-o', '/dev/null', '--pushgateway', s.url], io(env));
+    expect(await scan({ GITHUB_REPOSITORY: 'acme/shop' })).toBe(1);
+    expect(await scan({ CIRCLE_PROJECT_USERNAME: 'acme', CIRCLE_PROJECT_REPONAME: 'billing' })).toBe(1);
+    expect(await scan({})).toBe(1);
+    expect(s.got.map((g) => g.url)).toEqual([
+      `/metrics/job/kubeward-scan/instance@base64/${b64('acme/shop')}`,
+      `/metrics/job/kubeward-scan/instance@base64/${b64('acme/billing')}`,
+      `/metrics/job/kubeward-scan/instance/${encodeURIComponent(os.hostname())}`,
+    ]);
+    // an explicit instance wins
+    await run(
+      [
+        'scan',
+        'examples/insecure',
+        '-q',
+        '-f',
+        'json',
+        '-o',
+        '/dev/null',
+        '--pushgateway',
+        s.url,
+        '--pushgateway-label',
+        'instance=x',
+      ],
+      io({ GITHUB_REPOSITORY: 'acme/shop' }),
+    );
+    expect(s.got.at(-1)!.url).toBe('/metrics/job/kubeward-scan/instance/x');
+    await s.close();
+  });
+
+  test('kubeward verify --pushgateway pushes the verify job with bearer auth from the environment', async () => {
+    const fake = await FakeKube.start({
+      fixtures: [
+        path.join(ROOT, 'test/fixtures/cluster/live/00-namespaces.yaml'),
+        path.join(ROOT, 'test/fixtures/cluster/live/10-web-healthy.yaml'),
+      ],
+    });
+    const s = await sink();
+    try {
+      const token = ['pg', 'tok', 'en'].join('-');
+      const o = io({ KUBEWARD_PUSHGATEWAY_TOKEN: token, GITHUB_REPOSITORY: 'acme/shop' });
+      const code = await run(
+        ['verify', '--kubeconfig', fake.kubeconfigPath, '-q', '-f', 'json', '-o', '/dev/null', '--pushgateway', s.url],
+        o,
+      );
+      expect([0, 1]).toContain(code);
+      expect(o.err.join('')).not.toMatch(/Pushgateway/);
+      expect(s.got).toHaveLength(1);
+      expect(s.got[0]).toMatchObject({
+        method: 'PUT',
+        url: `/metrics/job/kubeward-verify/instance@base64/${Buffer.from('acme/shop').toString('base64url')}`,
+        auth: `Bearer ${token}`,
+      });
+      expect(s.got[0].body).toMatch(/^kubeward_findings\{source="verify",/m);
+      expect(o.err.join('') + o.out.join('')).not.toContain(token);
+    } finally {
+      await s.close();
+      await fake.close();
+    }
   });
 });

@@ -85,6 +85,26 @@ test('every metric the dashboard and the alerts query is one kubeward exports', 
   expect(dash.panels.length).toBeGreaterThan(8);
 });
 
+test('the OpenReports CRD schema accepts the openreports flavour and keeps its source', () => {
+  const crds = YAML.parseAllDocuments(read('deploy/monitor/crds/openreports.io_reports.yaml')).map((d) => d.toJS());
+  const ajv = new Ajv({ strict: false });
+  const reports = toPolicyReports(
+    sampleReport({ objects: [{ ref: { apiVersion: 'v1', kind: 'Service', namespace: 'a', name: 's' } }] }),
+    { flavor: 'openreports' },
+  );
+  expect(new Set(reports.map((r) => r.kind))).toEqual(new Set(['Report', 'ClusterReport']));
+  for (const r of reports) {
+    const crd = crds.find((c) => c.spec.names.kind === r.kind);
+    expect(crd).toBeDefined();
+    expect(`${crd.spec.group}/${crd.spec.versions[0].name}`).toBe(r.apiVersion);
+    const schema = crd.spec.versions[0].schema.openAPIV3Schema;
+    // a structural schema prunes unknown fields: every top-level field written must be declared
+    for (const k of Object.keys(r)) expect(Object.keys(schema.properties)).toContain(k);
+    const validate = ajv.compile(schema);
+    expect(validate(r) ? [] : validate.errors).toEqual([]);
+  }
+});
+
 test('the PolicyReport CRD schema accepts the policyreport format', () => {
   const crds = YAML.parseAllDocuments(read('deploy/monitor/crds/wgpolicyk8s.io_policyreports.yaml')).map((d) =>
     d.toJS(),

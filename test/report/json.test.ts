@@ -63,7 +63,16 @@ describe('json format', () => {
   });
 
   test("--fail-on none is carried as 'none' and passes", () => {
-    const doc = check(formatReport(sampleReport({ failOn: 'none' as 'high' }), 'json'));
+    const doc = check(formatReport(sampleReport({ failOn: 'none' as 'high', errors: [], notVerified: [] }), 'json'));
     expect(doc.summary).toMatchObject({ failOn: 'none', passed: true });
+  });
+
+  test('an incomplete run never says passed: input errors (exit 2) or checks not verified (exit 3)', () => {
+    // sampleReport has one input error: even --fail-on none does not make that a pass
+    expect(check(formatReport(sampleReport({ failOn: 'none' as 'high' }), 'json')).summary.passed).toBe(false);
+    const clean = { ...emptyReport(), objectsScanned: 3 };
+    expect(check(formatReport(clean, 'json')).summary.passed).toBe(true);
+    const notVerified = { ...clean, notVerified: [{ check: 'pods', reason: 'HTTP 403 listing pods' }] };
+    expect(check(formatReport(notVerified, 'json')).summary.passed).toBe(false);
   });
 });

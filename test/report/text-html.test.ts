@@ -20,7 +20,9 @@ describe('text format', () => {
     expect(out).toContain('Incomplete: 1 input error, so the results are not complete.');
     expect(out).not.toMatch(/^(Passed|Failed)/m);
     expect(out).toContain('deploy/broken.yaml:4:2  cannot read: EACCES');
-    expect(formatReport({ ...sampleReport(), errors: [] }, 'text')).toContain('Failed: findings at or above high.');
+    expect(formatReport({ ...sampleReport(), errors: [], notVerified: [] }, 'text')).toContain(
+      'Failed: findings at or above high.',
+    );
   });
 
   test('a finding from a rendered chart or overlay names its environment(s)', () => {
@@ -60,6 +62,22 @@ describe('text format', () => {
     expect(out).toContain('Passed: nothing at or above high.');
     // nothing scanned is not a pass
     expect(formatReport(emptyReport(), 'text')).toContain('Nothing checked: no Kubernetes objects were found.');
+  });
+
+  test('a verification with checks not verified (exit 3) never reads "Passed"', () => {
+    const report = {
+      ...emptyReport(),
+      objectsScanned: 4,
+      notVerified: [{ check: 'pods', reason: 'HTTP 403 listing pods' }],
+    };
+    for (const r of [report, { ...report, failOn: 'none' as 'high' }]) {
+      const out = formatReport(r, 'text');
+      expect(out).toContain('Incomplete: 1 check not verified, so the results are not complete.');
+      expect(out).not.toMatch(/^(Passed|Failed)/m);
+      const html = formatReport(r, 'html');
+      expect(html).toContain('Incomplete: 1 check not verified');
+      expect(html).not.toContain('Passed');
+    }
   });
 });
 

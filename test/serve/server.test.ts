@@ -4,7 +4,7 @@
  * the server keeps serving, /healthz /readyz /metrics, certificate reload, graceful shutdown,
  * the CLI entry point, and no secret value in responses or logs.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,6 +15,8 @@ import { startWebhookServer, type WebhookServer } from '../../src/serve/server.t
 import { runServe } from '../../src/cli/serve-command.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 import { compliantPod } from '../support/admission.ts';
+import { catalog } from '../../src/core/rules/index.ts';
+import type { Rule } from '../../src/core/rules/types.ts';
 
 let pki: TestPki;
 let pki2: TestPki;
@@ -254,6 +256,110 @@ describe('kubeward serve: the HTTPS server', () => {
     expect(m.body).toMatch(/kubeward_webhook_certificate_reloads_total\{result="error"\} [1-9]/);
   });
 
+  test("certificates in a Secret volume: the kubelet's atomic ..data symlink swap is picked up", async () => {
+    // the kubelet writes a new timestamped directory and renames a ..data symlink over the old
+    // one; tls.crt and tls.key are symlinks through ..data and never change themselves
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-serve-vol-'));
+    const put = (ts: string, p: TestPki) => {
+      mkdirSync(path.join(dir, ts));
+      writeFileSync(path.join(dir, ts, 'tls.crt'), p.serverCert);
+      writeFileSync(path.join(dir, ts, 'tls.key'), p.serverKey);
+      symlinkSync(ts, path.join(dir, '..data_tmp'));
+      renameSync(path.join(dir, '..data_tmp'), path.join(dir, '..data'));
+    };
+    put('..2026_01_01_00_00_00.1', pki);
+    symlinkSync('..data/tls.crt', path.join(dir, 'tls.crt'));
+    symlinkSync('..data/tls.key', path.join(dir, 'tls.key'));
+    const s = await start({
+      tls: undefined,
+      certFile: path.join(dir, 'tls.crt'),
+      keyFile: path.join(dir, 'tls.key'),
+      certCheckIntervalMs: 50,
+    });
+    expect((await request(`${s.url}/healthz`, { ca: pki.caCert })).status).toBe(200);
+    put('..2026_01_02_00_00_00.2', pki2);
+    let ok = false;
+    for (let i = 0; i < 100 && !ok; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      ok = await request(`${s.url}/healthz`, { ca: pki2.caCert }).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+    }
+    expect(ok).toBe(true);
+    await expect(request(`${s.url}/healthz`, { ca: pki.caCert })).rejects.toThrow();
+  });
+
+  test('per-request budget: rules that outlast it are answered per the failure policy, saying so', async () => {
+    // a rule that takes longer than the whole budget and would deny
+    const slow: Rule = {
+      meta: { ...catalog[0].meta, id: 'slow', severity: 'critical', enabledByDefault: true },
+      *check(obj: unknown) {
+        const end = performance.now() + 150;
+        while (performance.now() < end);
+        yield { object: obj, message: 'slow rule says no', path: [] };
+      },
+    } as unknown as Rule;
+    const rules = [slow, { ...slow, meta: { ...slow.meta, id: 'slow-2' } }];
+    const logs: Record<string, unknown>[] = [];
+    const ignore = await start({ budgetMs: 100, admission: { rules }, log: (e) => logs.push(e) });
+    const a = JSON.parse((await request(`${ignore.url}/validate`, { body: reviewBody(compliantPod()) })).body);
+    expect(a.response.allowed).toBe(true);
+    expect(a.response.warnings).toEqual([
+      'kubeward could not judge Pod apps/good within its per-request budget; allowed (failurePolicy Ignore)',
+    ]);
+    expect(logs.find((l) => l.level === 'warn')).toMatchObject({ failurePolicy: 'Ignore', budgetMs: 100 });
+    expect((await request(`${ignore.url}/metrics`)).body).toMatch(/kubeward_admission_budget_exceeded_total 1\n/);
+    const fail = await start({ budgetMs: 100, failurePolicy: 'Fail', admission: { rules } });
+    const f = JSON.parse((await request(`${fail.url}/validate`, { body: reviewBody(compliantPod()) })).body);
+    expect(f.response.allowed).toBe(false);
+    expect(f.response.status).toMatchObject({ code: 500 });
+    expect(f.response.status.message).toMatch(/within its per-request budget \(failurePolicy Fail\)/);
+    // within the budget, the same rules judge
+    const roomy = await start({ budgetMs: 5000, admission: { rules } });
+    const r = JSON.parse((await request(`${roomy.url}/validate`, { body: reviewBody(compliantPod()) })).body);
+    expect(r.response.allowed).toBe(false);
+    expect(r.response.status.message).toMatch(/slow rule says no/);
+  });
+
+  test('graceful shutdown: reviews answered during the shutdown delay, in-flight ones finish, then refused', async () => {
+    const s = await start({ shutdownDelayMs: 400 });
+    // a review in flight: headers and half the body sent
+    const body = reviewBody(privileged('inflight'));
+    const inflight = new Promise<Resp>((resolve, reject) => {
+      const req = https.request(
+        `${s.url}/validate`,
+        {
+          method: 'POST',
+          ca: pki.caCert,
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let b = '';
+          res.on('data', (c) => (b += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 100));
+      setTimeout(() => req.end(body.slice(100)), 600);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = s.close(5000);
+    expect(s.isReady()).toBe(false);
+    expect((await request(`${s.url}/readyz`)).status).toBe(503);
+    // during the delay the endpoints still route here: reviews are judged, not refused
+    const during = await request(`${s.url}/validate`, { body: reviewBody(privileged('during')) });
+    expect(during.status).toBe(200);
+    expect(JSON.parse(during.body).response.allowed).toBe(false);
+    const r = await inflight;
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).response).toMatchObject({ uid: 'uid-inflight', allowed: false });
+    await closing;
+    await expect(request(`${s.url}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   test('graceful shutdown: not ready, then closed', async () => {
     const s = await start();
     expect(s.isReady()).toBe(true);
@@ -363,5 +469,54 @@ describe('kubeward serve: the command', () => {
       skipped: 'namespace kubeward is exempt',
     });
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
+  });
+
+  test('--exempt-namespace adds to kube-system and the own namespace, never replaces them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-serve-cli-'));
+    writeFileSync(path.join(dir, 'tls.crt'), pki.serverCert);
+    writeFileSync(path.join(dir, 'tls.key'), pki.serverKey);
+    const ac = new AbortController();
+    let server: WebhookServer | undefined;
+    const done = runServe(
+      [
+        '--tls-cert-file',
+        path.join(dir, 'tls.crt'),
+        '--tls-key-file',
+        path.join(dir, 'tls.key'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--metrics-port',
+        'off',
+        '--exempt-namespace',
+        'sandbox',
+        '-q',
+      ],
+      io(),
+      { signal: ac.signal, onListening: (s) => (server = s) },
+    );
+    for (let i = 0; i < 100 && !server; i++) await new Promise((r) => setTimeout(r, 20));
+    const allowedIn = async (ns: string) =>
+      JSON.parse(
+        (
+          await request(`${server!.url}/validate`, {
+            body: reviewBody({ ...privileged('x'), metadata: { name: 'x', namespace: ns } }),
+          })
+        ).body,
+      ).response.allowed as boolean;
+    expect(await allowedIn('sandbox')).toBe(true);
+    expect(await allowedIn('kube-system')).toBe(true);
+    expect(await allowedIn('kubeward')).toBe(true);
+    expect(await allowedIn('apps')).toBe(false);
+    ac.abort();
+    expect(await done).toBe(0);
+  });
+
+  test('--shutdown-delay and --budget are checked', async () => {
+    const { run } = await import('../../src/cli/run.ts');
+    const a = io();
+    expect(await run(['serve', '--tls-cert-file', 'a', '--tls-key-file', 'b', '--shutdown-delay', 'soon'], a)).toBe(2);
+    expect(a.err.join('')).toMatch(/--shutdown-delay must be a duration/);
   });
 });

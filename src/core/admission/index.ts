@@ -6,7 +6,7 @@
  * for a well-formed review (rule failures follow the configured failure policy).
  */
 import { type Finding, type InputError, type ObjectRef, type Severity } from '../model.ts';
-import { evaluate, type EngineOptions } from '../engine.ts';
+import { evaluate, EvaluationDeadlineError, type EngineOptions } from '../engine.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
 import { catalog } from '../rules/index.ts';
 import type { Rule } from '../rules/types.ts';
@@ -209,6 +209,11 @@ export interface AdmissionOptions {
   failurePolicy?: 'Ignore' | 'Fail';
   /** Most findings listed in a denial message (the count of the rest is given). Default 10. */
   maxListed?: number;
+  /**
+   * `performance.now()` time by which the review must be decided (the per-request budget). A
+   * review not judged by then is answered per the failure policy, saying so, never half-judged.
+   */
+  deadline?: number;
 }
 
 export interface AdmissionDecision {
@@ -223,6 +228,8 @@ export interface AdmissionDecision {
   skipped?: string;
   errors: InputError[];
   decision: 'allowed' | 'denied' | 'warned' | 'skipped';
+  /** The rules did not finish within the deadline: answered per the failure policy. */
+  overBudget?: boolean;
   durationMs: number;
 }
 
@@ -294,15 +301,42 @@ export function reviewAdmission(req: AdmissionRequest, opts: AdmissionOptions = 
   if (ns && exempt.has(ns)) return skip(`namespace ${ns} is exempt`, obj.ref);
 
   const rules = admissionRules(opts.rules ?? catalog);
-  const engine = { ...opts.engine, rules, mode: 'manifest' as const };
-  const res = evaluate([obj], [], engine);
-  const errors = [...res.errors];
-
+  const engine = {
+    ...opts.engine,
+    rules,
+    mode: 'manifest' as const,
+    ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}),
+  };
+  let res: ReturnType<typeof evaluate>;
   let existing = new Set<string>();
-  if (req.operation === 'UPDATE' && req.oldObject && (opts.existingFindings ?? 'warn') === 'warn') {
-    const old = evaluate([admissionObject(req, req.oldObject)], [], engine);
-    existing = new Set([...old.findings, ...old.suppressed].map((f) => f.fingerprint));
+  try {
+    res = evaluate([obj], [], engine);
+    if (req.operation === 'UPDATE' && req.oldObject && (opts.existingFindings ?? 'warn') === 'warn') {
+      const old = evaluate([admissionObject(req, req.oldObject)], [], engine);
+      existing = new Set([...old.findings, ...old.suppressed].map((f) => f.fingerprint));
+    }
+  } catch (e) {
+    if (!(e instanceof EvaluationDeadlineError)) throw e;
+    const label = objectLabel(obj.ref);
+    const why = `kubeward could not judge ${label} within its per-request budget`;
+    return done({
+      object: obj.ref,
+      response:
+        opts.failurePolicy === 'Fail'
+          ? {
+              uid: req.uid,
+              allowed: false,
+              status: { code: 500, reason: 'Timeout', message: `${why} (failurePolicy Fail)` },
+            }
+          : { uid: req.uid, allowed: true, warnings: [`${why}; allowed (failurePolicy Ignore)`] },
+      findings: [],
+      suppressed: [],
+      errors: [],
+      decision: opts.failurePolicy === 'Fail' ? 'denied' : 'warned',
+      overBudget: true,
+    });
   }
+  const errors = [...res.errors];
 
   // a rule that threw is a `rule-error` finding in scan; at admission the failure policy decides
   const findings = res.findings

@@ -337,7 +337,9 @@ function lineOf(text: string, offset: number): number {
 /** The object of `fileText` a target points at (identity, then the line to break ties). */
 export function findObject(fileText: string, target: FixTarget, file = 'manifest.yaml'): K8sObject | undefined {
   const objects = parseManifestText(fileText, file).objects;
-  const same = target.object ? objects.filter((o) => sameRef(o.ref, target.object!)) : objects;
+  // a fix traced to another object of the file (a kustomize base resource) names that object
+  const ref = target.fix?.object ?? target.object;
+  const same = ref ? objects.filter((o) => sameRef(o.ref, ref)) : objects;
   if (same.length <= 1 || !target.location) return same[0];
   const line = target.location.line;
   return (

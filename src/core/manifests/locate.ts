@@ -35,6 +35,8 @@ interface Pos {
   col: number;
   /** Length of the line's content (for end positions). */
   eol: number;
+  /** Length of the line as the file has it (trailing blanks and CR included), as the exact parser ends it. */
+  raw?: number;
 }
 
 type TNode =
@@ -42,12 +44,17 @@ type TNode =
   | { t: 'seq'; pos: Pos; items: { dash: Pos; value: TNode | null }[] }
   | { t: 'scalar'; pos: Pos }
   /** Something the fast path does not look inside (inline flow collection). */
-  | { t: 'opaque'; pos: Pos };
+  | { t: 'opaque'; pos: Pos }
+  /** An empty flow collection (`{}`, `[]`): nothing inside. */
+  | { t: 'empty'; pos: Pos };
 
 type Token =
   | { k: 'dash'; pos: Pos }
-  | { k: 'key'; pos: Pos; key: string; inline: 'none' | 'scalar' | 'flow' }
-  | { k: 'scalar'; pos: Pos; flow?: boolean };
+  | { k: 'key'; pos: Pos; key: string; inline: 'none' | 'scalar' | 'flow' | 'empty' }
+  | { k: 'scalar'; pos: Pos; flow?: boolean; empty?: boolean };
+
+/** An empty flow collection: the fast path knows there is nothing inside. */
+const EMPTY_FLOW = /^(?:\{\s*\}|\[\s*\])$/;
 
 /** Node properties the fast path does not follow: anchors, aliases, tags. */
 const PROPERTY = /^[&*!]/;
@@ -150,6 +157,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
   const flow: FlowState = { depth: 0, q: '' }; // multi-line flow collection
   for (let li = 0; li < lines.length; li++) {
     let line = lines[li];
+    const rawEol = line.length;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     const lineNo = firstLine + li;
     if (quote) {
@@ -180,7 +188,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     let parentIndent = indent; // indentation a block scalar's content must exceed
     // sequence dashes, possibly several on one line ("- - a")
     while (rest.startsWith('-') && (rest.length === 1 || rest[1] === ' ')) {
-      tokens.push({ k: 'dash', pos: { line: lineNo, col, eol } });
+      tokens.push({ k: 'dash', pos: { line: lineNo, col, eol, raw: rawEol } });
       parentIndent = col;
       let n = 1;
       while (n < rest.length && rest[n] === ' ') n++;
@@ -197,26 +205,29 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     let keyTok: Token | undefined;
     const qk = QUOTED_KEY.exec(rest);
     if (qk) {
-      keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: unquoteKey(qk[1]), inline: 'none' };
+      keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: unquoteKey(qk[1]), inline: 'none' };
       value = stripComment(rest.slice(qk[0].length).trim());
     } else {
       const pk = plainKey(rest);
       if (pk) {
-        keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: pk.key, inline: 'none' };
+        keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: pk.key, inline: 'none' };
         value = stripComment(rest.slice(pk.rest).trim());
       }
     }
     if (keyTok && keyTok.k === 'key') {
       if (keyTok.key === '<<' || PROPERTY.test(value)) return undefined;
       parentIndent = col;
-      if (value !== '') keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
+      if (EMPTY_FLOW.test(value)) keyTok.inline = 'empty';
+      else if (value !== '') keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
       tokens.push(keyTok);
     } else {
       value = stripComment(rest);
       if (value === '') continue;
       // a flow collection as a sequence item: the fast path does not look inside it
       const flow = value.startsWith('{') || value.startsWith('[');
-      tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol }, ...(flow ? { flow } : {}) });
+      if (flow && EMPTY_FLOW.test(value))
+        tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, empty: true });
+      else tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, ...(flow ? { flow } : {}) });
     }
     if (value.startsWith('|') || value.startsWith('>')) skipIndent = parentIndent;
     else if (value.startsWith('{') || value.startsWith('[')) {
@@ -230,6 +241,153 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     }
   }
   return tokens;
+}
+
+/** Thrown inside flowTree when the text needs the exact parser. */
+const DECLINE = new Error('flow: decline');
+/** Plain keys read as the same string by every YAML schema (no numbers, booleans, nulls). */
+const SAFE_PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const YAML11_WORDS =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+const MAX_FLOW_DEPTH = 256;
+
+/**
+ * The position tree of a document that is one flow collection (`{...}` / `[...]`: flow-style
+ * YAML, JSON), built in one pass as block documents are, instead of by the exact parser (about
+ * 10x slower). Positions are those the exact parser gives: the start of a key or item, the end
+ * of its line as the file has it. Undefined when the document holds something this reader does
+ * not follow with certainty (anchors, aliases, tags, complex or implicit keys, escapes in keys,
+ * keys a schema could read as something other than their text): the exact parser answers those.
+ */
+function flowTree(text: string, firstLine: number, firstColumn: number): TNode | undefined {
+  // a lone CR is a line break to YAML, not to these line numbers
+  if (/\r(?!\n)/.test(text)) return undefined;
+  const starts = lineStarts(text);
+  const n = text.length;
+  let i = 0;
+  const at = (o: number): Pos => {
+    const p = offsetToLineCol(starts, o);
+    const li = p.line - 1;
+    // columns of the first line would need the marker's width: left to the exact parser
+    if (li === 0 && firstColumn > 0) throw DECLINE;
+    const end = li + 1 < starts.length ? starts[li + 1] - 1 : n;
+    const raw = end - starts[li];
+    return { line: firstLine + li, col: p.column - 1, eol: raw, raw };
+  };
+  const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) i++;
+      else if (c === 35 && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+        const nl = text.indexOf('\n', i);
+        i = nl === -1 ? n : nl;
+      } else return;
+    }
+  };
+  const quoted = (): string => {
+    const q = text[i];
+    const start = i++;
+    for (;;) {
+      if (i >= n) throw DECLINE;
+      const c = text[i];
+      if (q === '"' && c === '\\') i += 2;
+      else if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i += 2;
+        else {
+          i++;
+          break;
+        }
+      } else i++;
+    }
+    return text.slice(start + 1, i - 1);
+  };
+  /** A plain scalar: up to `,` `]` `}`, a `: ` or a comment; flow indicators inside it are declined. */
+  const plain = (): string => {
+    const start = i;
+    const c0 = text[i];
+    if ('&*!?|>%@`#,[]{}:'.includes(c0) || (c0 === '-' && isBlank(text.charCodeAt(i + 1)))) throw DECLINE;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 93 || c === 125) break; // , ] }
+      if (c === 91 || c === 123) throw DECLINE; // [ {
+      if (c === 58 && (i + 1 >= n || isBlank(text.charCodeAt(i + 1)) || ',[]{}'.includes(text[i + 1]))) break; // :
+      if (c === 35 && isBlank(text.charCodeAt(i - 1))) break; // # comment
+    }
+    return text.slice(start, i).trimEnd();
+  };
+  const key = (): string => {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const k = quoted();
+      if (k.includes('\n') || (c === '"' && k.includes('\\'))) throw DECLINE;
+      return c === "'" ? k.replace(/''/g, "'") : k;
+    }
+    const k = plain();
+    if (!SAFE_PLAIN_KEY.test(k) || YAML11_WORDS.test(k)) throw DECLINE;
+    return k;
+  };
+  const value = (depth: number): TNode => {
+    if (depth > MAX_FLOW_DEPTH) throw DECLINE;
+    const start = i;
+    const c = text[i];
+    if (c === '{') {
+      const node: TNode = { t: 'map', pos: at(start), keys: new Map() };
+      i++;
+      for (;;) {
+        ws();
+        if (text[i] === '}') {
+          i++;
+          return node;
+        }
+        const keyAt = i;
+        const k = key();
+        ws();
+        let v: TNode | null = null;
+        if (text[i] === ':') {
+          i++;
+          ws();
+          if (text[i] !== ',' && text[i] !== '}') v = value(depth + 1);
+          ws();
+        }
+        // the last of duplicate keys, as the exact parser answers
+        node.keys.set(k, { key: at(keyAt), value: v });
+        if (text[i] === ',') i++;
+        else if (text[i] !== '}') throw DECLINE;
+      }
+    }
+    if (c === '[') {
+      const node: TNode = { t: 'seq', pos: at(start), items: [] };
+      i++;
+      for (;;) {
+        ws();
+        if (text[i] === ']') {
+          i++;
+          return node;
+        }
+        const itemAt = i;
+        const v = value(depth + 1);
+        ws();
+        if (text[i] === ':') throw DECLINE; // an implicit pair: a map item
+        node.items.push({ dash: at(itemAt), value: v });
+        if (text[i] === ',') i++;
+        else if (text[i] !== ']') throw DECLINE;
+      }
+    }
+    if (c === '"' || c === "'") quoted();
+    else plain();
+    return { t: 'scalar', pos: at(start) };
+  };
+  try {
+    ws();
+    if (text[i] !== '{' && text[i] !== '[') return undefined;
+    const root = value(0);
+    ws();
+    return i >= n ? root : undefined;
+  } catch (e) {
+    if (e === DECLINE || e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** Builds the node tree from tokens by indentation. */
@@ -257,6 +415,7 @@ function buildTree(tokens: Token[]): TNode | null {
         let value: TNode | null = null;
         if (k.inline === 'scalar') value = { t: 'scalar', pos: k.pos };
         else if (k.inline === 'flow') value = { t: 'opaque', pos: k.pos };
+        else if (k.inline === 'empty') value = { t: 'empty', pos: k.pos };
         else {
           const next = tokens[i];
           // a block sequence may sit at the same indentation as its key
@@ -270,7 +429,11 @@ function buildTree(tokens: Token[]): TNode | null {
       return node;
     }
     i++;
-    const node: TNode = t.flow ? { t: 'opaque', pos: t.pos } : { t: 'scalar', pos: t.pos };
+    const node: TNode = t.empty
+      ? { t: 'empty', pos: t.pos }
+      : t.flow
+        ? { t: 'opaque', pos: t.pos }
+        : { t: 'scalar', pos: t.pos };
     while (i < tokens.length && tokens[i].pos.col > t.pos.col && tokens[i].pos.line > t.pos.line) i++;
     return node;
   };
@@ -289,6 +452,10 @@ function walk(root: TNode | null, path: FieldPath, file: string, docPos: Pos): L
   for (const seg of path) {
     if (!node) break;
     if (node.t === 'opaque') return 'fallback';
+    // a path into `{}` / `[]` ends at the collection's key or item, as the exact parser answers
+    // it: its end column is the end of the line as the file has it (trailing blanks included)
+    if (node.t === 'empty')
+      return { ...toLocation(file, best), endColumn: Math.max(best.col + 1, (best.raw ?? best.eol) + 1) };
     if (node.t === 'map') {
       const e = node.keys.get(String(seg));
       if (!e) break;
@@ -304,13 +471,36 @@ function walk(root: TNode | null, path: FieldPath, file: string, docPos: Pos): L
   return toLocation(file, best);
 }
 
+/** The document's text, and file line/column of an offset in it. */
+function documentText(
+  src: SourceDocument,
+  starts?: () => number[],
+): { text: string; pos: (offset: number) => { line: number; column: number } } {
+  if (src.text !== undefined && src.line !== undefined && src.column !== undefined) {
+    const { text, line, column } = src;
+    let docStarts: number[] | undefined;
+    return {
+      text,
+      pos: (offset) => {
+        const p = offsetToLineCol((docStarts ??= lineStarts(text)), offset);
+        return { line: line + p.line - 1, column: p.line === 1 ? column + p.column : p.column };
+      },
+    };
+  }
+  const fileStarts = starts ?? (() => lineStarts(src.fileText));
+  return {
+    text: src.fileText.slice(src.start, src.end),
+    pos: (offset) => offsetToLineCol(fileStarts(), src.start + offset),
+  };
+}
+
 /** Exact locator with the `yaml` package (for documents the fast path declines). */
-function exactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+function exactLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   let root: YNode | null | undefined;
-  const pos = (offset: number) => offsetToLineCol(starts(), offset);
+  const { text, pos } = documentText(src, starts);
   return (path) => {
     if (root === undefined) {
-      const doc = parseDocument(src.fileText.slice(src.start, src.end), {
+      const doc = parseDocument(text, {
         lineCounter: new LineCounter(),
         version: '1.1',
         uniqueKeys: false,
@@ -346,12 +536,13 @@ function exactLocator(src: SourceDocument, starts: () => number[]): (path: Field
       if (!node) break;
     }
     if (!best) {
-      const p = pos(src.start);
+      const p = pos(0);
       return { file: src.file, line: p.line, column: p.column };
     }
-    const s = pos(src.start + best[0]);
-    const lineEnd = src.fileText.indexOf('\n', src.start + best[0]);
-    const e = pos(lineEnd === -1 ? src.fileText.length : lineEnd);
+    const s = pos(best[0]);
+    // the document's text ends where the file's next line starts, or at the file's end
+    const lineEnd = text.indexOf('\n', best[0]);
+    const e = pos(lineEnd === -1 ? text.length : lineEnd);
     return { file: src.file, line: s.line, column: s.column, endLine: s.line, endColumn: Math.max(s.column, e.column) };
   };
 }
@@ -377,18 +568,23 @@ interface DocIndex {
 const MAX_INDEXES = 64;
 const indexes = new Map<SourceDocument, DocIndex>();
 
-function indexOf(src: SourceDocument, starts: () => number[]): DocIndex {
+function indexOf(src: SourceDocument, starts?: () => number[]): DocIndex {
   let idx = indexes.get(src);
   if (idx) {
     indexes.delete(src);
     indexes.set(src, idx);
     return idx;
   }
-  const text = src.fileText.slice(src.start, src.end);
-  const docPos: Pos = { line: offsetToLineCol(starts(), src.start).line, col: 0, eol: 0 };
-  const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
+  const { text, pos } = documentText(src, starts);
+  const docPos: Pos = { line: src.line ?? pos(0).line, col: 0, eol: 0 };
+  const flow = /^\s*[{[]/.test(text);
+  const tokens = flow ? undefined : tokenize(text, docPos.line);
+  const flowRoot = flow ? flowTree(text, docPos.line, src.column ?? (src.start > 0 ? 1 : 0)) : undefined;
   if (tokens) {
     idx = { tree: buildTree(tokens), docPos };
+    locatorStats.fast++;
+  } else if (flowRoot) {
+    idx = { tree: flowRoot, docPos };
     locatorStats.fast++;
   } else {
     idx = { exact: exactLocator(src, starts), docPos };
@@ -401,9 +597,9 @@ function indexOf(src: SourceDocument, starts: () => number[]): DocIndex {
 
 /**
  * Returns a locator for one document. `starts` gives the file's line starts (computed once per
- * file, lazily). Nothing is parsed until the first call.
+ * file, lazily) for a source without its own `text`. Nothing is parsed until the first call.
  */
-export function makeLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+export function makeLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   return (path) => {
     const idx = indexOf(src, starts);
     if (idx.exact) return idx.exact(path);
@@ -419,6 +615,6 @@ export function makeLocator(src: SourceDocument, starts: () => number[]): (path:
 }
 
 /** The exact locator, exported for tests that compare the fast path against it. */
-export function makeExactLocator(src: SourceDocument, starts: () => number[]): (path: FieldPath) => Location {
+export function makeExactLocator(src: SourceDocument, starts?: () => number[]): (path: FieldPath) => Location {
   return exactLocator(src, starts);
 }

@@ -5,7 +5,7 @@
  */
 import yaml from 'js-yaml';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
-import type { FieldPath, SkippedDocument } from '../model.ts';
+import type { FieldPath, Location, SkippedDocument } from '../model.ts';
 import type { JsonObject, K8sObject, LoadProblem, SourceDocument } from './types.ts';
 import { lineStarts, makeLocator, offsetToLineCol } from './locate.ts';
 import { K8S_SCHEMA } from './schema.ts';
@@ -24,8 +24,22 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
 /** An alias expansion budget: past it the document is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 2_000_000;
-/** An anchor definition in node-property position. */
-const ANCHOR = /(?:^|[\s:[{,-])&[A-Za-z0-9_./-]/;
+/** An anchor definition in node-property position: `&name` at the start or after one of these. */
+const BEFORE_ANCHOR = /[\s:[{,-]/;
+const ANCHOR_NAME = /[A-Za-z0-9_./-]/;
+
+/**
+ * Does the text hold an anchor definition (`(?:^|[\s:[{,-])&[A-Za-z0-9_./-]`)? Checked at each `&`
+ * instead of by that regex: documents with `&` in URLs and prose are common, and a regex scan of a
+ * multi-megabyte CRD costs more than a few indexOf calls.
+ */
+function hasAnchor(text: string): boolean {
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+    if ((i === 0 || BEFORE_ANCHOR.test(text[i - 1])) && i + 1 < text.length && ANCHOR_NAME.test(text[i + 1]))
+      return true;
+  }
+  return false;
+}
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,6 +88,16 @@ function hasTemplateKey(v: unknown, depth = 0): boolean {
 
 /** Strategic-merge-patch directives: their presence marks a kustomize patch, not a whole object. */
 const PATCH_DIRECTIVE = /\$(?:patch|setElementOrder\/|retainKeys|deleteFromPrimitiveList\/)/;
+
+/** Does the text mention a patch directive (PATCH_DIRECTIVE, by substring search: `$` is common in scripts)? */
+function mentionsPatchDirective(text: string): boolean {
+  return (
+    text.includes('$patch') ||
+    text.includes('$setElementOrder/') ||
+    text.includes('$retainKeys') ||
+    text.includes('$deleteFromPrimitiveList/')
+  );
+}
 
 function hasPatchDirective(v: unknown, depth = 0): boolean {
   if (depth > 64) return false;
@@ -144,6 +168,96 @@ function isDuplicateKeyError(e: unknown): boolean {
   return (e as { reason?: string }).reason === 'duplicated mapping key';
 }
 
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive (V8 slices of 13 characters
+ * or more point into their parent): flattening a new concatenation copies the characters.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * A file's text kept as its documents' texts (and the `---` between them) instead of once whole:
+ * js-yaml parses a copy of each document (it appends a NUL to its input), and the strings of the
+ * parsed values are slices of that copy, so the copy lives as long as the objects do. Keeping that
+ * copy as the document's text, and dropping the file's, keeps the text once instead of twice.
+ * The whole text is rebuilt only when asked for (fixes, files with inline suppressions), and only
+ * the last one rebuilt is held.
+ */
+/** The text last rebuilt, so callers asking again for the same file do not rebuild it (one file held). */
+let lastBuilt: { owner: FileText; text: string } | undefined;
+
+class FileText {
+  private readonly pieces: readonly string[];
+  constructor(pieces: readonly string[]) {
+    this.pieces = pieces;
+  }
+  text(): string {
+    if (lastBuilt?.owner !== this) lastBuilt = { owner: this, text: this.pieces.join('') };
+    return lastBuilt.text;
+  }
+  /** `needle` must not span a document marker (it holds no newline). */
+  includes(needle: string): boolean {
+    return this.pieces.some((p) => p.includes(needle));
+  }
+}
+
+class DocumentSource implements SourceDocument {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+  private readonly whole: FileText;
+  constructor(
+    file: string,
+    whole: FileText,
+    range: { start: number; end: number },
+    text: string,
+    at: { line: number; column: number },
+  ) {
+    this.file = file;
+    this.whole = whole;
+    this.start = range.start;
+    this.end = range.end;
+    this.text = text;
+    this.line = at.line;
+    this.column = at.column - 1;
+  }
+  get fileText(): string {
+    return this.whole.text();
+  }
+  fileIncludes(needle: string): boolean {
+    return this.whole.includes(needle);
+  }
+}
+
+/** js-yaml options that hand back the copy of the input js-yaml parses (see FileText). */
+function capturing(options: yaml.LoadOptions, got: { input?: string }): yaml.LoadOptions {
+  return {
+    ...options,
+    listener(_event, state) {
+      got.input = state.input;
+      // once is enough: no call for every node
+      (state as unknown as { listener: unknown }).listener = null;
+    },
+  };
+}
+
+/**
+ * The locator of a document, built on first use. Made here, outside parseManifestText, so that
+ * an object's `locate` does not keep the parser's scope (the whole file's text) alive.
+ */
+function documentLocator(source: SourceDocument): (path: FieldPath) => Location {
+  let locator: ((path: FieldPath) => Location) | undefined;
+  return (path) => (locator ??= makeLocator(source))(path);
+}
+
+function itemLocator(locateDoc: (path: FieldPath) => Location, docPath: FieldPath): (path: FieldPath) => Location {
+  return (path) => locateDoc([...docPath, ...path]);
+}
+
 /** List kinds nested deeper than this are not expanded (reported instead). */
 const MAX_LIST_DEPTH = 16;
 
@@ -154,10 +268,36 @@ export function parseManifestText(input: string, file: string): ParsedText {
   let starts: number[] | undefined;
   const getStarts = () => (starts ??= lineStarts(text));
   const pos = (offset: number) => offsetToLineCol(getStarts(), offset);
+  // the file's text as pieces that do not point into `text` (see FileText)
+  const pieces: string[] = [];
+  const whole = new FileText(pieces);
+  const ranges = splitDocuments(text);
 
-  for (const range of splitDocuments(text)) {
+  for (let ri = 0; ri < ranges.length; ri++) {
+    const range = ranges[ri];
     const chunk = text.slice(range.start, range.end);
-    if (!hasContent(chunk)) continue;
+    // the document's text: js-yaml's copy when it parsed this very text, else a copy of its own
+    const got: { input?: string } = {};
+    let piece: string | undefined;
+    const pieceText = () =>
+      (piece ??=
+        got.input !== undefined && got.input.startsWith(chunk) ? got.input.slice(0, chunk.length) : detached(chunk));
+    try {
+      if (!hasContent(chunk)) continue;
+      parseDocumentAt(range, chunk, got, pieceText);
+    } finally {
+      pieces.push(pieceText());
+      if (ri + 1 < ranges.length) pieces.push(text.slice(range.end, ranges[ri + 1].start));
+    }
+  }
+  return out;
+
+  function parseDocumentAt(
+    range: { start: number; end: number },
+    chunk: string,
+    got: { input?: string },
+    pieceText: () => string,
+  ): void {
     const firstContent = chunk.search(/[^\s]/);
     const docLine = pos(range.start + Math.max(0, firstContent)).line;
     // a BOM at the start of a later document (files joined with `cat`) is not content either
@@ -168,11 +308,11 @@ export function parseManifestText(input: string, file: string): ParsedText {
     try {
       try {
         // strict first: duplicate keys are an error to report, not a value to pick silently
-        value = yaml.load(yamlText, { schema: K8S_SCHEMA, filename: file });
+        value = yaml.load(yamlText, capturing({ schema: K8S_SCHEMA, filename: file }, got));
       } catch (e) {
         if (!isDuplicateKeyError(e)) throw e;
         // read as the API server does without strict validation (the last value wins) and report each duplicate
-        value = yaml.load(yamlText, { schema: K8S_SCHEMA, json: true, filename: file });
+        value = yaml.load(yamlText, capturing({ schema: K8S_SCHEMA, json: true, filename: file }, got));
         duplicates = duplicateKeys(yamlText);
       }
     } catch (e) {
@@ -190,9 +330,9 @@ export function parseManifestText(input: string, file: string): ParsedText {
           ? `this looks like a Helm/Go template source, not a rendered manifest (YAML error: ${d.reason}); render it first, e.g. \`helm template <release> <chart> | kubeward scan -\``
           : `YAML parse error: ${d.reason}`,
       });
-      continue;
+      return;
     }
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined) return;
     if (chunk.includes('{{') && hasTemplateKey(value)) {
       // js-yaml reads `name: {{ .X }}` as a mapping keyed by a mapping; Kubernetes rejects it
       out.problems.push({
@@ -203,10 +343,10 @@ export function parseManifestText(input: string, file: string): ParsedText {
         message:
           'this looks like a Helm/Go template source, not a rendered manifest (`{{ }}` outside a quoted string); render it first, e.g. `helm template <release> <chart> | kubeward scan -`',
       });
-      continue;
+      return;
     }
     // aliases need an anchor (`&name`): only documents with one can expand past their text
-    if (chunk.includes('&') && ANCHOR.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    if (hasAnchor(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
       out.problems.push({
         kind: 'invalid-yaml',
         file,
@@ -214,14 +354,14 @@ export function parseManifestText(input: string, file: string): ParsedText {
         column: 1,
         message: `YAML aliases expand this document past ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); not scanned`,
       });
-      continue;
+      return;
     }
     if (!isObject(value)) {
       const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
       out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
-      continue;
+      return;
     }
-    if (chunk.includes('$') && PATCH_DIRECTIVE.test(chunk) && hasPatchDirective(value)) {
+    if (mentionsPatchDirective(chunk) && hasPatchDirective(value)) {
       // judging a partial object would report every field the patch leaves to its base
       out.skipped.push({
         file,
@@ -229,11 +369,10 @@ export function parseManifestText(input: string, file: string): ParsedText {
         reason:
           'a kustomize strategic-merge patch ($patch directives), not a complete object: scan `kustomize build` output',
       });
-      continue;
+      return;
     }
-    const source: SourceDocument = { file, fileText: text, start: range.start, end: range.end };
-    let locator: ReturnType<typeof makeLocator> | undefined;
-    const locateDoc = (path: FieldPath) => (locator ??= makeLocator(source, getStarts))(path);
+    const source: SourceDocument = new DocumentSource(file, whole, range, pieceText(), pos(range.start));
+    const locateDoc = documentLocator(source);
     const add = (data: JsonObject, docPath: FieldPath, line: number) => {
       const { apiVersion, kind } = data;
       if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
@@ -249,7 +388,7 @@ export function parseManifestText(input: string, file: string): ParsedText {
         file,
         docPath,
         source,
-        locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
+        locate: docPath.length ? itemLocator(locateDoc, docPath) : locateDoc,
       });
     };
     const firstObject = out.objects.length;
@@ -312,5 +451,4 @@ export function parseManifestText(input: string, file: string): ParsedText {
       });
     }
   }
-  return out;
 }

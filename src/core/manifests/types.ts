@@ -5,12 +5,23 @@ export type JsonObject = { [key: string]: unknown };
 /** The text of one YAML document, kept so positions, fixes and inline comments can be read lazily. */
 export interface SourceDocument {
   file: string;
-  /** The whole file's text (shared by the file's documents). */
-  fileText: string;
+  /**
+   * The whole file's text (shared by the file's documents). For files read by the loader it is
+   * rebuilt on demand from the documents' own texts (a file is not kept twice): read `text` for
+   * the document.
+   */
+  readonly fileText: string;
   /** Offset of the document's first character in fileText. */
   start: number;
   /** Offset just past the document's last character in fileText. */
   end: number;
+  /** The document's text, `fileText.slice(start, end)`, when kept on its own. */
+  text?: string;
+  /** Line (1-based) and column (0-based) of `start` in the file, when `text` is set. */
+  line?: number;
+  column?: number;
+  /** Does the file's text hold `needle`, without rebuilding it (when `text` is set)? */
+  fileIncludes?(needle: string): boolean;
 }
 
 /** A Kubernetes object from a manifest or a live cluster. */

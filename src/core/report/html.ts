@@ -374,7 +374,7 @@ function chart(report: Report): string {
 const WIDTHS = Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('');
 
 export function formatHtml(report: Report, opts: HtmlOptions = {}): string {
-  const ok = passed(report) && report.errors.length === 0;
+  const ok = passed(report);
   const data = encode(report, opts);
   const css = CSS + WIDTHS;
   const csp =
@@ -387,11 +387,13 @@ export function formatHtml(report: Report, opts: HtmlOptions = {}): string {
   const sevBoxes = SEVERITIES.map((s) => `<label><input type="checkbox" id="sev-${s}" checked> ${s}</label>`).join('');
   const verdict = report.errors.length
     ? `Incomplete: ${plural(report.errors.length, 'input error')}`
-    : failOnOf(report) === 'none'
-      ? 'Passed: fail-on none never fails'
-      : ok
-        ? `Passed: nothing at or above ${h(String(report.failOn))}`
-        : `Failed: findings at or above ${h(String(report.failOn))}`;
+    : report.notVerified.length
+      ? `Incomplete: ${plural(report.notVerified.length, 'check')} not verified`
+      : failOnOf(report) === 'none'
+        ? 'Passed: fail-on none never fails'
+        : ok
+          ? `Passed: nothing at or above ${h(String(report.failOn))}`
+          : `Failed: findings at or above ${h(String(report.failOn))}`;
   const list = (title: string, items: string[]) =>
     items.length
       ? `<h2>${h(title)} (${items.length})</h2><ul class="plain">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`

@@ -1,12 +1,18 @@
 /** Human-readable text: findings grouped by file, severity-coloured when asked, then a summary. */
 import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../model.ts';
+import type { Outcome } from '../outcome.ts';
 import { NO_FILE, countsText, environmentsOf, failOnOf, groupByFile, objectName, passed, plural } from './util.ts';
 import { hiddenText } from '../selection.ts';
 import { maxOf } from '../arrays.ts';
 
 export interface TextOptions {
   color?: boolean;
+  /**
+   * The run's verdict (core/outcome.ts) when the caller knows more than the report (e.g. `kubeward
+   * fix` left a file alone): an exit 2 or 3 is never printed as "Passed".
+   */
+  outcome?: Pick<Outcome, 'exitCode' | 'problems'>;
 }
 
 type Format = Parameters<typeof styleText>[0];
@@ -129,16 +135,24 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
       ...(hiddenText(report.hidden) ? [hiddenText(report.hidden)] : []),
     ].join(', '),
   );
+  const problems = opts.outcome && opts.outcome.exitCode >= 2 ? opts.outcome.problems : [];
   out.push(
     report.errors.length
       ? paint('high', `Incomplete: ${plural(report.errors.length, 'input error')}, so the results are not complete.`)
-      : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
-        ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
-        : failOnOf(report) === 'none'
-          ? `Passed: --fail-on none never fails.`
-          : passed(report)
-            ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
-            : paint('high', `Failed: findings at or above ${report.failOn}.`),
+      : report.notVerified.length
+        ? paint(
+            'high',
+            `Incomplete: ${plural(report.notVerified.length, 'check')} not verified, so the results are not complete.`,
+          )
+        : problems.length
+          ? paint('high', `Incomplete: ${problems.map((p) => clean(p.message)).join('; ')}.`)
+          : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
+            ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
+            : failOnOf(report) === 'none'
+              ? `Passed: --fail-on none never fails.`
+              : passed(report)
+                ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
+                : paint('high', `Failed: findings at or above ${report.failOn}.`),
   );
   return out.join('\n') + '\n';
 }

@@ -51,8 +51,13 @@ export function failOnOf(report: Report): Severity | 'none' {
   return (report.failOn as string) === 'none' ? 'none' : report.failOn;
 }
 
-/** Does the report pass its own threshold? */
+/**
+ * Does the report pass? Not when the run was incomplete (input errors, checks not verified: the
+ * exit code is 2 or 3 whatever the findings, core/outcome.ts), else when nothing is at or above
+ * its threshold.
+ */
 export function passed(report: Report): boolean {
+  if (report.errors.length || report.notVerified.length) return false;
   const t = failOnOf(report);
   return t === 'none' || !failsThreshold(report, t);
 }

@@ -14,6 +14,7 @@ import {
   possiblyMultiReplica,
   replicaRange,
   REPLICATED_KINDS,
+  type Hpa,
   type Workload,
 } from './inventory.ts';
 import { get, isObj, numOf, podTemplates, type PodTemplate } from './podspec.ts';
@@ -44,9 +45,11 @@ export const replicasMinimum: Rule = {
     const min = numOf(ctx.options.min) ?? 2;
     const inv = inventory(ctx);
     // an HPA's minReplicas is judged on its own, also when its target is not in the set
+    const targetOf = new Map<Hpa, Workload>(); // the first workload an HPA scales
+    for (const w of inv.workloads) for (const h of w.hpas) if (!targetOf.has(h)) targetOf.set(h, w);
     for (const h of inv.hpas) {
       if (h.min >= min) continue;
-      const target = inv.workloads.find((w) => w.hpas.includes(h));
+      const target = targetOf.get(h);
       const explicit = get(h.obj.data, ['spec', 'minReplicas']) !== undefined;
       yield {
         object: h.obj,
@@ -133,7 +136,7 @@ export const antiAffinity: Rule = {
 };
 
 /** PDBs with the workloads they select (memoised). */
-function pdbIndex(ctx: RuleContext): { pdb: K8sObject; workloads: Workload[] }[] {
+function pdbIndex(ctx: RuleContext): { pdb: K8sObject; workloads: readonly Workload[] }[] {
   return ctx.memo('resources:pdbs', () => {
     const inv = inventory(ctx);
     return inv.byKind('PodDisruptionBudget').map((pdb) => {

@@ -60,7 +60,7 @@ export interface Inventory {
   /** The workload record of an object, if it has a pod template. */
   workloadOf(obj: K8sObject): Workload | undefined;
   /** Workloads whose pod labels the selector matches, namespace-lenient. */
-  workloadsSelectedBy(selector: unknown, namespace: string | undefined): Workload[];
+  workloadsSelectedBy(selector: unknown, namespace: string | undefined): readonly Workload[];
   /** HPAs in the set. */
   hpas: readonly Hpa[];
 }
@@ -115,6 +115,29 @@ export function matchesSelector(selector: unknown, labels: Record<string, string
     }
   }
   return true;
+}
+
+/**
+ * `key=value` label pairs of which every label set the selector matches carries one: its first
+ * matchLabels entry (or plain-map entry), else the values of its first `In` expression. Undefined
+ * when there is nothing to index by (empty selector, only Exists/NotIn/DoesNotExist). Lets
+ * cross-object rules look up candidates in a `key=value` index instead of trying every object;
+ * a candidate is then judged by matchesSelector.
+ */
+export function selectorBuckets(selector: unknown): string[] | undefined {
+  if (!isObj(selector)) return undefined;
+  const plain = !('matchLabels' in selector || 'matchExpressions' in selector);
+  const ml = plain ? labelsOf(selector) : labelsOf(selector.matchLabels);
+  for (const [k, v] of Object.entries(ml)) return [`${k}=${v}`];
+  if (plain || !Array.isArray(selector.matchExpressions)) return undefined;
+  for (const e of selector.matchExpressions) {
+    // a label set has one value for the key, so it is in at most one of these buckets
+    if (isObj(e) && typeof e.key === 'string' && e.operator === 'In' && Array.isArray(e.values)) {
+      const key = e.key;
+      return [...new Set(e.values.map((v) => `${key}=${String(v)}`))];
+    }
+  }
+  return undefined;
 }
 
 /** Is the selector empty (matches everything)? Plain maps and LabelSelectors alike. */
@@ -191,6 +214,7 @@ function build(objects: readonly K8sObject[]): Inventory {
     byObj.set(o, w);
   }
   // Index workloads by label key/value for faster selector matching.
+  const order = new Map<Workload, number>(workloads.map((w, i) => [w, i]));
   const byLabel = new Map<string, Workload[]>();
   for (const w of workloads) {
     for (const [k, v] of Object.entries(w.podLabels)) {
@@ -200,13 +224,26 @@ function build(objects: readonly K8sObject[]): Inventory {
       l.push(w);
     }
   }
-  const workloadsSelectedBy = (selector: unknown, namespace: string | undefined): Workload[] => {
+  // the same selector is often asked again (a `tier: web` peer in every policy of a namespace):
+  // answered once per selector text and namespace, not once per asker
+  const selected = new Map<string, readonly Workload[]>();
+  const workloadsSelectedBy = (selector: unknown, namespace: string | undefined): readonly Workload[] => {
     if (!isObj(selector)) return [];
-    const plain = !('matchLabels' in selector || 'matchExpressions' in selector);
-    const ml = plain ? labelsOf(selector) : labelsOf(selector.matchLabels);
-    const first = Object.entries(ml)[0];
-    const candidates = first ? (byLabel.get(`${first[0]}=${first[1]}`) ?? []) : workloads;
-    return candidates.filter((w) => sameNamespace(w.namespace, namespace) && matchesSelector(selector, w.podLabels));
+    const cacheKey = `${namespace ?? ''}\0${JSON.stringify(selector)}`;
+    const hit = selected.get(cacheKey);
+    if (hit) return hit;
+    const buckets = selectorBuckets(selector);
+    let candidates: readonly Workload[] = workloads;
+    if (buckets?.length === 1) candidates = byLabel.get(buckets[0]) ?? [];
+    else if (buckets) {
+      // several values of one key: no workload is in two of the buckets; keep the set's order
+      candidates = buckets.flatMap((b) => byLabel.get(b) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+    }
+    const out = candidates.filter(
+      (w) => sameNamespace(w.namespace, namespace) && matchesSelector(selector, w.podLabels),
+    );
+    selected.set(cacheKey, out);
+    return out;
   };
 
   return {

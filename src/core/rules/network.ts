@@ -4,7 +4,14 @@
  */
 import type { FieldPath } from '../model.ts';
 import type { JsonObject, K8sObject } from '../manifests/types.ts';
-import { inventory, isEmptySelector, matchesSelector, sameNamespace, type Workload } from './inventory.ts';
+import {
+  inventory,
+  isEmptySelector,
+  matchesSelector,
+  sameNamespace,
+  selectorBuckets,
+  type Workload,
+} from './inventory.ts';
 import { boolOf, containersOf, isObj } from './podspec.ts';
 import { arr, groupOf, isKind, label, list, specOf, stringMap, strs } from './selectors.ts';
 import type { InventoryViolation, Rule, RuleContext } from './types.ts';
@@ -49,6 +56,46 @@ function policies(ctx: RuleContext): Policy[] {
         return { obj, spec, podSelector, types: policyTypes(spec) };
       }),
   );
+}
+
+/**
+ * NetworkPolicies indexed by one `key=value` their podSelector requires (its first matchLabels
+ * entry, else the values of an `In` expression), so a workload is checked only against the
+ * policies that can select it: linear in workloads + policies instead of their product. Policies
+ * with nothing to index by (empty selector, only Exists/NotIn expressions) are candidates for
+ * every workload. Candidates are then judged by `selects`, as before.
+ */
+interface PolicyIndex {
+  candidates(w: Workload): Policy[];
+}
+
+function policyIndex(ctx: RuleContext): PolicyIndex {
+  return ctx.memo('network:policyIndex', () => {
+    const everywhere: Policy[] = [];
+    const byLabel = new Map<string, Policy[]>();
+    for (const p of policies(ctx)) {
+      const keys = selectorBuckets(p.podSelector);
+      if (!keys) {
+        everywhere.push(p);
+        continue;
+      }
+      for (const k of keys) {
+        const list = byLabel.get(k);
+        if (list) list.push(p);
+        else byLabel.set(k, [p]);
+      }
+    }
+    return {
+      candidates(w) {
+        const out = [...everywhere];
+        for (const [k, v] of Object.entries(w.podLabels)) {
+          const list = byLabel.get(`${k}=${v}`);
+          if (list) for (const p of list) out.push(p);
+        }
+        return out;
+      },
+    };
+  });
 }
 
 /** Core v1 Services (not Knative Services). */
@@ -262,11 +309,11 @@ export const networkPolicyMissing: Rule = {
   *checkAll(ctx) {
     const wanted = directionsOption(ctx);
     if (!wanted.length) return;
-    const pols = policies(ctx);
+    const index = policyIndex(ctx);
     for (const w of workloadsIn(ctx)) {
       if (hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || controlled(w.obj)) continue;
       const covered = new Set<Direction>();
-      for (const p of pols) if (selects(p, w)) for (const t of p.types) covered.add(t);
+      for (const p of index.candidates(w)) if (selects(p, w)) for (const t of p.types) covered.add(t);
       const missing = wanted.filter((d) => !covered.has(d));
       if (!missing.length) continue;
       const what = missing.map((d) => d.toLowerCase()).join(' or ');

@@ -5,7 +5,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compileGlob } from '../glob.ts';
-import { fingerprint as fp, type Finding, type InputError, type SkippedDocument } from '../model.ts';
+import {
+  fingerprint as fp,
+  type FieldPath,
+  type Finding,
+  type Fix,
+  type InputError,
+  type ObjectRef,
+  type SkippedDocument,
+} from '../model.ts';
 import type { EngineOptions, EngineResult } from '../engine.ts';
 import type { K8sObject, LoadProblem } from '../manifests/types.ts';
 import { discoverSources } from './discover.ts';
@@ -186,6 +194,30 @@ const refKey = (o: { kind: string; namespace?: string; name: string }) => `${o.k
 const where = (l: { file: string; line?: number }) => `${l.file}${l.line ? `:${l.line}` : ''}`;
 
 /**
+ * A fix of a built kustomize object rewritten for the base resource it was traced to: each path's
+ * part along the finding's path takes the base's list indices. Undefined when a path reaches a list
+ * item the trace did not walk (its index in the base is not known).
+ */
+function fixInBase(fix: Fix, findingPath: FieldPath, base: { object: ObjectRef; docPath: FieldPath }): Fix | undefined {
+  const q = base.docPath;
+  const move = (p: FieldPath): FieldPath | undefined => {
+    let k = 0;
+    while (k < p.length && k < q.length && k < findingPath.length && p[k] === findingPath[k]) k++;
+    if (p.slice(k).some((s) => typeof s === 'number')) return undefined;
+    return [...q.slice(0, k), ...p.slice(k)];
+  };
+  const set = (fix.set ?? []).map((s) => ({ path: move(s.path), value: s.value }));
+  const remove = (fix.remove ?? []).map(move);
+  if (set.some((s) => !s.path) || remove.some((r) => !r)) return undefined;
+  return {
+    description: fix.description,
+    object: base.object,
+    ...(set.length ? { set: set.map((s) => ({ path: s.path!, value: s.value })) } : {}),
+    ...(remove.length ? { remove: remove as FieldPath[] } : {}),
+  };
+}
+
+/**
  * Adds environment, trace and rendered-location details; moves fixes onto the traced values file.
  * A fix that cannot be written where the finding was traced (a template, a patch) is dropped and
  * `details.manualFix` says where the change belongs.
@@ -232,6 +264,15 @@ function decorate(f: Finding, set: SourceSet, byRef: Map<string, K8sObject[]>): 
       // a patch's list positions are not the built object's, and generators are not objects
       fix = undefined;
       details.manualFix = `make this change in the ${t.kind === 'generator' ? 'kustomization' : 'patch'}: ${where(traced.trace.location)}`;
+    } else if (fix && set.tool === 'kustomize') {
+      // a base resource: the fix goes into the base file, on the resource as it is there (before
+      // the overlay's namespace or name prefix), its list items by their index in the base
+      const based = t.base ? fixInBase(fix, traced.path, t.base) : undefined;
+      if (based) fix = based;
+      else {
+        fix = undefined;
+        details.manualFix = `make this change in the base: ${where(traced.trace.location)} (the overlay changes the lists on the way there)`;
+      }
     }
   } else if (fix && set.tool === 'helm') {
     fix = undefined;

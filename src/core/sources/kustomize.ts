@@ -9,7 +9,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { isMap, isScalar, isSeq, type Node as YNode } from 'yaml';
 import type { K8sObject } from '../manifests/types.ts';
-import { formatPath, type FieldPath, type Location } from '../model.ts';
+import { formatPath, type FieldPath, type Location, type ObjectRef } from '../model.ts';
 import { run } from './exec.ts';
 import { kustomizationFile } from './discover.ts';
 import { redactMessage } from './redact.ts';
@@ -41,6 +41,9 @@ interface FileDoc {
   index: number;
   kind: string;
   name: string;
+  /** The document's apiVersion and metadata.namespace ('' when absent). */
+  apiVersion?: string;
+  namespace?: string;
 }
 
 /** A JSON 6902 operation with the line of its entry. */
@@ -99,11 +102,24 @@ function docsOf(file: string, y: YamlFile, rel: string): FileDoc[] {
     const kind = get('kind');
     const md = get('metadata');
     let name = '';
+    let namespace = '';
     if (md && isMap(md)) {
       const n = md.items.find((i) => isScalar(i.key) && i.key.value === 'name');
       if (n && isScalar(n.value)) name = String(n.value.value);
+      const ns = md.items.find((i) => isScalar(i.key) && i.key.value === 'namespace');
+      if (ns && isScalar(ns.value)) namespace = String(ns.value.value);
     }
-    out.push({ file: rel, yaml: y, index, kind: isScalar(kind) ? String(kind.value) : '', name });
+    const av = get('apiVersion');
+    const apiVersion = av && isScalar(av) ? String(av.value) : '';
+    out.push({
+      file: rel,
+      yaml: y,
+      index,
+      kind: isScalar(kind) ? String(kind.value) : '',
+      name,
+      apiVersion,
+      namespace,
+    });
   });
   void file;
   return out;
@@ -264,11 +280,13 @@ function matchDoc<T extends { kind: string; name: string }>(docs: readonly T[], 
  * Walks `path` in a file document: list items are matched by `name` (as strategic merge does)
  * when the rendered item has one, else by index. Returns how deep it got and the key's position.
  */
-function walkDoc(d: FileDoc, path: FieldPath, rendered: unknown): { depth: number; loc: Location } {
+function walkDoc(d: FileDoc, path: FieldPath, rendered: unknown): { depth: number; loc: Location; docPath: FieldPath } {
   let node: YNode | null | undefined = d.yaml.roots[d.index];
   let cur: unknown = rendered;
   let at = node?.range?.[0] ?? 0;
   let depth = 0;
+  // the walked part of `path` as it is in this document (a list item by its index here)
+  const docPath: (string | number)[] = [];
   for (const seg of path) {
     if (typeof seg === 'number') {
       if (!node || !isSeq(node)) break;
@@ -284,6 +302,7 @@ function walkDoc(d: FileDoc, path: FieldPath, rendered: unknown): { depth: numbe
         }) as YNode | undefined;
       } else found = node.items[seg] as YNode | undefined;
       if (!found) break;
+      docPath.push(node.items.indexOf(found as never));
       node = found;
       at = found.range?.[0] ?? at;
       cur = item;
@@ -294,16 +313,22 @@ function walkDoc(d: FileDoc, path: FieldPath, rendered: unknown): { depth: numbe
       at = (p.key as YNode).range?.[0] ?? at;
       node = p.value as YNode | null;
       cur = isObj(cur) ? cur[seg] : undefined;
+      docPath.push(seg);
     }
     depth++;
   }
   const pos = d.yaml.lc.linePos(at);
-  return { depth, loc: { file: d.file, line: pos.line, column: pos.col } };
+  return { depth, loc: { file: d.file, line: pos.line, column: pos.col }, docPath };
 }
 
 export interface KustomizeTrace {
   kind: 'patch' | 'base' | 'generator' | 'object';
   location: Location;
+  /**
+   * For a base: the resource in the base file and how far the field's path goes into it, as it
+   * is there (list items by their index in the base), so a fix can be written into the base.
+   */
+  base?: { object: ObjectRef; docPath: FieldPath };
 }
 
 /** Where a built field came from. */
@@ -353,7 +378,9 @@ export function traceKustomize(
       }
     }
   }
-  let best: { depth: number; loc: Location; kind: 'patch' | 'base' } | undefined;
+  let best:
+    | { depth: number; loc: Location; kind: 'patch' | 'base'; base?: { object: ObjectRef; docPath: FieldPath } }
+    | undefined;
   // JSON 6902 operations: one whose path is a prefix of the field (or the field of the op)
   for (let i = tree.ops.length - 1; i >= 0; i--) {
     const op = tree.ops[i];
@@ -372,9 +399,17 @@ export function traceKustomize(
   }
   for (const d of matchDoc(tree.resources, obj.kind, obj.name)) {
     const w = walkDoc(d, p, obj.data);
-    if (!best || w.depth > best.depth) best = { ...w, kind: 'base' };
+    if (!best || w.depth > best.depth) {
+      const object: ObjectRef = {
+        apiVersion: d.apiVersion ?? '',
+        kind: d.kind,
+        name: d.name,
+        ...(d.namespace ? { namespace: d.namespace } : {}),
+      };
+      best = { depth: w.depth, loc: w.loc, kind: 'base', base: { object, docPath: w.docPath } };
+    }
   }
-  if (best) return { kind: best.kind, location: best.loc };
+  if (best) return { kind: best.kind, location: best.loc, ...(best.base ? { base: best.base } : {}) };
   return { kind: 'object', location: fallback };
 }
 
@@ -477,7 +512,7 @@ export async function buildKustomization(spec: KustomizeSpec, ctx: KustomizeCont
           const r = rendered.locate?.(p);
           traced.set(formatPath(p), {
             path: p,
-            trace: { kind: t.kind, location: t.location },
+            trace: { kind: t.kind, location: t.location, ...(t.base ? { base: t.base } : {}) },
             renderedFile: renderedName,
             ...(r ? { renderedLine: r.line } : {}),
           });

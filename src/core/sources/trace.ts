@@ -14,7 +14,7 @@
  * A values key is located in the environment's last values file that has it, else in the
  * chart's values.yaml. Otherwise the finding points at the template's object (`kind:`) line.
  */
-import type { FieldPath, Location } from '../model.ts';
+import type { FieldPath, Location, ObjectRef } from '../model.ts';
 import type { JsonObject } from '../manifests/types.ts';
 import { findPath, lineOf, type YamlFile } from './yaml-paths.ts';
 import { pushAll } from '../arrays.ts';
@@ -409,6 +409,8 @@ export interface Trace {
   /** For values traces: the rendered field that maps onto the values key. */
   renderedPrefix?: FieldPath;
   valuesPrefix?: FieldPath;
+  /** For kustomize base traces: the base resource and the walked path as it is in the base. */
+  base?: { object: ObjectRef; docPath: FieldPath };
 }
 
 export interface TraceInput {
