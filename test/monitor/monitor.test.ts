@@ -6,6 +6,8 @@
  */
 import { jest } from '@jest/globals';
 import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeKube, type Json } from '../support/fake-kube/index.ts';
@@ -281,6 +283,116 @@ describe('kubeward monitor (command)', () => {
           l.incidents.some((i: string) => i.startsWith('privileged-container:critical:Deployment/shop/late')),
       ),
     ).toBe(true);
+  });
+
+  test('the notifier POSTs Slack-compatible JSON from the template, redacted; its URL is never logged', async () => {
+    const got: { type?: string; body: string }[] = [];
+    let status = 200;
+    const hook = http.createServer((req, res) => {
+      let b = '';
+      req.on('data', (c) => (b += c));
+      req.on('end', () => {
+        got.push({ type: req.headers['content-type'], body: b });
+        res.writeHead(status);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => hook.close(() => r())));
+    // a Slack webhook URL is itself a credential
+    const secretPath = ['services', 'T0000', 'B0000', 'x'.repeat(8) + 'hooksecret'].join('/');
+    const url = `http://127.0.0.1:${(hook.address() as { port: number }).port}/${secretPath}`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-notify-'));
+    const template = path.join(dir, 'template.txt');
+    writeFileSync(template, 'kubeward on {{cluster}}: {{count}} incident(s)\n{{incidents}}{{drift}}');
+    const token = 'xox' + 'b-' + '2222222222-' + 'zyxwvutsrqponmlkjihgfedc';
+
+    const f = await fake();
+    const ac = new AbortController();
+    const o = io();
+    const rounds: RoundResult[] = [];
+    const done = runMonitor(
+      [
+        '--kubeconfig',
+        f.kubeconfigPath,
+        '--interval',
+        '200ms',
+        '--metrics-port',
+        'off',
+        '--notify-url',
+        url,
+        '--notify-template',
+        template,
+      ],
+      o,
+      { signal: ac.signal, onRound: (r) => rounds.push(r) },
+    );
+    await waitFor(() => rounds.length >= 1);
+    expect(got).toEqual([]); // the baseline round notifies nothing
+    f.put(privilegedDeployment('late'));
+    f.put({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cfg', namespace: 'shop' },
+      data: { SLACK_TOKEN: token },
+    });
+    await waitFor(() => got.length > 0);
+    expect(got[0].type).toBe('application/json');
+    const text = (JSON.parse(got[0].body) as { text: string }).text;
+    expect(text).toMatch(/^kubeward on fake: \d+ incident\(s\)\n/);
+    expect(text).toMatch(/• \[critical\] privileged-container Deployment shop\/late: /);
+    expect(text).toMatch(/ConfigMap shop\/cfg/);
+    expect(got[0].body).not.toContain(token);
+    expect(got[0].body).not.toContain('zyxwvutsrq');
+    // a refused message is logged without the URL
+    status = 500;
+    const before = got.length;
+    f.put(privilegedDeployment('later'));
+    await waitFor(() => got.length > before);
+    await waitFor(() => o.err.join('').includes('notification failed'));
+    ac.abort();
+    expect(await done).toBe(0);
+    const log = o.err.join('');
+    expect(log).toMatch(/"msg":"notification failed","error":"the notification webhook refused the message: HTTP 500"/);
+    expect(log).not.toContain('hooksecret');
+    expect(log).not.toContain(token);
+  });
+
+  test('API errors are counted by kind and the status the API server answered', async () => {
+    const f = await fake();
+    // every list of ConfigMaps fails with 500 (after the client's retries); watches of Deployments with 503
+    f.fault({ match: '/configmaps', status: 500, watch: false });
+    f.fault({ match: '/deployments', status: 503, watch: true });
+    const ac = new AbortController();
+    const o = io();
+    let url = '';
+    const rounds: RoundResult[] = [];
+    const done = runMonitor(
+      [
+        '--kubeconfig',
+        f.kubeconfigPath,
+        '--interval',
+        '200ms',
+        '--metrics-port',
+        '0',
+        '--metrics-host',
+        '127.0.0.1',
+        '-q',
+      ],
+      o,
+      { signal: ac.signal, onListening: (u) => (url = u), onRound: (r) => rounds.push(r) },
+    );
+    await waitFor(() => rounds.length >= 2, 15000);
+    let m = await get(`${url}/metrics`);
+    for (let i = 0; i < 50 && !/kind="Deployment",status="503"/.test(m.body); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      m = await get(`${url}/metrics`);
+    }
+    ac.abort();
+    await done;
+    expect(m.body).toMatch(/kubeward_api_errors_total\{kind="ConfigMap",status="500",cluster="fake"\} 1\n/);
+    expect(m.body).toMatch(/kubeward_api_errors_total\{kind="Deployment",status="503",cluster="fake"\} [1-9]/);
+    expect(m.body).not.toMatch(/kubeward_api_errors_total\{kind="configmaps"/);
   });
 
   test('--once exits like verify and writes the requested formats', async () => {

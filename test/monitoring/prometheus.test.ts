@@ -9,7 +9,7 @@
  */
 import { jest } from '@jest/globals';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +122,18 @@ describeReal('real Prometheus and Pushgateway', () => {
       'groups:\n  - name: x\n    rules:\n      - alert: X\n        expr: sum(\n',
     );
     expect(() => execFileSync(PROMTOOL!, ['check', 'rules', path.join(dir, 'bad.yml')], { stdio: 'pipe' })).toThrow();
+  });
+
+  test('promtool rule unit tests: each of the alerts fires when it should, and only then', () => {
+    const rules = path.join(ROOT, 'deploy/monitoring/kubeward.rules.yml');
+    const tests = path.join(ROOT, 'test/monitoring/kubeward.rules.test.yml');
+    // every alert of the rule file has a unit test
+    const alerts = [...readFileSync(rules, 'utf8').matchAll(/^\s*- alert: (\w+)/gm)].map((m) => m[1]);
+    expect(alerts.length).toBe(7);
+    const tested = new Set([...readFileSync(tests, 'utf8').matchAll(/alertname: (\w+)/g)].map((m) => m[1]));
+    expect(alerts.filter((a) => !tested.has(a))).toEqual([]);
+    const out = execFileSync(PROMTOOL!, ['test', 'rules', tests], { encoding: 'utf8', cwd: ROOT });
+    expect(out).toMatch(/SUCCESS/);
   });
 
   test('scrape, query, pushed CI runs, and alerts that fire on planted incidents', async () => {

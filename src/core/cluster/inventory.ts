@@ -205,6 +205,8 @@ export class LiveStore {
   /** Resource version of the last list per `${kind}|${namespace}`. */
   readonly versions = new Map<string, string>();
   readonly notVerified: NotVerified[] = [];
+  /** Lists that failed, by kind and HTTP status (or the failure: unreachable, timeout ...). */
+  readonly listErrors: { kind: string; status: string }[] = [];
   /** Kinds that could be listed in full for the scope. */
   readonly listed = new Set<string>();
   /**
@@ -457,6 +459,9 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
       }
     } catch (e) {
       if (!(e instanceof ClusterError)) throw e;
+      // a refused list is counted below, where it matters to a check
+      if (e.kind !== 'not-found' && e.kind !== 'forbidden')
+        store.listErrors.push({ kind: spec.kind, status: e.status ? String(e.status) : e.kind });
       if (e.kind === 'forbidden') {
         const list = forbidden.get(spec.kind) ?? [];
         list.push(namespace ?? '');
@@ -495,6 +500,7 @@ export async function readInventory(client: ClusterClient, opts: InventoryOption
     const checks = spec.checks.filter((c) => opts.secrets || !SECRET_CHECKS.has(c));
     // cluster-scoped RBAC only matters to the secret checks when verifying some namespaces
     if (!checks.length && !spec.namespaced && opts.namespaces && spec.checks.length) continue;
+    store.listErrors.push({ kind, status: '403' });
     for (const check of checks) {
       store.notVerified.push({ check, reason: `missing permission: list ${spec.plural}${where}` });
     }

@@ -151,10 +151,8 @@ export class ClusterMonitor {
         signal: opts.signal,
       });
       const m = new ClusterMonitor(client, store, opts, manifests);
-      for (const n of store.notVerified) {
-        const kind = /list (\S+)/.exec(n.reason)?.[1] ?? n.check;
-        m.apiErrors.push({ kind, status: '403' });
-      }
+      // by kind and the status the API server answered (a 500 was counted as a 403, under the plural)
+      for (const e of store.listErrors) m.apiErrors.push(e);
       if (opts.watch ?? true) m.startWatching();
       return m;
     } catch (e) {
