@@ -135,12 +135,25 @@ function openQuote(v: string): string {
   return '';
 }
 
+/**
+ * True when a line inside a single-quoted scalar ends it: a lone `'` (`''` is an escaped quote,
+ * so `''..'''` closes at its last quote).
+ */
+function closesSingleQuote(line: string): boolean {
+  for (let i = line.indexOf("'"); i !== -1; i = line.indexOf("'", i)) {
+    if (line[i + 1] !== "'") return true;
+    i += 2;
+  }
+  return false;
+}
+
 /** Tokenizes block-style YAML lines; undefined when a construct needs the exact parser. */
 function tokenize(text: string, firstLine: number): Token[] | undefined {
   const lines = text.split('\n');
   const tokens: Token[] = [];
   let skipIndent = -1; // block scalar: skip lines indented more than this
   let quote = ''; // multi-line quoted scalar
+  let plainIndent = -1; // multi-line plain scalar: its continuation lines are indented more than this
   const flow: FlowState = { depth: 0, q: '' }; // multi-line flow collection
   for (let li = 0; li < lines.length; li++) {
     let line = lines[li];
@@ -148,8 +161,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     const lineNo = firstLine + li;
     if (quote) {
-      const re = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /(?:^|[^'])'(?!')/;
-      if (re.test(line)) quote = '';
+      if (quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(line) : closesSingleQuote(line)) quote = '';
       continue;
     }
     if (flow.depth > 0) {
@@ -163,6 +175,11 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     if (skipIndent >= 0) {
       if (indent > skipIndent) continue;
       skipIndent = -1;
+    }
+    if (plainIndent >= 0) {
+      // a continuation line of a plain scalar is text, whatever it starts with (`&& x`, `- y`, `'z`)
+      if (indent > plainIndent) continue;
+      plainIndent = -1;
     }
     if (content.startsWith('\t')) return undefined;
     const eol = line.trimEnd().length;
@@ -218,7 +235,10 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
       flow.q = '';
       scanFlow(value, flow);
       if (flow.depth < 0) flow.depth = 0;
-    } else quote = openQuote(value);
+    } else {
+      quote = openQuote(value);
+      if (!quote && value !== '' && value[0] !== '"' && value[0] !== "'") plainIndent = parentIndent;
+    }
   }
   return tokens;
 }
