@@ -13,6 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { scan as Scan } from '../src/core/scan.ts';
+import type { reportChunks as ReportChunks } from '../src/core/report/stream.ts';
 
 export interface Sample {
   /** Wall time of the measured part, ms. */
@@ -32,14 +34,17 @@ export interface Pair {
   scan: Sample;
 }
 
-/** Every .yaml/.yml/.json file under `dir` (symbolic links followed), skipping `_`-prefixed folders. */
-export function manifestFiles(dir: string): string[] {
+/**
+ * Every .yaml/.yml/.json file under `dir` (symbolic links followed), skipping `_`-prefixed folders
+ * at the top (the corpus's `_unparseable`), as the scan's `exclude: ['_*\/**']` does.
+ */
+export function manifestFiles(dir: string, top = true): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('_')) continue;
     const full = path.join(dir, name);
     const st = statSync(full);
-    if (st.isDirectory()) out.push(...manifestFiles(full));
+    if (st.isDirectory() && top && name.startsWith('_')) continue;
+    if (st.isDirectory()) out.push(...manifestFiles(full, false));
     else if (/\.(ya?ml|json)$/i.test(name)) out.push(full);
   }
   return out;
@@ -52,8 +57,10 @@ async function child(mode: string, dir: string): Promise<void> {
   // modules load before the clock starts, for both: users run built JavaScript, which needs no
   // TypeScript stripping, and the floor's own js-yaml import is not timed either
   const yaml = (await import('js-yaml')).default;
-  const { scan } = await import('../src/core/scan.ts');
-  const { reportChunks } = await import('../src/core/report/stream.ts');
+  const code = process.env.KUBEWARD_BENCH_CODE ?? '../src';
+  const ext = code.endsWith('src') ? 'ts' : 'js';
+  const { scan } = (await import(`${code}/core/scan.${ext}`)) as { scan: typeof Scan };
+  const { reportChunks } = (await import(`${code}/core/report/stream.${ext}`)) as { reportChunks: typeof ReportChunks };
   const { writeFile } = await import('node:fs/promises');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -102,10 +109,31 @@ async function child(mode: string, dir: string): Promise<void> {
   process.stdout.write(JSON.stringify(sample));
 }
 
+let built: string | undefined;
+
+/**
+ * The code the children run: the package's compiled lib/ (what `kubeward` runs; built here once
+ * per bench run with `npm run build:lib`), so that peak RSS is not inflated by Node's TypeScript
+ * stripping (about 30 MB). KUBEWARD_BENCH_SRC=1 runs src/ instead.
+ */
+export function benchCode(): string {
+  if (process.env.KUBEWARD_BENCH_SRC === '1') return '../src';
+  if (!built) {
+    const root = path.resolve(import.meta.dirname, '..');
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    built = path.join(root, 'lib');
+  }
+  return built;
+}
+
 export function once(mode: 'floor' | 'scan', dir: string, nodeFlags: string[] = []): Sample {
   const json = execFileSync(process.execPath, [...nodeFlags, SELF, '--child', mode, dir], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
+    env: { ...process.env, KUBEWARD_BENCH_CODE: benchCode() },
   });
   return JSON.parse(json) as Sample;
 }
@@ -158,7 +186,7 @@ export function describe(what: string, pairs: Pair[]): void {
   const mb = (pairs[0].floor.bytes ?? 0) / 1e6;
   const report = (pairs[0].scan.bytes ?? 0) / 1e6;
   console.log(
-    `${what}: ${files} files, ${mb.toFixed(1)} MB, ${objects} objects, ${findings} findings (JSON report ${report.toFixed(1)} MB); ${pairs.length} interleaved pairs, each run in a fresh process; load average ${os
+    `${what} (code: ${path.relative(process.cwd(), benchCode()) || '.'}): ${files} files, ${mb.toFixed(1)} MB, ${objects} objects, ${findings} findings (JSON report ${report.toFixed(1)} MB); ${pairs.length} interleaved pairs, each run in a fresh process; load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} on ${os.cpus().length} CPUs`,

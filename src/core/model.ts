@@ -2,7 +2,7 @@
  * The vocabulary shared by every part of kubeward: severities, object references, locations,
  * findings and the report. Nothing here knows about files on disk, CI vendors or output formats.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -208,7 +208,9 @@ export function fingerprint(ruleId: string, object: ObjectRef | undefined, path:
         object.name === '' ? (file ?? '') : '',
       ].join('/')
     : (file ?? '');
-  return createHash('sha256').update(`${ruleId}\0${id}\0${path}`).digest('hex').slice(0, 32);
+  const text = `${ruleId}\0${id}\0${path}`;
+  // one-shot hashing (Node >= 21.7) is several times cheaper than a Hash object per finding
+  return hash('sha256', text, 'hex').slice(0, 32);
 }
 
 /** Does this report fail the given threshold? Never for 'none'. */

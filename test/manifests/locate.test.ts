@@ -1,5 +1,6 @@
 import { parseManifestText } from '../../src/core/manifests/parse.ts';
 import type { FieldPath } from '../../src/core/model.ts';
+import { lineStarts, locatorStats, makeExactLocator } from '../../src/core/manifests/locate.ts';
 
 function at(text: string, path: FieldPath, objIndex = 0): [number, number] | undefined {
   const { objects, problems } = parseManifestText(text, 'm.yaml');
@@ -105,6 +106,55 @@ items:
     const { objects } = parseManifestText(text, 'd.yaml');
     expect(objects[0].ref.name).toBe('b');
     expect(objects[0].locate!(['metadata', 'name'])!.line).toBe(5);
+  });
+});
+
+describe('locate: multi-line scalars on the fast path', () => {
+  // a CRD schema as controller-gen writes it: plain scalars continued on lines that start with
+  // `&&`, `- ` or a quote, and single-quoted scalars that end in an escaped quote ('')
+  const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: things.example.com
+spec:
+  validation:
+    rule: (has(self.a) && !has(self.b)) || (!has(self.a)
+      && has(self.b))
+    list: first part of a plain scalar
+      - that continues with a dash
+      'and a quote
+    path:
+      description: 'Must not contain the ''..'' path. It must not start with ''..'''
+      other: 'Must not start
+        with ''..'''
+      type: string
+  after: here
+`;
+
+  test('continuation lines are text, and the document stays on the fast path', () => {
+    const before = { ...locatorStats };
+    expect(at(CRD, ['spec', 'validation', 'list'])).toEqual([9, 5]);
+    expect(at(CRD, ['spec', 'validation', 'path', 'type'])).toEqual([16, 7]);
+    expect(at(CRD, ['spec', 'after'])).toEqual([17, 3]);
+    expect(at(CRD, ['metadata', 'name'])).toEqual([4, 3]);
+    expect(locatorStats.exact).toBe(before.exact);
+  });
+
+  test.each([
+    ['the whole CRD', CRD],
+    // without the `&&` line (which used to send the document to the exact parser): the quotes alone
+    ['the escaped quotes alone', CRD.replace(/ {4}rule:[^\n]*\n[^\n]*\n/, '')],
+  ])('the fast path agrees with the exact parser on every field: %s', (_name, text) => {
+    const { objects } = parseManifestText(text, 'm.yaml');
+    const src = objects[0]!.source!;
+    const exact = makeExactLocator(src, () => lineStarts(text));
+    const paths: FieldPath[] = [];
+    const walk = (v: unknown, p: FieldPath) => {
+      paths.push(p);
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    };
+    walk(objects[0]!.data, []);
+    for (const p of paths) expect([p, objects[0]!.locate!(p)]).toEqual([p, exact(p)]);
   });
 });
 

@@ -135,12 +135,25 @@ function openQuote(v: string): string {
   return '';
 }
 
+/**
+ * True when a line inside a single-quoted scalar ends it: a lone `'` (`''` is an escaped quote,
+ * so `''..'''` closes at its last quote).
+ */
+function closesSingleQuote(line: string): boolean {
+  for (let i = line.indexOf("'"); i !== -1; i = line.indexOf("'", i)) {
+    if (line[i + 1] !== "'") return true;
+    i += 2;
+  }
+  return false;
+}
+
 /** Tokenizes block-style YAML lines; undefined when a construct needs the exact parser. */
 function tokenize(text: string, firstLine: number): Token[] | undefined {
   const lines = text.split('\n');
   const tokens: Token[] = [];
   let skipIndent = -1; // block scalar: skip lines indented more than this
   let quote = ''; // multi-line quoted scalar
+  let plainIndent = -1; // multi-line plain scalar: its continuation lines are indented more than this
   const flow: FlowState = { depth: 0, q: '' }; // multi-line flow collection
   for (let li = 0; li < lines.length; li++) {
     let line = lines[li];
@@ -148,8 +161,7 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     const lineNo = firstLine + li;
     if (quote) {
-      const re = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /(?:^|[^'])'(?!')/;
-      if (re.test(line)) quote = '';
+      if (quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(line) : closesSingleQuote(line)) quote = '';
       continue;
     }
     if (flow.depth > 0) {
@@ -163,6 +175,11 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
     if (skipIndent >= 0) {
       if (indent > skipIndent) continue;
       skipIndent = -1;
+    }
+    if (plainIndent >= 0) {
+      // a continuation line of a plain scalar is text, whatever it starts with (`&& x`, `- y`, `'z`)
+      if (indent > plainIndent) continue;
+      plainIndent = -1;
     }
     if (content.startsWith('\t')) return undefined;
     const eol = line.trimEnd().length;
@@ -218,9 +235,159 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
       flow.q = '';
       scanFlow(value, flow);
       if (flow.depth < 0) flow.depth = 0;
-    } else quote = openQuote(value);
+    } else {
+      quote = openQuote(value);
+      if (!quote && value !== '' && value[0] !== '"' && value[0] !== "'") plainIndent = parentIndent;
+    }
   }
   return tokens;
+}
+
+/** Thrown inside flowTree when the text needs the exact parser. */
+const DECLINE = new Error('flow: decline');
+/** Plain keys read as the same string by every YAML schema (no numbers, booleans, nulls). */
+const SAFE_PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const YAML11_WORDS =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+const MAX_FLOW_DEPTH = 256;
+
+/**
+ * The position tree of a document that is one flow collection (`{...}` / `[...]`: flow-style
+ * YAML, JSON), built in one pass as block documents are, instead of by the exact parser (about
+ * 10x slower). Positions are those the exact parser gives: the start of a key or item, the end
+ * of its line as the file has it. Undefined when the document holds something this reader does
+ * not follow with certainty (anchors, aliases, tags, complex or implicit keys, escapes in keys,
+ * keys a schema could read as something other than their text): the exact parser answers those.
+ */
+function flowTree(text: string, firstLine: number, firstColumn: number): TNode | undefined {
+  // a lone CR is a line break to YAML, not to these line numbers
+  if (/\r(?!\n)/.test(text)) return undefined;
+  const starts = lineStarts(text);
+  const n = text.length;
+  let i = 0;
+  const at = (o: number): Pos => {
+    const p = offsetToLineCol(starts, o);
+    const li = p.line - 1;
+    // columns of the first line would need the marker's width: left to the exact parser
+    if (li === 0 && firstColumn > 0) throw DECLINE;
+    const end = li + 1 < starts.length ? starts[li + 1] - 1 : n;
+    const raw = end - starts[li];
+    return { line: firstLine + li, col: p.column - 1, eol: raw, raw };
+  };
+  const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) i++;
+      else if (c === 35 && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+        const nl = text.indexOf('\n', i);
+        i = nl === -1 ? n : nl;
+      } else return;
+    }
+  };
+  const quoted = (): string => {
+    const q = text[i];
+    const start = i++;
+    for (;;) {
+      if (i >= n) throw DECLINE;
+      const c = text[i];
+      if (q === '"' && c === '\\') i += 2;
+      else if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i += 2;
+        else {
+          i++;
+          break;
+        }
+      } else i++;
+    }
+    return text.slice(start + 1, i - 1);
+  };
+  /** A plain scalar: up to `,` `]` `}`, a `: ` or a comment; flow indicators inside it are declined. */
+  const plain = (): string => {
+    const start = i;
+    const c0 = text[i];
+    if ('&*!?|>%@`#,[]{}:'.includes(c0) || (c0 === '-' && isBlank(text.charCodeAt(i + 1)))) throw DECLINE;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 93 || c === 125) break; // , ] }
+      if (c === 91 || c === 123) throw DECLINE; // [ {
+      if (c === 58 && (i + 1 >= n || isBlank(text.charCodeAt(i + 1)) || ',[]{}'.includes(text[i + 1]))) break; // :
+      if (c === 35 && isBlank(text.charCodeAt(i - 1))) break; // # comment
+    }
+    return text.slice(start, i).trimEnd();
+  };
+  const key = (): string => {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const k = quoted();
+      if (k.includes('\n') || (c === '"' && k.includes('\\'))) throw DECLINE;
+      return c === "'" ? k.replace(/''/g, "'") : k;
+    }
+    const k = plain();
+    if (!SAFE_PLAIN_KEY.test(k) || YAML11_WORDS.test(k)) throw DECLINE;
+    return k;
+  };
+  const value = (depth: number): TNode => {
+    if (depth > MAX_FLOW_DEPTH) throw DECLINE;
+    const start = i;
+    const c = text[i];
+    if (c === '{') {
+      const node: TNode = { t: 'map', pos: at(start), keys: new Map() };
+      i++;
+      for (;;) {
+        ws();
+        if (text[i] === '}') {
+          i++;
+          return node;
+        }
+        const keyAt = i;
+        const k = key();
+        ws();
+        let v: TNode | null = null;
+        if (text[i] === ':') {
+          i++;
+          ws();
+          if (text[i] !== ',' && text[i] !== '}') v = value(depth + 1);
+          ws();
+        }
+        // the last of duplicate keys, as the exact parser answers
+        node.keys.set(k, { key: at(keyAt), value: v });
+        if (text[i] === ',') i++;
+        else if (text[i] !== '}') throw DECLINE;
+      }
+    }
+    if (c === '[') {
+      const node: TNode = { t: 'seq', pos: at(start), items: [] };
+      i++;
+      for (;;) {
+        ws();
+        if (text[i] === ']') {
+          i++;
+          return node;
+        }
+        const itemAt = i;
+        const v = value(depth + 1);
+        ws();
+        if (text[i] === ':') throw DECLINE; // an implicit pair: a map item
+        node.items.push({ dash: at(itemAt), value: v });
+        if (text[i] === ',') i++;
+        else if (text[i] !== ']') throw DECLINE;
+      }
+    }
+    if (c === '"' || c === "'") quoted();
+    else plain();
+    return { t: 'scalar', pos: at(start) };
+  };
+  try {
+    ws();
+    if (text[i] !== '{' && text[i] !== '[') return undefined;
+    const root = value(0);
+    ws();
+    return i >= n ? root : undefined;
+  } catch (e) {
+    if (e === DECLINE || e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** Builds the node tree from tokens by indentation. */
@@ -410,9 +577,14 @@ function indexOf(src: SourceDocument, starts?: () => number[]): DocIndex {
   }
   const { text, pos } = documentText(src, starts);
   const docPos: Pos = { line: src.line ?? pos(0).line, col: 0, eol: 0 };
-  const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
+  const flow = /^\s*[{[]/.test(text);
+  const tokens = flow ? undefined : tokenize(text, docPos.line);
+  const flowRoot = flow ? flowTree(text, docPos.line, src.column ?? (src.start > 0 ? 1 : 0)) : undefined;
   if (tokens) {
     idx = { tree: buildTree(tokens), docPos };
+    locatorStats.fast++;
+  } else if (flowRoot) {
+    idx = { tree: flowRoot, docPos };
     locatorStats.fast++;
   } else {
     idx = { exact: exactLocator(src, starts), docPos };

@@ -31,6 +31,7 @@ import {
   parseURL,
 } from './cel-types.ts';
 import { pushAll } from '../arrays.ts';
+import { NAMED_FORMATS, NamedFormat } from './cel-format.ts';
 
 /** An expression uses something kubeward cannot evaluate offline (the authorizer, a Kyverno function ...). */
 export class NotEvaluableError extends Error {
@@ -228,6 +229,7 @@ class SetsNamespace {}
 class ListsNamespace {}
 class StringsNamespace {}
 class Base64Namespace {}
+class FormatNamespace {}
 class IPNamespace {}
 class Authorizer {}
 class AuthzCheck {}
@@ -494,6 +496,28 @@ export function createEnvironment(opts: CelEnvOptions = {}): Environment {
       BigInt(a.compare(b)),
     )
     .registerOperator('kubernetes.Semver == kubernetes.Semver', (a: Semver, b: Semver) => a.compare(b) === 0);
+
+  // --- named formats (k8s library/format.go): format.dns1123Label().validate(s) -> optional list of errors
+  env
+    .registerType('kubernetes.NamedFormat', NamedFormat)
+    .registerType('kubeward.FormatNamespace', FormatNamespace)
+    .registerConstant('format', 'kubeward.FormatNamespace', new FormatNamespace())
+    .registerFunction(
+      'kubeward.FormatNamespace.named(string): optional<kubernetes.NamedFormat>',
+      (_n: unknown, name: string) => {
+        const f = NAMED_FORMATS.get(name);
+        return f ? Optional.of(f) : Optional.none();
+      },
+    )
+    .registerFunction(
+      'kubernetes.NamedFormat.validate(string): optional<list<string>>',
+      (f: NamedFormat, s: string) => {
+        const errs = f.validate(s);
+        return errs.length ? Optional.of(errs) : Optional.none();
+      },
+    );
+  for (const [name, f] of NAMED_FORMATS)
+    env.registerFunction(`kubeward.FormatNamespace.${name}(): kubernetes.NamedFormat`, () => f);
 
   // --- authorizer (k8s library/authz.go): declared so expressions type-check, never evaluable offline
   env
