@@ -65,6 +65,8 @@ interface PassResult {
   fixable: Finding[];
   fixed: number;
   failed: number;
+  /** Why fixes could not be applied: `file:line rule: reason`. */
+  failures: string[];
   files: string[];
   rejected: string[];
 }
@@ -81,7 +83,7 @@ async function fixPass(report: Report, rules: readonly string[], dryRun: boolean
     if (!g) byFile.set(file, (g = []));
     g.push(f);
   }
-  const res: PassResult = { fixable, fixed: 0, failed: 0, files: [], rejected: [] };
+  const res: PassResult = { fixable, fixed: 0, failed: 0, failures: [], files: [], rejected: [] };
   for (const [file, findings] of byFile) {
     const full = path.resolve(io.cwd, file);
     let text: string;
@@ -93,6 +95,10 @@ async function fixPass(report: Report, rules: readonly string[], dryRun: boolean
     }
     const r = fixFileText(text, file, findings);
     res.failed += r.failed.length;
+    for (const x of r.failed) {
+      const f = x.target as Finding;
+      res.failures.push(`${file}:${f.location?.line ?? '?'} ${f.ruleId ?? ''}: ${x.reason}`);
+    }
     if (r.rejected) {
       res.rejected.push(`${file}: left alone: ${r.rejected}`);
       continue;
@@ -163,6 +169,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   // rule's fix applicable, as eslint --fix does), at most MAX_PASSES times
   let fixed = 0;
   let failed = 0;
+  let failures: string[] = [];
   let fixable: Finding[] = [];
   const touched = new Set<string>();
   const rejected: string[] = [];
@@ -171,6 +178,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     const r = await fixPass(before, rules, Boolean(values['dry-run']), io);
     fixable = r.fixable;
     failed = r.failed;
+    failures = r.failures;
     fixed += r.fixed;
     for (const f of r.files) touched.add(f);
     if (pass === 0 || r.fixed > 0) for (const x of r.rejected) if (!rejected.includes(x)) rejected.push(x);
@@ -195,8 +203,11 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     }
     if (manual.length > MAX) say(`  ... and ${manual.length - MAX} more (see 'kubeward scan')\n`);
   }
-  if (failed > 0)
-    say(`kubeward fix: ${plural(failed, 'fix', 'fixes')} could not be applied where they point (left as findings)\n`);
+  if (failed > 0) {
+    say(`kubeward fix: ${plural(failed, 'fix', 'fixes')} could not be applied where they point (left as findings):\n`);
+    for (const x of failures.slice(0, 20)) say(`  ${x}\n`);
+    if (failures.length > 20) say(`  ... and ${failures.length - 20} more\n`);
+  }
   if (values['dry-run']) {
     say(
       `kubeward fix: would fix ${plural(fixed, 'finding')} in ${plural(files, 'file')}; ` +

@@ -17,6 +17,7 @@ import { EXIT, UsageError, type CliIO } from './io.ts';
 import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
 import { unknownOptionText } from './suggest.ts';
+import { plural } from '../core/report/util.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
 
@@ -328,7 +329,7 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
               .map((n) => n.reason)
               .join('; ') +
             '\n'
-        : `kubeward verify: verification incomplete (exit 3): ${report.notVerified.length} check(s) could not run\n`,
+        : `kubeward verify: verification incomplete (exit 3): ${plural(report.notVerified.length, 'check')} could not run\n`,
     );
   }
   return code;

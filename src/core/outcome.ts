@@ -65,7 +65,7 @@ export function scanOutcome(
     const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '';
     problems.push({
       code: 'input-errors',
-      message: `${report.errors.length} input error(s): the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
+      message: `${count(report.errors.length, 'input error')}: the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
     });
   }
   if (report.objectsScanned === 0 && !opts.allowEmpty) {

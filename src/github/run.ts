@@ -17,6 +17,7 @@ import { applyBaseline, onlyNew, parseBaseline } from '../core/selection.ts';
 import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
 import { md, type Markdown } from '../pr/escape.ts';
+import { plural } from '../core/report/util.ts';
 
 export interface RunResult {
   failure?: string;
@@ -153,7 +154,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
     const a = annotate(report.findings, { warning: warned });
     if (a.notShown > 0) {
       notes.push(
-        `${a.notShown} more finding(s) have no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
+        `${plural(a.notShown, 'more finding')} ${a.notShown === 1 ? 'has' : 'have'} no annotation: GitHub shows at most ${ANNOTATION_LIMIT} errors, ${ANNOTATION_LIMIT} warnings and ${ANNOTATION_LIMIT} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`,
       );
     }
   } else {
@@ -183,9 +184,10 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
   core.setOutput('exit-code', String(outcome.exitCode));
 
   const total = report.findings.length;
-  log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+  log.info(`kubeward: ${plural(total, 'finding')} in ${plural(report.filesScanned, 'file')}, ${report.durationMs} ms`);
   if (outcome.exitCode === 2) return { failure: `kubeward: the scan is incomplete: ${problems.join('; ')}` };
-  if (outcome.exitCode === 1) return { failure: `kubeward: ${outcome.failing} finding(s) at or above ${failOn}` };
+  if (outcome.exitCode === 1)
+    return { failure: `kubeward: ${plural(outcome.failing, 'finding')} at or above ${failOn}` };
   return {};
 }
 
@@ -327,10 +329,10 @@ async function publishToPr(
         log: (m) => log.info(m),
       });
       log.info(
-        `kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`,
+        `kubeward: review with ${plural(r.posted, 'comment')} (${plural(r.suggestions, 'suggestion')}); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`,
       );
       if (r.rejected) {
-        const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
+        const msg = `GitHub refused ${plural(r.rejected.count, 'review comment')}: ${r.rejected.message}`;
         log.warning(msg);
         notes.push(msg);
       }

@@ -18,6 +18,7 @@ import { annotate } from './annotations.ts';
 import { readContext } from './context.ts';
 import { InputError, splitList, type ActionInputs } from './inputs.ts';
 import { writeSummary } from './summary.ts';
+import { plural } from '../core/report/util.ts';
 
 /** Kubeconfig input: inline content (YAML/JSON) or a path. */
 export function kubeconfigSource(
@@ -106,19 +107,19 @@ export async function runVerify(inputs: ActionInputs): Promise<{ failure?: strin
   core.setOutput('verified', String(!report.notVerified.length));
   core.setOutput('exit-code', String(code));
   log.info(
-    `kubeward verify: ${report.findings.length} finding(s) on ${report.objectsScanned} live object(s), ${report.durationMs} ms`,
+    `kubeward verify: ${plural(report.findings.length, 'finding')} on ${plural(report.objectsScanned, 'live object')}, ${report.durationMs} ms`,
   );
   if (code === 3) {
     const cluster = report.notVerified.filter((n) => n.check === 'cluster');
     return {
       failure: cluster.length
         ? `kubeward verify: the cluster could not be verified: ${cluster.map((n) => n.reason).join('; ')}`
-        : `kubeward verify: verification incomplete: ${report.notVerified.length} check(s) could not run (see the warnings)`,
+        : `kubeward verify: verification incomplete: ${plural(report.notVerified.length, 'check')} could not run (see the warnings)`,
     };
   }
   if (code === 1 && failOn) {
     const n = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(failOn)).length;
-    return { failure: `kubeward verify: ${n} finding(s) at or above ${failOn}` };
+    return { failure: `kubeward verify: ${plural(n, 'finding')} at or above ${failOn}` };
   }
   return {};
 }

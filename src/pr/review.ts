@@ -12,6 +12,7 @@ import { diffsOf, matchesPatch, rangeInDiff, type FileDiff, type PullFile } from
 import { catalogMarkdown, codeBlock, commentSafe, escapeMarkdown, inlineCode } from './escape.ts';
 import { SEVERITY_ICON } from './markdown.ts';
 import { byAuthor, commentAuthor, type PullRequestTarget } from './sticky.ts';
+import { plural } from '../core/report/util.ts';
 
 export const REVIEW_MARKER = '<!-- kubeward:review -->';
 const FINDING_MARKER = /<!-- kubeward:finding ([A-Za-z0-9:._/-]+) -->/;
@@ -191,7 +192,9 @@ function reviewBody(result: ReviewResult, count: number): string {
     `kubeward found ${count} issue${count === 1 ? '' : 's'} on lines this pull request changes.`,
   ];
   if (result.outsideDiff > 0)
-    lines.push(`${result.outsideDiff} other finding(s) are outside the diff: see the checks summary.`);
+    lines.push(
+      `${plural(result.outsideDiff, 'other finding')} ${result.outsideDiff === 1 ? 'is' : 'are'} outside the diff: see the checks summary.`,
+    );
   if (result.overLimit > 0) lines.push(`${result.overLimit} more not commented here (limit per review).`);
   return lines.join('\n\n');
 }

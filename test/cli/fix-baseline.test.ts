@@ -110,6 +110,34 @@ describe('kubeward fix', () => {
     expect(r.stdout).toMatch(/^Incomplete: 1 file left alone \(named above\)\.$/m);
   });
 
+  test('a fix that cannot be applied says where and why, not only how many', async () => {
+    // the second container's securityContext is an alias of the first's: no edit can go there alone
+    const aliased = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext: &sc
+            privileged: true
+        - name: side
+          image: nginx:1.27
+          securityContext: *sc
+`;
+    writeFileSync(path.join(dir, 'web.yaml'), aliased);
+    const r = await cli(['fix', 'web.yaml', '--dry-run'], dir);
+    expect(r.stderr).toMatch(/\d+ fixes could not be applied where they point \(left as findings\):\n/);
+    expect(r.stderr).toMatch(
+      /^ {2}web\.yaml:16 privileged-container: expected a mapping at spec\.template\.spec\.containers\[1\]\.securityContext$/m,
+    );
+    expect(readFileSync(path.join(dir, 'web.yaml'), 'utf8')).toBe(aliased);
+  });
+
   test('a result that differs from the intended change is rejected (core check)', () => {
     const target = {
       object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },

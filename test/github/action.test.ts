@@ -187,13 +187,16 @@ describe('the action on a pull request', () => {
     expect(r.outputs['sarif-file']).toBe(path.join(r.workspace, 'kubeward.sarif'));
     expect((r.sarif as { version: string; runs: { results: unknown[] }[] }).version).toBe('2.1.0');
     expect((r.sarif as { runs: { results: unknown[] }[] }).runs[0].results).toHaveLength(total);
-    expect(r.stdout).toContain(`::error::kubeward: ${n('critical') + n('high')} finding(s) at or above high`);
+    expect(r.stdout).toContain(`::error::kubeward: ${n('critical') + n('high')} findings at or above high`);
+    // counts read as words: no 'finding(s)', no '1 files'
+    expect(r.stdout).not.toMatch(/\w\(s\)|\b1 [a-z]+s\b/);
 
     expect(r.summary).toContain(
       `\`\`\`mermaid\npie showData title Findings by severity\n    "critical" : 1\n    "high" : ${n('high')}\n    "medium" : ${n('medium')}`,
     );
     const annotated = errors.length + warnings.length + notices.length;
-    expect(r.summary).toContain(`> ${total - annotated} more finding\\(s\\) have no annotation`);
+    const more = total - annotated;
+    expect(r.summary).toContain(`> ${more} more ${more === 1 ? 'finding has' : 'findings have'} no annotation`);
     expect(r.summary).toContain(
       `[deploy/web.yaml:21](https://github.com/acme/deploy/blob/${HEAD}/deploy/web.yaml#L21)`,
     );
@@ -258,7 +261,7 @@ describe('the action on a pull request', () => {
     fake.failures.push({ method: 'POST', path: '/reviews', status: 422, message: 'Line could not be resolved' });
     fake.reviewComments.length = 0;
     const r2 = await runAction(fake, { 'fail-on': 'critical', paths: 'deploy/web.yaml' });
-    expect(r2.stdout).toMatch(/::warning::GitHub refused \d+ review comment\(s\): Line could not be resolved/);
+    expect(r2.stdout).toMatch(/::warning::GitHub refused \d+ review comments?: Line could not be resolved/);
     expect(r2.stdout).not.toContain('kubeward failed');
     expect(fake.writes().filter((w) => w.includes('/issues/'))).toEqual([
       'POST /repos/acme/deploy/issues/7/comments',

@@ -7,7 +7,7 @@
  * hand so nothing else in the document is re-serialised.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node as YNode } from 'yaml';
-import type { FieldPath, Fix, ObjectRef } from '../model.ts';
+import { formatPath, type FieldPath, type Fix, type ObjectRef } from '../model.ts';
 import { parseManifestText } from '../manifests/parse.ts';
 import type { K8sObject } from '../manifests/types.ts';
 import { pushAll } from '../arrays.ts';
@@ -108,7 +108,7 @@ function setEdit(text: string, root: YNode | null, path: FieldPath, value: unkno
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (typeof seg === 'number') {
-      if (!isSeq(node)) throw new FixError(`expected a list at ${String(path.slice(0, i))}`);
+      if (!isSeq(node)) throw new FixError(`expected a list at ${formatPath(path.slice(0, i))}`);
       const item = node.items[seg] as YNode | undefined;
       if (!item) throw new FixError(`no list item [${seg}]`);
       node = item;
@@ -119,7 +119,7 @@ function setEdit(text: string, root: YNode | null, path: FieldPath, value: unkno
       // `securityContext:` with nothing under it: write the rest as a block under the key.
       return [nullValueEdit(text, keyNode, node, nest(path.slice(i), value), step)];
     }
-    if (!isMap(node)) throw new FixError(`expected a mapping at ${String(path.slice(0, i))}`);
+    if (!isMap(node)) throw new FixError(`expected a mapping at ${formatPath(path.slice(0, i))}`);
     const pair = [...node.items].reverse().find((p) => keyOf(p.key) === seg);
     if (!pair) return [insertEdit(text, node, keyNode, seg, nest(path.slice(i + 1), value), step)];
     const v = pair.value as YNode | null;

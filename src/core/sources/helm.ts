@@ -385,7 +385,7 @@ export async function renderHelmChart(spec: HelmChartSpec, ctx: RenderContext): 
       }
       if (tests) {
         set.notes.push(
-          `${chartRel}${env.name === 'default' ? '' : ` (${env.name})`}: ${tests} Helm test hook object(s) skipped (helm.sh/hook: test; includeTests: true scans them)`,
+          `${chartRel}${env.name === 'default' ? '' : ` (${env.name})`}: ${tests} Helm test hook ${tests === 1 ? 'object' : 'objects'} skipped (helm.sh/hook: test; includeTests: true scans them)`,
         );
       }
     }
