@@ -11,8 +11,9 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports applyFixToDocument, findObject, applyFixToFile, lineEdit */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62609);
-/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53309);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44146);
+/* harmony import */ var _manifests_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62609);
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53309);
 /**
  * Comment-preserving YAML edits. A `Fix` (set / remove field paths relative to an object) becomes
  * small text edits on the object's source document: every line the fix does not touch keeps its
@@ -21,6 +22,7 @@ export const modules = {
  * The `yaml` package's Document (with node ranges) tells where things are; the text is edited by
  * hand so nothing else in the document is re-serialised.
  */
+
 
 
 
@@ -88,7 +90,7 @@ function setEdit(text, root, path, value) {
         const seg = path[i];
         if (typeof seg === 'number') {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node))
-                throw new FixError(`expected a list at ${String(path.slice(0, i))}`);
+                throw new FixError(`expected a list at ${(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path.slice(0, i))}`);
             const item = node.items[seg];
             if (!item)
                 throw new FixError(`no list item [${seg}]`);
@@ -101,7 +103,7 @@ function setEdit(text, root, path, value) {
             return [nullValueEdit(text, keyNode, node, nest(path.slice(i), value), step)];
         }
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node))
-            throw new FixError(`expected a mapping at ${String(path.slice(0, i))}`);
+            throw new FixError(`expected a mapping at ${(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path.slice(0, i))}`);
         const pair = [...node.items].reverse().find((p) => keyOf(p.key) === seg);
         if (!pair)
             return [insertEdit(text, node, keyNode, seg, nest(path.slice(i + 1), value), step)];
@@ -121,7 +123,7 @@ function setEdit(text, root, path, value) {
     if (isPlainObject(value) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node) && !node.flow) {
         const edits = [];
         for (const [k, v] of Object.entries(value))
-            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .i)(edits, setEdit(text, root, [...path, k], v));
+            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .pushAll */ .i)(edits, setEdit(text, root, [...path, k], v));
         if (edits.length > 1)
             throw new FixError('multi-part edit'); // applied one at a time by the caller
         return edits;
@@ -318,8 +320,10 @@ function lineOf(text, offset) {
 }
 /** The object of `fileText` a target points at (identity, then the line to break ties). */
 function findObject(fileText, target, file = 'manifest.yaml') {
-    const objects = (0,_manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifestText */ .k_)(fileText, file).objects;
-    const same = target.object ? objects.filter((o) => sameRef(o.ref, target.object)) : objects;
+    const objects = (0,_manifests_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifestText */ .k_)(fileText, file).objects;
+    // a fix traced to another object of the file (a kustomize base resource) names that object
+    const ref = target.fix?.object ?? target.object;
+    const same = ref ? objects.filter((o) => sameRef(o.ref, ref)) : objects;
     if (same.length <= 1 || !target.location)
         return same[0];
     const line = target.location.line;
@@ -766,7 +770,7 @@ function chart(report) {
 }
 const WIDTHS = Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('');
 function formatHtml(report, opts = {}) {
-    const ok = (0,util/* passed */.bF)(report) && report.errors.length === 0;
+    const ok = (0,util/* passed */.bF)(report);
     const data = encode(report, opts);
     const css = CSS + WIDTHS;
     const csp = `default-src 'none'; style-src 'sha256-${sha256(css)}'; script-src 'sha256-${sha256(SCRIPT)}'; ` +
@@ -775,11 +779,13 @@ function formatHtml(report, opts = {}) {
     const sevBoxes = model/* SEVERITIES */.oC.map((s) => `<label><input type="checkbox" id="sev-${s}" checked> ${s}</label>`).join('');
     const verdict = report.errors.length
         ? `Incomplete: ${(0,util/* plural */.LS)(report.errors.length, 'input error')}`
-        : (0,util/* failOnOf */.tC)(report) === 'none'
-            ? 'Passed: fail-on none never fails'
-            : ok
-                ? `Passed: nothing at or above ${(0,util/* escapeHtml */.ZD)(String(report.failOn))}`
-                : `Failed: findings at or above ${(0,util/* escapeHtml */.ZD)(String(report.failOn))}`;
+        : report.notVerified.length
+            ? `Incomplete: ${(0,util/* plural */.LS)(report.notVerified.length, 'check')} not verified`
+            : (0,util/* failOnOf */.tC)(report) === 'none'
+                ? 'Passed: fail-on none never fails'
+                : ok
+                    ? `Passed: nothing at or above ${(0,util/* escapeHtml */.ZD)(String(report.failOn))}`
+                    : `Failed: findings at or above ${(0,util/* escapeHtml */.ZD)(String(report.failOn))}`;
     const list = (title, items) => items.length
         ? `<h2>${(0,util/* escapeHtml */.ZD)(title)} (${items.length})</h2><ul class="plain">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`
         : '';
@@ -1338,15 +1344,20 @@ function formatText(report, opts = {}) {
         `${report.suppressed.length} suppressed`,
         ...((0,selection/* hiddenText */.CZ)(report.hidden) ? [(0,selection/* hiddenText */.CZ)(report.hidden)] : []),
     ].join(', '));
+    const problems = opts.outcome && opts.outcome.exitCode >= 2 ? opts.outcome.problems : [];
     out.push(report.errors.length
         ? paint('high', `Incomplete: ${(0,util/* plural */.LS)(report.errors.length, 'input error')}, so the results are not complete.`)
-        : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
-            ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
-            : (0,util/* failOnOf */.tC)(report) === 'none'
-                ? `Passed: --fail-on none never fails.`
-                : (0,util/* passed */.bF)(report)
-                    ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
-                    : paint('high', `Failed: findings at or above ${report.failOn}.`));
+        : report.notVerified.length
+            ? paint('high', `Incomplete: ${(0,util/* plural */.LS)(report.notVerified.length, 'check')} not verified, so the results are not complete.`)
+            : problems.length
+                ? paint('high', `Incomplete: ${problems.map((p) => clean(p.message)).join('; ')}.`)
+                : report.objectsScanned === 0 && report.filesScanned >= 0 && report.notVerified.length === 0 && total === 0
+                    ? paint('high', 'Nothing checked: no Kubernetes objects were found.')
+                    : (0,util/* failOnOf */.tC)(report) === 'none'
+                        ? `Passed: --fail-on none never fails.`
+                        : (0,util/* passed */.bF)(report)
+                            ? paint('green', `Passed: nothing at or above ${report.failOn}.`)
+                            : paint('high', `Failed: findings at or above ${report.failOn}.`));
     return out.join('\n') + '\n';
 }
 

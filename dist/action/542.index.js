@@ -1439,7 +1439,7 @@ async function renderHelmChart(spec, ctx) {
                 set.objects.push(obj);
             }
             if (tests) {
-                set.notes.push(`${chartRel}${env.name === 'default' ? '' : ` (${env.name})`}: ${tests} Helm test hook object(s) skipped (helm.sh/hook: test; includeTests: true scans them)`);
+                set.notes.push(`${chartRel}${env.name === 'default' ? '' : ` (${env.name})`}: ${tests} Helm test hook ${tests === 1 ? 'object' : 'objects'} skipped (helm.sh/hook: test; includeTests: true scans them)`);
             }
         }
         return sets;
@@ -1488,12 +1488,26 @@ function docsOf(file, y, rel) {
         const kind = get('kind');
         const md = get('metadata');
         let name = '';
+        let namespace = '';
         if (md && (0,dist.isMap)(md)) {
             const n = md.items.find((i) => (0,dist.isScalar)(i.key) && i.key.value === 'name');
             if (n && (0,dist.isScalar)(n.value))
                 name = String(n.value.value);
+            const ns = md.items.find((i) => (0,dist.isScalar)(i.key) && i.key.value === 'namespace');
+            if (ns && (0,dist.isScalar)(ns.value))
+                namespace = String(ns.value.value);
         }
-        out.push({ file: rel, yaml: y, index, kind: (0,dist.isScalar)(kind) ? String(kind.value) : '', name });
+        const av = get('apiVersion');
+        const apiVersion = av && (0,dist.isScalar)(av) ? String(av.value) : '';
+        out.push({
+            file: rel,
+            yaml: y,
+            index,
+            kind: (0,dist.isScalar)(kind) ? String(kind.value) : '',
+            name,
+            apiVersion,
+            namespace,
+        });
     });
     void file;
     return out;
@@ -1678,6 +1692,8 @@ function walkDoc(d, path, rendered) {
     let cur = rendered;
     let at = node?.range?.[0] ?? 0;
     let depth = 0;
+    // the walked part of `path` as it is in this document (a list item by its index here)
+    const docPath = [];
     for (const seg of path) {
         if (typeof seg === 'number') {
             if (!node || !(0,dist.isSeq)(node))
@@ -1698,6 +1714,7 @@ function walkDoc(d, path, rendered) {
                 found = node.items[seg];
             if (!found)
                 break;
+            docPath.push(node.items.indexOf(found));
             node = found;
             at = found.range?.[0] ?? at;
             cur = item;
@@ -1711,11 +1728,12 @@ function walkDoc(d, path, rendered) {
             at = p.key.range?.[0] ?? at;
             node = p.value;
             cur = kustomize_isObj(cur) ? cur[seg] : undefined;
+            docPath.push(seg);
         }
         depth++;
     }
     const pos = d.yaml.lc.linePos(at);
-    return { depth, loc: { file: d.file, line: pos.line, column: pos.col } };
+    return { depth, loc: { file: d.file, line: pos.line, column: pos.col }, docPath };
 }
 /** Where a built field came from. */
 function traceKustomize(tree, obj, p, fallback) {
@@ -1777,11 +1795,18 @@ function traceKustomize(tree, obj, p, fallback) {
     }
     for (const d of matchDoc(tree.resources, obj.kind, obj.name)) {
         const w = walkDoc(d, p, obj.data);
-        if (!best || w.depth > best.depth)
-            best = { ...w, kind: 'base' };
+        if (!best || w.depth > best.depth) {
+            const object = {
+                apiVersion: d.apiVersion ?? '',
+                kind: d.kind,
+                name: d.name,
+                ...(d.namespace ? { namespace: d.namespace } : {}),
+            };
+            best = { depth: w.depth, loc: w.loc, kind: 'base', base: { object, docPath: w.docPath } };
+        }
     }
     if (best)
-        return { kind: best.kind, location: best.loc };
+        return { kind: best.kind, location: best.loc, ...(best.base ? { base: best.base } : {}) };
     return { kind: 'object', location: fallback };
 }
 function overlaysOf(spec, dir) {
@@ -1876,7 +1901,7 @@ async function buildKustomization(spec, ctx) {
                     const r = rendered.locate?.(p);
                     traced.set((0,model/* formatPath */.jV)(p), {
                         path: p,
-                        trace: { kind: t.kind, location: t.location },
+                        trace: { kind: t.kind, location: t.location, ...(t.base ? { base: t.base } : {}) },
                         renderedFile: renderedName,
                         ...(r ? { renderedLine: r.line } : {}),
                     });
@@ -2026,6 +2051,32 @@ async function loadSources(opts) {
 const refKey = (o) => `${o.kind}/${o.namespace ?? ''}/${o.name}`;
 const where = (l) => `${l.file}${l.line ? `:${l.line}` : ''}`;
 /**
+ * A fix of a built kustomize object rewritten for the base resource it was traced to: each path's
+ * part along the finding's path takes the base's list indices. Undefined when a path reaches a list
+ * item the trace did not walk (its index in the base is not known).
+ */
+function fixInBase(fix, findingPath, base) {
+    const q = base.docPath;
+    const move = (p) => {
+        let k = 0;
+        while (k < p.length && k < q.length && k < findingPath.length && p[k] === findingPath[k])
+            k++;
+        if (p.slice(k).some((s) => typeof s === 'number'))
+            return undefined;
+        return [...q.slice(0, k), ...p.slice(k)];
+    };
+    const set = (fix.set ?? []).map((s) => ({ path: move(s.path), value: s.value }));
+    const remove = (fix.remove ?? []).map(move);
+    if (set.some((s) => !s.path) || remove.some((r) => !r))
+        return undefined;
+    return {
+        description: fix.description,
+        object: base.object,
+        ...(set.length ? { set: set.map((s) => ({ path: s.path, value: s.value })) } : {}),
+        ...(remove.length ? { remove: remove } : {}),
+    };
+}
+/**
  * Adds environment, trace and rendered-location details; moves fixes onto the traced values file.
  * A fix that cannot be written where the finding was traced (a template, a patch) is dropped and
  * `details.manualFix` says where the change belongs.
@@ -2077,6 +2128,17 @@ function decorate(f, set, byRef) {
             // a patch's list positions are not the built object's, and generators are not objects
             fix = undefined;
             details.manualFix = `make this change in the ${t.kind === 'generator' ? 'kustomization' : 'patch'}: ${where(traced.trace.location)}`;
+        }
+        else if (fix && set.tool === 'kustomize') {
+            // a base resource: the fix goes into the base file, on the resource as it is there (before
+            // the overlay's namespace or name prefix), its list items by their index in the base
+            const based = t.base ? fixInBase(fix, traced.path, t.base) : undefined;
+            if (based)
+                fix = based;
+            else {
+                fix = undefined;
+                details.manualFix = `make this change in the base: ${where(traced.trace.location)} (the overlay changes the lists on the way there)`;
+            }
         }
     }
     else if (fix && set.tool === 'helm') {

@@ -23201,11 +23201,12 @@ exports.visitAsync = visitAsync;
 __webpack_require__.d(__webpack_exports__, {
   OH: () => (/* reexport */ Environment),
   ZN: () => (/* reexport */ EvaluationError),
+  Xx: () => (/* reexport */ Optional),
   mB: () => (/* reexport */ ParseError),
   hg: () => (/* reexport */ errors_TypeError)
 });
 
-// UNUSED EXPORTS: Optional, check, default, evaluate, parse, serialize
+// UNUSED EXPORTS: check, default, evaluate, parse, serialize
 
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
 class CelError extends Error {

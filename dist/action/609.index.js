@@ -47,6 +47,8 @@ function offsetToLineCol(starts, offset) {
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
+/** An empty flow collection: the fast path knows there is nothing inside. */
+const EMPTY_FLOW = /^(?:\{\s*\}|\[\s*\])$/;
 /** Node properties the fast path does not follow: anchors, aliases, tags. */
 const PROPERTY = /^[&*!]/;
 const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
@@ -121,9 +123,22 @@ function scanFlow(s, st) {
 function openQuote(v) {
     if (v.startsWith('"'))
         return /^"(?:[^"\\]|\\.)*"/.test(v) ? '' : '"';
+    // `''` inside is an escaped quote, not the end ('a ''b'' c' ... continues while no lone quote)
     if (v.startsWith("'"))
-        return /^'(?:[^']|'')*'/.test(v) ? '' : "'";
+        return closesSingleQuote(v.slice(1)) ? '' : "'";
     return '';
+}
+/**
+ * True when a line inside a single-quoted scalar ends it: a lone `'` (`''` is an escaped quote,
+ * so `''..'''` closes at its last quote).
+ */
+function closesSingleQuote(line) {
+    for (let i = line.indexOf("'"); i !== -1; i = line.indexOf("'", i)) {
+        if (line[i + 1] !== "'")
+            return true;
+        i += 2;
+    }
+    return false;
 }
 /** Tokenizes block-style YAML lines; undefined when a construct needs the exact parser. */
 function tokenize(text, firstLine) {
@@ -131,15 +146,16 @@ function tokenize(text, firstLine) {
     const tokens = [];
     let skipIndent = -1; // block scalar: skip lines indented more than this
     let quote = ''; // multi-line quoted scalar
+    let plainIndent = -1; // multi-line plain scalar: its continuation lines are indented more than this
     const flow = { depth: 0, q: '' }; // multi-line flow collection
     for (let li = 0; li < lines.length; li++) {
         let line = lines[li];
+        const rawEol = line.length;
         if (line.endsWith('\r'))
             line = line.slice(0, -1);
         const lineNo = firstLine + li;
         if (quote) {
-            const re = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /(?:^|[^'])'(?!')/;
-            if (re.test(line))
+            if (quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(line) : closesSingleQuote(line))
                 quote = '';
             continue;
         }
@@ -158,6 +174,12 @@ function tokenize(text, firstLine) {
                 continue;
             skipIndent = -1;
         }
+        if (plainIndent >= 0) {
+            // a continuation line of a plain scalar is text, whatever it starts with (`&& x`, `- y`, `'z`)
+            if (indent > plainIndent)
+                continue;
+            plainIndent = -1;
+        }
         if (content.startsWith('\t'))
             return undefined;
         const eol = line.trimEnd().length;
@@ -166,7 +188,7 @@ function tokenize(text, firstLine) {
         let parentIndent = indent; // indentation a block scalar's content must exceed
         // sequence dashes, possibly several on one line ("- - a")
         while (rest.startsWith('-') && (rest.length === 1 || rest[1] === ' ')) {
-            tokens.push({ k: 'dash', pos: { line: lineNo, col, eol } });
+            tokens.push({ k: 'dash', pos: { line: lineNo, col, eol, raw: rawEol } });
             parentIndent = col;
             let n = 1;
             while (n < rest.length && rest[n] === ' ')
@@ -185,13 +207,13 @@ function tokenize(text, firstLine) {
         let keyTok;
         const qk = QUOTED_KEY.exec(rest);
         if (qk) {
-            keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: unquoteKey(qk[1]), inline: 'none' };
+            keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: unquoteKey(qk[1]), inline: 'none' };
             value = stripComment(rest.slice(qk[0].length).trim());
         }
         else {
             const pk = plainKey(rest);
             if (pk) {
-                keyTok = { k: 'key', pos: { line: lineNo, col, eol }, key: pk.key, inline: 'none' };
+                keyTok = { k: 'key', pos: { line: lineNo, col, eol, raw: rawEol }, key: pk.key, inline: 'none' };
                 value = stripComment(rest.slice(pk.rest).trim());
             }
         }
@@ -199,7 +221,9 @@ function tokenize(text, firstLine) {
             if (keyTok.key === '<<' || PROPERTY.test(value))
                 return undefined;
             parentIndent = col;
-            if (value !== '')
+            if (EMPTY_FLOW.test(value))
+                keyTok.inline = 'empty';
+            else if (value !== '')
                 keyTok.inline = value.startsWith('{') || value.startsWith('[') ? 'flow' : 'scalar';
             tokens.push(keyTok);
         }
@@ -209,7 +233,10 @@ function tokenize(text, firstLine) {
                 continue;
             // a flow collection as a sequence item: the fast path does not look inside it
             const flow = value.startsWith('{') || value.startsWith('[');
-            tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol }, ...(flow ? { flow } : {}) });
+            if (flow && EMPTY_FLOW.test(value))
+                tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, empty: true });
+            else
+                tokens.push({ k: 'scalar', pos: { line: lineNo, col, eol, raw: rawEol }, ...(flow ? { flow } : {}) });
         }
         if (value.startsWith('|') || value.startsWith('>'))
             skipIndent = parentIndent;
@@ -220,10 +247,187 @@ function tokenize(text, firstLine) {
             if (flow.depth < 0)
                 flow.depth = 0;
         }
-        else
+        else {
             quote = openQuote(value);
+            if (!quote && value !== '' && value[0] !== '"' && value[0] !== "'")
+                // a plain scalar on its own line under a key may continue at its own indentation
+                plainIndent = !keyTok && col === indent ? indent - 1 : parentIndent;
+        }
     }
     return tokens;
+}
+/** Thrown inside flowTree when the text needs the exact parser. */
+const DECLINE = new Error('flow: decline');
+/** Plain keys read as the same string by every YAML schema (no numbers, booleans, nulls). */
+const SAFE_PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+const MAX_FLOW_DEPTH = 256;
+/**
+ * The position tree of a document that is one flow collection (`{...}` / `[...]`: flow-style
+ * YAML, JSON), built in one pass as block documents are, instead of by the exact parser (about
+ * 10x slower). Positions are those the exact parser gives: the start of a key or item, the end
+ * of its line as the file has it. Undefined when the document holds something this reader does
+ * not follow with certainty (anchors, aliases, tags, complex or implicit keys, escapes in keys,
+ * keys a schema could read as something other than their text): the exact parser answers those.
+ */
+function flowTree(text, firstLine, firstColumn) {
+    // a lone CR is a line break to YAML, not to these line numbers
+    if (/\r(?!\n)/.test(text))
+        return undefined;
+    const starts = lineStarts(text);
+    const n = text.length;
+    let i = 0;
+    const at = (o) => {
+        const p = offsetToLineCol(starts, o);
+        const li = p.line - 1;
+        // columns of the first line would need the marker's width: left to the exact parser
+        if (li === 0 && firstColumn > 0)
+            throw DECLINE;
+        const end = li + 1 < starts.length ? starts[li + 1] - 1 : n;
+        const raw = end - starts[li];
+        return { line: firstLine + li, col: p.column - 1, eol: raw, raw };
+    };
+    const isBlank = (c) => c === 32 || c === 9 || c === 10 || c === 13;
+    const ws = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (isBlank(c))
+                i++;
+            else if (c === 35 && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+                const nl = text.indexOf('\n', i);
+                i = nl === -1 ? n : nl;
+            }
+            else
+                return;
+        }
+    };
+    const quoted = () => {
+        const q = text[i];
+        const start = i++;
+        for (;;) {
+            if (i >= n)
+                throw DECLINE;
+            const c = text[i];
+            if (q === '"' && c === '\\')
+                i += 2;
+            else if (c === q) {
+                if (q === "'" && text[i + 1] === "'")
+                    i += 2;
+                else {
+                    i++;
+                    break;
+                }
+            }
+            else
+                i++;
+        }
+        return text.slice(start + 1, i - 1);
+    };
+    /** A plain scalar: up to `,` `]` `}`, a `: ` or a comment; flow indicators inside it are declined. */
+    const plain = () => {
+        const start = i;
+        const c0 = text[i];
+        if ('&*!?|>%@`#,[]{}:'.includes(c0) || (c0 === '-' && isBlank(text.charCodeAt(i + 1))))
+            throw DECLINE;
+        for (; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125)
+                break; // , ] }
+            if (c === 91 || c === 123)
+                throw DECLINE; // [ {
+            if (c === 58 && (i + 1 >= n || isBlank(text.charCodeAt(i + 1)) || ',[]{}'.includes(text[i + 1])))
+                break; // :
+            if (c === 35 && isBlank(text.charCodeAt(i - 1)))
+                break; // # comment
+        }
+        return text.slice(start, i).trimEnd();
+    };
+    const key = () => {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+            const k = quoted();
+            if (k.includes('\n') || (c === '"' && k.includes('\\')))
+                throw DECLINE;
+            return c === "'" ? k.replace(/''/g, "'") : k;
+        }
+        const k = plain();
+        if (!SAFE_PLAIN_KEY.test(k) || YAML11_WORDS.test(k))
+            throw DECLINE;
+        return k;
+    };
+    const value = (depth) => {
+        if (depth > MAX_FLOW_DEPTH)
+            throw DECLINE;
+        const start = i;
+        const c = text[i];
+        if (c === '{') {
+            const node = { t: 'map', pos: at(start), keys: new Map() };
+            i++;
+            for (;;) {
+                ws();
+                if (text[i] === '}') {
+                    i++;
+                    return node;
+                }
+                const keyAt = i;
+                const k = key();
+                ws();
+                let v = null;
+                if (text[i] === ':') {
+                    i++;
+                    ws();
+                    if (text[i] !== ',' && text[i] !== '}')
+                        v = value(depth + 1);
+                    ws();
+                }
+                // the last of duplicate keys, as the exact parser answers
+                node.keys.set(k, { key: at(keyAt), value: v });
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] !== '}')
+                    throw DECLINE;
+            }
+        }
+        if (c === '[') {
+            const node = { t: 'seq', pos: at(start), items: [] };
+            i++;
+            for (;;) {
+                ws();
+                if (text[i] === ']') {
+                    i++;
+                    return node;
+                }
+                const itemAt = i;
+                const v = value(depth + 1);
+                ws();
+                if (text[i] === ':')
+                    throw DECLINE; // an implicit pair: a map item
+                node.items.push({ dash: at(itemAt), value: v });
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] !== ']')
+                    throw DECLINE;
+            }
+        }
+        if (c === '"' || c === "'")
+            quoted();
+        else
+            plain();
+        return { t: 'scalar', pos: at(start) };
+    };
+    try {
+        ws();
+        if (text[i] !== '{' && text[i] !== '[')
+            return undefined;
+        const root = value(0);
+        ws();
+        return i >= n ? root : undefined;
+    }
+    catch (e) {
+        if (e === DECLINE || e instanceof RangeError)
+            return undefined;
+        throw e;
+    }
 }
 /** Builds the node tree from tokens by indentation. */
 function buildTree(tokens) {
@@ -254,6 +458,8 @@ function buildTree(tokens) {
                     value = { t: 'scalar', pos: k.pos };
                 else if (k.inline === 'flow')
                     value = { t: 'opaque', pos: k.pos };
+                else if (k.inline === 'empty')
+                    value = { t: 'empty', pos: k.pos };
                 else {
                     const next = tokens[i];
                     // a block sequence may sit at the same indentation as its key
@@ -269,7 +475,11 @@ function buildTree(tokens) {
             return node;
         }
         i++;
-        const node = t.flow ? { t: 'opaque', pos: t.pos } : { t: 'scalar', pos: t.pos };
+        const node = t.empty
+            ? { t: 'empty', pos: t.pos }
+            : t.flow
+                ? { t: 'opaque', pos: t.pos }
+                : { t: 'scalar', pos: t.pos };
         while (i < tokens.length && tokens[i].pos.col > t.pos.col && tokens[i].pos.line > t.pos.line)
             i++;
         return node;
@@ -289,6 +499,10 @@ function walk(root, path, file, docPos) {
             break;
         if (node.t === 'opaque')
             return 'fallback';
+        // a path into `{}` / `[]` ends at the collection's key or item, as the exact parser answers
+        // it: its end column is the end of the line as the file has it (trailing blanks included)
+        if (node.t === 'empty')
+            return { ...toLocation(file, best), endColumn: Math.max(best.col + 1, (best.raw ?? best.eol) + 1) };
         if (node.t === 'map') {
             const e = node.keys.get(String(seg));
             if (!e)
@@ -308,13 +522,32 @@ function walk(root, path, file, docPos) {
     }
     return toLocation(file, best);
 }
+/** The document's text, and file line/column of an offset in it. */
+function documentText(src, starts) {
+    if (src.text !== undefined && src.line !== undefined && src.column !== undefined) {
+        const { text, line, column } = src;
+        let docStarts;
+        return {
+            text,
+            pos: (offset) => {
+                const p = offsetToLineCol((docStarts ??= lineStarts(text)), offset);
+                return { line: line + p.line - 1, column: p.line === 1 ? column + p.column : p.column };
+            },
+        };
+    }
+    const fileStarts = starts ?? (() => lineStarts(src.fileText));
+    return {
+        text: src.fileText.slice(src.start, src.end),
+        pos: (offset) => offsetToLineCol(fileStarts(), src.start + offset),
+    };
+}
 /** Exact locator with the `yaml` package (for documents the fast path declines). */
 function exactLocator(src, starts) {
     let root;
-    const pos = (offset) => offsetToLineCol(starts(), offset);
+    const { text, pos } = documentText(src, starts);
     return (path) => {
         if (root === undefined) {
-            const doc = (0,dist.parseDocument)(src.fileText.slice(src.start, src.end), {
+            const doc = (0,dist.parseDocument)(text, {
                 lineCounter: new dist.LineCounter(),
                 version: '1.1',
                 uniqueKeys: false,
@@ -355,12 +588,13 @@ function exactLocator(src, starts) {
                 break;
         }
         if (!best) {
-            const p = pos(src.start);
+            const p = pos(0);
             return { file: src.file, line: p.line, column: p.column };
         }
-        const s = pos(src.start + best[0]);
-        const lineEnd = src.fileText.indexOf('\n', src.start + best[0]);
-        const e = pos(lineEnd === -1 ? src.fileText.length : lineEnd);
+        const s = pos(best[0]);
+        // the document's text ends where the file's next line starts, or at the file's end
+        const lineEnd = text.indexOf('\n', best[0]);
+        const e = pos(lineEnd === -1 ? text.length : lineEnd);
         return { file: src.file, line: s.line, column: s.column, endLine: s.line, endColumn: Math.max(s.column, e.column) };
     };
 }
@@ -380,11 +614,17 @@ function indexOf(src, starts) {
         indexes.set(src, idx);
         return idx;
     }
-    const text = src.fileText.slice(src.start, src.end);
-    const docPos = { line: offsetToLineCol(starts(), src.start).line, col: 0, eol: 0 };
-    const tokens = /^\s*[{[]/.test(text) ? undefined : tokenize(text, docPos.line);
+    const { text, pos } = documentText(src, starts);
+    const docPos = { line: src.line ?? pos(0).line, col: 0, eol: 0 };
+    const flow = /^\s*[{[]/.test(text);
+    const tokens = flow ? undefined : tokenize(text, docPos.line);
+    const flowRoot = flow ? flowTree(text, docPos.line, src.column ?? (src.start > 0 ? 1 : 0)) : undefined;
     if (tokens) {
         idx = { tree: buildTree(tokens), docPos };
+        locatorStats.fast++;
+    }
+    else if (flowRoot) {
+        idx = { tree: flowRoot, docPos };
         locatorStats.fast++;
     }
     else {
@@ -398,7 +638,7 @@ function indexOf(src, starts) {
 }
 /**
  * Returns a locator for one document. `starts` gives the file's line starts (computed once per
- * file, lazily). Nothing is parsed until the first call.
+ * file, lazily) for a source without its own `text`. Nothing is parsed until the first call.
  */
 function makeLocator(src, starts) {
     return (path) => {
@@ -440,8 +680,21 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const TEMPLATE = /\{\{-?\s*[.$a-zA-Z(/-]/;
 /** An alias expansion budget: past it the document is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 2_000_000;
-/** An anchor definition in node-property position. */
-const ANCHOR = /(?:^|[\s:[{,-])&[A-Za-z0-9_./-]/;
+/** An anchor definition in node-property position: `&name` at the start or after one of these. */
+const BEFORE_ANCHOR = /[\s:[{,-]/;
+const ANCHOR_NAME = /[A-Za-z0-9_./-]/;
+/**
+ * Does the text hold an anchor definition (`(?:^|[\s:[{,-])&[A-Za-z0-9_./-]`)? Checked at each `&`
+ * instead of by that regex: documents with `&` in URLs and prose are common, and a regex scan of a
+ * multi-megabyte CRD costs more than a few indexOf calls.
+ */
+function hasAnchor(text) {
+    for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+        if ((i === 0 || BEFORE_ANCHOR.test(text[i - 1])) && i + 1 < text.length && ANCHOR_NAME.test(text[i + 1]))
+            return true;
+    }
+    return false;
+}
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -493,6 +746,13 @@ function hasTemplateKey(v, depth = 0) {
 }
 /** Strategic-merge-patch directives: their presence marks a kustomize patch, not a whole object. */
 const PATCH_DIRECTIVE = /\$(?:patch|setElementOrder\/|retainKeys|deleteFromPrimitiveList\/)/;
+/** Does the text mention a patch directive (PATCH_DIRECTIVE, by substring search: `$` is common in scripts)? */
+function mentionsPatchDirective(text) {
+    return (text.includes('$patch') ||
+        text.includes('$setElementOrder/') ||
+        text.includes('$retainKeys') ||
+        text.includes('$deleteFromPrimitiveList/'));
+}
 function hasPatchDirective(v, depth = 0) {
     if (depth > 64)
         return false;
@@ -560,6 +820,84 @@ function duplicateKeys(chunk) {
 function isDuplicateKeyError(e) {
     return e.reason === 'duplicated mapping key';
 }
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive (V8 slices of 13 characters
+ * or more point into their parent): flattening a new concatenation copies the characters.
+ */
+function detached(s) {
+    return s.length < 13 ? s : (' ' + s).slice(1);
+}
+/**
+ * A file's text kept as its documents' texts (and the `---` between them) instead of once whole:
+ * js-yaml parses a copy of each document (it appends a NUL to its input), and the strings of the
+ * parsed values are slices of that copy, so the copy lives as long as the objects do. Keeping that
+ * copy as the document's text, and dropping the file's, keeps the text once instead of twice.
+ * The whole text is rebuilt only when asked for (fixes, files with inline suppressions), and only
+ * the last one rebuilt is held.
+ */
+/** The text last rebuilt, so callers asking again for the same file do not rebuild it (one file held). */
+let lastBuilt;
+class FileText {
+    pieces;
+    constructor(pieces) {
+        this.pieces = pieces;
+    }
+    text() {
+        if (lastBuilt?.owner !== this)
+            lastBuilt = { owner: this, text: this.pieces.join('') };
+        return lastBuilt.text;
+    }
+    /** `needle` must not span a document marker (it holds no newline). */
+    includes(needle) {
+        return this.pieces.some((p) => p.includes(needle));
+    }
+}
+class DocumentSource {
+    file;
+    start;
+    end;
+    text;
+    line;
+    column;
+    whole;
+    constructor(file, whole, range, text, at) {
+        this.file = file;
+        this.whole = whole;
+        this.start = range.start;
+        this.end = range.end;
+        this.text = text;
+        this.line = at.line;
+        this.column = at.column - 1;
+    }
+    get fileText() {
+        return this.whole.text();
+    }
+    fileIncludes(needle) {
+        return this.whole.includes(needle);
+    }
+}
+/** js-yaml options that hand back the copy of the input js-yaml parses (see FileText). */
+function capturing(options, got) {
+    return {
+        ...options,
+        listener(_event, state) {
+            got.input = state.input;
+            // once is enough: no call for every node
+            state.listener = null;
+        },
+    };
+}
+/**
+ * The locator of a document, built on first use. Made here, outside parseManifestText, so that
+ * an object's `locate` does not keep the parser's scope (the whole file's text) alive.
+ */
+function documentLocator(source) {
+    let locator;
+    return (path) => (locator ??= makeLocator(source))(path);
+}
+function itemLocator(locateDoc, docPath) {
+    return (path) => locateDoc([...docPath, ...path]);
+}
 /** List kinds nested deeper than this are not expanded (reported instead). */
 const MAX_LIST_DEPTH = 16;
 function parseManifestText(input, file) {
@@ -569,10 +907,31 @@ function parseManifestText(input, file) {
     let starts;
     const getStarts = () => (starts ??= lineStarts(text));
     const pos = (offset) => offsetToLineCol(getStarts(), offset);
-    for (const range of splitDocuments(text)) {
+    // the file's text as pieces that do not point into `text` (see FileText)
+    const pieces = [];
+    const whole = new FileText(pieces);
+    const ranges = splitDocuments(text);
+    for (let ri = 0; ri < ranges.length; ri++) {
+        const range = ranges[ri];
         const chunk = text.slice(range.start, range.end);
-        if (!hasContent(chunk))
-            continue;
+        // the document's text: js-yaml's copy when it parsed this very text, else a copy of its own
+        const got = {};
+        let piece;
+        const pieceText = () => (piece ??=
+            got.input !== undefined && got.input.startsWith(chunk) ? got.input.slice(0, chunk.length) : detached(chunk));
+        try {
+            if (!hasContent(chunk))
+                continue;
+            parseDocumentAt(range, chunk, got, pieceText);
+        }
+        finally {
+            pieces.push(pieceText());
+            if (ri + 1 < ranges.length)
+                pieces.push(text.slice(range.end, ranges[ri + 1].start));
+        }
+    }
+    return out;
+    function parseDocumentAt(range, chunk, got, pieceText) {
         const firstContent = chunk.search(/[^\s]/);
         const docLine = pos(range.start + Math.max(0, firstContent)).line;
         // a BOM at the start of a later document (files joined with `cat`) is not content either
@@ -583,13 +942,13 @@ function parseManifestText(input, file) {
         try {
             try {
                 // strict first: duplicate keys are an error to report, not a value to pick silently
-                value = js_yaml/* default.load */.Ay.load(yamlText, { schema: schema/* K8S_SCHEMA */.t, filename: file });
+                value = js_yaml/* default.load */.Ay.load(yamlText, capturing({ schema: schema/* K8S_SCHEMA */.t, filename: file }, got));
             }
             catch (e) {
                 if (!isDuplicateKeyError(e))
                     throw e;
                 // read as the API server does without strict validation (the last value wins) and report each duplicate
-                value = js_yaml/* default.load */.Ay.load(yamlText, { schema: schema/* K8S_SCHEMA */.t, json: true, filename: file });
+                value = js_yaml/* default.load */.Ay.load(yamlText, capturing({ schema: schema/* K8S_SCHEMA */.t, json: true, filename: file }, got));
                 duplicates = duplicateKeys(yamlText);
             }
         }
@@ -608,10 +967,10 @@ function parseManifestText(input, file) {
                     ? `this looks like a Helm/Go template source, not a rendered manifest (YAML error: ${d.reason}); render it first, e.g. \`helm template <release> <chart> | kubeward scan -\``
                     : `YAML parse error: ${d.reason}`,
             });
-            continue;
+            return;
         }
         if (value === null || value === undefined)
-            continue;
+            return;
         if (chunk.includes('{{') && hasTemplateKey(value)) {
             // js-yaml reads `name: {{ .X }}` as a mapping keyed by a mapping; Kubernetes rejects it
             out.problems.push({
@@ -621,10 +980,10 @@ function parseManifestText(input, file) {
                 column: 1,
                 message: 'this looks like a Helm/Go template source, not a rendered manifest (`{{ }}` outside a quoted string); render it first, e.g. `helm template <release> <chart> | kubeward scan -`',
             });
-            continue;
+            return;
         }
         // aliases need an anchor (`&name`): only documents with one can expand past their text
-        if (chunk.includes('&') && ANCHOR.test(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+        if (hasAnchor(chunk) && expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
             out.problems.push({
                 kind: 'invalid-yaml',
                 file,
@@ -632,25 +991,24 @@ function parseManifestText(input, file) {
                 column: 1,
                 message: `YAML aliases expand this document past ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); not scanned`,
             });
-            continue;
+            return;
         }
         if (!isObject(value)) {
             const what = Array.isArray(value) ? 'a list' : `a bare ${typeof value}`;
             out.skipped.push({ file, line: docLine, reason: `not a Kubernetes object (the document is ${what})` });
-            continue;
+            return;
         }
-        if (chunk.includes('$') && PATCH_DIRECTIVE.test(chunk) && hasPatchDirective(value)) {
+        if (mentionsPatchDirective(chunk) && hasPatchDirective(value)) {
             // judging a partial object would report every field the patch leaves to its base
             out.skipped.push({
                 file,
                 line: docLine,
                 reason: 'a kustomize strategic-merge patch ($patch directives), not a complete object: scan `kustomize build` output',
             });
-            continue;
+            return;
         }
-        const source = { file, fileText: text, start: range.start, end: range.end };
-        let locator;
-        const locateDoc = (path) => (locator ??= makeLocator(source, getStarts))(path);
+        const source = new DocumentSource(file, whole, range, pieceText(), pos(range.start));
+        const locateDoc = documentLocator(source);
         const add = (data, docPath, line) => {
             const { apiVersion, kind } = data;
             if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
@@ -666,7 +1024,7 @@ function parseManifestText(input, file) {
                 file,
                 docPath,
                 source,
-                locate: docPath.length ? (path) => locateDoc([...docPath, ...path]) : locateDoc,
+                locate: docPath.length ? itemLocator(locateDoc, docPath) : locateDoc,
             });
         };
         const firstObject = out.objects.length;
@@ -732,7 +1090,6 @@ function parseManifestText(input, file) {
             });
         }
     }
-    return out;
 }
 
 

@@ -360,8 +360,8 @@ var model = __webpack_require__(44146);
 var engine = __webpack_require__(63805);
 // EXTERNAL MODULE: ./src/core/rules/index.ts + 15 modules
 var core_rules = __webpack_require__(95992);
-// EXTERNAL MODULE: ./src/core/policies/cel.ts + 1 modules
-var cel = __webpack_require__(41529);
+// EXTERNAL MODULE: ./src/core/policies/cel.ts + 2 modules
+var cel = __webpack_require__(25833);
 // EXTERNAL MODULE: ./src/core/policies/match.ts
 var match = __webpack_require__(85731);
 // EXTERNAL MODULE: ./src/core/policies/rules.ts + 3 modules
@@ -1320,7 +1320,7 @@ function resolveConfig(config, opts = {}) {
 /* harmony export */   u$: () => (/* binding */ defaultSetting),
 /* harmony export */   zT: () => (/* binding */ DEFAULT_KUBE_VERSION)
 /* harmony export */ });
-/* unused harmony exports problemReport, problemFindings */
+/* unused harmony exports EvaluationDeadlineError, problemReport, problemFindings */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44146);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95992);
 /* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98018);
@@ -1335,6 +1335,13 @@ function resolveConfig(config, opts = {}) {
 
 
 
+/** The evaluation ran past `EngineOptions.deadline`; no result was produced. */
+class EvaluationDeadlineError extends Error {
+    constructor(message = 'the evaluation ran past its deadline') {
+        super(message);
+        this.name = 'EvaluationDeadlineError';
+    }
+}
 const DEFAULT_KUBE_VERSION = '1.34';
 /** Default setting of a rule from its metadata and option defaults. */
 function defaultSetting(meta) {
@@ -1356,18 +1363,30 @@ function lineText(text, n) {
     const end = text.indexOf('\n', start);
     return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }
+/** Line `n` (1-based, of the file) of a document's source: from the document's own text when it has one. */
+function fileLine(src, n) {
+    const { text, line, column } = src;
+    if (text === undefined || line === undefined || column === undefined)
+        return lineText(src.fileText, n);
+    // before the document, on its first line when that starts after a `---` marker, or past its
+    // end (an empty line, as far as the document's text knows): the file's text answers
+    if (n < line || (n === line && column > 0))
+        return lineText(src.fileText, n);
+    const t = lineText(text, n - line + 1);
+    return t === undefined || t === '' ? lineText(src.fileText, n) : t;
+}
 /**
  * A violation inside a multi-line value (a file in a ConfigMap, a script) says which line of the
  * value (`details.lineInValue`); when the value is a literal block scalar (`key: |`, `- |`), its lines are
  * the file's lines, so the finding points at that line instead of the key.
  */
-function refineToValueLine(loc, fileText, lineInValue) {
-    const header = lineText(fileText, loc.line);
+function refineToValueLine(loc, src, lineInValue) {
+    const header = fileLine(src, loc.line);
     // `key: |` or a sequence item `- |` (a script in args)
     if (header === undefined || !/(?::|^\s*-)\s*\|[-+0-9]*\s*(?:#.*)?$/.test(header))
         return loc;
     const line = loc.line + lineInValue;
-    const text = lineText(fileText, line);
+    const text = fileLine(src, line);
     if (text === undefined || text.trim() === '')
         return loc;
     const column = text.length - text.trimStart().length + 1;
@@ -1380,7 +1399,7 @@ function makeFinding(rule, setting, v, obj, origin) {
     let location = obj?.locate?.(v.path);
     const inValue = Number(v.details?.lineInValue);
     if (location && obj?.source && inValue >= 1)
-        location = refineToValueLine(location, obj.source.fileText, inValue);
+        location = refineToValueLine(location, obj.source, inValue);
     const f = {
         ruleId: rule.meta.id,
         // a per-violation severity (e.g. removed vs deprecated API) wins unless the user overrode the rule's
@@ -1560,10 +1579,16 @@ function evaluate(objects, problems, opts = {}) {
         }
         return list;
     };
+    const deadline = opts.deadline;
+    const checkDeadline = () => {
+        if (deadline !== undefined && performance.now() > deadline)
+            throw new EvaluationDeadlineError();
+    };
     for (const rule of rules) {
         const setting = settingOf(rule.meta);
         if (!setting.enabled)
             continue;
+        checkDeadline();
         const ctx = {
             objects,
             options: setting.options,
@@ -1579,6 +1604,8 @@ function evaluate(objects, problems, opts = {}) {
         };
         if (rule.check) {
             for (const obj of objectsFor(rule.meta.kinds)) {
+                if (deadline !== undefined)
+                    checkDeadline();
                 try {
                     for (const v of rule.check(obj, ctx))
                         defer(rule, setting, v, obj);
@@ -1874,7 +1901,9 @@ function fingerprint(ruleId, object, path, file) {
             object.name === '' ? (file ?? '') : '',
         ].join('/')
         : (file ?? '');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${ruleId}\0${id}\0${path}`).digest('hex').slice(0, 32);
+    const text = `${ruleId}\0${id}\0${path}`;
+    // one-shot hashing (Node >= 21.7) is several times cheaper than a Hash object per finding
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex').slice(0, 32);
 }
 /** Does this report fail the given threshold? Never for 'none'. */
 function failsThreshold(report, failOn) {
@@ -1926,7 +1955,7 @@ function scanOutcome(report, opts = {}) {
         const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '';
         problems.push({
             code: 'input-errors',
-            message: `${report.errors.length} input error(s): the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
+            message: `${count(report.errors.length, 'input error')}: the results are incomplete; ${at ? `${at}: ` : ''}${e.message}${more}`,
         });
     }
     if (report.objectsScanned === 0 && !opts.allowEmpty) {
@@ -1960,7 +1989,7 @@ function verifyOutcome(report, opts = {}) {
 
 /***/ }),
 
-/***/ 41529:
+/***/ 25833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2389,6 +2418,299 @@ function isSemver(s, normalize = false) {
 
 // EXTERNAL MODULE: ./src/core/arrays.ts
 var arrays = __webpack_require__(53309);
+;// CONCATENATED MODULE: ./src/core/policies/cel-format.ts
+/**
+ * The Kubernetes CEL `format` library (k8s.io/apiserver/pkg/cel/library/format.go): named string
+ * formats whose `validate(s)` returns `optional.none()` when `s` is valid, else the list of the
+ * API server's own error strings. The validators follow the Go sources they call, message for
+ * message: apimachinery's util/validation and api/validate/content (DNS labels and subdomains,
+ * qualified names, label values), kube-openapi's strfmt (uuid, byte, date, datetime) and Go's
+ * net/url ParseRequestURI (uri).
+ */
+/** A named format: `format.dns1123Label()` ... (CEL type kubernetes.NamedFormat). */
+class NamedFormat {
+    name;
+    validate;
+    constructor(name, validate) {
+        this.name = name;
+        this.validate = validate;
+    }
+}
+/** Go's len(): bytes of the UTF-8 encoding. */
+const byteLen = (s) => Buffer.byteLength(s, 'utf8');
+/** Go's strconv.Quote for the strings these messages quote (printable text). */
+function goQuote(s) {
+    return JSON.stringify(s);
+}
+// --- k8s.io/apimachinery/pkg/util/validation (lengths in "characters") and content ("bytes")
+function regexError(msg, fmt, ...examples) {
+    if (!examples.length)
+        return `${msg} (regex used for validation is '${fmt}')`;
+    // as Go's RegexError: "'a', " then " or 'b', " (two spaces before "or", as the API server says it)
+    return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
+}
+const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
+const DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const DNS1035_LABEL_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
+const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const dns1123LabelRe = new RegExp(`^${DNS1123_LABEL_FMT}$`);
+const dns1123SubdomainRe = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
+const dns1035LabelRe = new RegExp(`^${DNS1035_LABEL_FMT}$`);
+const labelKeyRe = new RegExp(`^${LABEL_KEY_FMT}$`);
+const labelValueRe = new RegExp(`^${LABEL_VALUE_FMT}$`);
+const maxLen = (n, unit) => `must be no more than ${n} ${unit}`;
+function isDNS1123Label(s, unit = 'characters') {
+    const errs = [];
+    if (byteLen(s) > 63)
+        errs.push(maxLen(63, unit));
+    if (!dns1123LabelRe.test(s)) {
+        // a valid subdomain but not a label: the length was checked, so it is the dots
+        if (dns1123SubdomainRe.test(s))
+            errs.push('must not contain dots');
+        else
+            errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+    }
+    return errs;
+}
+function isDNS1123Subdomain(s, unit = 'characters') {
+    const errs = [];
+    if (byteLen(s) > 253)
+        errs.push(maxLen(253, unit));
+    if (!dns1123SubdomainRe.test(s))
+        errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
+    return errs;
+}
+function isDNS1035Label(s) {
+    const errs = [];
+    if (byteLen(s) > 63)
+        errs.push(maxLen(63, 'characters'));
+    if (!dns1035LabelRe.test(s))
+        errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
+    return errs;
+}
+/** content.IsLabelKey (what format.qualifiedName() validates). */
+function isQualifiedName(s) {
+    const errs = [];
+    const parts = s.split('/');
+    let name;
+    if (parts.length === 1)
+        name = parts[0];
+    else if (parts.length === 2) {
+        const prefix = parts[0];
+        name = parts[1];
+        if (!prefix.length)
+            errs.push('prefix part must be non-empty');
+        else
+            for (const m of isDNS1123Subdomain(prefix, 'bytes'))
+                errs.push(`prefix part ${m}`);
+    }
+    else {
+        return [
+            `a valid label key ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+        ];
+    }
+    if (!name.length)
+        errs.push('name part must be non-empty');
+    else if (byteLen(name) > 63)
+        errs.push(`name part ${maxLen(63, 'bytes')}`);
+    if (!labelKeyRe.test(name))
+        errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+    return errs;
+}
+/** content.IsLabelValue. */
+function isLabelValue(s) {
+    const errs = [];
+    if (byteLen(s) > 63)
+        errs.push(maxLen(63, 'bytes'));
+    if (!labelValueRe.test(s))
+        errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+    return errs;
+}
+/** api/validation maskTrailingDash: a generateName prefix may end with '-'. */
+function maskTrailingDash(s) {
+    return s.length > 1 && s.endsWith('-') ? `${s.slice(0, -2)}a` : s;
+}
+// --- kube-openapi strfmt
+const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+const DATETIME_TIME_RE = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))$/;
+/** time.Parse("2006-01-02", s): four-digit year, two-digit month and day, the day within the month. */
+function isDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1)
+        return false;
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+    return d <= days;
+}
+/** strfmt.IsDateTime: a date, a `t`, and a time matched by strfmt's DateTimePattern. */
+function isDateTime(s) {
+    if (s.length < 4)
+        return false;
+    const parts = s.toLowerCase().split('t');
+    if (parts.length < 2 || !isDate(parts[0]))
+        return false;
+    const m = DATETIME_TIME_RE.exec(parts[1]);
+    if (!m)
+        return false;
+    return m[1] <= '23' && m[2] <= '59' && m[3] <= '59';
+}
+// --- Go net/url ParseRequestURI (format.uri())
+const HOST_CHARS = /^[!"$&'()*+,\-.0-9:;<=>A-Z[\]_a-z~]$/;
+const isHex = (c) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+function unescapeError(s, host) {
+    for (let i = 0; i < s.length;) {
+        const c = s[i];
+        if (c === '%') {
+            if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2]))
+                return `invalid URL escape ${goQuote(s.slice(i, i + 3))}`;
+            if (host && parseInt(s[i + 1], 16) < 8 && s.slice(i, i + 3) !== '%25')
+                return `invalid URL escape ${goQuote(s.slice(i, i + 3))}`;
+            i += 3;
+            continue;
+        }
+        if (host && c.charCodeAt(0) < 0x80 && !HOST_CHARS.test(c))
+            return `invalid character ${goQuote(c)} in host name`;
+        i++;
+    }
+    return undefined;
+}
+function validOptionalPort(p) {
+    if (p === '')
+        return true;
+    return p[0] === ':' && /^[0-9]*$/.test(p.slice(1));
+}
+function hostError(scheme, host) {
+    const open = host.lastIndexOf('[');
+    if (open > 0)
+        return 'invalid IP-literal';
+    if (open === 0) {
+        const close = host.lastIndexOf(']');
+        if (close < 0)
+            return "missing ']' in host";
+        const colonPort = host.slice(close + 1);
+        if (!validOptionalPort(colonPort))
+            return `invalid port ${goQuote(colonPort)} after host`;
+        const literal = host.slice(1, close);
+        const zone = literal.indexOf('%25');
+        const e = zone >= 0 ? unescapeError(literal.slice(0, zone), true) : unescapeError(literal, true);
+        if (e)
+            return e;
+        const addr = zone >= 0 ? literal.slice(0, zone) : literal;
+        if (!addr.includes(':'))
+            return /^[0-9.]+$/.test(addr)
+                ? 'invalid IP-literal'
+                : `invalid host: ParseAddr(${goQuote(addr)}): unable to parse IP`;
+        return undefined;
+    }
+    let i = host.indexOf(':');
+    if (i !== -1) {
+        const last = host.lastIndexOf(':');
+        // Go enforces one colon for http(s) hosts only
+        if (last !== i && scheme !== 'http' && scheme !== 'https')
+            i = last;
+        const colonPort = host.slice(i);
+        if (!validOptionalPort(colonPort))
+            return `invalid port ${goQuote(colonPort)} after host`;
+    }
+    return unescapeError(host, true);
+}
+const USERINFO = /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/;
+/** The error of Go's url.ParseRequestURI(s), or undefined when it parses. */
+function parseRequestURIError(s) {
+    const err = (e) => `parse ${goQuote(s)}: ${e}`;
+    for (let i = 0; i < s.length; i++) {
+        const b = s.charCodeAt(i);
+        if (b < 0x20 || b === 0x7f)
+            return err('net/url: invalid control character in URL');
+    }
+    if (s === '')
+        return err('empty url');
+    if (s === '*')
+        return undefined;
+    let scheme = '';
+    let rest = s;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (/[a-zA-Z]/.test(c))
+            continue;
+        if (/[0-9+\-.]/.test(c)) {
+            if (i === 0)
+                break;
+            continue;
+        }
+        if (c === ':') {
+            if (i === 0)
+                return err('missing protocol scheme');
+            scheme = s.slice(0, i).toLowerCase();
+            rest = s.slice(i + 1);
+        }
+        break;
+    }
+    if (rest.endsWith('?') && rest.split('?').length === 2)
+        rest = rest.slice(0, -1);
+    else
+        rest = rest.split('?')[0];
+    if (!rest.startsWith('/'))
+        return scheme ? undefined : err('invalid URI for request');
+    if (scheme && rest.startsWith('//')) {
+        let authority = rest.slice(2);
+        const slash = authority.indexOf('/');
+        rest = slash >= 0 ? authority.slice(slash) : '';
+        if (slash >= 0)
+            authority = authority.slice(0, slash);
+        const at = authority.lastIndexOf('@');
+        const he = hostError(scheme, at < 0 ? authority : authority.slice(at + 1));
+        if (he)
+            return err(he);
+        if (at >= 0) {
+            const userinfo = authority.slice(0, at);
+            if (!USERINFO.test(userinfo))
+                return err('net/url: invalid userinfo');
+            for (const part of userinfo.includes(':') ? userinfo.split(':').slice(0, 2) : [userinfo]) {
+                const ue = unescapeError(part, false);
+                if (ue)
+                    return err(ue);
+            }
+        }
+    }
+    const pe = unescapeError(rest, false);
+    return pe ? err(pe) : undefined;
+}
+// --- the named formats (format.go ConstantFormats)
+const NAMED_FORMATS = new Map([
+    ['dns1123Label', (s) => isDNS1123Label(s)],
+    ['dns1123Subdomain', (s) => isDNS1123Subdomain(s)],
+    ['dns1035Label', (s) => isDNS1035Label(s)],
+    ['qualifiedName', isQualifiedName],
+    ['dns1123LabelPrefix', (s) => isDNS1123Label(maskTrailingDash(s))],
+    ['dns1123SubdomainPrefix', (s) => isDNS1123Subdomain(maskTrailingDash(s))],
+    ['dns1035LabelPrefix', (s) => isDNS1035Label(maskTrailingDash(s))],
+    ['labelValue', isLabelValue],
+    [
+        'uri',
+        (s) => {
+            const e = parseRequestURIError(s);
+            return e ? [e] : [];
+        },
+    ],
+    ['uuid', (s) => (UUID_RE.test(s) ? [] : ['does not match the UUID format'])],
+    ['byte', (s) => (BASE64_RE.test(s) ? [] : ['invalid base64'])],
+    ['date', (s) => (isDate(s) ? [] : ['invalid date'])],
+    ['datetime', (s) => (isDateTime(s) ? [] : ['invalid datetime'])],
+].map(([name, fn]) => [name, new NamedFormat(name, fn)]));
+
 ;// CONCATENATED MODULE: ./src/core/policies/cel.ts
 /**
  * The CEL environment of Kubernetes admission policies: @marcbachmann/cel-js plus the Kubernetes
@@ -2401,6 +2723,7 @@ var arrays = __webpack_require__(53309);
  * comprehensions over the input could exceed the API server's per-call cost limit is refused
  * before it runs (CostExceededError), so a runaway policy cannot hang a scan.
  */
+
 
 
 
@@ -2630,6 +2953,8 @@ class StringsNamespace {
 }
 class Base64Namespace {
 }
+class FormatNamespace {
+}
 class IPNamespace {
 }
 class Authorizer {
@@ -2855,6 +3180,21 @@ function createEnvironment(opts = {}) {
         .registerFunction('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a, b) => a.compare(b) < 0)
         .registerFunction('kubernetes.Semver.compareTo(kubernetes.Semver): int', (a, b) => BigInt(a.compare(b)))
         .registerOperator('kubernetes.Semver == kubernetes.Semver', (a, b) => a.compare(b) === 0);
+    // --- named formats (k8s library/format.go): format.dns1123Label().validate(s) -> optional list of errors
+    env
+        .registerType('kubernetes.NamedFormat', NamedFormat)
+        .registerType('kubeward.FormatNamespace', FormatNamespace)
+        .registerConstant('format', 'kubeward.FormatNamespace', new FormatNamespace())
+        .registerFunction('kubeward.FormatNamespace.named(string): optional<kubernetes.NamedFormat>', (_n, name) => {
+        const f = NAMED_FORMATS.get(name);
+        return f ? lib/* Optional */.Xx.of(f) : lib/* Optional */.Xx.none();
+    })
+        .registerFunction('kubernetes.NamedFormat.validate(string): optional<list<string>>', (f, s) => {
+        const errs = f.validate(s);
+        return errs.length ? lib/* Optional */.Xx.of(errs) : lib/* Optional */.Xx.none();
+    });
+    for (const [name, f] of NAMED_FORMATS)
+        env.registerFunction(`kubeward.FormatNamespace.${name}(): kubernetes.NamedFormat`, () => f);
     // --- authorizer (k8s library/authz.go): declared so expressions type-check, never evaluable offline
     env
         .registerType('kubernetes.authorization.Authorizer', Authorizer)
@@ -3291,8 +3631,12 @@ function crdMappings(objects) {
 }
 class ResourceMapper {
     crds;
-    constructor(objects = []) {
+    /** `discovered`: mappings the live cluster's discovery reported (`group/Kind` -> plural, scope). */
+    constructor(objects = [], discovered) {
         this.crds = crdMappings(objects);
+        for (const [k, v] of discovered ?? [])
+            if (!this.crds.has(k))
+                this.crds.set(k, v);
     }
     /** The resource of an apiVersion/kind. */
     map(apiVersion, kind) {
@@ -3346,13 +3690,13 @@ function policyUniverse(ctx) {
         if (!ctx.policies?.length)
             return ctx.objects;
         // a policy file that is also under a scanned path is one object, not two
-        const key = (o) => `${o.file ?? ''}\0${o.source?.start ?? ''}\0${o.docPath.join('.')}\0${o.ref.kind}/${o.ref.name}`;
+        const key = (o) => `${o.file ?? ''}\0${o.source?.start ?? ''}\0${o.docPath.join('.')}\0${o.ref.apiVersion}/${o.ref.kind}/${o.ref.namespace ?? ''}/${o.ref.name}`;
         const seen = new Set(ctx.objects.map(key));
         return [...ctx.objects, ...ctx.policies.filter((o) => !seen.has(key(o)))];
     });
 }
 function policyMapper(ctx) {
-    return ctx.memo('policies:mapper', () => new resources/* ResourceMapper */.El(policyUniverse(ctx)));
+    return ctx.memo('policies:mapper', () => new resources/* ResourceMapper */.El(policyUniverse(ctx), ctx.live?.resources));
 }
 
 // EXTERNAL MODULE: ./src/core/rules/podspec.ts
@@ -3484,8 +3828,8 @@ function psaLabelProblems(ctx) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/policies/cel.ts + 1 modules
-var cel = __webpack_require__(41529);
+// EXTERNAL MODULE: ./src/core/policies/cel.ts + 2 modules
+var cel = __webpack_require__(25833);
 // EXTERNAL MODULE: ./src/core/policies/match.ts
 var match = __webpack_require__(85731);
 // EXTERNAL MODULE: ./src/core/policies/vap.ts
@@ -3857,6 +4201,7 @@ const admissionPolicy = {
         severity: 'high',
         enabledByDefault: true,
         category: 'policy',
+        everyLiveObject: true,
         rationale: 'Admission policies are the cluster’s guardrails. A manifest that breaks one fails at deploy time, after review and merge; evaluating the same policies on the pull request reports it where it can still be fixed.',
         remediation: 'Change the object so the policy’s validation holds (the message says which), or, if the policy is wrong, change the policy. The finding’s details name the policy, binding and the policy’s file:line.',
         references: [VAP_DOCS],
@@ -3895,6 +4240,7 @@ const policyInvalid = {
         severity: 'high',
         enabledByDefault: true,
         category: 'policy',
+        everyLiveObject: true,
         rationale: 'A broken policy is either rejected by the API server (so the guardrail silently does not exist) or denies every request it matches. Either way the team believes in a check that does not work as written.',
         remediation: 'Fix the expression or field at the reported line. CEL errors give the character position inside the expression.',
         references: [VAP_DOCS, 'https://kubernetes.io/docs/reference/using-api/cel/'],
@@ -3913,6 +4259,7 @@ const policyNotEvaluated = {
         severity: 'high',
         enabledByDefault: true,
         category: 'policy',
+        everyLiveObject: true,
         rationale: 'A gate that skips a policy it cannot evaluate and reports success claims a check it did not make. Naming the policy and the reason keeps the result honest.',
         remediation: 'Verify the object against the live cluster (`kubeward verify`, or a server-side dry run), or rewrite the expression without the unsupported function. For an unbound policy, add its ValidatingAdmissionPolicyBinding to the set or remove the policy.',
         references: [VAP_DOCS],
@@ -3956,6 +4303,7 @@ const kyvernoPolicy = {
         severity: 'high',
         enabledByDefault: true,
         category: 'policy',
+        everyLiveObject: true,
         rationale: 'Kyverno enforces the same guardrails at admission; a manifest that breaks one fails at deploy time. Evaluating the policy on the pull request reports it while it can still be fixed.',
         remediation: 'Change the object so the validation holds (the message says which), or add a PolicyException with a reason if the object is a justified exception.',
         references: ['https://kyverno.io/docs/policy-types/validating-policy/', 'https://kyverno.io/docs/exceptions/'],
@@ -4004,7 +4352,7 @@ const rules = [admissionPolicy, kyvernoPolicy, policyInvalid, policyNotEvaluated
 /* harmony export */   zS: () => (/* binding */ admissionRequest)
 /* harmony export */ });
 /* unused harmony export readBinding */
-/* harmony import */ var _cel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41529);
+/* harmony import */ var _cel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25833);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85731);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8511);
 
@@ -5171,8 +5519,14 @@ function groupByFile(findings) {
 function failOnOf(report) {
     return report.failOn === 'none' ? 'none' : report.failOn;
 }
-/** Does the report pass its own threshold? */
+/**
+ * Does the report pass? Not when the run was incomplete (input errors, checks not verified: the
+ * exit code is 2 or 3 whatever the findings, core/outcome.ts), else when nothing is at or above
+ * its threshold.
+ */
 function passed(report) {
+    if (report.errors.length || report.notVerified.length)
+        return false;
     const t = failOnOf(report);
     return t === 'none' || !(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .failsThreshold */ .Lh)(report, t);
 }
@@ -5461,6 +5815,31 @@ function matchesSelector(selector, labels) {
     }
     return true;
 }
+/**
+ * `key=value` label pairs of which every label set the selector matches carries one: its first
+ * matchLabels entry (or plain-map entry), else the values of its first `In` expression. Undefined
+ * when there is nothing to index by (empty selector, only Exists/NotIn/DoesNotExist). Lets
+ * cross-object rules look up candidates in a `key=value` index instead of trying every object;
+ * a candidate is then judged by matchesSelector.
+ */
+function selectorBuckets(selector) {
+    if (!(0,podspec/* isObj */.sA)(selector))
+        return undefined;
+    const plain = !('matchLabels' in selector || 'matchExpressions' in selector);
+    const ml = plain ? labelsOf(selector) : labelsOf(selector.matchLabels);
+    for (const [k, v] of Object.entries(ml))
+        return [`${k}=${v}`];
+    if (plain || !Array.isArray(selector.matchExpressions))
+        return undefined;
+    for (const e of selector.matchExpressions) {
+        // a label set has one value for the key, so it is in at most one of these buckets
+        if ((0,podspec/* isObj */.sA)(e) && typeof e.key === 'string' && e.operator === 'In' && Array.isArray(e.values)) {
+            const key = e.key;
+            return [...new Set(e.values.map((v) => `${key}=${String(v)}`))];
+        }
+    }
+    return undefined;
+}
 /** Is the selector empty (matches everything)? Plain maps and LabelSelectors alike. */
 function isEmptySelector(selector) {
     if (!(0,podspec/* isObj */.sA)(selector))
@@ -5535,6 +5914,7 @@ function build(objects) {
         byObj.set(o, w);
     }
     // Index workloads by label key/value for faster selector matching.
+    const order = new Map(workloads.map((w, i) => [w, i]));
     const byLabel = new Map();
     for (const w of workloads) {
         for (const [k, v] of Object.entries(w.podLabels)) {
@@ -5545,14 +5925,27 @@ function build(objects) {
             l.push(w);
         }
     }
+    // the same selector is often asked again (a `tier: web` peer in every policy of a namespace):
+    // answered once per selector text and namespace, not once per asker
+    const selected = new Map();
     const workloadsSelectedBy = (selector, namespace) => {
         if (!(0,podspec/* isObj */.sA)(selector))
             return [];
-        const plain = !('matchLabels' in selector || 'matchExpressions' in selector);
-        const ml = plain ? labelsOf(selector) : labelsOf(selector.matchLabels);
-        const first = Object.entries(ml)[0];
-        const candidates = first ? (byLabel.get(`${first[0]}=${first[1]}`) ?? []) : workloads;
-        return candidates.filter((w) => sameNamespace(w.namespace, namespace) && matchesSelector(selector, w.podLabels));
+        const cacheKey = `${namespace ?? ''}\0${JSON.stringify(selector)}`;
+        const hit = selected.get(cacheKey);
+        if (hit)
+            return hit;
+        const buckets = selectorBuckets(selector);
+        let candidates = workloads;
+        if (buckets?.length === 1)
+            candidates = byLabel.get(buckets[0]) ?? [];
+        else if (buckets) {
+            // several values of one key: no workload is in two of the buckets; keep the set's order
+            candidates = buckets.flatMap((b) => byLabel.get(b) ?? []).sort((a, b) => order.get(a) - order.get(b));
+        }
+        const out = candidates.filter((w) => sameNamespace(w.namespace, namespace) && matchesSelector(selector, w.podLabels));
+        selected.set(cacheKey, out);
+        return out;
     };
     return {
         byKind: (kind) => kinds.get(kind) ?? [],
@@ -6506,10 +6899,15 @@ const replicasMinimum = {
         const min = (0,podspec/* numOf */.og)(ctx.options.min) ?? 2;
         const inv = inventory(ctx);
         // an HPA's minReplicas is judged on its own, also when its target is not in the set
+        const targetOf = new Map(); // the first workload an HPA scales
+        for (const w of inv.workloads)
+            for (const h of w.hpas)
+                if (!targetOf.has(h))
+                    targetOf.set(h, w);
         for (const h of inv.hpas) {
             if (h.min >= min)
                 continue;
-            const target = inv.workloads.find((w) => w.hpas.includes(h));
+            const target = targetOf.get(h);
             const explicit = (0,podspec/* get */.Jt)(h.obj.data, ['spec', 'minReplicas']) !== undefined;
             yield {
                 object: h.obj,
@@ -8316,6 +8714,38 @@ function policies(ctx) {
         return { obj, spec, podSelector, types: policyTypes(spec) };
     }));
 }
+function policyIndex(ctx) {
+    return ctx.memo('network:policyIndex', () => {
+        const everywhere = [];
+        const byLabel = new Map();
+        for (const p of policies(ctx)) {
+            const keys = selectorBuckets(p.podSelector);
+            if (!keys) {
+                everywhere.push(p);
+                continue;
+            }
+            for (const k of keys) {
+                const list = byLabel.get(k);
+                if (list)
+                    list.push(p);
+                else
+                    byLabel.set(k, [p]);
+            }
+        }
+        return {
+            candidates(w) {
+                const out = [...everywhere];
+                for (const [k, v] of Object.entries(w.podLabels)) {
+                    const list = byLabel.get(`${k}=${v}`);
+                    if (list)
+                        for (const p of list)
+                            out.push(p);
+                }
+                return out;
+            },
+        };
+    });
+}
 /** Core v1 Services (not Knative Services). */
 function services(ctx) {
     return ctx.memo('network:services', () => inventory(ctx)
@@ -8505,12 +8935,12 @@ const networkPolicyMissing = {
         const wanted = directionsOption(ctx);
         if (!wanted.length)
             return;
-        const pols = policies(ctx);
+        const index = policyIndex(ctx);
         for (const w of workloadsIn(ctx)) {
             if (hostNetwork(w) || TEMPLATE_KINDS.has(w.kind) || network_controlled(w.obj))
                 continue;
             const covered = new Set();
-            for (const p of pols)
+            for (const p of index.candidates(w))
                 if (selects(p, w))
                     for (const t of p.types)
                         covered.add(t);
@@ -16464,7 +16894,7 @@ function createSuppressor(opts = {}) {
     const hasMarker = (src) => {
         let has = markerIn.get(src.file);
         if (has === undefined)
-            markerIn.set(src.file, (has = src.fileText.includes(INLINE_MARKER)));
+            markerIn.set(src.file, (has = src.fileIncludes ? src.fileIncludes(INLINE_MARKER) : src.fileText.includes(INLINE_MARKER)));
         return has;
     };
     const inlineFor = (f, obj) => {
@@ -16926,18 +17356,20 @@ const log = {
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53385);
 /* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44146);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29411);
-/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(84091);
+/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(84091);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34793);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(19556);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(65446);
 /* harmony import */ var _core_selection_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96745);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83323);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(83323);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92935);
-/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(12833);
+/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(12833);
+/* harmony import */ var _core_report_util_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8220);
 /**
  * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
  * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
  */
+
 
 
 
@@ -16962,7 +17394,7 @@ async function run() {
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputs */ .Ko)();
     _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${inputs.mode} ${inputs.paths.join(', ')}`);
     if (inputs.mode === 'verify') {
-        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(490), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 51847));
+        const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(490), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 40100));
         return runVerify(inputs);
     }
     return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readContext */ .y)());
@@ -17076,7 +17508,7 @@ async function runScan(inputs, ctx) {
         const warned = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .annotateInputErrors */ .Ev)(report.errors);
         const a = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .annotate */ .fz)(report.findings, { warning: warned });
         if (a.notShown > 0) {
-            notes.push(`${a.notShown} more finding(s) have no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`);
+            notes.push(`${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(a.notShown, 'more finding')} ${a.notShown === 1 ? 'has' : 'have'} no annotation: GitHub shows at most ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} errors, ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} warnings and ${_annotations_js__WEBPACK_IMPORTED_MODULE_6__/* .ANNOTATION_LIMIT */ .OE} notices per step. The SARIF file has all of them; the table below lists them, or says how many it leaves out.`);
         }
     }
     else {
@@ -17107,11 +17539,11 @@ async function runScan(inputs, ctx) {
     _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('passed', String(outcome.passed));
     _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput('exit-code', String(outcome.exitCode));
     const total = report.findings.length;
-    _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${total} finding(s) in ${report.filesScanned} file(s), ${report.durationMs} ms`);
+    _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(total, 'finding')} in ${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(report.filesScanned, 'file')}, ${report.durationMs} ms`);
     if (outcome.exitCode === 2)
         return { failure: `kubeward: the scan is incomplete: ${problems.join('; ')}` };
     if (outcome.exitCode === 1)
-        return { failure: `kubeward: ${outcome.failing} finding(s) at or above ${failOn}` };
+        return { failure: `kubeward: ${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(outcome.failing, 'finding')} at or above ${failOn}` };
     return {};
 }
 async function writeSarif(file, report) {
@@ -17177,7 +17609,7 @@ function configErrorReport(inputs, e) {
 }
 function emptyReport(inputs) {
     return {
-        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x },
+        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x },
         findings: [],
         suppressed: [],
         counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_4__/* .countBySeverity */ .Ot)([]),
@@ -17191,7 +17623,7 @@ function emptyReport(inputs) {
     };
 }
 function describe(e) {
-    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e);
+    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e);
     return info ? `HTTP ${info.status}: ${info.message}` : e.message;
 }
 async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
@@ -17210,7 +17642,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
     const fallback = (what, e) => {
         const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
         _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(`${msg} ${PERMISSIONS_HINT}`);
-        notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_13__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
+        notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_14__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
     };
     // the review and the sticky comment both need the PR's files: read once
     if (!files && inputs.comment === 'both' && report.findings.length) {
@@ -17233,15 +17665,15 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
                 },
                 log: (m) => _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(m),
             });
-            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: review with ${r.posted} comment(s) (${r.suggestions} suggestion(s)); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: review with ${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(r.posted, 'comment')} (${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(r.suggestions, 'suggestion')}); ${r.alreadyCommented} already commented, ${r.outsideDiff} outside the diff`);
             if (r.rejected) {
-                const msg = `GitHub refused ${r.rejected.count} review comment(s): ${r.rejected.message}`;
+                const msg = `GitHub refused ${(0,_core_report_util_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(r.rejected.count, 'review comment')}: ${r.rejected.message}`;
                 _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(msg);
                 notes.push(msg);
             }
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e)?.status === 404) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e)?.status === 404) {
                 denied = true;
                 fallback('review', e);
             }
@@ -17264,7 +17696,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
             _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_12__/* .httpError */ .p2)(e)?.status === 404)
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e)?.status === 404)
                 fallback('PR comment', e);
             else
                 _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(`kubeward: the PR comment failed: ${describe(e)}`);

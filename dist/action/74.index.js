@@ -20,8 +20,9 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 /* harmony export */ });
 /* unused harmony exports applyFixToDocument, findObject, applyFixToFile, lineEdit */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62609);
-/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53309);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44146);
+/* harmony import */ var _manifests_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62609);
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53309);
 /**
  * Comment-preserving YAML edits. A `Fix` (set / remove field paths relative to an object) becomes
  * small text edits on the object's source document: every line the fix does not touch keeps its
@@ -30,6 +31,7 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
  * The `yaml` package's Document (with node ranges) tells where things are; the text is edited by
  * hand so nothing else in the document is re-serialised.
  */
+
 
 
 
@@ -97,7 +99,7 @@ function setEdit(text, root, path, value) {
         const seg = path[i];
         if (typeof seg === 'number') {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node))
-                throw new FixError(`expected a list at ${String(path.slice(0, i))}`);
+                throw new FixError(`expected a list at ${(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path.slice(0, i))}`);
             const item = node.items[seg];
             if (!item)
                 throw new FixError(`no list item [${seg}]`);
@@ -110,7 +112,7 @@ function setEdit(text, root, path, value) {
             return [nullValueEdit(text, keyNode, node, nest(path.slice(i), value), step)];
         }
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node))
-            throw new FixError(`expected a mapping at ${String(path.slice(0, i))}`);
+            throw new FixError(`expected a mapping at ${(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path.slice(0, i))}`);
         const pair = [...node.items].reverse().find((p) => keyOf(p.key) === seg);
         if (!pair)
             return [insertEdit(text, node, keyNode, seg, nest(path.slice(i + 1), value), step)];
@@ -130,7 +132,7 @@ function setEdit(text, root, path, value) {
     if (isPlainObject(value) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node) && !node.flow) {
         const edits = [];
         for (const [k, v] of Object.entries(value))
-            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .i)(edits, setEdit(text, root, [...path, k], v));
+            (0,_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .pushAll */ .i)(edits, setEdit(text, root, [...path, k], v));
         if (edits.length > 1)
             throw new FixError('multi-part edit'); // applied one at a time by the caller
         return edits;
@@ -327,8 +329,10 @@ function lineOf(text, offset) {
 }
 /** The object of `fileText` a target points at (identity, then the line to break ties). */
 function findObject(fileText, target, file = 'manifest.yaml') {
-    const objects = (0,_manifests_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifestText */ .k_)(fileText, file).objects;
-    const same = target.object ? objects.filter((o) => sameRef(o.ref, target.object)) : objects;
+    const objects = (0,_manifests_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifestText */ .k_)(fileText, file).objects;
+    // a fix traced to another object of the file (a kustomize base resource) names that object
+    const ref = target.fix?.object ?? target.object;
+    const same = ref ? objects.filter((o) => sameRef(o.ref, ref)) : objects;
     if (same.length <= 1 || !target.location)
         return same[0];
     const line = target.location.line;
@@ -703,7 +707,10 @@ function diffsOf(files) {
     return m;
 }
 
+// EXTERNAL MODULE: ./src/core/report/util.ts
+var util = __webpack_require__(8220);
 ;// CONCATENATED MODULE: ./src/pr/review.ts
+
 
 
 
@@ -835,7 +842,7 @@ function reviewBody(result, count) {
         `kubeward found ${count} issue${count === 1 ? '' : 's'} on lines this pull request changes.`,
     ];
     if (result.outsideDiff > 0)
-        lines.push(`${result.outsideDiff} other finding(s) are outside the diff: see the checks summary.`);
+        lines.push(`${(0,util/* plural */.LS)(result.outsideDiff, 'other finding')} ${result.outsideDiff === 1 ? 'is' : 'are'} outside the diff: see the checks summary.`);
     if (result.overLimit > 0)
         lines.push(`${result.overLimit} more not commented here (limit per review).`);
     return lines.join('\n\n');

@@ -4,7 +4,6 @@
  * written to the cluster, incident notifications, an optional Pushgateway push, and one JSON log
  * line. `--once` runs a single round (a CronJob) and exits like `verify`.
  */
-import { limitYoungGeneration } from '../core/heap.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +13,9 @@ import { isSeverity, SEVERITIES, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { toPolicyReports, type PolicyReportFlavor } from '../core/report/policyreport.ts';
 import { formatMetrics } from '../core/report/metrics.ts';
-import { loadRunConfig } from '../core/scan.ts';
+import { loadPolicyObjects, loadRunConfig } from '../core/scan.ts';
+import { registerRules } from '../core/rules/index.ts';
+import { limitYoungGeneration } from '../core/heap.ts';
 import { parseDuration, verifyExitCode, VerifyUsageError } from '../core/verify.ts';
 import { ClusterMonitor, type MonitorOptions, type RoundResult } from '../core/monitor/index.ts';
 import { ClusterError } from '../core/cluster/client.ts';
@@ -209,6 +210,23 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
       throw new UsageError(`configuration: ${(e as Error).message}`, 'monitor', false);
     throw e;
   }
+  // the configuration's custom rules and admission policies judge each round, as in scan
+  registerRules(run.config.customRules);
+  const pol = await loadPolicyObjects(run.config.policies, io.cwd);
+  const broken = [
+    ...pol.errors,
+    ...pol.problems
+      .filter((p) => p.kind !== 'duplicate-key')
+      .map((p) => ({ file: p.file, line: p.line, message: p.message })),
+  ];
+  if (broken.length) {
+    const e = broken[0];
+    throw new UsageError(
+      `configuration: policies: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`,
+      'monitor',
+      false,
+    );
+  }
   const quiet = Boolean(values.quiet);
   const log = (entry: Record<string, unknown>) => {
     if (quiet && entry.level === 'info') return;
@@ -241,6 +259,8 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
     failOn,
     watch: !values.once,
     ...run.engine,
+    rules: run.rules,
+    ...(pol.objects.length ? { policies: pol.objects } : {}),
     ...(rt.signal ? { signal: rt.signal } : {}),
   };
 

@@ -128,6 +128,12 @@ spec:
       other: 'Must not start
         with ''..'''
       type: string
+    quoted: '!(has(self.mode) && self.mode == ''DaemonSet'' && has(self.shards)
+      && self.shards > 1)'
+    own-line:
+      (!has(self.protocol) || (self.protocol != 'ICMP' && self.protocol
+      != 1)) || !has(self.ipVersion)
+    last: x
   after: here
 `;
 
@@ -135,7 +141,8 @@ spec:
     const before = { ...locatorStats };
     expect(at(CRD, ['spec', 'validation', 'list'])).toEqual([9, 5]);
     expect(at(CRD, ['spec', 'validation', 'path', 'type'])).toEqual([16, 7]);
-    expect(at(CRD, ['spec', 'after'])).toEqual([17, 3]);
+    expect(at(CRD, ['spec', 'validation', 'last'])).toEqual([22, 5]);
+    expect(at(CRD, ['spec', 'after'])).toEqual([23, 3]);
     expect(at(CRD, ['metadata', 'name'])).toEqual([4, 3]);
     expect(locatorStats.exact).toBe(before.exact);
   });

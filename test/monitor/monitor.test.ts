@@ -395,6 +395,30 @@ describe('kubeward monitor (command)', () => {
     expect(m.body).not.toMatch(/kubeward_api_errors_total\{kind="configmaps"/);
   });
 
+  test("the configuration's custom CEL rules judge each round, as in scan", async () => {
+    const f = await fake();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-monitor-cfg-'));
+    writeFileSync(
+      path.join(dir, '.kubeward.yaml'),
+      `customRules:
+  - id: no-web-name
+    title: No web
+    severity: high
+    match: { kinds: ['Deployment'] }
+    expression: "object.metadata.name != 'web'"
+    remediation: Rename it.
+`,
+    );
+    const o = io();
+    const code = await runMonitor(
+      ['--kubeconfig', f.kubeconfigPath, '--once', '-c', path.join(dir, '.kubeward.yaml'), '-f', 'json', '-q'],
+      o,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(o.out.join('')) as { findings: { ruleId: string; object?: { name: string } }[] };
+    expect(report.findings.filter((x) => x.ruleId === 'no-web-name').map((x) => x.object?.name)).toEqual(['web']);
+  });
+
   test('--once exits like verify and writes the requested formats', async () => {
     const f = await fake();
     f.put(privilegedDeployment('bad'));

@@ -4,6 +4,7 @@
  * namespaces, subresources, config suppressions, cluster-context rules left out, and no secret
  * value in any response.
  */
+import { readFileSync } from 'node:fs';
 import {
   AdmissionInputError,
   CLUSTER_CONTEXT_RULES,
@@ -220,6 +221,17 @@ describe('reviewAdmission', () => {
     const d = reviewAdmission(review(privilegedPod()), { engine: { suppress: (f, o) => suppressor.suppress(f, o) } });
     expect(d.findings.some((f) => f.ruleId === 'privileged-container')).toBe(false);
     expect(d.suppressed.some((f) => f.ruleId === 'privileged-container')).toBe(true);
+  });
+
+  test('the README names exactly the rules that are not run at admission', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.search(/\*\*not run at\s+admission\*\*/);
+    expect(start).toBeGreaterThan(0);
+    const para = readme.slice(start, readme.indexOf('and the live-only rules', start));
+    const named = [...para.matchAll(/`([a-z0-9-]+)`/g)]
+      .map((m) => m[1])
+      .filter((id) => !['monitor', 'verify'].includes(id));
+    expect(named.sort()).toEqual([...CLUSTER_CONTEXT_RULES].sort());
   });
 
   test('cluster-context rules are left out (a Deployment alone is not missing its NetworkPolicy)', () => {

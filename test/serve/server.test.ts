@@ -513,6 +513,114 @@ describe('kubeward serve: the command', () => {
     expect(await done).toBe(0);
   });
 
+  test("the configuration's custom CEL rules and admission policies judge at admission, as in scan", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-serve-cfg-'));
+    writeFileSync(path.join(dir, 'tls.crt'), pki.serverCert);
+    writeFileSync(path.join(dir, 'tls.key'), pki.serverKey);
+    writeFileSync(
+      path.join(dir, 'vap.yaml'),
+      `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: max-replicas }
+spec:
+  matchConstraints:
+    resourceRules:
+      - apiGroups: [apps]
+        apiVersions: [v1]
+        operations: [CREATE, UPDATE]
+        resources: [deployments]
+  validations:
+    - expression: 'object.spec.replicas <= 3'
+      message: at most 3 replicas
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: max-replicas }
+spec:
+  policyName: max-replicas
+  validationActions: [Deny]
+`,
+    );
+    writeFileSync(
+      path.join(dir, '.kubeward.yaml'),
+      `customRules:
+  - id: no-forbidden-name
+    title: Forbidden name
+    severity: high
+    match: { kinds: ['Pod'] }
+    expression: "object.metadata.name != 'forbidden'"
+    remediation: Rename it.
+policies:
+  - vap.yaml
+`,
+    );
+    const ac = new AbortController();
+    let server: WebhookServer | undefined;
+    const o = io();
+    const done = runServe(
+      [
+        '--tls-cert-file',
+        path.join(dir, 'tls.crt'),
+        '--tls-key-file',
+        path.join(dir, 'tls.key'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--metrics-port',
+        'off',
+        '-c',
+        path.join(dir, '.kubeward.yaml'),
+        '-q',
+      ],
+      { ...o, cwd: dir },
+      { signal: ac.signal, onListening: (s) => (server = s) },
+    );
+    for (let i = 0; i < 100 && !server; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(server).toBeDefined();
+    const review = async (obj: Record<string, unknown>) =>
+      JSON.parse((await request(`${server!.url}/validate`, { body: reviewBody(obj) })).body).response;
+    const custom = await review({ ...compliantPod(), metadata: { name: 'forbidden', namespace: 'apps' } });
+    expect(custom.allowed).toBe(false);
+    expect(custom.status.message).toMatch(/no-forbidden-name/);
+    expect((await review(compliantPod())).allowed).toBe(true);
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'big', namespace: 'apps' },
+      spec: {
+        replicas: 10,
+        selector: { matchLabels: { app: 'big' } },
+        template: { metadata: { labels: { app: 'big' } }, spec: compliantPod().spec },
+      },
+    };
+    const vap = await review(deployment);
+    expect(vap.allowed).toBe(false);
+    expect(vap.status.message).toMatch(/at most 3 replicas/);
+    ac.abort();
+    expect(await done).toBe(0);
+
+    // a policy file that cannot be read stops the start, naming it
+    writeFileSync(path.join(dir, 'vap.yaml'), 'kind: [unclosed\n');
+    const bad = io();
+    expect(
+      await runServe(
+        [
+          '--tls-cert-file',
+          path.join(dir, 'tls.crt'),
+          '--tls-key-file',
+          path.join(dir, 'tls.key'),
+          '--port',
+          '0',
+          '-c',
+          path.join(dir, '.kubeward.yaml'),
+        ],
+        { ...bad, cwd: dir },
+        { signal: AbortSignal.abort() },
+      ).catch((e: Error) => e.message),
+    ).toMatch(/^configuration: policies: vap\.yaml:\d+: YAML parse error/);
+  });
+
   test('--shutdown-delay and --budget are checked', async () => {
     const { run } = await import('../../src/cli/run.ts');
     const a = io();

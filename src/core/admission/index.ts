@@ -52,10 +52,18 @@ export const CLUSTER_CONTEXT_RULES: readonly string[] = [
   'statefulset-service-name',
 ];
 
+const admissionRuleCache = new WeakMap<readonly Rule[], readonly Rule[]>();
+const CLUSTER_CONTEXT = new Set(CLUSTER_CONTEXT_RULES);
+
 /** The catalog rules that run at admission: every rule except the live-only and cluster-context ones. */
-export function admissionRules(rules: readonly Rule[] = catalog): Rule[] {
-  const skip = new Set(CLUSTER_CONTEXT_RULES);
-  return rules.filter((r) => !r.meta.liveOnly && !skip.has(r.meta.id));
+export function admissionRules(rules: readonly Rule[] = catalog): readonly Rule[] {
+  // once per rule list, not once per review
+  let out = admissionRuleCache.get(rules);
+  if (!out) {
+    out = rules.filter((r) => !r.meta.liveOnly && !CLUSTER_CONTEXT.has(r.meta.id));
+    admissionRuleCache.set(rules, out);
+  }
+  return out;
 }
 
 /** A request that is not an AdmissionReview v1 the webhook can answer (HTTP 400). */

@@ -131,7 +131,8 @@ function scanFlow(s: string, st: FlowState): void {
 
 function openQuote(v: string): string {
   if (v.startsWith('"')) return /^"(?:[^"\\]|\\.)*"/.test(v) ? '' : '"';
-  if (v.startsWith("'")) return /^'(?:[^']|'')*'/.test(v) ? '' : "'";
+  // `''` inside is an escaped quote, not the end ('a ''b'' c' ... continues while no lone quote)
+  if (v.startsWith("'")) return closesSingleQuote(v.slice(1)) ? '' : "'";
   return '';
 }
 
@@ -237,7 +238,9 @@ function tokenize(text: string, firstLine: number): Token[] | undefined {
       if (flow.depth < 0) flow.depth = 0;
     } else {
       quote = openQuote(value);
-      if (!quote && value !== '' && value[0] !== '"' && value[0] !== "'") plainIndent = parentIndent;
+      if (!quote && value !== '' && value[0] !== '"' && value[0] !== "'")
+        // a plain scalar on its own line under a key may continue at its own indentation
+        plainIndent = !keyTok && col === indent ? indent - 1 : parentIndent;
     }
   }
   return tokens;

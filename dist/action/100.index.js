@@ -1,5 +1,5 @@
-export const id = 847;
-export const ids = [847];
+export const id = 100;
+export const ids = [100];
 export const modules = {
 
 /***/ 27452:
@@ -322,7 +322,7 @@ async function loadManifests(opts) {
 
 /***/ }),
 
-/***/ 51847:
+/***/ 40100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -332,6 +332,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: kubeconfigSource, runVerifyAction, verifyOptionsFrom
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+;// CONCATENATED MODULE: ./src/core/heap.ts
+/**
+ * The young-generation cap for verify and monitor. Verify keeps most of what it allocates (every
+ * listed object stays in the inventory), so V8's scavenger sees a high survival rate and keeps
+ * doubling the new space up to its maximum (3 x 32 MB on 64-bit): about 130 MB of peak RSS that
+ * holds no data. Holding the new space at its initial size costs no measurable time (the retained
+ * objects are promoted to the old generation either way) and keeps the peak near the live data.
+ * The flag is read each time the new space would grow, so it can be set once the process runs
+ * (unlike --max-semi-space-size). Process-wide: only the adapters' entry points call it, never the
+ * core itself.
+ */
+
+let applied = false;
+function limitYoungGeneration() {
+    if (applied)
+        return;
+    applied = true;
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -402,6 +425,14 @@ function normDigest(d) {
     const t = d.trim();
     return t.startsWith('sha256:') ? t : `sha256:${t}`;
 }
+/** Kinds read from the cluster for the admission policies (cluster/inventory.ts lists them). */
+const POLICY_KINDS = [
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'ValidatingPolicy',
+    'NamespacedValidatingPolicy',
+    'PolicyException',
+];
 /** Turns a cluster's listed objects into the evaluated objects and their live context. */
 function liveInventory(store, cluster, manifests, opts) {
     // --- live objects ---------------------------------------------------------------------------
@@ -452,6 +483,7 @@ function liveInventory(store, cluster, manifests, opts) {
         ingresses: store.all('Ingress'),
         manifestsGiven: manifests.length > 0,
         notVerified: new Set(store.notVerified.map((n) => n.check)),
+        resources: store.resources,
     };
     if (opts.secrets && store.listed.has('Secret')) {
         lc.secrets = store.all('Secret').map((s) => toK8s(s, 'Secret', cluster, 'live'));
@@ -561,7 +593,57 @@ function liveInventory(store, cluster, manifests, opts) {
         podGroup.set(o, 1);
         catalogObjects.push(o);
     }
-    return { objects, catalogObjects, podGroup, context: lc };
+    const policyObjects = [];
+    for (const kind of POLICY_KINDS)
+        for (const o of store.all(kind))
+            policyObjects.push(toK8s(o, kind, cluster, 'live'));
+    for (const o of store.params.values())
+        policyObjects.push(toK8s(o, str(o.kind), cluster, 'live'));
+    return { objects, catalogObjects, podGroup, policyObjects, context: lc };
+}
+/** The policy identity of a finding (admission-policy and the other policy rules' details). */
+function policyKey(f) {
+    const d = f.details ?? {};
+    return `${d.policy ?? ''}|${d.binding ?? ''}|${d.validation ?? ''}|${d.param ?? ''}|${d.mode ?? ''}`;
+}
+/**
+ * Admission-policy findings on every live pod, one per workload: the pods of one owner that a
+ * policy judges alike (same policy, binding, validation, field and message) are one finding on
+ * the first of them, with `details.pods` (how many) and `details.owner`, and a fingerprint of the
+ * owner (pod names change with every rollout; the baseline entry must not). Unlike
+ * attributeOrigins, nothing is dropped for the template having it too: a policy that matches
+ * pods judges each pod, whatever its workload's template says.
+ */
+function groupPodFindings(findings, inv) {
+    const byKey = new Map();
+    for (const o of inv.objects)
+        if (o.ref.kind === 'Pod')
+            byKey.set(`Pod/${o.ref.namespace ?? ''}/${o.ref.name}`, o);
+    const out = [];
+    const groups = new Map();
+    for (const f of findings) {
+        const pod = f.object?.kind === 'Pod' ? byKey.get(refKey(f)) : undefined;
+        const owner = pod ? inv.context.ownerOf.get(pod) : undefined;
+        if (!owner) {
+            out.push(f);
+            continue;
+        }
+        const ownerKey = `${owner.ref.kind}/${owner.ref.namespace ?? ''}/${owner.ref.name}`;
+        const k = `${f.ruleId}|${policyKey(f)}|${ownerKey}|${f.path}|${f.message}`;
+        const prev = groups.get(k);
+        if (prev) {
+            prev.details = { ...prev.details, pods: String(Number(prev.details?.pods ?? '1') + 1) };
+            continue;
+        }
+        const nf = {
+            ...f,
+            fingerprint: (0,model/* fingerprint */.Rj)(f.ruleId, owner.ref, `pods:${f.path}#${policyKey(f)}|${f.message}`),
+            details: { ...f.details, owner: `${owner.ref.kind}/${owner.ref.name}`, pods: '1' },
+        };
+        groups.set(k, nf);
+        out.push(nf);
+    }
+    return out;
 }
 /** Fields the API server or the kubelet set on every pod, which say nothing about its security. */
 const POD_NOISE = new Set([
@@ -1405,6 +1487,45 @@ const RESOURCES = [
         checks: ['secret-unused', 'secret-readers'],
         secretChecks: true,
     },
+    // admission policies judge the live objects as the API server would (policies/rules.ts)
+    {
+        kind: 'ValidatingAdmissionPolicy',
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        plural: 'validatingadmissionpolicies',
+        namespaced: false,
+        checks: ['admission-policy'],
+    },
+    {
+        kind: 'ValidatingAdmissionPolicyBinding',
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        plural: 'validatingadmissionpolicybindings',
+        namespaced: false,
+        checks: ['admission-policy'],
+    },
+    {
+        kind: 'ValidatingPolicy',
+        apiVersion: 'policies.kyverno.io/v1',
+        plural: 'validatingpolicies',
+        namespaced: false,
+        checks: ['kyverno-policy'],
+        optionalGroup: 'policies.kyverno.io',
+    },
+    {
+        kind: 'NamespacedValidatingPolicy',
+        apiVersion: 'policies.kyverno.io/v1',
+        plural: 'namespacedvalidatingpolicies',
+        namespaced: true,
+        checks: ['kyverno-policy'],
+        optionalGroup: 'policies.kyverno.io',
+    },
+    {
+        kind: 'PolicyException',
+        apiVersion: 'policies.kyverno.io/v1',
+        plural: 'policyexceptions',
+        namespaced: true,
+        checks: ['kyverno-policy'],
+        optionalGroup: 'policies.kyverno.io',
+    },
     {
         kind: 'Rollout',
         apiVersion: 'argoproj.io/v1alpha1',
@@ -1435,8 +1556,17 @@ class LiveStore {
     /** Resource version of the last list per `${kind}|${namespace}`. */
     versions = new Map();
     notVerified = [];
+    /** Lists that failed, by kind and HTTP status (or the failure: unreachable, timeout ...). */
+    listErrors = [];
     /** Kinds that could be listed in full for the scope. */
     listed = new Set();
+    /**
+     * Params of the cluster's ValidatingAdmissionPolicyBindings (`paramRef`) that the lists above do
+     * not hold, by `apiVersion|kind|namespace/name`.
+     */
+    params = new Map();
+    /** Resource mappings found by discovery for param kinds: `group/Kind` -> plural and scope. */
+    resources = new Map();
     /** Bumped on every change; waiters compare. */
     generation = 0;
     listeners = new Set();
@@ -1515,7 +1645,44 @@ function withKind(spec, item) {
     // managedFields are often a third of an object: keep them only where a check reads them
     else if (!KEEP_MANAGED_FIELDS.has(spec.kind))
         delete item.metadata?.managedFields;
+    else if (spec.kind === 'Pod')
+        compactManagedFields(item);
     return item;
+}
+const NAMED_ITEM = '{"name":';
+/**
+ * A pod's managedFields, reduced to what is read of them: which manager wrote which named list
+ * items (the containers a manager added: `unexpected-container` names the injector). Each
+ * entry's fieldsV1 tree (a dozen nested objects per container, status conditions ...) becomes a
+ * flat set of its `k:{"name":...}` keys; manager, operation, time and subresource are kept. On
+ * 10,000 pods this is about a third of the inventory's heap.
+ */
+function compactManagedFields(item) {
+    const md = item.metadata;
+    const mf = md?.managedFields;
+    if (!Array.isArray(mf))
+        return;
+    for (const e of mf) {
+        if (typeof e !== 'object' || e === null || Array.isArray(e))
+            continue;
+        const entry = e;
+        const tree = entry.fieldsV1;
+        if (typeof tree !== 'object' || tree === null)
+            continue;
+        const keys = {};
+        const stack = [tree];
+        while (stack.length) {
+            const node = stack.pop();
+            if (typeof node !== 'object' || node === null || Array.isArray(node))
+                continue;
+            for (const k in node) {
+                if (k.includes(NAMED_ITEM))
+                    keys[k] = {};
+                stack.push(node[k]);
+            }
+        }
+        entry.fieldsV1 = keys;
+    }
 }
 /** Secret values never stay in memory: keep the key names only (and drop last-applied copies). */
 function stripSecret(item) {
@@ -1534,22 +1701,28 @@ function stripSecret(item) {
 /** Which optional API groups the server has (discovery of /apis); a failed discovery is `error`. */
 async function servedGroups(client, signal) {
     const out = new Set();
+    const versions = new Map();
     try {
         const res = await client.get('/apis', {}, signal);
         const groups = typeof res === 'object' && res !== null && Array.isArray(res.groups) ? res.groups : [];
         for (const g of groups) {
             const name = typeof g === 'object' && g !== null ? g.name : undefined;
-            if (typeof name === 'string' && name)
+            if (typeof name === 'string' && name) {
                 out.add(name);
+                const vs = g.versions;
+                versions.set(name, (Array.isArray(vs) ? vs : [])
+                    .map((v) => (typeof v === 'object' && v !== null ? v.version : undefined))
+                    .filter((v) => typeof v === 'string'));
+            }
         }
     }
     catch (e) {
         if (!(e instanceof ClusterError))
             throw e;
         if (e.kind !== 'forbidden')
-            return { groups: out, error: e.message };
+            return { groups: out, versions, error: e.message };
     }
-    return { groups: out };
+    return { groups: out, versions };
 }
 /** Reads the inventory. Throws ClusterError when the cluster cannot be read at all. */
 async function readInventory(client, opts = {}) {
@@ -1558,7 +1731,23 @@ async function readInventory(client, opts = {}) {
     await client.get('/api', {}, opts.signal);
     const discovery = await servedGroups(client, opts.signal);
     const groups = discovery.groups;
-    const specs = RESOURCES.filter((s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)));
+    // an optional group served in other versions only (Kyverno's policies.kyverno.io before v1):
+    // its objects exist but are not read, which is said rather than passed
+    const otherVersion = (s) => {
+        if (!s.optionalGroup || !groups.has(s.optionalGroup))
+            return undefined;
+        const vs = discovery.versions.get(s.optionalGroup) ?? [];
+        return vs.length && !vs.includes(s.apiVersion.slice(s.optionalGroup.length + 1)) ? vs : undefined;
+    };
+    const specs = RESOURCES.filter((s) => (!s.secretChecks || opts.secrets) && (!s.optionalGroup || groups.has(s.optionalGroup)) && !otherVersion(s));
+    for (const s of RESOURCES) {
+        const vs = otherVersion(s);
+        if (!vs)
+            continue;
+        const reason = `the cluster serves ${s.optionalGroup} in version ${vs.join(', ')}, kubeward reads ${s.apiVersion}: ${s.kind} objects not verified`;
+        for (const check of new Set([...s.checks, `inventory:${s.plural}`]))
+            store.notVerified.push({ check, reason });
+    }
     if (discovery.error) {
         // the optional kinds cannot be known to be absent: say so instead of assuming
         for (const s of RESOURCES) {
@@ -1616,6 +1805,9 @@ async function readInventory(client, opts = {}) {
         catch (e) {
             if (!(e instanceof ClusterError))
                 throw e;
+            // a refused list is counted below, where it matters to a check
+            if (e.kind !== 'not-found' && e.kind !== 'forbidden')
+                store.listErrors.push({ kind: spec.kind, status: e.status ? String(e.status) : e.kind });
             if (e.kind === 'forbidden') {
                 const list = forbidden.get(spec.kind) ?? [];
                 list.push(namespace ?? '');
@@ -1657,6 +1849,7 @@ async function readInventory(client, opts = {}) {
         // cluster-scoped RBAC only matters to the secret checks when verifying some namespaces
         if (!checks.length && !spec.namespaced && opts.namespaces && spec.checks.length)
             continue;
+        store.listErrors.push({ kind, status: '403' });
         for (const check of checks) {
             store.notVerified.push({ check, reason: `missing permission: list ${spec.plural}${where}` });
         }
@@ -1667,7 +1860,94 @@ async function readInventory(client, opts = {}) {
             });
         }
     }
+    await readPolicyParams(client, store, opts);
     return store;
+}
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const inventory_str = (v) => (typeof v === 'string' ? v : '');
+/**
+ * The params the cluster's bindings name (`paramRef`) with their policy's `paramKind`: the kind's
+ * resource by discovery (as the API server resolves it), then a LIST of that resource where the
+ * params live, unless the inventory already holds them (ConfigMaps of the verified namespaces).
+ * A param list that cannot be read is a `not verified` reason for admission-policy.
+ */
+async function readPolicyParams(client, store, opts) {
+    const policies = new Map();
+    for (const p of store.all('ValidatingAdmissionPolicy'))
+        policies.set(inventory_str(obj(p.metadata).name), p);
+    const discovered = new Map();
+    const discover = (apiVersion) => {
+        let d = discovered.get(apiVersion);
+        if (!d) {
+            const url = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+            d = client.get(url, {}, opts.signal).then((r) => (Array.isArray(r.resources) ? r.resources.map(obj) : []), (e) => {
+                if (!(e instanceof ClusterError))
+                    throw e;
+                return undefined;
+            });
+            discovered.set(apiVersion, d);
+        }
+        return d;
+    };
+    const targets = new Map();
+    for (const b of store.all('ValidatingAdmissionPolicyBinding')) {
+        const spec = obj(b.spec);
+        const ref = obj(spec.paramRef);
+        const policy = policies.get(inventory_str(spec.policyName));
+        const pk = obj(obj(policy?.spec).paramKind);
+        const apiVersion = inventory_str(pk.apiVersion);
+        const kind = inventory_str(pk.kind);
+        if (!policy || !Object.keys(ref).length || !apiVersion || !kind)
+            continue;
+        const resources = await discover(apiVersion);
+        const r = resources?.find((x) => x.kind === kind && !inventory_str(x.name).includes('/'));
+        if (!r)
+            continue; // not served: the policy's paramKind is unknown, as the API server finds it
+        const namespaced = r.namespaced === true;
+        const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+        store.resources.set(`${group}/${kind}`, { resource: inventory_str(r.name), namespaced });
+        const rs = { kind, apiVersion, plural: inventory_str(r.name), namespaced, checks: ['admission-policy'] };
+        // a namespaced param without paramRef.namespace is looked up in the namespace of each request
+        const nss = !namespaced
+            ? [undefined]
+            : inventory_str(ref.namespace)
+                ? [inventory_str(ref.namespace)]
+                : (opts.namespaces ?? [undefined]);
+        for (const ns of nss) {
+            const held = kind === 'ConfigMap' &&
+                apiVersion === 'v1' &&
+                store.listed.has('ConfigMap') &&
+                (!opts.namespaces || (ns !== undefined && opts.namespaces.includes(ns)));
+            if (held)
+                continue;
+            const name = inventory_str(ref.name);
+            const path = `${listPath(rs, ns)}${name ? `?${new URLSearchParams({ fieldSelector: `metadata.name=${name}` })}` : ''}`;
+            if (!targets.has(path))
+                targets.set(path, { spec: rs, namespace: ns, binding: inventory_str(obj(b.metadata).name) });
+        }
+    }
+    await pool([...targets], opts.concurrency ?? 8, async ([path, t]) => {
+        try {
+            const res = await client.list(path, opts.pageSize ?? 500, opts.signal);
+            for (const item of res.items) {
+                const o = withKind(t.spec, item);
+                store.params.set(`${t.spec.apiVersion}|${t.spec.kind}|${keyOf(o)}`, o);
+            }
+        }
+        catch (e) {
+            if (!(e instanceof ClusterError))
+                throw e;
+            if (e.kind === 'not-found')
+                return;
+            const where = t.namespace ? ` in namespace ${t.namespace}` : t.spec.namespaced ? ' in all namespaces' : '';
+            store.notVerified.push({
+                check: 'admission-policy',
+                reason: e.kind === 'forbidden'
+                    ? `missing permission: list ${t.spec.plural}${where} (the params of ValidatingAdmissionPolicyBinding ${t.binding})`
+                    : `list ${t.spec.plural}${where} failed (${e.message}): the params of ValidatingAdmissionPolicyBinding ${t.binding} not read`,
+            });
+        }
+    });
 }
 function withQuery(p, q) {
     if (!q)
@@ -1851,13 +2131,19 @@ async function verify(options) {
             throw new VerifyUsageError(`--manifests: no Kubernetes objects found${why ? ` (${why})` : ''}`);
         }
     }
+    if (opts.policyPaths?.length) {
+        const pol = await (0,load/* loadManifests */.DD)({ paths: opts.policyPaths, cwd: opts.cwd });
+        (0,arrays/* pushAll */.i)(errors, pol.errors);
+        (0,arrays/* pushAll */.i)(problems, pol.problems);
+        opts = { ...opts, policies: [...(opts.policies ?? []), ...pol.objects] };
+    }
     let kc;
     let contexts;
     await kube;
     // --timeout bounds the whole run from here (every request, retry, watch and rollout wait), not
     // only the rollout wait; loading the client and reading the manifests are local work before it
     const { signal, deadline } = runDeadline(options.timeoutMs ?? 300000, options.signal);
-    opts = { ...options, signal, deadline };
+    opts = { ...opts, signal, deadline };
     const tick = timer(opts);
     try {
         kc = await loadKubeConfig(opts);
@@ -2001,21 +2287,39 @@ function evaluateStore(store, manifests, opts = {}) {
     tick('index');
     const all = opts.rules ?? rules/* catalog */.U$;
     const live = inv.context;
-    const liveRes = (0,engine/* evaluate */._3)(objects, [], { ...opts, rules: all.filter((r) => r.meta.liveOnly), mode: 'live', live });
-    tick('live rules');
-    const res = (0,engine/* evaluate */._3)(catalogObjects, [], {
+    // the cluster's own admission policies judge alongside the ones given (--policies)
+    const policies = [...(opts.policies ?? []), ...inv.policyObjects];
+    const liveRes = (0,engine/* evaluate */._3)(objects, [], {
         ...opts,
-        rules: all.filter((r) => !r.meta.liveOnly),
+        rules: all.filter((r) => r.meta.liveOnly && !r.meta.everyLiveObject),
         mode: 'live',
         live,
     });
+    tick('live rules');
+    // admission policies: every live object is a request of its own (each pod, not one per spec)
+    const perObject = all.filter((r) => r.meta.everyLiveObject);
+    const polRes = perObject.length
+        ? (0,engine/* evaluate */._3)(objects, [], { ...opts, rules: perObject, mode: 'live', live, policies })
+        : { findings: [], suppressed: [], errors: [] };
+    tick('admission policies');
+    const res = (0,engine/* evaluate */._3)(catalogObjects, [], {
+        ...opts,
+        rules: all.filter((r) => !r.meta.liveOnly && !r.meta.everyLiveObject),
+        mode: 'live',
+        live,
+        policies,
+    });
     tick(`catalog (${catalogObjects.length} objects)`);
-    const findings = [...liveRes.findings, ...attributeOrigins(res.findings, inv)];
+    const findings = [
+        ...liveRes.findings,
+        ...groupPodFindings(polRes.findings, inv),
+        ...attributeOrigins(res.findings, inv),
+    ];
     tick('attribute');
     return {
         findings,
-        suppressed: [...liveRes.suppressed, ...res.suppressed],
-        errors: [...liveRes.errors, ...res.errors],
+        suppressed: [...liveRes.suppressed, ...polRes.suppressed, ...res.suppressed],
+        errors: [...liveRes.errors, ...polRes.errors, ...res.errors],
         notVerified: store.notVerified.map((n) => ({
             check: n.check,
             reason: `not verified${context ? ` on ${context}` : ''}: ${n.reason}`,
@@ -2103,6 +2407,8 @@ var context = __webpack_require__(19556);
 var github_inputs = __webpack_require__(65446);
 // EXTERNAL MODULE: ./src/github/summary.ts
 var summary = __webpack_require__(92935);
+// EXTERNAL MODULE: ./src/core/report/util.ts
+var util = __webpack_require__(8220);
 ;// CONCATENATED MODULE: ./src/github/verify.ts
 /**
  * `mode: verify` of the action: inputs -> verify() -> SARIF, annotations, job summary, outputs.
@@ -2110,6 +2416,8 @@ var summary = __webpack_require__(92935);
  * returns `{ failure?: string }` and never calls core.setFailed (main.ts does, at the top).
  * Inline kubeconfig content is registered as a secret (masked) and never written to disk or logs.
  */
+
+
 
 
 
@@ -2159,12 +2467,14 @@ function verifyOptionsFrom(inputs, workspace, env) {
         ...(all ? { allContexts: true } : contexts.length ? { contexts } : {}),
         ...(namespaces.length ? { namespaces } : {}),
         ...(manifests.length ? { manifests } : {}),
+        ...(inputs.policies.length ? { policyPaths: inputs.policies } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         ...(/^(true|yes|1)$/i.test(env.KUBEWARD_CHECK_SECRETS ?? '') ? { secrets: true } : {}),
         ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
     };
 }
 async function runVerify(inputs) {
+    limitYoungGeneration();
     const ctx = (0,context/* readContext */.y)();
     const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
     if (kc && kc.includes('\n'))
@@ -2207,18 +2517,18 @@ async function runVerify(inputs) {
     core.setOutput('passed', String(code === 0));
     core.setOutput('verified', String(!report.notVerified.length));
     core.setOutput('exit-code', String(code));
-    log.log.info(`kubeward verify: ${report.findings.length} finding(s) on ${report.objectsScanned} live object(s), ${report.durationMs} ms`);
+    log.log.info(`kubeward verify: ${(0,util/* plural */.LS)(report.findings.length, 'finding')} on ${(0,util/* plural */.LS)(report.objectsScanned, 'live object')}, ${report.durationMs} ms`);
     if (code === 3) {
         const cluster = report.notVerified.filter((n) => n.check === 'cluster');
         return {
             failure: cluster.length
                 ? `kubeward verify: the cluster could not be verified: ${cluster.map((n) => n.reason).join('; ')}`
-                : `kubeward verify: verification incomplete: ${report.notVerified.length} check(s) could not run (see the warnings)`,
+                : `kubeward verify: verification incomplete: ${(0,util/* plural */.LS)(report.notVerified.length, 'check')} could not run (see the warnings)`,
         };
     }
     if (code === 1 && failOn) {
         const n = report.findings.filter((f) => model/* SEVERITIES */.oC.indexOf(f.severity) <= model/* SEVERITIES */.oC.indexOf(failOn)).length;
-        return { failure: `kubeward verify: ${n} finding(s) at or above ${failOn}` };
+        return { failure: `kubeward verify: ${(0,util/* plural */.LS)(n, 'finding')} at or above ${failOn}` };
     }
     return {};
 }
