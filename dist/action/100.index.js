@@ -1,5 +1,5 @@
 export const id = 100;
-export const ids = [100];
+export const ids = [100,452];
 export const modules = {
 
 /***/ 27452:
@@ -331,7 +331,7 @@ __webpack_require__.d(__webpack_exports__, {
   runVerify: () => (/* binding */ runVerify)
 });
 
-// UNUSED EXPORTS: kubeconfigSource, runVerifyAction, verifyOptionsFrom
+// UNUSED EXPORTS: kubeconfigSource, runVerifyAction, verifyOptionsFrom, withConfiguration
 
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(78877);
@@ -2473,18 +2473,70 @@ function verifyOptionsFrom(inputs, workspace, env) {
         ...(inputs.failOn !== 'none' ? { failOn: inputs.failOn } : {}),
     };
 }
+/**
+ * The configuration scan mode reads (the `config` input or .kubeward.yaml in the workspace; with
+ * `config-ref: base` on a pull request, the file at the base commit) applied to verify: rule
+ * settings and severities, exemptions, custom rules and `policies:` paths. Throws ConfigError.
+ */
+async function withConfiguration(options, inputs, ctx) {
+    const { loadRunConfig } = await __webpack_require__.e(/* import() */ 542).then(__webpack_require__.bind(__webpack_require__, 1542));
+    const { registerRules } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 95992));
+    let run;
+    if (inputs.configRef === 'base' && ctx.baseSha) {
+        const { readBaseConfig } = await __webpack_require__.e(/* import() */ 561).then(__webpack_require__.bind(__webpack_require__, 14561));
+        const file = inputs.config ?? '.kubeward.yaml';
+        const client = inputs.githubToken
+            ? await (await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 77184))).githubClient(inputs.githubToken)
+            : undefined;
+        const base = await readBaseConfig({
+            file,
+            sha: ctx.baseSha,
+            owner: ctx.owner,
+            repo: ctx.repo,
+            workspace: ctx.workspace,
+            ...(client ? { client } : {}),
+        });
+        // an absent base file means the defaults, never the pull request's own copy
+        run = await loadRunConfig({
+            cwd: ctx.workspace,
+            paths: [],
+            configContent: { text: base.text ?? '{}\n', file: base.file, name: `${base.file}@${ctx.baseSha.slice(0, 7)}` },
+        });
+    }
+    else {
+        run = await loadRunConfig({
+            cwd: ctx.workspace,
+            paths: [],
+            ...(inputs.config ? { configFile: inputs.config } : {}),
+        });
+    }
+    registerRules(run.config.customRules);
+    const policyPaths = [...run.config.policies, ...(options.policyPaths ?? [])];
+    return { ...options, ...run.engine, rules: run.rules, ...(policyPaths.length ? { policyPaths } : {}) };
+}
 async function runVerify(inputs) {
     limitYoungGeneration();
     const ctx = (0,context/* readContext */.y)();
     const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
     if (kc && kc.includes('\n'))
         log.log.mask(kc);
-    const options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
+    let options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
     let report;
     try {
+        options = await withConfiguration(options, inputs, {
+            workspace: ctx.workspace,
+            owner: ctx.owner,
+            repo: ctx.repo,
+            ...(ctx.pullRequest?.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+        });
         report = await verify(options);
     }
     catch (e) {
+        if (e.name === 'ConfigError') {
+            core.setOutput('passed', 'false');
+            core.setOutput('exit-code', '2');
+            return { failure: `kubeward verify: configuration: ${e.message}` };
+        }
         if (e instanceof VerifyUsageError) {
             // the CLI's usage error: exit 2
             core.setOutput('passed', 'false');

@@ -5731,7 +5731,7 @@ __webpack_require__.d(__webpack_exports__, {
   V7: () => (/* binding */ allRules),
   U$: () => (/* binding */ catalog),
   rF: () => (/* binding */ getRule),
-  x1: () => (/* binding */ registerRules)
+  registerRules: () => (/* binding */ registerRules)
 });
 
 // EXTERNAL MODULE: ./src/core/rules/input.ts
@@ -17400,7 +17400,7 @@ async function run() {
     return runScan(inputs, (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readContext */ .y)());
 }
 async function runScan(inputs, ctx) {
-    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
+    const { scan } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(6), __webpack_require__.e(609), __webpack_require__.e(542), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 1542));
     const sarifPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, inputs.sarifFile);
     let report;
     let configFailed = false;

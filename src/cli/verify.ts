@@ -13,6 +13,8 @@ import { reportChunks } from '../core/report/stream.ts';
 import { parseDuration, verify, verifyExitCode, VerifyUsageError, type VerifyOptions } from '../core/verify.ts';
 import { DEFAULT_DEPLOYERS } from '../core/rules/live.ts';
 import { limitYoungGeneration } from '../core/heap.ts';
+import { loadRunConfig } from '../core/scan.ts';
+import { registerRules } from '../core/rules/index.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
@@ -47,6 +49,10 @@ What was deployed:
                            the cluster's own (repeatable)
   --deployer MANAGER       a field manager that deploys (repeatable; added to kubectl, helm,
                            argocd, flux, ...): writes by any other manager after it are out-of-band
+Configuration (as scan reads it):
+  -c, --config FILE        .kubeward.yaml: rules, severities, exemptions, custom rules, policies,
+                           fail-on (default: .kubeward.yaml in the working directory, if any)
+  --profile NAME           a profile of the configuration
 Which findings:
   --rule ID                report only this rule (repeatable, or comma-separated)
   --skip-rule ID           do not report this rule (repeatable)
@@ -54,7 +60,7 @@ Which findings:
   --min-severity SEVERITY  display only findings at or above SEVERITY (those at or above
                            --fail-on are always shown); the exit code is unchanged
 Output:
-  --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default high)
+  --fail-on SEVERITY       ${SEVERITIES.join(', ')} or none (default: the configuration's, else high)
   -f, --format FORMAT      ${REPORT_FORMATS.join(', ')} (repeatable, paired with --output)
   -o, --output FILE        where the matching --format goes (default stdout)
   --pushgateway URL        also push the results as metrics to a Prometheus Pushgateway
@@ -81,6 +87,8 @@ const OPTIONS = {
   'expect-image': { type: 'string', multiple: true },
   'check-secrets': { type: 'boolean' },
   policies: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  profile: { type: 'string' },
   ...PUSH_OPTIONS,
   ...SELECTION_OPTIONS,
   deployer: { type: 'string', multiple: true },
@@ -136,6 +144,10 @@ export interface ParsedVerifyArgs {
   push?: PushFlags;
   /** --rule, --skip-rule, --baseline, --min-severity (read by readSelection, as scan does). */
   selection?: SelectionValues;
+  /** --config (resolved) and --profile; --fail-on given explicitly (else the configuration's). */
+  configFile?: string;
+  profile?: string;
+  failOnGiven?: boolean;
 }
 
 export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedVerifyArgs {
@@ -245,6 +257,37 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     help: false,
     push,
     selection,
+    ...(values.config ? { configFile: path.resolve(cwd, values.config) } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
+    failOnGiven: values['fail-on'] !== undefined,
+  };
+}
+
+/**
+ * The configuration scan and monitor read (.kubeward.yaml, --config, --profile) applied to
+ * verify: rule settings and severities, exemptions and suppressions, custom CEL rules, the
+ * `policies:` paths and fail-on. Throws ConfigError.
+ */
+async function withConfiguration(parsed: ParsedVerifyArgs, cwd: string): Promise<ParsedVerifyArgs> {
+  const run = await loadRunConfig({
+    cwd,
+    paths: [],
+    ...(parsed.configFile ? { configFile: parsed.configFile } : {}),
+    ...(parsed.profile ? { profile: parsed.profile } : {}),
+  });
+  registerRules(run.config.customRules);
+  const failOn = parsed.failOnGiven ? parsed.failOn : run.failOn;
+  const policyPaths = [...run.config.policies, ...(parsed.options.policyPaths ?? [])];
+  return {
+    ...parsed,
+    failOn,
+    options: {
+      ...parsed.options,
+      ...run.engine,
+      rules: run.rules,
+      failOn,
+      ...(policyPaths.length ? { policyPaths } : {}),
+    },
   };
 }
 
@@ -255,8 +298,13 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
   let selection: Awaited<ReturnType<typeof readSelection>>;
   try {
     parsed = parseVerifyArgs(argv, env, cwd);
+    if (!parsed.help) parsed = await withConfiguration(parsed, cwd);
     selection = await readSelection(parsed.selection ?? {}, { cwd }, 'verify');
   } catch (e) {
+    if ((e as Error).name === 'ConfigError') {
+      err(`kubeward verify: configuration: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
     const code = (e as { code?: string }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       const hint = e instanceof UsageError && !e.showUsage ? '' : "Run 'kubeward verify --help' for usage.\n";

@@ -67,16 +67,72 @@ export function verifyOptionsFrom(inputs: ActionInputs, workspace: string, env: 
   };
 }
 
+/**
+ * The configuration scan mode reads (the `config` input or .kubeward.yaml in the workspace; with
+ * `config-ref: base` on a pull request, the file at the base commit) applied to verify: rule
+ * settings and severities, exemptions, custom rules and `policies:` paths. Throws ConfigError.
+ */
+export async function withConfiguration(
+  options: VerifyOptions,
+  inputs: Pick<ActionInputs, 'config' | 'configRef' | 'githubToken'>,
+  ctx: { workspace: string; owner: string; repo: string; baseSha?: string },
+): Promise<VerifyOptions> {
+  const { loadRunConfig } = await import('../core/scan.ts');
+  const { registerRules } = await import('../core/rules/index.ts');
+  let run;
+  if (inputs.configRef === 'base' && ctx.baseSha) {
+    const { readBaseConfig } = await import('./base-config.ts');
+    const file = inputs.config ?? '.kubeward.yaml';
+    const client = inputs.githubToken
+      ? await (await import('./publish.ts')).githubClient(inputs.githubToken)
+      : undefined;
+    const base = await readBaseConfig({
+      file,
+      sha: ctx.baseSha,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      workspace: ctx.workspace,
+      ...(client ? { client } : {}),
+    });
+    // an absent base file means the defaults, never the pull request's own copy
+    run = await loadRunConfig({
+      cwd: ctx.workspace,
+      paths: [],
+      configContent: { text: base.text ?? '{}\n', file: base.file, name: `${base.file}@${ctx.baseSha.slice(0, 7)}` },
+    });
+  } else {
+    run = await loadRunConfig({
+      cwd: ctx.workspace,
+      paths: [],
+      ...(inputs.config ? { configFile: inputs.config } : {}),
+    });
+  }
+  registerRules(run.config.customRules);
+  const policyPaths = [...run.config.policies, ...(options.policyPaths ?? [])];
+  return { ...options, ...run.engine, rules: run.rules, ...(policyPaths.length ? { policyPaths } : {}) };
+}
+
 export async function runVerify(inputs: ActionInputs): Promise<{ failure?: string }> {
   limitYoungGeneration();
   const ctx = readContext();
   const kc = inputs.verify.kubeconfig ?? process.env.KUBEWARD_KUBECONFIG;
   if (kc && kc.includes('\n')) log.mask(kc);
-  const options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
+  let options = verifyOptionsFrom(inputs, ctx.workspace, process.env);
   let report: Report;
   try {
+    options = await withConfiguration(options, inputs, {
+      workspace: ctx.workspace,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      ...(ctx.pullRequest?.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+    });
     report = await verify(options);
   } catch (e) {
+    if ((e as Error).name === 'ConfigError') {
+      core.setOutput('passed', 'false');
+      core.setOutput('exit-code', '2');
+      return { failure: `kubeward verify: configuration: ${(e as Error).message}` };
+    }
     if (e instanceof VerifyUsageError) {
       // the CLI's usage error: exit 2
       core.setOutput('passed', 'false');

@@ -45,3 +45,39 @@ test('contexts, namespaces, manifests and the timeout map to verify options', ()
   expect(() => verifyOptionsFrom(inputs({ timeout: 'later' }), '/ws', {})).toThrow(/input timeout/);
   expect(verifyOptionsFrom(inputs({}), '/ws', { KUBEWARD_CHECK_SECRETS: 'true' }).secrets).toBe(true);
 });
+
+test("mode: verify applies the workspace's configuration as scan mode does (rules, exemptions, custom rules, policies)", async () => {
+  const { withConfiguration } = await import('../../src/github/verify.ts');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-action-cfg-'));
+  writeFileSync(
+    path.join(dir, '.kubeward.yaml'),
+    [
+      'rules:',
+      '  liveness-probe: { enabled: false }',
+      'policies: [policies/]',
+      'customRules:',
+      '  - id: team-label',
+      '    title: Workloads carry a team label',
+      '    severity: high',
+      '    match: { kinds: [Deployment] }',
+      '    expression: "has(object.metadata.labels) && \'team\' in object.metadata.labels"',
+      '    message: every workload needs a team label',
+      '',
+    ].join('\n'),
+  );
+  const base = verifyOptionsFrom({ ...inputs({}), policies: ['vap.yaml'] } as ActionInputs, dir, {});
+  const o = await withConfiguration(base, { configRef: 'head' } as ActionInputs, {
+    workspace: dir,
+    owner: 'a',
+    repo: 'b',
+  });
+  expect(o.rules?.some((r) => r.meta.id === 'team-label')).toBe(true);
+  const { getRule } = await import('../../src/core/rules/index.ts');
+  expect(o.settings?.(getRule('liveness-probe')!.meta).enabled).toBe(false);
+  expect(o.policyPaths).toEqual(['policies/', 'vap.yaml']);
+  // a broken configuration is a ConfigError (the step fails with exit-code 2)
+  writeFileSync(path.join(dir, '.kubeward.yaml'), 'rules:\n  no-such-rule: { enabled: false }\n');
+  await expect(
+    withConfiguration(base, { configRef: 'head' } as ActionInputs, { workspace: dir, owner: 'a', repo: 'b' }),
+  ).rejects.toMatchObject({ name: 'ConfigError' });
+});
