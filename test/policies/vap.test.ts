@@ -222,6 +222,36 @@ describe('policies as findings', () => {
     expect(new Set(f.map((x) => x.fingerprint)).size).toBe(2);
   });
 
+  it('copies of one policy and binding in several files judge once (the API server holds one per name)', () => {
+    const objs = load(DEPLOY, 'app.yaml');
+    const copies = [
+      ...load(POLICY.replace('ACTIONS', 'Deny'), 'dev/policy.yaml'),
+      ...load(POLICY.replace('ACTIONS', 'Deny'), 'prod/policy.yaml'),
+      ...load(POLICY.replace('ACTIONS', 'Deny'), 'vendor/policy.yaml'),
+    ];
+    const rules = ['admission-policy', 'policy-invalid', 'policy-not-evaluated'].map((id) => getRule(id)!);
+    const f = evaluate(objs, [], { rules, policies: copies }).findings.filter((x) => x.ruleId === 'admission-policy');
+    // three copies of each made nine (policy x binding) decisions for one object
+    expect(f.map((x) => x.message)).toEqual([
+      "ValidatingAdmissionPolicy 'max-replicas' with binding 'max-replicas' denied request: too many replicas",
+    ]);
+    // copies that differ are each judged: which one the cluster holds depends on the order of applies
+    const differing = [
+      ...load(POLICY.replace('ACTIONS', 'Deny'), 'dev/policy.yaml'),
+      ...load(
+        POLICY.replace('ACTIONS', 'Deny').replace('<= 3', '<= 2').replace('too many', 'far too many'),
+        'prod/policy.yaml',
+      ),
+    ];
+    const g = evaluate(objs, [], { rules, policies: differing }).findings.filter(
+      (x) => x.ruleId === 'admission-policy',
+    );
+    expect(g.map((x) => x.message).sort()).toEqual([
+      "ValidatingAdmissionPolicy 'max-replicas' with binding 'max-replicas' denied request: far too many replicas",
+      "ValidatingAdmissionPolicy 'max-replicas' with binding 'max-replicas' denied request: too many replicas",
+    ]);
+  });
+
   it('reports bad CEL at the expression line and never crashes', () => {
     const bad = POLICY.replace('ACTIONS', 'Deny').replace("'object.spec.replicas <= 3'", "'object.spec.replicas <='");
     const res = scanFindings(bad, DEPLOY, true);

@@ -553,10 +553,35 @@ export interface CompiledPolicySet {
 }
 
 /** Reads and compiles every VAP and binding among `objects`; problems for broken or unbound ones. */
+/**
+ * Policies and bindings are cluster-scoped: the API server holds one object per name. Copies of
+ * the same object in several files (an environment folder each, a vendored copy) are one policy,
+ * not one per copy: judged once, their decisions not multiplied. Copies that differ are all kept
+ * (which one the cluster holds depends on the order of applies), so no variant goes unjudged.
+ */
+function distinct(objects: readonly K8sObject[]): K8sObject[] {
+  const seen = new Set<string>();
+  const out: K8sObject[] = [];
+  for (const o of objects) {
+    const meta = o.data.metadata as { name?: unknown; annotations?: unknown } | undefined;
+    const key = JSON.stringify([
+      o.data.apiVersion,
+      o.data.kind,
+      meta?.name,
+      meta?.annotations ?? null,
+      o.data.spec ?? null,
+    ]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(o);
+  }
+  return out;
+}
+
 export function compileVaps(objects: readonly K8sObject[], mapper: ResourceMapper): CompiledPolicySet {
   const problems: PolicyProblem[] = [];
-  const policies = objects.filter(isVap).map((o) => compilePolicy(o, problems, mapper));
-  const bindings = objects.filter(isVapBinding).map((o) => readBinding(o, problems));
+  const policies = distinct(objects.filter(isVap)).map((o) => compilePolicy(o, problems, mapper));
+  const bindings = distinct(objects.filter(isVapBinding)).map((o) => readBinding(o, problems));
   policies.sort((a, b) => a.name.localeCompare(b.name));
   bindings.sort((a, b) => a.name.localeCompare(b.name));
   const names = new Set(policies.map((p) => p.name));
