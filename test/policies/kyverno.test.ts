@@ -83,6 +83,11 @@ spec:
     expect(f.map((x) => x.object?.name)).toEqual(['web']);
   });
 
+  it('copies of one policy in several documents judge once (the cluster holds one per name)', () => {
+    const f = findings(`${POLICY}---\n${POLICY}---\n${deploy('web')}`);
+    expect(f.map((x) => [x.ruleId, x.object?.name])).toEqual([['kyverno-policy', 'web']]);
+  });
+
   it('a Kyverno library call is reported as not evaluated, naming the function', () => {
     const text = POLICY.replace(
       `"'team' in variables.labels"`,

@@ -17,6 +17,7 @@ import {
   bindVariables,
   celOf,
   compilePolicy,
+  distinct,
   namespaceData,
   namespaceObject,
   requestObject,
@@ -175,7 +176,7 @@ export function compileKyverno(objects: readonly K8sObject[], mapper: ResourceMa
   const env = kyvernoEnvironment();
   const problems: PolicyProblem[] = [];
   const policies: KyvernoPolicy[] = [];
-  for (const o of objects.filter(isKyvernoPolicy)) {
+  for (const o of distinct(objects.filter(isKyvernoPolicy))) {
     const from = problems.length;
     const compiled = compilePolicy(o, problems, mapper, env);
     reclassify(problems, from);
@@ -199,7 +200,7 @@ export function compileKyverno(objects: readonly K8sObject[], mapper: ResourceMa
     });
   }
   const exceptions: KyvernoException[] = [];
-  for (const o of objects.filter(isPolicyException)) {
+  for (const o of distinct(objects.filter(isPolicyException))) {
     const spec = (o.data.spec ?? {}) as JsonObject;
     const refs = Array.isArray(spec.policyRefs) ? spec.policyRefs : [];
     const names = new Set(refs.map((r) => String((r as { name?: unknown }).name ?? '')));

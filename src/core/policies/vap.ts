@@ -552,21 +552,21 @@ export interface CompiledPolicySet {
   problems: PolicyProblem[];
 }
 
-/** Reads and compiles every VAP and binding among `objects`; problems for broken or unbound ones. */
 /**
- * Policies and bindings are cluster-scoped: the API server holds one object per name. Copies of
+ * The API server holds one policy, binding or exception per name (and namespace). Copies of
  * the same object in several files (an environment folder each, a vendored copy) are one policy,
  * not one per copy: judged once, their decisions not multiplied. Copies that differ are all kept
  * (which one the cluster holds depends on the order of applies), so no variant goes unjudged.
  */
-function distinct(objects: readonly K8sObject[]): K8sObject[] {
+export function distinct(objects: readonly K8sObject[]): K8sObject[] {
   const seen = new Set<string>();
   const out: K8sObject[] = [];
   for (const o of objects) {
-    const meta = o.data.metadata as { name?: unknown; annotations?: unknown } | undefined;
+    const meta = o.data.metadata as { name?: unknown; namespace?: unknown; annotations?: unknown } | undefined;
     const key = JSON.stringify([
       o.data.apiVersion,
       o.data.kind,
+      meta?.namespace ?? null,
       meta?.name,
       meta?.annotations ?? null,
       o.data.spec ?? null,
@@ -578,6 +578,7 @@ function distinct(objects: readonly K8sObject[]): K8sObject[] {
   return out;
 }
 
+/** Reads and compiles every VAP and binding among `objects`; problems for broken or unbound ones. */
 export function compileVaps(objects: readonly K8sObject[], mapper: ResourceMapper): CompiledPolicySet {
   const problems: PolicyProblem[] = [];
   const policies = distinct(objects.filter(isVap)).map((o) => compilePolicy(o, problems, mapper));
