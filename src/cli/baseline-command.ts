@@ -3,13 +3,14 @@
  * (their fingerprints, which survive line moves) so that `kubeward scan --baseline FILE`, and the
  * action's and orb's `baseline` input, report only new ones.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBaseline } from '../core/selection.ts';
 import { reportFromJson } from '../core/report/json-read.ts';
 import { plural } from '../core/report/util.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
 import { runScan } from './scan-command.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 export const DEFAULT_BASELINE = '.kubeward-baseline.json';
 
@@ -79,7 +80,7 @@ export async function runBaseline(argv: string[], io: CliIO): Promise<number> {
   const baseline = createBaseline(report);
   const dest = path.resolve(io.cwd, out);
   try {
-    await mkdir(path.dirname(dest), { recursive: true });
+    await ensureDir(path.dirname(dest));
     await writeFile(dest, JSON.stringify(baseline, null, 2) + '\n');
   } catch (e) {
     io.stderr(`kubeward: error: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);

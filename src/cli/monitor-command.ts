@@ -4,7 +4,7 @@
  * written to the cluster, incident notifications, an optional Pushgateway push, and one JSON log
  * line. `--once` runs a single round (a CronJob) and exits like `verify`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { createMonitorMetrics, type MonitorMetrics } from '../monitor/metrics.ts
 import { DEFAULT_TEMPLATE, notify, renderNotification, worthNotifying } from '../monitor/notify.ts';
 import { groupingLabels, pushMetrics, PushError } from './pushgateway.ts';
 import { EXIT, UsageError, type CliIO } from './io.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 export const MONITOR_HELP = `Usage: kubeward monitor [options]
 
@@ -372,7 +373,7 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
           const text = formatReport(r.report, t.format);
           if (!t.file) io.stdout(text);
           else {
-            await mkdir(path.dirname(t.file), { recursive: true });
+            await ensureDir(path.dirname(t.file));
             await writeFile(t.file, text);
           }
         }

@@ -1,6 +1,6 @@
 /** `kubeward scan`: arguments -> scan() -> one or more reports -> exit code. */
 import { globProblem } from '../core/glob.ts';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { SCAN_HELP } from './help.ts';
 import { PUSH_OPTIONS, pushReportIfAsked } from './pushgateway.ts';
 import { readSelection, SELECTION_OPTIONS } from './selection-flags.ts';
 import type { SourcesConfig } from '../core/sources/index.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -325,7 +326,7 @@ async function writeReports(
     }
     const dest = path.resolve(io.cwd, t.file);
     try {
-      await mkdir(path.dirname(dest), { recursive: true });
+      await ensureDir(path.dirname(dest));
       await writeFile(dest, chunks());
     } catch (e) {
       io.stderr(

@@ -4,7 +4,7 @@
  *   critical); 2 usage or configuration errors; 3 cluster unreachable or verification incomplete.
  * Never calls process.exit; never prints kubeconfig content or secret values.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSeverity, SEVERITIES, type Report, type Severity } from '../core/model.ts';
@@ -20,6 +20,7 @@ import { PUSH_OPTIONS, pushReportIfAsked, type PushFlags } from './pushgateway.t
 import { readSelection, SELECTION_OPTIONS, type SelectionValues } from './selection-flags.ts';
 import { unknownOptionText } from './suggest.ts';
 import { plural } from '../core/report/util.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 export const VERIFY_HELP = `Usage: kubeward verify [options]
 
@@ -347,7 +348,7 @@ export async function runVerify(argv: string[], io: CliIO | StreamIO): Promise<n
     if (!t.file) for (const c of reportChunks(shown, t.format)) out(c);
     else {
       try {
-        await mkdir(path.dirname(t.file), { recursive: true });
+        await ensureDir(path.dirname(t.file));
         await writeFile(t.file, reportChunks(shown, t.format));
       } catch (e) {
         err(`kubeward verify: cannot write ${t.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);

@@ -2,7 +2,7 @@
  * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
  * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { log } from './log.ts';
@@ -18,6 +18,7 @@ import { VERSION } from '../core/version.ts';
 import { writeSummary } from './summary.ts';
 import { md, type Markdown } from '../pr/escape.ts';
 import { plural } from '../core/report/util.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 export interface RunResult {
   failure?: string;
@@ -193,7 +194,7 @@ async function runScan(inputs: ActionInputs, ctx: RunContext): Promise<RunResult
 
 async function writeSarif(file: string, report: Report): Promise<void> {
   const { reportChunks } = await import('../core/report/stream.ts');
-  await mkdir(path.dirname(file), { recursive: true });
+  await ensureDir(path.dirname(file));
   // in pieces: the SARIF of millions of findings does not fit in one string
   await writeFile(file, reportChunks(report, 'sarif'));
 }

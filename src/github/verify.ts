@@ -6,7 +6,7 @@
  */
 import { limitYoungGeneration } from '../core/heap.ts';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { log } from './log.ts';
@@ -19,6 +19,7 @@ import { readContext } from './context.ts';
 import { InputError, splitList, type ActionInputs } from './inputs.ts';
 import { writeSummary } from './summary.ts';
 import { plural } from '../core/report/util.ts';
+import { ensureDir } from '../core/dirs.ts';
 
 /** Kubeconfig input: inline content (YAML/JSON) or a path. */
 export function kubeconfigSource(
@@ -142,7 +143,7 @@ export async function runVerify(inputs: ActionInputs): Promise<{ failure?: strin
     throw e;
   }
   const sarifPath = path.resolve(ctx.workspace, inputs.sarifFile);
-  await mkdir(path.dirname(sarifPath), { recursive: true });
+  await ensureDir(path.dirname(sarifPath));
   // in pieces: the SARIF of millions of findings does not fit in one string
   await writeFile(sarifPath, reportChunks(report, 'sarif'));
   const notes: string[] = [];

@@ -141,3 +141,19 @@ describe('standard input has the same limits as a file', () => {
     expect(r.stderr).toMatch(/standard input is over the 32 MiB limit/);
   });
 });
+
+// Node's mkdir(dir, { recursive: true }) never returns for a missing folder under /proc: a
+// report path there spun a CPU forever instead of failing
+const haveProc = existsSync('/proc/self');
+(haveProc ? test : test.skip)(
+  'an output path under /proc is a write error, not a hang',
+  async () => {
+    const { ensureDir } = await import('../../src/core/dirs.ts');
+    await expect(ensureDir('/proc/kubeward-nope/reports')).rejects.toMatchObject({ code: 'ENOENT' });
+    const dir = tree({ 'pod.yaml': POD });
+    const r = await cli(['scan', '.', '-f', 'json', '-o', '/proc/kubeward-nope/report.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \/proc\/kubeward-nope\/report\.json/);
+  },
+  20_000,
+);
