@@ -2409,6 +2409,8 @@ var github_inputs = __webpack_require__(65446);
 var summary = __webpack_require__(92935);
 // EXTERNAL MODULE: ./src/core/report/util.ts
 var util = __webpack_require__(8220);
+// EXTERNAL MODULE: ./src/core/dirs.ts
+var dirs = __webpack_require__(45035);
 ;// CONCATENATED MODULE: ./src/github/verify.ts
 /**
  * `mode: verify` of the action: inputs -> verify() -> SARIF, annotations, job summary, outputs.
@@ -2416,6 +2418,7 @@ var util = __webpack_require__(8220);
  * returns `{ failure?: string }` and never calls core.setFailed (main.ts does, at the top).
  * Inline kubeconfig content is registered as a secret (masked) and never written to disk or logs.
  */
+
 
 
 
@@ -2546,7 +2549,7 @@ async function runVerify(inputs) {
         throw e;
     }
     const sarifPath = external_node_path_default().resolve(ctx.workspace, inputs.sarifFile);
-    await (0,promises_.mkdir)(external_node_path_default().dirname(sarifPath), { recursive: true });
+    await (0,dirs/* ensureDir */.A)(external_node_path_default().dirname(sarifPath));
     // in pieces: the SARIF of millions of findings does not fit in one string
     await (0,promises_.writeFile)(sarifPath, (0,stream.reportChunks)(report, 'sarif'));
     const notes = [];

@@ -1311,6 +1311,48 @@ function resolveConfig(config, opts = {}) {
 
 /***/ }),
 
+/***/ 45035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ ensureDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * `mkdir -p` for report files. Node's own `mkdir(dir, { recursive: true })` never returns for a
+ * path under /proc whose parent does not exist (`-o /proc/nope/report.json` spun a CPU forever):
+ * this walks up one level at a time, so it ends with the first error that is not "missing parent".
+ */
+
+
+async function ensureDir(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EEXIST')
+            return;
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (code !== 'ENOENT' || parent === dir)
+            throw e;
+        await ensureDir(parent);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir);
+        }
+        catch (e2) {
+            if (e2.code !== 'EEXIST')
+                throw e2;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 63805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3951,7 +3993,7 @@ function compileKyverno(objects, mapper) {
     const env = kyvernoEnvironment();
     const problems = [];
     const policies = [];
-    for (const o of objects.filter(isKyvernoPolicy)) {
+    for (const o of (0,vap/* distinct */.dM)(objects.filter(isKyvernoPolicy))) {
         const from = problems.length;
         const compiled = (0,vap/* compilePolicy */.C_)(o, problems, mapper, env);
         reclassify(problems, from);
@@ -3975,7 +4017,7 @@ function compileKyverno(objects, mapper) {
         });
     }
     const exceptions = [];
-    for (const o of objects.filter(isPolicyException)) {
+    for (const o of (0,vap/* distinct */.dM)(objects.filter(isPolicyException))) {
         const spec = (o.data.spec ?? {});
         const refs = Array.isArray(spec.policyRefs) ? spec.policyRefs : [];
         const names = new Set(refs.map((r) => String(r.name ?? '')));
@@ -4343,6 +4385,7 @@ const rules = [admissionPolicy, kyvernoPolicy, policyInvalid, policyNotEvaluated
 /* harmony export */   PJ: () => (/* binding */ isVapBinding),
 /* harmony export */   aZ: () => (/* binding */ compileVaps),
 /* harmony export */   ce: () => (/* binding */ celOf),
+/* harmony export */   dM: () => (/* binding */ distinct),
 /* harmony export */   eS: () => (/* binding */ denialStatus),
 /* harmony export */   jK: () => (/* binding */ bindVariables),
 /* harmony export */   rE: () => (/* binding */ namespaceObject),
@@ -4735,11 +4778,37 @@ function bindVariables(policy, act) {
         });
     }
 }
+/**
+ * The API server holds one policy, binding or exception per name (and namespace). Copies of
+ * the same object in several files (an environment folder each, a vendored copy) are one policy,
+ * not one per copy: judged once, their decisions not multiplied. Copies that differ are all kept
+ * (which one the cluster holds depends on the order of applies), so no variant goes unjudged.
+ */
+function distinct(objects) {
+    const seen = new Set();
+    const out = [];
+    for (const o of objects) {
+        const meta = o.data.metadata;
+        const key = JSON.stringify([
+            o.data.apiVersion,
+            o.data.kind,
+            meta?.namespace ?? null,
+            meta?.name,
+            meta?.annotations ?? null,
+            o.data.spec ?? null,
+        ]);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(o);
+    }
+    return out;
+}
 /** Reads and compiles every VAP and binding among `objects`; problems for broken or unbound ones. */
 function compileVaps(objects, mapper) {
     const problems = [];
-    const policies = objects.filter(isVap).map((o) => compilePolicy(o, problems, mapper));
-    const bindings = objects.filter(isVapBinding).map((o) => readBinding(o, problems));
+    const policies = distinct(objects.filter(isVap)).map((o) => compilePolicy(o, problems, mapper));
+    const bindings = distinct(objects.filter(isVapBinding)).map((o) => readBinding(o, problems));
     policies.sort((a, b) => a.name.localeCompare(b.name));
     bindings.sort((a, b) => a.name.localeCompare(b.name));
     const names = new Set(policies.map((p) => p.name));
@@ -17356,19 +17425,21 @@ const log = {
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53385);
 /* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44146);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29411);
-/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(84091);
+/* harmony import */ var _pr_client_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(84091);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34793);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(19556);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(65446);
 /* harmony import */ var _core_selection_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96745);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(83323);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(83323);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92935);
-/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(12833);
+/* harmony import */ var _pr_escape_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(12833);
 /* harmony import */ var _core_report_util_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8220);
+/* harmony import */ var _core_dirs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(45035);
 /**
  * The action, start to finish: inputs -> scan -> SARIF, annotations, PR comments, job summary,
  * outputs. Returns the failure message (if any) for main.ts; never calls core.setFailed itself.
  */
+
 
 
 
@@ -17548,7 +17619,7 @@ async function runScan(inputs, ctx) {
 }
 async function writeSarif(file, report) {
     const { reportChunks } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(609), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 49490));
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,_core_dirs_js__WEBPACK_IMPORTED_MODULE_12__/* .ensureDir */ .A)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file));
     // in pieces: the SARIF of millions of findings does not fit in one string
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, reportChunks(report, 'sarif'));
 }
@@ -17609,7 +17680,7 @@ function configErrorReport(inputs, e) {
 }
 function emptyReport(inputs) {
     return {
-        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x },
+        tool: { name: 'kubeward', version: _core_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x },
         findings: [],
         suppressed: [],
         counts: (0,_core_model_js__WEBPACK_IMPORTED_MODULE_4__/* .countBySeverity */ .Ot)([]),
@@ -17623,7 +17694,7 @@ function emptyReport(inputs) {
     };
 }
 function describe(e) {
-    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e);
+    const info = (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_14__/* .httpError */ .p2)(e);
     return info ? `HTTP ${info.status}: ${info.message}` : e.message;
 }
 async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
@@ -17642,7 +17713,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
     const fallback = (what, e) => {
         const msg = `kubeward could not post the ${what} (${describe(e)}): findings are reported as annotations and in the job summary only.`;
         _log_js__WEBPACK_IMPORTED_MODULE_3__.log.notice(`${msg} ${PERMISSIONS_HINT}`);
-        notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_14__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
+        notes.push((0,_pr_escape_js__WEBPACK_IMPORTED_MODULE_15__.md) `${msg} ${note(PERMISSIONS_HINT)}`);
     };
     // the review and the sticky comment both need the PR's files: read once
     if (!files && inputs.comment === 'both' && report.findings.length) {
@@ -17673,7 +17744,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
             }
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e)?.status === 404) {
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_14__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_14__/* .httpError */ .p2)(e)?.status === 404) {
                 denied = true;
                 fallback('review', e);
             }
@@ -17696,7 +17767,7 @@ async function publishToPr(inputs, ctx, report, client, files, notes, outcome) {
             _log_js__WEBPACK_IMPORTED_MODULE_3__.log.info(`kubeward: ${r.action} the PR comment ${r.url ?? r.id}`);
         }
         catch (e) {
-            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_13__/* .httpError */ .p2)(e)?.status === 404)
+            if ((0,_pr_client_js__WEBPACK_IMPORTED_MODULE_14__/* .isPermissionError */ .gj)(e) || (0,_pr_client_js__WEBPACK_IMPORTED_MODULE_14__/* .httpError */ .p2)(e)?.status === 404)
                 fallback('PR comment', e);
             else
                 _log_js__WEBPACK_IMPORTED_MODULE_3__.log.warning(`kubeward: the PR comment failed: ${describe(e)}`);
