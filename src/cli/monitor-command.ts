@@ -13,7 +13,8 @@ import { isSeverity, SEVERITIES, type Severity } from '../core/model.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report/index.ts';
 import { toPolicyReports, type PolicyReportFlavor } from '../core/report/policyreport.ts';
 import { formatMetrics } from '../core/report/metrics.ts';
-import { loadPolicyObjects, loadRunConfig } from '../core/scan.ts';
+import { loadRunConfig } from '../core/scan.ts';
+import { configuredPolicies } from './configured-policies.ts';
 import { registerRules } from '../core/rules/index.ts';
 import { limitYoungGeneration } from '../core/heap.ts';
 import { parseDuration, verifyExitCode, VerifyUsageError } from '../core/verify.ts';
@@ -213,21 +214,7 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
   }
   // the configuration's custom rules and admission policies judge each round, as in scan
   registerRules(run.config.customRules);
-  const pol = await loadPolicyObjects(run.config.policies, io.cwd);
-  const broken = [
-    ...pol.errors,
-    ...pol.problems
-      .filter((p) => p.kind !== 'duplicate-key')
-      .map((p) => ({ file: p.file, line: p.line, message: p.message })),
-  ];
-  if (broken.length) {
-    const e = broken[0];
-    throw new UsageError(
-      `configuration: policies: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`,
-      'monitor',
-      false,
-    );
-  }
+  const policyObjects = await configuredPolicies(run.config.policies, io.cwd, 'monitor');
   const quiet = Boolean(values.quiet);
   const log = (entry: Record<string, unknown>) => {
     if (quiet && entry.level === 'info') return;
@@ -261,7 +248,7 @@ export async function runMonitor(argv: string[], io: CliIO, rt: MonitorRuntime =
     watch: !values.once,
     ...run.engine,
     rules: run.rules,
-    ...(pol.objects.length ? { policies: pol.objects } : {}),
+    ...(policyObjects.length ? { policies: policyObjects } : {}),
     ...(rt.signal ? { signal: rt.signal } : {}),
   };
 

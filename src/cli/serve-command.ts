@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSeverity, SEVERITIES, severityRank, type Severity } from '../core/model.ts';
-import { loadPolicyObjects, loadRunConfig } from '../core/scan.ts';
+import { loadRunConfig } from '../core/scan.ts';
+import { configuredPolicies } from './configured-policies.ts';
 import { registerRules } from '../core/rules/index.ts';
 import { parseDuration } from '../core/verify.ts';
 import { CLUSTER_CONTEXT_RULES, type AdmissionModes } from '../core/admission/index.ts';
@@ -183,21 +184,7 @@ export async function runServe(argv: string[], io: CliIO, rt: ServeRuntime = {})
   // the configuration's custom rules and admission policies judge at admission as in scan; a
   // policy file that cannot be read stops the start (a gate must not run without a policy it was given)
   registerRules(run.config.customRules);
-  const pol = await loadPolicyObjects(run.config.policies, io.cwd);
-  const broken = [
-    ...pol.errors,
-    ...pol.problems
-      .filter((p) => p.kind !== 'duplicate-key')
-      .map((p) => ({ file: p.file, line: p.line, message: p.message })),
-  ];
-  if (broken.length) {
-    const e = broken[0];
-    throw new UsageError(
-      `configuration: policies: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`,
-      'serve',
-      false,
-    );
-  }
+  const policyObjects = await configuredPolicies(run.config.policies, io.cwd, 'serve');
 
   const quiet = Boolean(values.quiet);
   const log = (entry: Record<string, unknown>) => {
@@ -217,7 +204,7 @@ export async function runServe(argv: string[], io: CliIO, rt: ServeRuntime = {})
       ...(maxBytes ? { maxBodyBytes: maxBytes } : {}),
       failurePolicy: fp,
       admission: {
-        engine: { ...run.engine, policies: pol.objects },
+        engine: { ...run.engine, policies: policyObjects },
         rules: run.rules,
         modes: modesFrom(denyOn, warnOn),
         exemptNamespaces: exempt,
