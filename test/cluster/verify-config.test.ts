@@ -5,14 +5,13 @@
  * live cluster, and its severities and exemptions differed between the pipeline's two halves.
  */
 import { jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeKube, type Json } from '../support/fake-kube/index.ts';
 import { makePki, type TestPki } from '../support/fake-kube/certs.ts';
-import { runVerify } from '../../src/cli/verify.ts';
-import type { Finding } from '../../src/core/model.ts';
+import { runVerifyCli } from '../support/run-verify.ts';
 
 jest.setTimeout(60_000);
 
@@ -53,26 +52,8 @@ function deployment(name: string, replicas: number): Json {
 }
 
 async function verifyIn(cwd: string, args: string[] = []) {
-  const out = path.join(cwd, 'report.json');
-  let stderr = '';
-  const code = await runVerify(
-    ['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', ...args, '--format', 'json', '--output', out],
-    {
-      stdout: () => undefined,
-      stderr: (s: string) => void (stderr += s),
-      env: { HOME: cwd },
-      cwd,
-      readStdin: async () => '',
-      stdoutIsTTY: false,
-    },
-  );
-  let findings: Finding[] = [];
-  try {
-    findings = (JSON.parse(readFileSync(out, 'utf8')) as { findings: Finding[] }).findings;
-  } catch {
-    // no report: a usage or configuration error
-  }
-  return { code, stderr, findings };
+  const r = await runVerifyCli(['--kubeconfig', fake.kubeconfigPath, '-n', 'shop', ...args], {}, cwd);
+  return { code: r.code, stderr: r.stderr, findings: r.report.findings };
 }
 
 const CONFIG = `failOn: critical

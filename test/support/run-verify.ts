@@ -21,8 +21,15 @@ export interface VerifyRun {
   ms: number;
 }
 
-/** `kubeward verify ARGS --format json --output FILE --format text` with HOME in a temp folder. */
-export async function runVerifyCli(args: string[], env: Record<string, string> = {}): Promise<VerifyRun> {
+/**
+ * `kubeward verify ARGS --format json --output FILE --format text` with HOME in a temp folder, run
+ * in `cwd` (default: the repository root).
+ */
+export async function runVerifyCli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd: string = ROOT,
+): Promise<VerifyRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kw-verify-'));
   const out = path.join(dir, 'report.json');
   let stdout = '';
@@ -32,7 +39,7 @@ export async function runVerifyCli(args: string[], env: Record<string, string> =
     stdout: (s: string) => void (stdout += s),
     stderr: (s: string) => void (stderr += s),
     env: { HOME: dir, PATH: process.env.PATH ?? '', ...env },
-    cwd: ROOT,
+    cwd,
     readStdin: async () => '',
     stdoutIsTTY: false,
   });
